@@ -1,0 +1,35 @@
+/**
+ * Runtime lists of the contract's channel names (the preload and the web bridge loop over them).
+ * `satisfies` ties each list to the maps in ipc.ts, so adding a channel there without adding it
+ * here fails to compile.
+ */
+import type { EventChannel, InvokeChannel } from './ipc';
+
+type Exhaustive<All extends string, Listed extends readonly string[]> =
+  Exclude<All, Listed[number]> extends never ? Listed : { missing: Exclude<All, Listed[number]> };
+
+const invoke = [
+  'system.info',
+  'datasets.list',
+  'datasets.import',
+  'datasets.remove',
+  'runs.start',
+  'runs.cancel',
+  'runs.list',
+  'runs.get',
+  'demo.run',
+] as const satisfies readonly InvokeChannel[];
+
+const events = [
+  'runs.onProgress',
+  'runs.onStatus',
+  'datasets.onChanged',
+  'datasets.onImportProgress',
+  'system.onInfo',
+] as const satisfies readonly EventChannel[];
+
+export const INVOKE_CHANNELS: Exhaustive<InvokeChannel, typeof invoke> = invoke;
+export const EVENT_CHANNELS: Exhaustive<EventChannel, typeof events> = events;
+
+/** Prefix every Electron IPC channel carries; the preload refuses anything else. */
+export const CHANNEL_PREFIX = 'recforge:';

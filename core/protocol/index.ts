@@ -1,0 +1,6 @@
+/** Public surface of the protocol. The renderer imports from here with `import type` only. */
+export type * from './dto';
+export type * from './ipc';
+export type * from './worker';
+export type * from './bridge';
+export type { FileRef, ImportRequest, StartRunRequest, RunIdRequest, DatasetIdRequest } from './schemas';

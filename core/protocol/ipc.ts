@@ -1,0 +1,50 @@
+/**
+ * THE host API contract: invoke calls named `domain.action`, events named `domain.onX`.
+ * Electron IPC (preload → ipcMain) and the WebSocket web host both implement exactly this map.
+ */
+import type {
+  DatasetSummary,
+  ImportProgress,
+  RunProgressDelta,
+  RunState,
+  RunSummary,
+  SystemInfo,
+} from './dto';
+import type { DatasetIdRequest, ImportRequest, RunIdRequest, StartRunRequest } from './schemas';
+
+/** Request → response of every call the renderer can make. */
+export interface InvokeMap {
+  /** Version, host mode, workspace folder and active compute backend. */
+  'system.info': (req?: Record<string, never>) => SystemInfo;
+  /** All datasets of the workspace, newest first. */
+  'datasets.list': (req?: Record<string, never>) => DatasetSummary[];
+  /** Import files atomically: either a complete dataset appears, or nothing changes. */
+  'datasets.import': (req: ImportRequest) => DatasetSummary;
+  /** Delete a dataset and its interactions (runs keep their metrics). */
+  'datasets.remove': (req: DatasetIdRequest) => null;
+  /** Queue a training run in the worker; resolves once it is registered. */
+  'runs.start': (req: StartRunRequest) => RunSummary;
+  /** Ask the worker to stop a run between two batches. */
+  'runs.cancel': (req: RunIdRequest) => RunSummary;
+  /** All runs, newest first. */
+  'runs.list': (req?: Record<string, never>) => RunSummary[];
+  /** Latest full state of one run (series, progress, metrics) — rehydrates a reloaded window. */
+  'runs.get': (req: RunIdRequest) => RunState;
+  /** Start SASRec on the bundled demo dataset with a short schedule. */
+  'demo.run': (req?: Record<string, never>) => RunSummary;
+}
+
+/** Events pushed by the host; payload tuples. */
+export interface EventMap {
+  'runs.onProgress': [RunProgressDelta];
+  'runs.onStatus': [RunSummary];
+  'datasets.onChanged': [DatasetSummary[]];
+  'datasets.onImportProgress': [ImportProgress];
+  'system.onInfo': [SystemInfo];
+}
+
+export type InvokeChannel = keyof InvokeMap;
+export type EventChannel = keyof EventMap;
+export type InvokeRequest<C extends InvokeChannel> = Parameters<InvokeMap[C]>[0];
+export type InvokeResponse<C extends InvokeChannel> = ReturnType<InvokeMap[C]>;
+export type EventPayload<E extends EventChannel> = EventMap[E][0];

@@ -1,0 +1,72 @@
+/**
+ * zod schemas for every invoke payload. The host validates each request with these before it
+ * reaches a handler; the request types below are inferred from them, so they are declared once.
+ */
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id of letters, digits, _ or -');
+
+/** A file given to an import: a real path (Electron drop, CLI) or an upload staged by the web host. */
+export const fileRefSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('upload'), uploadId: id, name: z.string().min(1).max(255) }).strict(),
+]);
+
+export const importRequestSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    format: z.enum(['movielens-100k', 'csv']),
+    files: z.array(fileRefSchema).min(1).max(16),
+    /** Iterative k-core on users and items. */
+    minInteractions: z.number().int().min(1).max(1000).default(5),
+  })
+  .strict();
+
+export const sasRecConfigSchema = z
+  .object({
+    hidden: z.number().int().min(8).max(1024).default(64),
+    blocks: z.number().int().min(1).max(8).default(2),
+    heads: z.number().int().min(1).max(16).default(1),
+    maxLen: z.number().int().min(2).max(512).default(50),
+    dropout: z.number().min(0).max(0.9).default(0.2),
+  })
+  .strict();
+
+export const trainConfigSchema = z
+  .object({
+    epochs: z.number().int().min(1).max(10000).default(200),
+    batchSize: z.number().int().min(1).max(4096).default(128),
+    learningRate: z.number().positive().max(1).default(1e-3),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  })
+  .strict();
+
+export const evalConfigSchema = z
+  .object({
+    negatives: z.number().int().min(1).max(10000).default(100),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(2024),
+    fullRanking: z.boolean().default(true),
+  })
+  .strict();
+
+export const startRunRequestSchema = z
+  .object({
+    datasetId: id,
+    model: z.literal('sasrec'),
+    modelConfig: sasRecConfigSchema.default(sasRecConfigSchema.parse({})),
+    train: trainConfigSchema.default(trainConfigSchema.parse({})),
+    eval: evalConfigSchema.default(evalConfigSchema.parse({})),
+  })
+  .strict();
+
+export const runIdRequestSchema = z.object({ runId: id }).strict();
+export const datasetIdRequestSchema = z.object({ datasetId: id }).strict();
+export const emptyRequestSchema = z.object({}).strict().optional();
+
+export type FileRef = z.infer<typeof fileRefSchema>;
+export type ImportRequest = z.input<typeof importRequestSchema>;
+export type ImportRequestParsed = z.output<typeof importRequestSchema>;
+export type StartRunRequest = z.input<typeof startRunRequestSchema>;
+export type StartRunRequestParsed = z.output<typeof startRunRequestSchema>;
+export type RunIdRequest = z.infer<typeof runIdRequestSchema>;
+export type DatasetIdRequest = z.infer<typeof datasetIdRequestSchema>;

@@ -1,0 +1,51 @@
+/**
+ * Messages between the host and the one long-lived training worker (worker_threads).
+ * Discriminated unions, switched exhaustively on `type` at both ends.
+ */
+import type { BackendInfo, EvalConfig, MetricRecord, RunProgress, SasRecConfig, TrainConfig, TrainPoint } from './dto';
+
+/**
+ * Variable-length integer sequences packed CSR-style: sequence i is values[offsets[i] .. offsets[i+1]).
+ * Typed arrays so they transfer to the worker without copying.
+ */
+export interface PackedSequences {
+  readonly offsets: Int32Array;
+  readonly values: Int32Array;
+}
+
+/**
+ * A leave-one-out split ready for training. Items are 1-based (0 is padding), users 0-based.
+ * For user u: train = the chronological history minus its last two items, valid = the second-to-last,
+ * test = the last. Users with fewer than 3 interactions have no valid/test target (-1 / 0 marks none).
+ */
+export interface LeaveOneOutData {
+  readonly numItems: number;
+  readonly train: PackedSequences;
+  /** Per user, 0 when the user has no validation target. */
+  readonly validTarget: Int32Array;
+  /** Per user, 0 when the user has no test target. */
+  readonly testTarget: Int32Array;
+}
+
+export interface TrainJob {
+  readonly runId: string;
+  readonly model: 'sasrec';
+  readonly modelConfig: SasRecConfig;
+  readonly train: TrainConfig;
+  readonly eval: EvalConfig;
+  readonly data: LeaveOneOutData;
+  /** Folder for checkpoints (runs/<id>/checkpoints). */
+  readonly checkpointDir: string;
+}
+
+export type WorkerRequest =
+  | { readonly type: 'init' }
+  | { readonly type: 'train'; readonly job: TrainJob }
+  | { readonly type: 'cancel'; readonly runId: string };
+
+export type WorkerEvent =
+  | { readonly type: 'ready'; readonly backend: BackendInfo }
+  | { readonly type: 'progress'; readonly runId: string; readonly points: readonly TrainPoint[]; readonly progress: RunProgress }
+  | { readonly type: 'done'; readonly runId: string; readonly metrics: readonly MetricRecord[] }
+  | { readonly type: 'cancelled'; readonly runId: string }
+  | { readonly type: 'failed'; readonly runId: string | null; readonly message: string };
