@@ -1,0 +1,51 @@
+/**
+ * One run: status, progress, live charts, cancel, metrics with their protocol.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class RunPage {
+  readonly root: Locator;
+  readonly status: Locator;
+  readonly progress: Locator;
+  readonly eta: Locator;
+  readonly cancelButton: Locator;
+  readonly lossChart: Locator;
+  readonly lrChart: Locator;
+  readonly metricsTable: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('run-page');
+    this.status = page.getByTestId('run-status');
+    this.progress = page.getByTestId('progress-bar');
+    this.eta = page.getByTestId('eta');
+    this.cancelButton = page.getByTestId('run-cancel');
+    this.lossChart = page.getByTestId('loss-chart');
+    this.lrChart = page.getByTestId('lr-chart');
+    this.metricsTable = page.getByTestId('metrics-table');
+  }
+
+  async runId(): Promise<string> {
+    return (await this.root.getAttribute('data-run-id')) ?? '';
+  }
+
+  async lossPoints(): Promise<number> {
+    return Number((await this.lossChart.getAttribute('data-points')) ?? '0');
+  }
+
+  /** Waits for the run status text (a RunStatus such as running, done, cancelled). */
+  async waitForStatus(status: string, timeout = 120_000): Promise<void> {
+    await expect(this.status).toHaveText(status, { timeout });
+  }
+
+  metric(name: string, k: number | null, protocol: 'sampled' | 'full'): Locator {
+    const kSelector = k === null ? '' : `[data-k="${k}"]`;
+    return this.metricsTable.locator(`[data-testid="metric-row"][data-name="${name}"]${kSelector}[data-protocol="${protocol}"]`);
+  }
+
+  async metricValue(name: string, k: number | null, protocol: 'sampled' | 'full'): Promise<number> {
+    const row = this.metric(name, k, protocol);
+    await expect(row).toBeVisible();
+    const text = (await row.getByTestId('metric-value').textContent()) ?? '';
+    return Number(text.trim());
+  }
+}

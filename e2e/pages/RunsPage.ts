@@ -1,0 +1,23 @@
+/**
+ * Runs screen: the new-run form and the run list.
+ */
+import type { Locator, Page } from '@playwright/test';
+
+export interface NewRunOptions {
+  readonly datasetName: string;
+  readonly epochs: number;
+}
+
+export class RunsPage {
+  readonly items: Locator;
+
+  constructor(readonly page: Page) {
+    this.items = page.getByTestId('run-item');
+  }
+
+  async start(options: NewRunOptions): Promise<void> {
+    await this.page.getByTestId('run-dataset').selectOption({ label: options.datasetName });
+    await this.page.getByTestId('run-epochs').fill(String(options.epochs));
+    await this.page.getByTestId('run-start').click();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The studio shell: navigation, status bar, demo button, error banner.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { DatasetsPage } from './DatasetsPage';
+import { RunPage } from './RunPage';
+import { RunsPage } from './RunsPage';
+
+export class StudioPage {
+  readonly datasets: DatasetsPage;
+  readonly runs: RunsPage;
+  readonly run: RunPage;
+  readonly backend: Locator;
+  readonly mode: Locator;
+  readonly errorBanner: Locator;
+
+  constructor(readonly page: Page) {
+    this.datasets = new DatasetsPage(page);
+    this.runs = new RunsPage(page);
+    this.run = new RunPage(page);
+    this.backend = page.getByTestId('status-backend');
+    this.mode = page.getByTestId('status-mode');
+    this.errorBanner = page.getByTestId('error-banner');
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.mode).toHaveText('web');
+  }
+
+  async waitForBackend(): Promise<string> {
+    await expect(this.backend).not.toHaveText(/starting/i, { timeout: 60_000 });
+    return (await this.backend.textContent()) ?? '';
+  }
+
+  async gotoDatasets(): Promise<DatasetsPage> {
+    await this.page.getByTestId('nav-datasets').click();
+    return this.datasets;
+  }
+
+  async gotoRuns(): Promise<RunsPage> {
+    await this.page.getByTestId('nav-runs').click();
+    return this.runs;
+  }
+
+  async runDemo(): Promise<RunPage> {
+    await this.page.getByTestId('run-demo').click();
+    await expect(this.run.root).toBeVisible();
+    return this.run;
+  }
+}

@@ -1,0 +1,39 @@
+import { expect, test } from '../fixtures/studio';
+import { ml100kFiles } from '../fixtures/data';
+
+test('import ml-100k by drop, cancel one SASRec run, finish another and read its metrics', async ({ studio, page }) => {
+  await studio.waitForBackend();
+  const datasets = await studio.gotoDatasets();
+  await datasets.drop(ml100kFiles());
+  await datasets.importAs('ml-100k');
+  await expect(datasets.row('ml-100k')).toBeVisible({ timeout: 60_000 });
+  expect(await datasets.count('ml-100k', 'users')).toBe(943);
+  expect(await datasets.count('ml-100k', 'interactions')).toBeGreaterThan(90_000);
+
+  // First run: watch the loss chart grow while it trains, then cancel it.
+  const runs = await studio.gotoRuns();
+  await runs.start({ datasetName: 'ml-100k', epochs: 2 });
+  const run = studio.run;
+  await run.waitForStatus('running', 60_000);
+  await expect.poll(() => run.lossPoints(), { timeout: 60_000 }).toBeGreaterThan(1);
+  const first = await run.lossPoints();
+  await expect.poll(() => run.lossPoints(), { timeout: 30_000 }).toBeGreaterThan(first);
+  await expect(page.locator('[data-testid="loss-chart"] .recharts-line-curve')).toBeVisible();
+  const clickedAt = Date.now();
+  await run.cancelButton.click();
+  await run.waitForStatus('cancelled', 5_000);
+  expect(Date.now() - clickedAt).toBeLessThan(1_000 + 500); // within 1 s, plus the UI round trip
+
+  // Second run: let it finish and read the evaluation with its protocol.
+  await studio.gotoRuns();
+  await runs.start({ datasetName: 'ml-100k', epochs: 2 });
+  await run.waitForStatus('done', 150_000);
+  const hr = await run.metricValue('HR', 10, 'sampled');
+  const ndcg = await run.metricValue('NDCG', 10, 'sampled');
+  expect(hr).toBeGreaterThan(0.1); // chance level for 1 + 100 is 10/101 ≈ 0.099 at HR@10
+  expect(ndcg).toBeGreaterThan(0);
+  expect(ndcg).toBeLessThanOrEqual(hr);
+  await expect(run.metricsTable.getByTestId('metric-protocol').first()).toContainText('100');
+  await expect(run.metricsTable).toContainText(/seed/i);
+  await expect(run.metric('HR', 10, 'full')).toBeVisible();
+});

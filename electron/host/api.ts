@@ -1,0 +1,74 @@
+/**
+ * The implementation of InvokeMap, shared by the Electron IPC and WebSocket transports.
+ * `dispatch` is the single entry point: validate → handle → ApiResult (never throws).
+ */
+import { toApiError } from '../../core/errors';
+import type { ApiResult } from '../../core/protocol/dto';
+import type { InvokeChannel, InvokeResponse } from '../../core/protocol/ipc';
+import type {
+  DatasetIdRequest,
+  ImportRequestParsed,
+  RunIdRequest,
+  StartRunRequestParsed,
+} from '../../core/protocol/schemas';
+import { startRunRequestSchema } from '../../core/protocol/schemas';
+import type { HostContext } from './hostContext';
+import { removeUploads, resolveFileRefs } from './uploads';
+import { validateRequest } from './validate';
+
+interface ParsedRequests {
+  'datasets.import': ImportRequestParsed;
+  'datasets.remove': DatasetIdRequest;
+  'runs.start': StartRunRequestParsed;
+  'runs.cancel': RunIdRequest;
+  'runs.get': RunIdRequest;
+}
+type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
+type Handlers = { [C in InvokeChannel]: (req: RequestOf<C>) => Promise<InvokeResponse<C>> };
+
+/** Demo runs are short so the first experience finishes in about a minute on a laptop CPU. */
+const DEMO_EPOCHS = 15;
+
+function buildHandlers(ctx: HostContext): Handlers {
+  return {
+    'system.info': async () => ctx.systemInfo(),
+    'datasets.list': () => ctx.workspace.listDatasets(),
+    'datasets.import': async (req) => {
+      const files = await resolveFileRefs(ctx.workspace.dir, req.files);
+      const summary = await ctx.workspace
+        .importDataset({ ...req, files }, (p) => ctx.bus.emit('datasets.onImportProgress', p))
+        .finally(() => removeUploads(ctx.workspace.dir, req.files));
+      ctx.bus.emit('datasets.onChanged', await ctx.workspace.listDatasets());
+      return summary;
+    },
+    'datasets.remove': async (req) => {
+      await ctx.workspace.removeDataset(req.datasetId);
+      ctx.bus.emit('datasets.onChanged', await ctx.workspace.listDatasets());
+      return null;
+    },
+    'runs.start': (req) => ctx.runs.start(req),
+    'runs.cancel': (req) => ctx.runs.cancel(req.runId),
+    'runs.list': () => ctx.runs.list(),
+    'runs.get': (req) => ctx.runs.get(req.runId),
+    'demo.run': async () => {
+      const demo = await ctx.demoDataset();
+      const req = startRunRequestSchema.parse({ datasetId: demo.id, model: 'sasrec', train: { epochs: DEMO_EPOCHS } });
+      return ctx.runs.start(req);
+    },
+  };
+}
+
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
+
+export function createDispatch(ctx: HostContext): Dispatch {
+  const handlers = buildHandlers(ctx);
+  return async (channel, payload) => {
+    try {
+      const { channel: valid, request } = validateRequest(channel, payload);
+      const handler = handlers[valid] as (req: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(request) };
+    } catch (err) {
+      return { ok: false, error: toApiError(err) };
+    }
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * Where the bundled pieces sit relative to each other in dist/ (and inside the packaged app).
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** dist/electron — every Node-side bundle (main, preload, worker, web host, CLI) lives here. */
+export const bundleDir = __dirname;
+export const workerBundlePath = join(bundleDir, 'worker.cjs');
+export const preloadBundlePath = join(bundleDir, 'preload.cjs');
+export const rendererDir = resolve(bundleDir, '..', 'renderer');
+
+export const appVersion = process.env.RECFORGE_VERSION ?? '0.0.0-dev';
+
+/** The demo workspace used when none is given (web host and CLI; Electron uses userData). */
+export function defaultWorkspaceDir(): string {
+  return process.env['RECFORGE_WORKSPACE'] ?? join(homedir(), '.recforge', 'demo-workspace');
+}

@@ -1,0 +1,185 @@
+/**
+ * Runs lifecycle on the host: registers runs in the workspace, queues them for the single
+ * training worker, persists worker events (events.jsonl, metrics) and keeps the RunStore current.
+ */
+import { join } from 'node:path';
+import { RecForgeError } from '../../core/errors';
+import type { RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
+import type { StartRunRequestParsed } from '../../core/protocol/schemas';
+import type { WorkerEvent } from '../../core/protocol/worker';
+import type { Workspace } from '../../core/platform/workspace';
+import type { EventBus } from './eventBus';
+import { newRunId } from './ids';
+import type { RunStore } from './runStore';
+import type { WorkerHost } from './workerHost';
+import { readRunSeries } from './runSeries';
+
+const FINISHED: readonly RunStatus[] = ['done', 'cancelled', 'failed'];
+
+export class RunService {
+  private readonly queue: string[] = [];
+  private active: string | null = null;
+  private readonly requests = new Map<string, StartRunRequestParsed>();
+  private persist: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly worker: WorkerHost,
+    private readonly store: RunStore,
+    private readonly bus: EventBus,
+  ) {}
+
+  async start(req: StartRunRequestParsed): Promise<RunSummary> {
+    const dataset = await this.workspace.getDataset(req.datasetId);
+    if (!dataset) throw new RecForgeError('not_found', `dataset ${req.datasetId} does not exist`);
+    const summary: RunSummary = {
+      id: newRunId(),
+      datasetId: dataset.id,
+      datasetName: dataset.name,
+      model: req.model,
+      status: 'queued',
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      config: { model: req.modelConfig, train: req.train, eval: req.eval },
+      metrics: [],
+      error: null,
+    };
+    await this.workspace.createRun(summary);
+    this.requests.set(summary.id, req);
+    this.queue.push(summary.id);
+    this.publish(summary);
+    void this.dispatchNext();
+    return summary;
+  }
+
+  async cancel(runId: string): Promise<RunSummary> {
+    const summary = await this.summary(runId);
+    if (FINISHED.includes(summary.status)) return summary;
+    const queued = this.queue.indexOf(runId);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      return this.finish(runId, 'cancelled', null);
+    }
+    this.worker.cancel(runId);
+    return summary;
+  }
+
+  async list(): Promise<RunSummary[]> {
+    const runs = await this.workspace.listRuns();
+    return runs.map((run) => this.store.summary(run.id) ?? run);
+  }
+
+  async get(runId: string): Promise<RunState> {
+    const live = this.store.get(runId);
+    if (live) return live;
+    const summary = await this.summary(runId);
+    const { points, progress } = await readRunSeries(this.workspace, runId);
+    this.store.restore(summary, points, progress);
+    return { summary, points, progress };
+  }
+
+  handleWorkerEvent(event: WorkerEvent): void {
+    switch (event.type) {
+      case 'ready':
+        return;
+      case 'progress':
+        return this.onProgress(event.runId, event.points, event.progress);
+      case 'done':
+        void this.onDone(event.runId, event.metrics);
+        return;
+      case 'cancelled':
+        void this.finish(event.runId, 'cancelled', null);
+        return;
+      case 'failed':
+        if (event.runId) void this.finish(event.runId, 'failed', event.message);
+        return;
+      default: {
+        const never: never = event;
+        throw new Error(`unhandled worker event ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** The worker died mid-run: the run fails with the reason, the queue goes on. */
+  handleCrash(message: string): void {
+    if (this.active) void this.finish(this.active, 'failed', message);
+  }
+
+  /** Resolves once every pending event-log write has reached the disk. */
+  async flush(): Promise<void> {
+    await this.persist;
+  }
+
+  private async summary(runId: string): Promise<RunSummary> {
+    const summary = this.store.summary(runId) ?? (await this.workspace.getRun(runId));
+    if (!summary) throw new RecForgeError('not_found', `run ${runId} does not exist`);
+    return summary;
+  }
+
+  private async dispatchNext(): Promise<void> {
+    if (this.active || !this.worker.backend) return;
+    const runId = this.queue.shift();
+    const req = runId && this.requests.get(runId);
+    if (!runId || !req) return;
+    this.active = runId;
+    try {
+      const data = await this.workspace.loadLeaveOneOut(req.datasetId);
+      const dir = this.workspace.runDir(runId);
+      await this.workspace.appendRunEvents(runId, [{ type: 'request', request: req }]);
+      this.worker.train({
+        runId, model: req.model, modelConfig: req.modelConfig, train: req.train, eval: req.eval,
+        data, checkpointDir: join(dir, 'checkpoints'),
+      });
+      await this.setStatus(runId, 'running');
+    } catch (err) {
+      await this.finish(runId, 'failed', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  /** Called when the worker reports ready (first start or after a crash). */
+  onWorkerReady(): void {
+    void this.dispatchNext();
+  }
+
+  private onProgress(runId: string, points: readonly TrainPoint[], progress: RunState['progress'] & object): void {
+    this.store.appendProgress(runId, points, progress);
+    this.bus.emit('runs.onProgress', { runId, points, progress });
+    this.enqueueWrite(() => this.workspace.appendRunEvents(runId, [{ type: 'progress', points, progress }]));
+    const status = this.store.summary(runId)?.status;
+    if (progress.phase === 'eval' && status === 'running') void this.setStatus(runId, 'evaluating');
+  }
+
+  private async onDone(runId: string, metrics: RunSummary['metrics']): Promise<void> {
+    await this.workspace.saveMetrics(runId, [...metrics]);
+    const summary = await this.summary(runId);
+    this.store.upsertSummary({ ...summary, metrics });
+    await this.finish(runId, 'done', null);
+  }
+
+  private async setStatus(runId: string, status: RunStatus): Promise<RunSummary> {
+    await this.workspace.updateRun(runId, { status });
+    const next = { ...(await this.summary(runId)), status };
+    this.publish(next);
+    return next;
+  }
+
+  private async finish(runId: string, status: RunStatus, error: string | null): Promise<RunSummary> {
+    const finishedAt = new Date().toISOString();
+    await this.workspace.updateRun(runId, { status, finishedAt, error });
+    const next: RunSummary = { ...(await this.summary(runId)), status, finishedAt, error };
+    this.publish(next);
+    this.requests.delete(runId);
+    if (this.active === runId) this.active = null;
+    void this.dispatchNext();
+    return next;
+  }
+
+  private publish(summary: RunSummary): void {
+    this.store.upsertSummary(summary);
+    this.bus.emit('runs.onStatus', summary);
+  }
+
+  private enqueueWrite(write: () => Promise<unknown>): void {
+    this.persist = this.persist.then(write).catch(() => undefined);
+  }
+}

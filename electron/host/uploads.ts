@@ -1,0 +1,55 @@
+/**
+ * Uploads staged by the web host live in <workspace>/uploads/<uploadId>/<name>. FileRefs are
+ * resolved to real paths here; an upload id can never point outside that folder.
+ */
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { RecForgeError } from '../../core/errors';
+import type { FileRef } from '../../core/protocol/schemas';
+
+export function uploadsDir(workspaceDir: string): string {
+  return join(workspaceDir, 'uploads');
+}
+
+/** Folder for a new upload; the name is reduced to its base name. */
+export async function stagedUploadPath(workspaceDir: string, uploadId: string, name: string): Promise<string> {
+  const dir = join(uploadsDir(workspaceDir), uploadId);
+  await mkdir(dir, { recursive: true });
+  return join(dir, safeName(name));
+}
+
+function safeName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/'));
+  if (!base || base === '.' || base === '..') throw new RecForgeError('validation', `invalid file name ${JSON.stringify(name)}`);
+  return base;
+}
+
+export async function resolveFileRefs(
+  workspaceDir: string,
+  refs: readonly FileRef[],
+): Promise<{ name: string; path: string }[]> {
+  return Promise.all(
+    refs.map(async (ref) => {
+      const path = ref.kind === 'path' ? ref.path : join(uploadsDir(workspaceDir), ref.uploadId, safeName(ref.name));
+      const info = await stat(path).catch(() => null);
+      if (!info?.isFile()) {
+        throw new RecForgeError('import', `file not found: ${ref.kind === 'path' ? ref.path : ref.name}`, {
+          file: ref.kind === 'path' ? basename(ref.path) : ref.name,
+          expected: 'an existing file',
+        });
+      }
+      return { name: basename(path), path };
+    }),
+  );
+}
+
+/** Removes every staged upload (at host start: nothing can refer to them any more). */
+export async function clearUploads(workspaceDir: string): Promise<void> {
+  await rm(uploadsDir(workspaceDir), { recursive: true, force: true });
+}
+
+/** Removes the uploads an import used, whether it succeeded or not. */
+export async function removeUploads(workspaceDir: string, refs: readonly FileRef[]): Promise<void> {
+  const ids = new Set(refs.flatMap((ref) => (ref.kind === 'upload' ? [ref.uploadId] : [])));
+  await Promise.all([...ids].map((id) => rm(join(uploadsDir(workspaceDir), id), { recursive: true, force: true })));
+}

@@ -1,0 +1,48 @@
+/**
+ * The host's gate: every invoke payload is parsed with its zod schema before a handler sees it.
+ * Channels outside the contract are refused.
+ */
+import type { z } from 'zod';
+import { RecForgeError } from '../../core/errors';
+import type { InvokeChannel } from '../../core/protocol/ipc';
+import {
+  datasetIdRequestSchema,
+  emptyRequestSchema,
+  importRequestSchema,
+  runIdRequestSchema,
+  startRunRequestSchema,
+} from '../../core/protocol/schemas';
+
+const requestSchemas: Record<InvokeChannel, z.ZodType> = {
+  'system.info': emptyRequestSchema,
+  'datasets.list': emptyRequestSchema,
+  'datasets.import': importRequestSchema,
+  'datasets.remove': datasetIdRequestSchema,
+  'runs.start': startRunRequestSchema,
+  'runs.cancel': runIdRequestSchema,
+  'runs.list': emptyRequestSchema,
+  'runs.get': runIdRequestSchema,
+  'demo.run': emptyRequestSchema,
+};
+
+export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return typeof channel === 'string' && Object.hasOwn(requestSchemas, channel);
+}
+
+/** Parses a raw payload for `channel`; throws a 'validation' RecForgeError naming the first bad field. */
+export function validateRequest(channel: unknown, payload: unknown): { channel: InvokeChannel; request: unknown } {
+  if (!isInvokeChannel(channel)) {
+    throw new RecForgeError('validation', `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
+  }
+  const parsed = requestSchemas[channel].safeParse(payload ?? undefined);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || '(payload)';
+    throw new RecForgeError('validation', `invalid ${channel} request: ${field}: ${issue?.message ?? 'invalid'}`, {
+      file: channel,
+      field,
+      expected: issue?.message ?? 'a valid payload',
+    });
+  }
+  return { channel, request: parsed.data };
+}

@@ -1,0 +1,67 @@
+/**
+ * Owns the one long-lived training worker: spawns it, relays its events, restarts it if it dies.
+ * The worker is the only thread that loads tfjs (a native backend must not load in two threads).
+ */
+import { Worker } from 'node:worker_threads';
+import type { BackendInfo } from '../../core/protocol/dto';
+import type { TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
+
+export interface WorkerHostEvents {
+  onEvent(event: WorkerEvent): void;
+  /** The thread exited without being asked to (crash, OOM); the host has already respawned it. */
+  onCrash(message: string): void;
+}
+
+export class WorkerHost {
+  private worker: Worker | null = null;
+  private stopping = false;
+  backend: BackendInfo | null = null;
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly events: WorkerHostEvents,
+  ) {}
+
+  start(): void {
+    const worker = new Worker(this.workerPath);
+    worker.on('message', (event: WorkerEvent) => {
+      if (event.type === 'ready') this.backend = event.backend;
+      this.events.onEvent(event);
+    });
+    worker.on('error', (err) => this.handleExit(`training worker error: ${err.message}`));
+    worker.on('exit', (code) => this.handleExit(`training worker exited with code ${code}`));
+    this.worker = worker;
+    this.post({ type: 'init' });
+  }
+
+  /** Sends a job; its typed arrays are transferred, not copied. */
+  train(job: TrainJob): void {
+    const { train, validTarget, testTarget } = job.data;
+    const buffers = [train.offsets.buffer, train.values.buffer, validTarget.buffer, testTarget.buffer];
+    this.post({ type: 'train', job }, buffers as ArrayBuffer[]);
+  }
+
+  cancel(runId: string): void {
+    this.post({ type: 'cancel', runId });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private post(request: WorkerRequest, transfer: ArrayBuffer[] = []): void {
+    if (!this.worker) throw new Error('training worker is not running');
+    this.worker.postMessage(request, transfer);
+  }
+
+  private handleExit(message: string): void {
+    if (this.stopping || !this.worker) return;
+    this.worker.removeAllListeners();
+    this.worker = null;
+    this.backend = null;
+    this.start();
+    this.events.onCrash(message);
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Electron main process: one sandboxed, context-isolated window over the same host context the
+ * web host uses. Workspace: --workspace DIR, RECFORGE_WORKSPACE, or <userData>/workspaces/demo.
+ */
+import { app, BrowserWindow, Menu, shell } from 'electron';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createDispatch } from '../host/api';
+import { HostContext } from '../host/hostContext';
+import { appVersion, preloadBundlePath, rendererDir, workerBundlePath } from '../host/paths';
+import { bindIpc } from './ipc';
+import { buildMenu } from './menu';
+import { hardenContents, hardenSession } from './security';
+
+const indexHtml = join(rendererDir, 'index.html');
+const appUrl = pathToFileURL(indexHtml).href;
+
+function workspaceDir(): string {
+  const flag = process.argv.indexOf('--workspace');
+  const given = flag >= 0 ? process.argv[flag + 1] : process.env['RECFORGE_WORKSPACE'];
+  return resolve(given ?? join(app.getPath('userData'), 'workspaces', 'demo'));
+}
+
+function createWindow(): BrowserWindow {
+  return new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'RecForge',
+    backgroundColor: '#111418',
+    webPreferences: {
+      preload: preloadBundlePath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+}
+
+async function start(): Promise<void> {
+  hardenSession();
+  const ctx = await HostContext.create({
+    workspaceDir: workspaceDir(),
+    workerPath: workerBundlePath,
+    mode: 'electron',
+    version: app.isPackaged ? app.getVersion() : appVersion,
+    seedDemo: true,
+  });
+  const window = createWindow();
+  const unbind = bindIpc(createDispatch(ctx), ctx.bus, window, appUrl);
+  Menu.setApplicationMenu(buildMenu(() => void shell.openPath(ctx.workspace.dir)));
+  await window.loadFile(indexHtml);
+  app.on('window-all-closed', () => {
+    unbind();
+    void ctx.close().finally(() => app.quit());
+  });
+}
+
+app.enableSandbox();
+hardenContents(appUrl);
+app.whenReady().then(start).catch((err: unknown) => {
+  process.stderr.write(`RecForge failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  app.exit(1);
+});

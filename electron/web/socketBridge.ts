@@ -1,0 +1,42 @@
+/**
+ * The WebSocket side of the protocol: WireRequests in, replies and pushed events out.
+ */
+import type { WebSocket } from 'ws';
+import type { WireMessage, WireRequest } from '../../core/protocol/bridge';
+import type { Dispatch } from '../host/api';
+import type { EventBus } from '../host/eventBus';
+
+function parseWireRequest(data: unknown): WireRequest | null {
+  try {
+    const value: unknown = JSON.parse(String(data));
+    if (typeof value !== 'object' || value === null) return null;
+    const { id, channel, payload } = value as Record<string, unknown>;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof channel !== 'string') return null;
+    return { id, channel, payload };
+  } catch {
+    return null;
+  }
+}
+
+function send(socket: WebSocket, message: WireMessage): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
+
+/** Serves one connected client until it closes. */
+export function attachSocket(socket: WebSocket, dispatch: Dispatch, bus: EventBus): void {
+  const unsubscribe = bus.subscribe((event, payload) => send(socket, { kind: 'event', event, payload }));
+  socket.on('message', (data) => {
+    const request = parseWireRequest(data);
+    if (!request) {
+      send(socket, {
+        kind: 'reply',
+        id: -1,
+        result: { ok: false, error: { code: 'validation', message: 'malformed message: expected {id, channel, payload}' } },
+      });
+      return;
+    }
+    void dispatch(request.channel, request.payload).then((result) => send(socket, { kind: 'reply', id: request.id, result }));
+  });
+  socket.on('close', unsubscribe);
+  socket.on('error', unsubscribe);
+}

@@ -1,0 +1,68 @@
+/**
+ * Entry of the training worker thread: the only place tfjs is loaded. Receives WorkerRequests,
+ * runs one job at a time and posts WorkerEvents (throttled progress deltas, done, cancelled, failed).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parentPort } from 'node:worker_threads';
+import type { TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
+import { writeFileAtomic } from '../../core/platform/atomicWrite';
+import { initBackend } from '../../core/tensor/backend';
+import { runTrainJob } from '../../core/train/runTrainJob';
+
+const port = parentPort;
+if (!port) throw new Error('trainingWorker must run inside a worker thread');
+
+const cancelled = new Set<string>();
+let ready: Promise<void> | null = null;
+
+function post(event: WorkerEvent): void {
+  port?.postMessage(event);
+}
+
+/** Lets queued messages (a cancel) run between two training steps. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function init(): Promise<void> {
+  const backend = await initBackend();
+  post({ type: 'ready', backend });
+}
+
+async function train(job: TrainJob): Promise<void> {
+  await ready;
+  await mkdir(job.checkpointDir, { recursive: true });
+  const outcome = await runTrainJob(job, {
+    emit: (delta) => post({ type: 'progress', runId: job.runId, ...delta }),
+    isCancelled: () => cancelled.has(job.runId),
+    yieldToEventLoop,
+    now: () => performance.now(),
+    writeCheckpoint: (name, bytes) => writeFileAtomic(join(job.checkpointDir, name), bytes),
+  });
+  cancelled.delete(job.runId);
+  post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: outcome.metrics } : { type: 'cancelled', runId: job.runId });
+}
+
+port.on('message', (request: WorkerRequest) => {
+  switch (request.type) {
+    case 'init':
+      ready = init().catch((err: unknown) => post({ type: 'failed', runId: null, message: describe(err) }));
+      return;
+    case 'train':
+      train(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));
+      return;
+    case 'cancel':
+      cancelled.add(request.runId);
+      return;
+    default: {
+      const never: never = request;
+      post({ type: 'failed', runId: null, message: `unknown request ${JSON.stringify(never)}` });
+    }
+  }
+});
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

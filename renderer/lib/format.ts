@@ -1,0 +1,70 @@
+import type { ErrorLocation, EvalProtocol, LineageStep } from '../../core/protocol';
+
+const SEP = ' · ';
+const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 100000 → "100,000". */
+export function formatInt(n: number): string {
+  return intFormat.format(n);
+}
+
+/** Metric values are shown with 4 decimals. */
+export function formatMetric(value: number): string {
+  return value.toFixed(4);
+}
+
+/** "u.data:12 · field 'rating' · expected integer 1-5" (only the parts that are present). */
+export function formatLocation(loc: ErrorLocation): string {
+  const parts = [loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`];
+  if (loc.field !== undefined) parts.push(`field '${loc.field}'`);
+  if (loc.expected !== undefined) parts.push(`expected ${loc.expected}`);
+  return parts.join(SEP);
+}
+
+/** 42 → "ETA 0:42", 3723 → "ETA 1:02:03", null → "ETA —". */
+export function formatEta(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return 'ETA —';
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `ETA ${h}:${String(m).padStart(2, '0')}:${s}` : `ETA ${m}:${s}`;
+}
+
+/** "test · leave-one-out · 1 + 100 sampled negatives (uniform, seed 2024) · history excluded · 943 users". */
+export function describeProtocol(p: EvalProtocol): string {
+  const candidates =
+    p.candidates.kind === 'full'
+      ? 'full ranking'
+      : `1 + ${p.candidates.negatives} sampled negatives (${p.candidates.sampler}, seed ${p.candidates.seed})`;
+  const history = p.excludeHistory ? 'history excluded' : 'history included';
+  return [p.target, p.split, candidates, history, `${formatInt(p.users)} users`].join(SEP);
+}
+
+/** "k-core (k=5): 100,000 → 99,287". */
+export function formatLineageStep(step: LineageStep): string {
+  const params = Object.entries(step.params)
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(', ');
+  const label = params === '' ? step.step : `${step.step} (${params})`;
+  return `${label}: ${formatInt(step.before)} → ${formatInt(step.after)}`;
+}
+
+/** Bytes as "1.2 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit] ?? 'TB'}`;
+}
+
+/** Compact numbers for axes and config: 0.001 → "1e-3", 0.25 → "0.25". */
+export function formatCompact(value: number): string {
+  if (value !== 0 && Math.abs(value) < 0.01) return value.toExponential(1).replace('.0e', 'e').replace('e-0', 'e-');
+  return Number(value.toPrecision(4)).toString();
+}

@@ -1,0 +1,45 @@
+import type { StateCreator } from 'zustand';
+import type { DatasetSlice, RunSlice, Store, SystemSlice, UiSlice } from './types';
+
+/** Most error banners kept at once; older ones drop off. */
+const MAX_ERRORS = 4;
+let nextErrorId = 1;
+
+export const createSystemSlice: StateCreator<Store, [], [], SystemSlice> = () => ({
+  system: null,
+  hostMode: 'web',
+  connection: 'connecting',
+});
+
+export const createDatasetSlice: StateCreator<Store, [], [], DatasetSlice> = (set) => ({
+  datasets: [],
+  draft: null,
+  importing: false,
+  importProgress: null,
+  importError: null,
+  setDraftFormat: (format) => set((s) => (s.draft === null ? {} : { draft: { ...s.draft, format } })),
+  setDraftName: (name) => set((s) => (s.draft === null ? {} : { draft: { ...s.draft, name } })),
+  clearDraft: () => set({ draft: null, importError: null, importProgress: null }),
+});
+
+export const createRunSlice: StateCreator<Store, [], [], RunSlice> = () => ({
+  runs: [],
+  series: {},
+  progress: {},
+});
+
+export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
+  page: 'datasets',
+  selectedRunId: null,
+  newRunDatasetId: null,
+  errors: [],
+  theme: 'dark',
+  navigate: (page) => set({ page }),
+  openRun: (runId) => set({ page: 'run', selectedRunId: runId }),
+  openNewRun: (datasetId) => set({ page: 'runs', newRunDatasetId: datasetId }),
+  selectNewRunDataset: (datasetId) => set({ newRunDatasetId: datasetId }),
+  pushError: (context, error) =>
+    set((s) => ({ errors: [...s.errors, { id: nextErrorId++, context, error }].slice(-MAX_ERRORS) })),
+  dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
+  toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
+});

@@ -1,0 +1,72 @@
+import type {
+  ApiError,
+  DatasetFormat,
+  DatasetSummary,
+  HostMode,
+  ImportProgress,
+  RunProgress,
+  RunSummary,
+  SystemInfo,
+} from '../../core/protocol';
+import type { Series } from './series';
+
+export type Page = 'datasets' | 'runs' | 'run';
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+export type Theme = 'dark' | 'light';
+
+export interface SystemSlice {
+  readonly system: SystemInfo | null;
+  /** How this window reaches the host; SystemInfo.mode wins once known. */
+  readonly hostMode: HostMode;
+  readonly connection: ConnectionState;
+}
+
+/** Files chosen for import, with the detected format and the editable name. */
+export interface ImportDraft {
+  readonly files: readonly File[];
+  readonly format: DatasetFormat;
+  readonly name: string;
+}
+
+export interface DatasetSlice {
+  readonly datasets: readonly DatasetSummary[];
+  readonly draft: ImportDraft | null;
+  readonly importing: boolean;
+  readonly importProgress: ImportProgress | null;
+  readonly importError: ApiError | null;
+  setDraftFormat: (format: DatasetFormat) => void;
+  setDraftName: (name: string) => void;
+  clearDraft: () => void;
+}
+
+export interface RunSlice {
+  /** Newest first. */
+  readonly runs: readonly RunSummary[];
+  readonly series: Readonly<Record<string, Series>>;
+  readonly progress: Readonly<Record<string, RunProgress>>;
+}
+
+export interface UiError {
+  readonly id: number;
+  /** What the user was doing, e.g. "Start run". */
+  readonly context: string;
+  readonly error: ApiError;
+}
+
+export interface UiSlice {
+  readonly page: Page;
+  readonly selectedRunId: string | null;
+  /** Dataset preselected in the new-run form. */
+  readonly newRunDatasetId: string | null;
+  readonly errors: readonly UiError[];
+  readonly theme: Theme;
+  navigate: (page: Page) => void;
+  openRun: (runId: string) => void;
+  openNewRun: (datasetId: string) => void;
+  selectNewRunDataset: (datasetId: string) => void;
+  pushError: (context: string, error: ApiError) => void;
+  dismissError: (id: number) => void;
+  toggleTheme: () => void;
+}
+
+export type Store = SystemSlice & DatasetSlice & RunSlice & UiSlice;
