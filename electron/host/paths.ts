@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 
 /** dist/electron — every Node-side bundle (main, preload, worker, web host, CLI) lives here. */
 export const bundleDir = __dirname;
-export const workerBundlePath = join(bundleDir, 'worker.cjs');
+/** Worker threads cannot start from inside an asar archive: packaged builds unpack the worker. */
+export const workerBundlePath = join(bundleDir, 'worker.cjs').replace(/app\.asar([/\\])/, 'app.asar.unpacked$1');
 export const preloadBundlePath = join(bundleDir, 'preload.cjs');
 export const rendererDir = resolve(bundleDir, '..', 'renderer');
 

@@ -1,0 +1,53 @@
+/**
+ * A plain-JS UnsortedSegmentSum kernel. It is the gradient of tf.gather, so every embedding
+ * lookup needs it: wasm has no kernel at all, and cpu's is O(segments × rows) (≈80 s for a
+ * [2048,128] → 2000 case, see docs/ENVIRONMENT.md §3). This one is a single pass over the rows.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { isReadableBackend, makeOutputWithValues } from './backendShape';
+
+/** Patch name as reported in BackendInfo.patches. */
+export const UNSORTED_SEGMENT_SUM_PATCH = 'UnsortedSegmentSum (JS kernel)';
+
+/** out[s, …] = Σ_{i: ids[i] = s} x[i, …]; ids outside [0, numSegments) are dropped, as in TF. */
+export function segmentSum(
+  x: ArrayLike<number>,
+  ids: ArrayLike<number>,
+  inner: number,
+  out: Float32Array | Int32Array,
+  numSegments: number,
+): void {
+  for (let i = 0; i < ids.length; i++) {
+    const s = ids[i] as number;
+    if (s < 0 || s >= numSegments) continue;
+    const src = i * inner;
+    const dst = s * inner;
+    for (let j = 0; j < inner; j++) out[dst + j] = (out[dst + j] as number) + (x[src + j] as number);
+  }
+}
+
+const kernelFunc: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+  const x = inputs['x'];
+  const segmentIds = inputs['segmentIds'];
+  const numSegments = attrs?.['numSegments'];
+  if (x === undefined || segmentIds === undefined || typeof numSegments !== 'number') {
+    throw new Error('UnsortedSegmentSum: expected inputs x, segmentIds and attr numSegments');
+  }
+  if (!isReadableBackend(backend)) throw new Error('UnsortedSegmentSum: backend cannot read tensors');
+  // readSync copies out of the wasm heap, so later allocations cannot invalidate these arrays.
+  const xv = backend.readSync(x.dataId) as Float32Array | Int32Array;
+  const ids = backend.readSync(segmentIds.dataId) as Int32Array | Float32Array;
+  const innerShape = x.shape.slice(segmentIds.shape.length);
+  const inner = innerShape.reduce((a, b) => a * b, 1);
+  const out = x.dtype === 'int32' ? new Int32Array(numSegments * inner) : new Float32Array(numSegments * inner);
+  segmentSum(xv, ids, inner, out, numSegments);
+  return makeOutputWithValues(backend, [numSegments, ...innerShape], x.dtype, out);
+};
+
+/** (Re)registers the JS kernel for `backendName`, replacing any existing one. */
+export function registerUnsortedSegmentSum(backendName: 'wasm' | 'cpu'): void {
+  const existing = tf.getKernel('UnsortedSegmentSum', backendName);
+  if (existing?.kernelFunc === kernelFunc) return; // already patched: registration is global
+  if (existing !== undefined) tf.unregisterKernel('UnsortedSegmentSum', backendName);
+  tf.registerKernel({ kernelName: 'UnsortedSegmentSum', backendName, kernelFunc });
+}

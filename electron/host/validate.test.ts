@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { RecForgeError } from '../../core/errors';
+import { INVOKE_CHANNELS } from '../../core/protocol/channels';
+import { validateRequest } from './validate';
+
+function validationError(fn: () => unknown): RecForgeError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof RecForgeError) return err;
+    throw err;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('validateRequest', () => {
+  it('accepts a minimal runs.start and fills SASRec defaults', () => {
+    const { request } = validateRequest('runs.start', { datasetId: 'ds_1', model: 'sasrec' });
+    expect(request).toMatchObject({
+      modelConfig: { hidden: 64, blocks: 2, maxLen: 50, dropout: 0.2 },
+      train: { batchSize: 128, learningRate: 1e-3 },
+      eval: { negatives: 100 },
+    });
+  });
+
+  it('names the offending field', () => {
+    const err = validationError(() =>
+      validateRequest('runs.start', { datasetId: 'ds_1', model: 'sasrec', train: { epochs: -3 } }),
+    );
+    expect(err.code).toBe('validation');
+    expect(err.location?.field).toBe('train.epochs');
+  });
+
+  it('refuses unknown channels and prototype keys', () => {
+    for (const channel of ['nope', '__proto__', 'constructor', 'toString', 42, null]) {
+      expect(validationError(() => validateRequest(channel, {})).code).toBe('validation');
+    }
+  });
+
+  it('rejects extra keys, path-like ids and wrong types', () => {
+    const bad: [string, unknown][] = [
+      ['runs.get', { runId: '../../etc' }],
+      ['runs.get', { runId: 'r1', extra: true }],
+      ['datasets.import', { name: 'x', format: 'csv', files: [{ kind: 'upload', uploadId: '../x', name: 'a' }] }],
+      ['datasets.import', { name: '', format: 'csv', files: [{ kind: 'path', path: '/tmp/a' }] }],
+      ['datasets.import', { name: 'x', format: 'exe', files: [{ kind: 'path', path: '/tmp/a' }] }],
+      ['datasets.remove', 'ds_1'],
+      ['system.info', { sneaky: 1 }],
+    ];
+    for (const [channel, payload] of bad) {
+      expect(validationError(() => validateRequest(channel, payload)).code).toBe('validation');
+    }
+  });
+
+  it('never throws anything but a validation error on random payloads for every channel', () => {
+    let seed = 7;
+    const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const samples: unknown[] = [undefined, null, 0, -1, 1e309, NaN, '', 'x'.repeat(10_000), [], [1, 2], true, {}];
+    const randomValue = (depth: number): unknown => {
+      const r = rand();
+      if (depth > 2 || r < 0.5) return samples[Math.floor(rand() * samples.length)];
+      const obj: Record<string, unknown> = {};
+      for (const key of ['datasetId', 'runId', 'name', 'format', 'files', 'model', 'train', 'kind', 'path']) {
+        if (rand() < 0.4) obj[key] = randomValue(depth + 1);
+      }
+      return obj;
+    };
+    for (const channel of INVOKE_CHANNELS) {
+      for (let i = 0; i < 200; i++) {
+        const payload = randomValue(0);
+        try {
+          validateRequest(channel, payload);
+        } catch (err) {
+          expect(err).toBeInstanceOf(RecForgeError);
+          expect((err as RecForgeError).code).toBe('validation');
+        }
+      }
+    }
+  });
+});

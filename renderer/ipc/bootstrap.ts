@@ -1,0 +1,82 @@
+import type { RendererBridge } from '../../core/protocol';
+import { isActive } from '../lib/runStatus';
+import { useStore } from '../store';
+import { applyProgressDelta, applyRunSummary } from '../store/reducers';
+import type { Theme } from '../store/types';
+import { loadRun } from './actions';
+import { invoke, toApiError } from './invoke';
+import { connectTransport } from './transport';
+
+const THEME_KEY = 'recforge.theme';
+const { setState, getState } = useStore;
+
+/** Host events → store. Lives outside React; the bridge keeps the listeners for the page's lifetime. */
+function subscribe(bridge: RendererBridge): void {
+  bridge.on('runs.onProgress', (delta) => setState((s) => applyProgressDelta(s, delta)));
+  bridge.on('runs.onStatus', (summary) => setState((s) => applyRunSummary(s, summary)));
+  bridge.on('datasets.onChanged', (datasets) => setState({ datasets }));
+  bridge.on('datasets.onImportProgress', (progress) => {
+    if (getState().importing) setState({ importProgress: progress });
+  });
+  bridge.on('system.onInfo', (system) => setState({ system }));
+}
+
+/** Loads everything a fresh (or reconnected) window shows, then the series of active runs. */
+export async function hydrate(): Promise<void> {
+  try {
+    const [system, datasets, runs] = await Promise.all([
+      invoke('system.info', {}),
+      invoke('datasets.list', {}),
+      invoke('runs.list', {}),
+    ]);
+    setState({ system, datasets, runs });
+    const selected = getState().selectedRunId;
+    const toLoad = runs.filter((r) => isActive(r.status) || r.id === selected).map((r) => r.id);
+    await Promise.all(toLoad.map((id) => loadRun(id)));
+  } catch (error) {
+    getState().pushError('Connect to host', toApiError(error));
+  }
+}
+
+function storedTheme(): Theme | null {
+  try {
+    const value = window.localStorage.getItem(THEME_KEY);
+    return value === 'light' || value === 'dark' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps <html data-theme> and the saved preference in step with the store. */
+function followTheme(): void {
+  const apply = (theme: Theme): void => {
+    document.documentElement.dataset.theme = theme;
+    try {
+      window.localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // storage unavailable: the theme still applies for this session
+    }
+  };
+  const initial = storedTheme();
+  if (initial !== null) setState({ theme: initial });
+  apply(getState().theme);
+  useStore.subscribe((s, prev) => {
+    if (s.theme !== prev.theme) apply(s.theme);
+  });
+}
+
+let started = false;
+
+/** Connects to the host, subscribes to its events and hydrates the store. Call once, before render. */
+export function startBootstrap(): void {
+  if (started) return;
+  started = true;
+  followTheme();
+  const { bridge, mode } = connectTransport({
+    onConnection: (connection) => setState({ connection }),
+    onReconnect: () => void hydrate(),
+  });
+  setState({ hostMode: mode });
+  subscribe(bridge);
+  void hydrate();
+}
