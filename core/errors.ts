@@ -5,6 +5,9 @@
 import type { ApiError, ErrorCode, ErrorLocation } from './protocol/dto';
 
 export class RecForgeError extends Error {
+  /** The message without the location suffix (the UI formats the location itself). */
+  readonly detail: string;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -12,6 +15,7 @@ export class RecForgeError extends Error {
   ) {
     super(location ? `${message} (${formatLocation(location)})` : message);
     this.name = 'RecForgeError';
+    this.detail = message;
   }
 }
 
@@ -26,7 +30,7 @@ export function formatLocation(loc: ErrorLocation): string {
 /** Converts anything thrown into the protocol's error shape; unknown errors become 'internal'. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof RecForgeError) {
-    return err.location ? { code: err.code, message: err.message, location: err.location } : { code: err.code, message: err.message };
+    return err.location ? { code: err.code, message: err.detail, location: err.location } : { code: err.code, message: err.detail };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message };

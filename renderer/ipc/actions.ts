@@ -50,7 +50,7 @@ export async function importDraft(): Promise<void> {
   }
 }
 
-/** Deletes a dataset; the list refreshes from the reply of datasets.list. */
+/** Deletes a dataset (its runs keep their metrics). */
 export async function removeDataset(datasetId: string): Promise<void> {
   try {
     await invoke('datasets.remove', { datasetId });
@@ -93,12 +93,18 @@ export async function cancelRun(runId: string): Promise<void> {
   }
 }
 
-/** Loads a run's full state (series, progress, metrics), e.g. when its page opens. */
+const loading = new Set<string>();
+
+/** Loads a run's full state (series, progress, metrics), e.g. when its page opens; one request per run at a time. */
 export async function loadRun(runId: string): Promise<void> {
+  if (loading.has(runId)) return;
+  loading.add(runId);
   try {
     const state = await invoke('runs.get', { runId });
     setState((s) => applyRunState(s, state));
   } catch (error) {
     report('Load run', error);
+  } finally {
+    loading.delete(runId);
   }
 }

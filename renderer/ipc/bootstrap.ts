@@ -2,10 +2,10 @@ import type { RendererBridge } from '../../core/protocol';
 import { isActive } from '../lib/runStatus';
 import { useStore } from '../store';
 import { applyProgressDelta, applyRunSummary } from '../store/reducers';
-import type { Theme } from '../store/types';
+import type { ConnectionState, Theme } from '../store/types';
 import { loadRun } from './actions';
 import { invoke, toApiError } from './invoke';
-import { connectTransport } from './transport';
+import { accessToken, connectTransport } from './transport';
 
 const THEME_KEY = 'recforge.theme';
 const { setState, getState } = useStore;
@@ -65,6 +65,22 @@ function followTheme(): void {
   });
 }
 
+/** Connection state → store; the first failed attempt before any success explains itself once. */
+function connectionReporter(): (connection: ConnectionState) => void {
+  let attempts = 0;
+  let explained = false;
+  return (connection) => {
+    setState({ connection });
+    if (connection !== 'connecting' || explained || (attempts += 1) < 2) return;
+    explained = true;
+    const hint =
+      accessToken() === null
+        ? 'This page was opened without an access token: use the URL the web host printed (…?token=…).'
+        : 'Check that the host is running and that the token in the URL is current.';
+    getState().pushError('Connect to host', { code: 'internal', message: `Cannot reach the RecForge host. ${hint} Retrying…` });
+  };
+}
+
 let started = false;
 
 /** Connects to the host, subscribes to its events and hydrates the store. Call once, before render. */
@@ -73,7 +89,7 @@ export function startBootstrap(): void {
   started = true;
   followTheme();
   const { bridge, mode } = connectTransport({
-    onConnection: (connection) => setState({ connection }),
+    onConnection: connectionReporter(),
     onReconnect: () => void hydrate(),
   });
   setState({ hostMode: mode });

@@ -22,6 +22,9 @@ function uploadError(name: string, status: number, body: string): ApiError {
     const parsed: unknown = JSON.parse(body);
     const candidate = (parsed as { error?: unknown } | null)?.error ?? parsed;
     if (isApiError(candidate)) return candidate;
+    if (typeof candidate === 'string' && candidate !== '') {
+      return { code: 'import', message: `Upload of ${name} failed: ${candidate} (HTTP ${status})`, location: { file: name } };
+    }
   } catch {
     // not JSON: fall through to a generic message
   }

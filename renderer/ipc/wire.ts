@@ -1,7 +1,4 @@
 import type { ApiError, ApiResult, WireMessage } from '../../core/protocol';
-import { EVENT_CHANNELS } from '../../core/protocol/channels';
-
-const EVENTS: ReadonlySet<string> = new Set<string>(EVENT_CHANNELS);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -30,9 +27,8 @@ export function parseWireMessage(data: unknown): WireMessage | null {
   if (message.kind === 'reply' && typeof message.id === 'number' && isApiResult(message.result)) {
     return { kind: 'reply', id: message.id, result: message.result };
   }
-  if (message.kind === 'event' && typeof message.event === 'string' && EVENTS.has(message.event)) {
-    return message as WireMessage;
-  }
+  // Events are dispatched only to listeners registered for contract channels, so unknown names fall through.
+  if (message.kind === 'event' && typeof message.event === 'string') return message as WireMessage;
   return null;
 }
 

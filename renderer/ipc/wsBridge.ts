@@ -8,10 +8,10 @@ import { CONNECTION_LOST, parseWireMessage } from './wire';
 export interface SocketLike {
   send(data: string): void;
   close(): void;
-  onopen: ((ev: unknown) => void) | null;
-  onclose: ((ev: unknown) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { readonly data: unknown }) => void) | null;
+  onopen: ((ev: Event) => void) | null;
+  onclose: ((ev: CloseEvent) => void) | null;
+  onerror: ((ev: Event) => void) | null;
+  onmessage: ((ev: MessageEvent) => void) | null;
 }
 
 export interface WsBridgeOptions {

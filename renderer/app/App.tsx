@@ -1,0 +1,37 @@
+import type { ReactElement } from 'react';
+import { DatasetsPage } from '../features/datasets/DatasetsPage';
+import { RunPage } from '../features/run/RunPage';
+import { RunsPage } from '../features/runs/RunsPage';
+import { useStore } from '../store';
+import { ErrorBanner } from './ErrorBanner';
+import { Header } from './Header';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+
+function CurrentPage(): ReactElement {
+  const page = useStore((s) => s.page);
+  const selectedRunId = useStore((s) => s.selectedRunId);
+  switch (page) {
+    case 'datasets':
+      return <DatasetsPage />;
+    case 'runs':
+      return <RunsPage />;
+    case 'run':
+      return selectedRunId === null ? <RunsPage /> : <RunPage key={selectedRunId} runId={selectedRunId} />;
+  }
+}
+
+/** Shell: header, sidebar navigation, the current page and the status bar. */
+export function App(): ReactElement {
+  return (
+    <div className="app">
+      <Header />
+      <Sidebar />
+      <main className="main">
+        <ErrorBanner />
+        <CurrentPage />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

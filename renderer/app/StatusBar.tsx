@@ -1,0 +1,50 @@
+import type { ReactElement } from 'react';
+import type { BackendInfo } from '../../core/protocol';
+import { useStore } from '../store';
+
+function backendTitle(backend: BackendInfo): string {
+  const patches = backend.patches.length === 0 ? '' : ` (patches: ${backend.patches.join(', ')})`;
+  return `${backend.detail}${patches}`;
+}
+
+function Backend(): ReactElement {
+  const backend = useStore((s) => s.system?.backend ?? null);
+  if (backend === null) {
+    return (
+      <span className="status-item" data-testid="status-backend" title="The training worker is initialising its compute backend">
+        starting…
+      </span>
+    );
+  }
+  return (
+    <span className="status-item" data-testid="status-backend" title={backendTitle(backend)}>
+      {backend.name}
+    </span>
+  );
+}
+
+const CONNECTION_LABEL = { connecting: 'connecting…', open: 'connected', reconnecting: 'reconnecting…' } as const;
+
+/** Host mode, compute backend, connection and workspace folder. */
+export function StatusBar(): ReactElement {
+  const mode = useStore((s) => s.system?.mode ?? s.hostMode);
+  const connection = useStore((s) => s.connection);
+  const workspace = useStore((s) => s.system?.workspaceDir ?? '');
+  const version = useStore((s) => s.system?.version ?? '');
+  return (
+    <footer className="status-bar">
+      <span className="status-label">host</span>
+      <span className="status-item" data-testid="status-mode">{mode}</span>
+      <span className="status-label">backend</span>
+      <Backend />
+      <span className={`status-item conn conn-${connection}`} data-testid="status-connection">
+        {CONNECTION_LABEL[connection]}
+      </span>
+      <span className="status-spacer" />
+      <span className="status-item status-workspace" data-testid="status-workspace" title={workspace}>
+        {workspace}
+      </span>
+      {version === '' ? null : <span className="status-item">v{version}</span>}
+    </footer>
+  );
+}

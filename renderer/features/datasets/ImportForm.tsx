@@ -1,0 +1,87 @@
+import { useCallback, type ChangeEvent, type ReactElement } from 'react';
+import type { DatasetFormat } from '../../../core/protocol';
+import { importDraft } from '../../ipc/actions';
+import { formatBytes, formatLocation } from '../../lib/format';
+import { useStore } from '../../store';
+
+const FORMATS: readonly { value: DatasetFormat; label: string }[] = [
+  { value: 'movielens-100k', label: 'MovieLens 100K (u.data)' },
+  { value: 'csv', label: 'CSV (user,item,rating,timestamp)' },
+];
+
+function ImportProgressBar(): ReactElement | null {
+  const progress = useStore((s) => s.importProgress);
+  const importing = useStore((s) => s.importing);
+  if (!importing) return null;
+  const pct = progress === null || progress.totalBytes <= 0 ? 0 : Math.round((progress.bytesRead / progress.totalBytes) * 100);
+  const label = progress === null ? 'Importing…' : `${progress.file} — ${formatBytes(progress.bytesRead)} / ${formatBytes(progress.totalBytes)}`;
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+        <div className="bar-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="muted">{label}</span>
+    </div>
+  );
+}
+
+function ImportError(): ReactElement | null {
+  const error = useStore((s) => s.importError);
+  if (error === null) return null;
+  return (
+    <div className="import-error" role="alert" data-testid="import-error" data-code={error.code}>
+      <div className="import-error-message">{error.message}</div>
+      {error.location === undefined ? null : (
+        <div className="import-error-location" data-testid="import-error-location">{formatLocation(error.location)}</div>
+      )}
+    </div>
+  );
+}
+
+/** Chosen files, detected format, dataset name and the Import button. */
+export function ImportForm(): ReactElement {
+  const draft = useStore((s) => s.draft);
+  const importing = useStore((s) => s.importing);
+  const setDraftFormat = useStore((s) => s.setDraftFormat);
+  const setDraftName = useStore((s) => s.setDraftName);
+  const clearDraft = useStore((s) => s.clearDraft);
+  const onFormat = useCallback((e: ChangeEvent<HTMLSelectElement>) => setDraftFormat(e.target.value as DatasetFormat), [setDraftFormat]);
+  const onName = useCallback((e: ChangeEvent<HTMLInputElement>) => setDraftName(e.target.value), [setDraftName]);
+  const onImport = useCallback(() => void importDraft(), []);
+
+  if (draft === null) return <ImportError />;
+  return (
+    <div className="import-form">
+      <ul className="file-list" data-testid="import-files">
+        {draft.files.map((f) => (
+          <li key={`${f.name}:${f.size}`}>
+            <span className="file-name">{f.name}</span>
+            <span className="muted">{formatBytes(f.size)}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="form-row">
+        <label className="field">
+          <span>Format</span>
+          <select data-testid="import-format" value={draft.format} onChange={onFormat} disabled={importing}>
+            {FORMATS.map((f) => (
+              <option key={f.value} value={f.value}>{f.label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field grow">
+          <span>Name</span>
+          <input data-testid="import-name" type="text" value={draft.name} onChange={onName} disabled={importing} maxLength={120} />
+        </label>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={clearDraft} disabled={importing}>Clear</button>
+          <button type="button" className="btn btn-primary" data-testid="import-submit" onClick={onImport} disabled={importing || draft.name.trim() === ''}>
+            {importing ? 'Importing…' : 'Import'}
+          </button>
+        </div>
+      </div>
+      <ImportProgressBar />
+      <ImportError />
+    </div>
+  );
+}

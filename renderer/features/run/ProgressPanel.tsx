@@ -1,0 +1,47 @@
+import { memo, type ReactElement } from 'react';
+import type { RunStatus } from '../../../core/protocol';
+import { formatEta, formatInt } from '../../lib/format';
+import { isActive, progressPercent } from '../../lib/runStatus';
+import { useStore } from '../../store';
+
+interface ProgressPanelProps {
+  readonly runId: string;
+  readonly status: RunStatus;
+}
+
+/** Progress bar with step, epoch, phase and ETA. */
+export const ProgressPanel = memo(function ProgressPanel({ runId, status }: ProgressPanelProps): ReactElement {
+  const progress = useStore((s) => s.progress[runId] ?? null);
+  const pct = progressPercent(status, progress);
+  const eta = isActive(status) ? formatEta(progress?.etaSeconds ?? null) : 'ETA —';
+  const phase = progress?.phase === 'eval' || status === 'evaluating' ? 'evaluating' : 'training';
+  return (
+    <div className="panel progress-panel">
+      <div className="progress-top">
+        <span className="progress-pct">{pct}%</span>
+        <span className="muted">{isActive(status) ? phase : status}</span>
+        <span className="grow" />
+        <span className="eta" data-testid="eta">{eta}</span>
+      </div>
+      <div
+        className={`bar status-${status}`}
+        data-testid="progress-bar"
+        role="progressbar"
+        aria-label="Training progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
+        <div className="bar-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="progress-facts">
+        <span data-testid="progress-step">
+          Step {formatInt(progress?.step ?? 0)} / {progress === null ? '—' : formatInt(progress.totalSteps)}
+        </span>
+        <span data-testid="progress-epoch">
+          Epoch {progress?.epoch ?? 0} / {progress?.epochs ?? '—'}
+        </span>
+      </div>
+    </div>
+  );
+});

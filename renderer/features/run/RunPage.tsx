@@ -1,0 +1,57 @@
+import { useCallback, useEffect, type ReactElement } from 'react';
+import type { RunSummary } from '../../../core/protocol';
+import { cancelRun, loadRun } from '../../ipc/actions';
+import { isActive } from '../../lib/runStatus';
+import { useStore } from '../../store';
+import { LossChart } from './LossChart';
+import { LrChart } from './LrChart';
+import { MetricsTable } from './MetricsTable';
+import { ProgressPanel } from './ProgressPanel';
+import { RunConfig } from './RunConfig';
+import { StatusBadge } from './StatusBadge';
+
+function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
+  const navigate = useStore((s) => s.navigate);
+  const onBack = useCallback(() => navigate('runs'), [navigate]);
+  const onCancel = useCallback(() => void cancelRun(run.id), [run.id]);
+  return (
+    <header className="page-header run-title">
+      <button type="button" className="btn btn-ghost btn-small" onClick={onBack}>← Runs</button>
+      <h1>SASRec · {run.datasetName}</h1>
+      <StatusBadge status={run.status} testId="run-status" />
+      <span className="grow" />
+      <span className="muted small mono">{run.id}</span>
+      {isActive(run.status) ? (
+        <button type="button" className="btn btn-danger" data-testid="run-cancel" onClick={onCancel}>Cancel</button>
+      ) : null}
+    </header>
+  );
+}
+
+/** One run: live progress and charts, then metrics; rehydrated with runs.get when opened. */
+export function RunPage({ runId }: { readonly runId: string }): ReactElement {
+  const run = useStore((s) => s.runs.find((r) => r.id === runId) ?? null);
+  const loaded = useStore((s) => s.series[runId] !== undefined);
+  useEffect(() => {
+    if (!loaded) void loadRun(runId);
+  }, [runId, loaded]);
+
+  if (run === null) {
+    return <section className="page" data-testid="run-page" data-run-id={runId}><p className="empty">Loading run…</p></section>;
+  }
+  return (
+    <section className="page" data-testid="run-page" data-run-id={runId}>
+      <RunTitle run={run} />
+      {run.error !== null ? (
+        <div className="run-error" role="alert" data-testid="run-error">{run.error}</div>
+      ) : null}
+      <ProgressPanel runId={runId} status={run.status} />
+      <div className="chart-grid">
+        <LossChart runId={runId} />
+        <LrChart runId={runId} />
+      </div>
+      {run.status === 'done' ? <MetricsTable metrics={run.metrics} /> : null}
+      <RunConfig config={run.config} />
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { points, progress, run } from '../testing/fixtures';
+import { applyProgressDelta, applyRunState, applyRunSummary, newerProgress, upsertDataset, upsertRun } from './reducers';
+import { seriesFrom } from './series';
+import type { RunSlice } from './types';
+
+const empty: RunSlice = { runs: [], series: {}, progress: {} };
+
+describe('run reducers', () => {
+  it('upserts runs: replace in place, new ones first', () => {
+    const runs = upsertRun(upsertRun([], run('a')), run('b'));
+    expect(runs.map((r) => r.id)).toEqual(['b', 'a']);
+    const updated = upsertRun(runs, run('a', { status: 'done' }));
+    expect(updated.map((r) => [r.id, r.status])).toEqual([['b', 'running'], ['a', 'done']]);
+  });
+
+  it('applies status updates from runs.onStatus', () => {
+    const state = { ...empty, runs: [run('a')] };
+    const next = applyRunSummary(state, run('a', { status: 'cancelled' }));
+    expect(next.runs[0]?.status).toBe('cancelled');
+  });
+
+  it('appends progress deltas per run and takes their progress', () => {
+    let state: RunSlice = empty;
+    state = { ...state, ...applyProgressDelta(state, { runId: 'a', points: points(1, 3), progress: progress(3) }) };
+    state = { ...state, ...applyProgressDelta(state, { runId: 'a', points: points(4, 4), progress: progress(4) }) };
+    state = { ...state, ...applyProgressDelta(state, { runId: 'b', points: points(1, 1), progress: progress(1) }) };
+    expect(state.series.a?.points.map((p) => p.step)).toEqual([1, 2, 3, 4]);
+    expect(state.series.b?.points).toHaveLength(1);
+    expect(state.progress.a?.step).toBe(4);
+  });
+
+  it('caps series through deltas', () => {
+    let state: RunSlice = empty;
+    for (let i = 0; i < 50; i += 1) {
+      const delta = { runId: 'a', points: points(i * 10 + 1, i * 10 + 10), progress: progress(i * 10 + 10) };
+      state = { ...state, ...applyProgressDelta(state, delta, 64) };
+    }
+    expect(state.series.a?.points.length).toBeLessThanOrEqual(64);
+    expect(state.series.a?.points.at(-1)?.step).toBe(500);
+  });
+
+  it('never moves progress backwards', () => {
+    expect(newerProgress(progress(10), progress(5)).step).toBe(10);
+    expect(newerProgress(progress(10), progress(12)).step).toBe(12);
+    expect(newerProgress(undefined, progress(1)).step).toBe(1);
+    expect(newerProgress(progress(100), progress(100, { phase: 'eval' })).phase).toBe('eval');
+  });
+
+  it('rehydrates from runs.get, keeping live points newer than the snapshot', () => {
+    const state: RunSlice = { runs: [], series: { a: seriesFrom(points(6, 8)) }, progress: { a: progress(8) } };
+    const next = applyRunState(state, { summary: run('a'), points: points(1, 5), progress: progress(5) });
+    expect(next.series.a?.points.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(next.progress.a?.step).toBe(8);
+    expect(next.runs).toHaveLength(1);
+  });
+
+  it('rehydrates a run without progress', () => {
+    const next = applyRunState(empty, { summary: run('a', { status: 'queued' }), points: [], progress: null });
+    expect(next.series.a?.points).toEqual([]);
+    expect(next.progress.a).toBeUndefined();
+  });
+
+  it('upserts datasets', () => {
+    const ds = { id: 'd', name: 'x', format: 'csv', createdAt: '', users: 1, items: 1, interactions: 1, rawInteractions: 1, domains: [], lineage: [] } as const;
+    expect(upsertDataset(upsertDataset([], ds), { ...ds, name: 'y' }).map((d) => d.name)).toEqual(['y']);
+  });
+});

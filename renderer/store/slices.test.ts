@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useStore } from './index';
+
+const initial = useStore.getState();
+
+describe('store slices', () => {
+  beforeEach(() => useStore.setState(initial, true));
+
+  it('starts on the datasets page with empty collections', () => {
+    const s = useStore.getState();
+    expect([s.page, s.datasets, s.runs, s.system, s.connection]).toEqual(['datasets', [], [], null, 'connecting']);
+  });
+
+  it('navigates and opens runs / the new-run form', () => {
+    const s = useStore.getState();
+    s.openRun('r1');
+    expect([useStore.getState().page, useStore.getState().selectedRunId]).toEqual(['run', 'r1']);
+    s.openNewRun('d1');
+    expect([useStore.getState().page, useStore.getState().newRunDatasetId]).toEqual(['runs', 'd1']);
+    s.navigate('datasets');
+    expect(useStore.getState().page).toBe('datasets');
+  });
+
+  it('keeps the last few errors and dismisses by id', () => {
+    const { pushError } = useStore.getState();
+    for (let i = 0; i < 6; i += 1) pushError('Start run', { code: 'busy', message: `m${i}` });
+    const errors = useStore.getState().errors;
+    expect(errors.map((e) => e.error.message)).toEqual(['m2', 'm3', 'm4', 'm5']);
+    useStore.getState().dismissError(errors[3]?.id ?? -1);
+    expect(useStore.getState().errors.map((e) => e.error.message)).toEqual(['m2', 'm3', 'm4']);
+  });
+
+  it('edits and clears the import draft', () => {
+    useStore.setState({ draft: { files: [], format: 'csv', name: 'a' }, importError: { code: 'import', message: 'x' } });
+    useStore.getState().setDraftFormat('movielens-100k');
+    useStore.getState().setDraftName('ml');
+    expect(useStore.getState().draft).toMatchObject({ format: 'movielens-100k', name: 'ml' });
+    useStore.getState().clearDraft();
+    expect([useStore.getState().draft, useStore.getState().importError]).toEqual([null, null]);
+  });
+
+  it('toggles the theme', () => {
+    useStore.getState().toggleTheme();
+    expect(useStore.getState().theme).toBe('light');
+  });
+});

@@ -1,0 +1,44 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Vendor chunks: keep the chart stack (recharts + d3) and React out of the app chunk. */
+function vendorChunk(id: string): string | null {
+  if (!id.includes('node_modules')) return null;
+  if (/node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|@reduxjs|redux|reselect|immer|es-toolkit|decimal\.js-light)[\\/]/.test(id)) {
+    return 'charts';
+  }
+  if (/node_modules[\\/](react|react-dom|scheduler|zustand|use-sync-external-store)[\\/]/.test(id)) return 'react';
+  return null;
+}
+
+/**
+ * The dev server injects React Refresh's preamble as an inline module script, which the page's strict
+ * CSP (script-src 'self') blocks. Relax script-src for `vite dev` only; builds keep the strict policy.
+ */
+function devCspRelax(): Plugin {
+  return {
+    name: 'recforge:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  };
+}
+
+// eslint-disable-next-line no-restricted-syntax -- Vite loads a config file's default export
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react(), devCspRelax()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: vendorChunk, debugName: 'vendor' }],
+        },
+      },
+    },
+  },
+});
