@@ -7,10 +7,10 @@ import { importError } from './fields';
 
 /** Index of the first NUL or U+FFFD in `text`, or -1. */
 export function findBinaryChar(text: string): number {
-  return text.search(BINARY);
+  const nul = text.indexOf('\u0000');
+  const bad = text.indexOf('\ufffd');
+  return nul === -1 ? bad : bad === -1 ? nul : Math.min(nul, bad);
 }
-
-const BINARY = /[\u0000\ufffd]/;
 
 /** Throws a located import error when `text` (one line of `file`) contains binary content. */
 export function assertTextLine(text: string, file: string, line: number): void {

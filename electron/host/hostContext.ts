@@ -73,6 +73,6 @@ export class HostContext {
   async close(): Promise<void> {
     await this.worker.stop();
     await this.runs.flush();
-    this.workspace.close();
+    await this.workspace.close();
   }
 }

@@ -36,8 +36,10 @@ function prunePass(alive: Uint8Array, users: Int32Array, items: Int32Array, nu: 
   const di = new Int32Array(ni);
   for (let i = 0; i < alive.length; i++) {
     if (alive[i] === 0) continue;
-    du[users[i] ?? 0] += 1;
-    di[items[i] ?? 0] += 1;
+    const u = users[i] ?? 0;
+    const it = items[i] ?? 0;
+    du[u] = (du[u] ?? 0) + 1;
+    di[it] = (di[it] ?? 0) + 1;
   }
   let removed = 0;
   for (let i = 0; i < alive.length; i++) {

@@ -1,0 +1,61 @@
+/**
+ * The workspace database schema, versioned in `meta(key, value)` under 'schema_version'.
+ * MIGRATIONS[v] upgrades version v to v + 1; opening a workspace applies the missing ones inside
+ * one transaction, and refuses a workspace written by a newer RecForge.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { RecForgeError } from '../../errors';
+import { exec, num, query, withTransaction } from './db';
+
+const V1: readonly string[] = [
+  `CREATE TABLE datasets (
+     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, format VARCHAR NOT NULL, created_at VARCHAR NOT NULL,
+     users INTEGER NOT NULL, items INTEGER NOT NULL, interactions BIGINT NOT NULL, raw_interactions BIGINT NOT NULL,
+     domains JSON NOT NULL, lineage JSON NOT NULL)`,
+  // ts is DOUBLE: sources use seconds, milliseconds or fractional seconds; only order matters.
+  // ord = chronological position within the user (ties broken by input order at import).
+  `CREATE TABLE interactions (
+     dataset_id VARCHAR NOT NULL, user_idx INTEGER NOT NULL, item_idx INTEGER NOT NULL,
+     ts DOUBLE NOT NULL, rating DOUBLE, ord INTEGER NOT NULL)`,
+  `CREATE TABLE items (
+     dataset_id VARCHAR NOT NULL, item_idx INTEGER NOT NULL, raw_id VARCHAR NOT NULL,
+     title VARCHAR, genres VARCHAR[] NOT NULL, domain VARCHAR)`,
+  `CREATE TABLE users (dataset_id VARCHAR NOT NULL, user_idx INTEGER NOT NULL, raw_id VARCHAR NOT NULL)`,
+  // Runs keep dataset_name so they stay readable after their dataset is removed.
+  `CREATE TABLE runs (
+     id VARCHAR PRIMARY KEY, dataset_id VARCHAR NOT NULL, dataset_name VARCHAR NOT NULL, model VARCHAR NOT NULL,
+     status VARCHAR NOT NULL, created_at VARCHAR NOT NULL, finished_at VARCHAR, config JSON NOT NULL, error VARCHAR)`,
+  `CREATE TABLE metrics (run_id VARCHAR NOT NULL, name VARCHAR NOT NULL, k INTEGER, value DOUBLE NOT NULL, protocol JSON NOT NULL)`,
+];
+
+const MIGRATIONS: readonly (readonly string[])[] = [V1];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Every data table, e.g. for row-count checks in tests. */
+export const TABLES = ['datasets', 'interactions', 'items', 'users', 'runs', 'metrics'] as const;
+
+/** Brings the database to SCHEMA_VERSION; returns the version found before. */
+export async function migrate(c: DuckDBConnection): Promise<number> {
+  return withTransaction(c, async () => {
+    await exec(c, 'CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
+    const rows = await query(c, "SELECT value FROM meta WHERE key = 'schema_version'");
+    const found = rows[0] ? num(rows[0]['value']) : 0;
+    if (found > SCHEMA_VERSION) {
+      throw new RecForgeError('validation', `workspace schema v${found} is newer than this RecForge supports (v${SCHEMA_VERSION})`);
+    }
+    for (let v = found; v < SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v] ?? []) await exec(c, sql);
+    await exec(c, "INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)", [String(SCHEMA_VERSION)]);
+    return found;
+  });
+}
+
+/** Row count per data table. */
+export async function countRows(c: DuckDBConnection): Promise<Record<(typeof TABLES)[number], number>> {
+  const sql = TABLES.map((t) => `SELECT '${t}' AS t, count(*) AS n FROM ${t}`).join(' UNION ALL ');
+  const rows = await query(c, sql);
+  const out = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<(typeof TABLES)[number], number>;
+  for (const r of rows) out[String(r['t']) as (typeof TABLES)[number]] = num(r['n']);
+  return out;
+}

@@ -1,0 +1,47 @@
+/** Test helpers: temporary workspaces and fixture files, cleaned up after each test. */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Workspace } from './workspace';
+
+/** The shared MovieLens-100k folder, read in place (never copied into the repo). */
+export const ML100K_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'data', 'ml-100k');
+
+/** A temp folder plus helpers; call cleanup() in afterEach. */
+export interface TempDir {
+  readonly dir: string;
+  file(name: string, content: string | Uint8Array): Promise<{ name: string; path: string }>;
+  cleanup(): Promise<void>;
+}
+
+/** Creates a fresh temp folder under os.tmpdir(). */
+export async function tempDir(): Promise<TempDir> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'recforge-ws-'));
+  return {
+    dir,
+    async file(name, content) {
+      const p = path.join(dir, name);
+      await writeFile(p, content);
+      return { name, path: p };
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Opens a workspace in `<tmp>/ws`. */
+export function openWorkspace(t: TempDir): Promise<Workspace> {
+  return Workspace.open(path.join(t.dir, 'ws'));
+}
+
+/** A well-formed CSV with `users` users × `perUser` interactions (distinct items per user). */
+export function makeCsv(users: number, perUser: number, items = 50): string {
+  const lines = ['user,item,timestamp,rating,title'];
+  for (let u = 0; u < users; u++) {
+    for (let k = 0; k < perUser; k++) {
+      const item = (u * 7 + k * 3) % items;
+      lines.push(`u${u},i${item},${1000 + k * 10},${1 + ((u + k) % 5)},"Item ${item}, the ""best"""`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

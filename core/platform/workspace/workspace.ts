@@ -1,0 +1,162 @@
+/**
+ * The workspace on disk: <dir>/recforge.duckdb (datasets, interactions, items, users, runs,
+ * metrics), <dir>/runs/<run-id>/ and <dir>/uploads/. All database work goes through one
+ * serialised connection; every multi-row write is a single transaction.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { generateDemoDataset } from '../../data/demo/generate';
+import { prepareDataset } from '../../data/preprocess/prepare';
+import { RecForgeError } from '../../errors';
+import type { DatasetFormat, DatasetSummary, ImportProgress, MetricRecord, RunSummary } from '../../protocol/dto';
+import type { LeaveOneOutData } from '../../protocol/worker';
+import { deleteDataset, getDataset, listDatasets, loadLeaveOneOut } from './datasets';
+import { Db } from './db';
+import { assertId, monotonicIsoNow, newDatasetId } from './ids';
+import { parseImportFiles } from './importSources';
+import type { ImportFile } from './importSources';
+import { appendEvents, ensureRunDir, readEvents } from './runFiles';
+import { insertRun, markInterrupted, patchRun, saveMetrics, selectRuns } from './runs';
+import type { RunPatch } from './runs';
+import { countRows, migrate } from './schema';
+import type { TABLES } from './schema';
+import { insertDataset } from './storeDataset';
+
+/** What importDataset needs: files already on disk (uploads are staged by the host). */
+export interface WorkspaceImportRequest {
+  readonly name: string;
+  readonly format: DatasetFormat;
+  readonly files: readonly ImportFile[];
+  /** k of the iterative k-core on users and items (5 by default in the protocol). */
+  readonly minInteractions: number;
+}
+
+/** A RecForge workspace folder. Open with Workspace.open, close with close(). */
+export class Workspace {
+  private constructor(
+    /** Absolute path of the workspace folder. */
+    readonly dir: string,
+    private readonly db: Db,
+  ) {}
+
+  /** Creates or opens a workspace, migrates its schema and fails runs a previous process left active. */
+  static async open(dir: string): Promise<Workspace> {
+    const abs = path.resolve(dir);
+    await Promise.all(['runs', 'uploads'].map((d) => mkdir(path.join(abs, d), { recursive: true })));
+    const db = await Db.open(path.join(abs, 'recforge.duckdb'));
+    try {
+      await db.exclusive((c) => migrate(c));
+      const ws = new Workspace(abs, db);
+      await ws.markInterruptedRuns();
+      return ws;
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+  }
+
+  /** Folder for files staged by the web host before import. */
+  get uploadsDir(): string {
+    return path.join(this.dir, 'uploads');
+  }
+
+  /** Parses, k-cores and stores a dataset atomically: either all of it appears, or nothing changes. */
+  async importDataset(req: WorkspaceImportRequest, onProgress?: (p: ImportProgress) => void): Promise<DatasetSummary> {
+    const name = req.name.trim();
+    if (name.length === 0) throw new RecForgeError('validation', 'dataset name is empty');
+    if (!Number.isInteger(req.minInteractions) || req.minInteractions < 1) {
+      throw new RecForgeError('validation', `minInteractions must be an integer ≥ 1 (got ${req.minInteractions})`);
+    }
+    // Parsing and preprocessing run outside the queue: only the final write holds the connection.
+    const parsed = await parseImportFiles(req.format, req.files, onProgress);
+    const prepared = prepareDataset(parsed, { minInteractions: req.minInteractions });
+    const meta = { id: newDatasetId(), name, format: req.format, createdAt: monotonicIsoNow() };
+    return this.db.transaction((c) => insertDataset(c, meta, prepared));
+  }
+
+  /** Generates the deterministic multi-domain demo dataset and stores it (format 'demo'). */
+  async importDemo(): Promise<DatasetSummary> {
+    const prepared = prepareDataset(generateDemoDataset(), { minInteractions: 5 });
+    const meta = { id: newDatasetId(), name: 'Demo: movies + books + games', format: 'demo' as const, createdAt: monotonicIsoNow() };
+    return this.db.transaction((c) => insertDataset(c, meta, prepared));
+  }
+
+  /** All datasets, newest first. */
+  listDatasets(): Promise<DatasetSummary[]> {
+    return this.db.exclusive((c) => listDatasets(c));
+  }
+
+  /** One dataset, or null when it does not exist. */
+  getDataset(id: string): Promise<DatasetSummary | null> {
+    return this.db.exclusive((c) => getDataset(c, id));
+  }
+
+  /** Deletes a dataset and its rows in one transaction (runs and metrics stay). */
+  async removeDataset(id: string): Promise<void> {
+    const removed = await this.db.transaction((c) => deleteDataset(c, id));
+    if (!removed) throw new RecForgeError('not_found', `dataset ${id} does not exist`);
+  }
+
+  /** The dataset's leave-one-out split (chronological by `ord`). */
+  async loadLeaveOneOut(datasetId: string): Promise<LeaveOneOutData> {
+    const data = await this.db.exclusive((c) => loadLeaveOneOut(c, datasetId));
+    if (!data) throw new RecForgeError('not_found', `dataset ${datasetId} does not exist`);
+    return data;
+  }
+
+  /** Registers a run (and any metrics it carries). */
+  async createRun(summary: RunSummary): Promise<void> {
+    assertId(summary.id, 'run');
+    return this.db.transaction((c) => insertRun(c, summary));
+  }
+
+  /** Updates status / finishedAt / error; throws 'not_found' for an unknown run. */
+  async updateRun(id: string, patch: RunPatch): Promise<void> {
+    if (!(await this.db.exclusive((c) => patchRun(c, id, patch)))) throw new RecForgeError('not_found', `run ${id} does not exist`);
+  }
+
+  /** Stores metric records; a record with the same name, k and protocol replaces the old one. */
+  async saveMetrics(runId: string, metrics: readonly MetricRecord[]): Promise<void> {
+    return this.db.transaction((c) => saveMetrics(c, runId, metrics));
+  }
+
+  /** All runs, newest first, with their metrics. */
+  listRuns(): Promise<RunSummary[]> {
+    return this.db.exclusive((c) => selectRuns(c));
+  }
+
+  /** One run with its metrics, or null. */
+  async getRun(id: string): Promise<RunSummary | null> {
+    return (await this.db.exclusive((c) => selectRuns(c, id)))[0] ?? null;
+  }
+
+  /** `<dir>/runs/<id>`, created (synchronously) with checkpoints/ and artifacts/. */
+  runDir(runId: string): string {
+    return ensureRunDir(path.join(this.dir, 'runs'), runId);
+  }
+
+  /** Appends JSON lines to runs/<id>/events.jsonl. */
+  async appendRunEvents(runId: string, lines: readonly object[]): Promise<void> {
+    return appendEvents(path.join(this.dir, 'runs'), runId, lines);
+  }
+
+  /** The run's events in order; [] when none were written. */
+  async readRunEvents(runId: string): Promise<unknown[]> {
+    return readEvents(path.join(this.dir, 'runs'), runId);
+  }
+
+  /** Turns runs left queued/running/evaluating by a previous process into failed 'interrupted'. */
+  markInterruptedRuns(): Promise<number> {
+    return this.db.exclusive((c) => markInterrupted(c, new Date().toISOString()));
+  }
+
+  /** Row count of every table (diagnostics; the atomicity tests compare these). */
+  tableCounts(): Promise<Record<(typeof TABLES)[number], number>> {
+    return this.db.exclusive((c) => countRows(c));
+  }
+
+  /** Waits for queued database work, then closes the database. */
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

@@ -1,0 +1,74 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult, DatasetSummary, RunState, RunSummary } from '../../core/protocol/dto';
+import { writeRingCsv } from '../testing/fixtures';
+import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
+import { createDispatch, type Dispatch } from './api';
+
+function value<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const tinyRun = (datasetId: string, epochs: number) => ({
+  datasetId,
+  model: 'sasrec',
+  modelConfig: { hidden: 16, blocks: 1, maxLen: 10, dropout: 0.1 },
+  train: { epochs, batchSize: 32, learningRate: 5e-3, seed: 1 },
+  eval: { negatives: 20, seed: 3, fullRanking: true },
+});
+
+describe('host: import → train → evaluate through the protocol', () => {
+  let harness: Harness;
+  let dispatch: Dispatch;
+  let dataset: DatasetSummary;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    dispatch = createDispatch(harness.ctx);
+    const path = await writeRingCsv(harness.dir);
+    dataset = value(await dispatch('datasets.import', { name: 'ring', format: 'csv', files: [{ kind: 'path', path }] }));
+  });
+  afterAll(async () => harness.dispose());
+
+  it('imports the CSV with exact counts', () => {
+    expect(dataset).toMatchObject({ users: 120, items: 60, interactions: 120 * 12, rawInteractions: 120 * 12 });
+  });
+
+  it('trains a run to the end and stores metrics with their protocol and the event log', async () => {
+    const started = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 2)));
+    const done = await waitForStatus(harness.ctx, started.id, 'done');
+    expect(done.metrics.length).toBeGreaterThan(0);
+    const listed = value<RunSummary[]>(await dispatch('runs.list', {}));
+    const stored = listed.find((r) => r.id === started.id);
+    const hr = stored?.metrics.find((m) => m.name === 'HR' && m.k === 10 && m.protocol.candidates.kind === 'sampled');
+    expect(hr?.protocol).toMatchObject({ split: 'leave-one-out', target: 'test', candidates: { negatives: 20, seed: 3 } });
+    const state = value<RunState>(await dispatch('runs.get', { runId: started.id }));
+    expect(state.points.length).toBeGreaterThan(1);
+    expect(state.points.every((p) => Number.isFinite(p.loss))).toBe(true);
+    await harness.ctx.runs.flush();
+    const log = await readFile(join(harness.dir, 'runs', started.id, 'events.jsonl'), 'utf8');
+    expect(log).toContain('"type":"progress"');
+  });
+
+  it('cancels a running run within a second', async () => {
+    const started = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 500)));
+    await waitForStatus(harness.ctx, started.id, 'running');
+    await new Promise((r) => setTimeout(r, 500));
+    const t0 = Date.now();
+    value(await dispatch('runs.cancel', { runId: started.id }));
+    await waitForStatus(harness.ctx, started.id, 'cancelled', 5_000);
+    expect(Date.now() - t0).toBeLessThan(1_000);
+  });
+
+  it('rejects a malformed upload with a located error and changes nothing', async () => {
+    const before = value<DatasetSummary[]>(await dispatch('datasets.list', {}));
+    const path = join(harness.dir, 'bad.csv');
+    await writeFile(path, 'user,item,timestamp\nu1,i1,100\nu1,i2,not-a-time\n');
+    const result = await dispatch('datasets.import', { name: 'bad', format: 'csv', files: [{ kind: 'path', path }] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.location).toMatchObject({ file: 'bad.csv', line: 3, field: 'timestamp' });
+    expect(value<DatasetSummary[]>(await dispatch('datasets.list', {}))).toEqual(before);
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { WireMessage } from '../../core/protocol/bridge';
+import { startHarness, type Harness } from '../testing/hostHarness';
+import { startWebHost, type WebHost } from './server';
+
+function connect(url: string, origin?: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, origin ? { origin } : {});
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function nextReply(ws: WebSocket): Promise<WireMessage> {
+  return new Promise((resolve) => {
+    const onMessage = (data: unknown): void => {
+      const message = JSON.parse(String(data)) as WireMessage;
+      if (message.kind !== 'reply') return;
+      ws.off('message', onMessage);
+      resolve(message);
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+describe('web host', () => {
+  let harness: Harness;
+  let host: WebHost;
+  let base: string;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    const renderer = await mkdtemp(join(tmpdir(), 'recforge-renderer-'));
+    await writeFile(join(renderer, 'index.html'), '<!doctype html><title>RecForge</title>');
+    host = await startWebHost(harness.ctx, renderer);
+    base = `127.0.0.1:${host.port}`;
+  });
+  afterAll(async () => {
+    await host.close();
+    await harness.dispose();
+  });
+
+  it('serves the renderer with a strict CSP and refuses path traversal', async () => {
+    const page = await fetch(`http://${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(`http://${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+
+  it('answers protocol calls over the socket with the token', async () => {
+    const ws = await connect(`ws://${base}/api?token=${host.token}`, `http://${base}`);
+    ws.send(JSON.stringify({ id: 1, channel: 'system.info', payload: {} }));
+    const reply = await nextReply(ws);
+    expect(reply).toMatchObject({ kind: 'reply', id: 1, result: { ok: true, value: { mode: 'web' } } });
+    ws.send('{not json');
+    expect(await nextReply(ws)).toMatchObject({ result: { ok: false, error: { code: 'validation' } } });
+    ws.send(JSON.stringify({ id: 2, channel: 'runs.get', payload: { runId: '../x' } }));
+    expect(await nextReply(ws)).toMatchObject({ id: 2, result: { ok: false, error: { code: 'validation' } } });
+    ws.close();
+  });
+
+  it('rejects a wrong token and a foreign origin', async () => {
+    await expect(connect(`ws://${base}/api?token=wrong`)).rejects.toThrow(/403/);
+    await expect(connect(`ws://${base}/api?token=${host.token}`, 'http://evil.example')).rejects.toThrow(/403/);
+    const upload = await fetch(`http://${base}/upload?name=a.csv`, { method: 'POST', body: 'x' });
+    expect(upload.status).toBe(403);
+  });
+
+  it('stages an upload inside the workspace', async () => {
+    const res = await fetch(`http://${base}/upload?token=${host.token}&name=${encodeURIComponent('../../a.csv')}`, {
+      method: 'POST',
+      body: 'user,item,timestamp\n',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ name: 'a.csv', bytes: 20 });
+  });
+});
