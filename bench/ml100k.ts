@@ -16,9 +16,12 @@ import { evalConfigSchema, sasRecConfigSchema, trainConfigSchema } from '../core
 import { Workspace } from '../core/platform/workspace';
 import { initBackend } from '../core/tensor/backend';
 import { runTrainJob } from '../core/train/runTrainJob';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
 
 const TARGETS = { HR: 0.6, NDCG: 0.35 } as const;
-const ml100kDir = resolve(__dirname, '..', '..', 'shared', 'data', 'ml-100k');
+const ml100kDir = resolve(here, '..', '..', 'shared', 'data', 'ml-100k');
 
 function describeMetric(m: MetricRecord): string {
   const c = m.protocol.candidates;

@@ -39,7 +39,8 @@ export class RunPage {
 
   metric(name: string, k: number | null, protocol: 'sampled' | 'full'): Locator {
     const kSelector = k === null ? '' : `[data-k="${k}"]`;
-    return this.metricsTable.locator(`[data-testid="metric-row"][data-name="${name}"]${kSelector}[data-protocol="${protocol}"]`);
+    const row = `[data-testid="metric-row"][data-name="${name}"]${kSelector}[data-protocol="${protocol}"][data-target="test"]`;
+    return this.metricsTable.locator(row);
   }
 
   async metricValue(name: string, k: number | null, protocol: 'sampled' | 'full'): Promise<number> {
