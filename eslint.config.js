@@ -74,6 +74,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tool configs must default-export.
+    files: ['*.config.{js,ts}', 'e2e/playwright.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', 'e2e/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },

@@ -23,7 +23,6 @@ function devCspRelax(): Plugin {
   };
 }
 
-// eslint-disable-next-line no-restricted-syntax -- Vite loads a config file's default export
 export default defineConfig({
   root: 'renderer',
   base: './',

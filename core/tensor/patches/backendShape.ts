@@ -41,15 +41,18 @@ export function isCpuLikeBackend(backend: unknown): backend is CpuLikeBackend {
   return isReadableBackend(backend) && hasMethods(backend, ['makeTensorInfo']);
 }
 
-/** Creates an output tensor holding `values` on whichever kind of backend this is. */
+/**
+ * Creates an output tensor holding `values`. Dispatches on the backend's registered name, not on
+ * its methods: cpu also has a `makeOutput`, with a different signature.
+ */
 export function makeOutputWithValues(
+  backendName: 'wasm' | 'cpu',
   backend: unknown,
   shape: number[],
   dtype: tf.DataType,
   values: Float32Array | Int32Array,
 ): tf.TensorInfo {
-  // wasm first: it has no makeTensorInfo with values semantics of its own.
-  if (isWasmLikeBackend(backend)) return backend.makeOutput(shape, dtype, undefined, values);
-  if (isCpuLikeBackend(backend)) return backend.makeTensorInfo(shape, dtype, values);
-  throw new Error('kernel patch: unsupported backend (needs makeOutput or makeTensorInfo)');
+  if (backendName === 'wasm' && isWasmLikeBackend(backend)) return backend.makeOutput(shape, dtype, undefined, values);
+  if (backendName === 'cpu' && isCpuLikeBackend(backend)) return backend.makeTensorInfo(shape, dtype, values);
+  throw new Error(`kernel patch: backend does not look like tfjs ${backendName}`);
 }

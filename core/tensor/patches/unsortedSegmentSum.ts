@@ -26,7 +26,7 @@ export function segmentSum(
   }
 }
 
-const kernelFunc: tf.KernelFunc = ({ inputs, backend, attrs }) => {
+const makeKernel = (backendName: 'wasm' | 'cpu'): tf.KernelFunc => ({ inputs, backend, attrs }) => {
   const x = inputs['x'];
   const segmentIds = inputs['segmentIds'];
   const numSegments = attrs?.['numSegments'];
@@ -41,11 +41,14 @@ const kernelFunc: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const inner = innerShape.reduce((a, b) => a * b, 1);
   const out = x.dtype === 'int32' ? new Int32Array(numSegments * inner) : new Float32Array(numSegments * inner);
   segmentSum(xv, ids, inner, out, numSegments);
-  return makeOutputWithValues(backend, [numSegments, ...innerShape], x.dtype, out);
+  return makeOutputWithValues(backendName, backend, [numSegments, ...innerShape], x.dtype, out);
 };
+
+const KERNELS = { wasm: makeKernel('wasm'), cpu: makeKernel('cpu') } as const;
 
 /** (Re)registers the JS kernel for `backendName`, replacing any existing one. */
 export function registerUnsortedSegmentSum(backendName: 'wasm' | 'cpu'): void {
+  const kernelFunc = KERNELS[backendName];
   const existing = tf.getKernel('UnsortedSegmentSum', backendName);
   if (existing?.kernelFunc === kernelFunc) return; // already patched: registration is global
   if (existing !== undefined) tf.unregisterKernel('UnsortedSegmentSum', backendName);

@@ -1,0 +1,138 @@
+/**
+ * Leave-one-out evaluation of a SequentialRecModel: sampled (target + N uniform negatives) and
+ * full ranking (all items except the user's history). Users are scored in batches to bound
+ * memory; ranks are pessimistic (ties count against the target).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { RecForgeError } from '../errors';
+import type { EvalConfig, EvalProtocol, MetricRecord } from '../protocol/dto';
+import type { LeaveOneOutData } from '../protocol/worker';
+import type { SequentialRecModel } from '../models/types';
+import { writeRightAligned } from '../train/itemSets';
+import { candidateRng, sampleNegativesWithoutReplacement } from './candidates';
+import { evaluableUsers, historyFor, interactedItems, targetOf, type EvalTarget } from './histories';
+import { pessimisticRank, RankAccumulator } from './metrics';
+
+/** Optional cooperative hooks: yield between batches, stop when cancelled. */
+export interface EvalHooks {
+  yieldToEventLoop?(): Promise<void>;
+  isCancelled?(): boolean;
+}
+
+/** Cut-off of HR and NDCG. */
+export const EVAL_K = 10;
+/** Users scored per batch in sampled evaluation. */
+const SAMPLED_BATCH = 256;
+/** Score-matrix budget (floats) per full-ranking batch. */
+const FULL_BUDGET = 1 << 22;
+
+async function forEachBatch(users: Int32Array, size: number, hooks: EvalHooks, fn: (batch: Int32Array) => void): Promise<void> {
+  for (let start = 0; start < users.length; start += size) {
+    fn(users.subarray(start, start + size));
+    await hooks.yieldToEventLoop?.();
+    if (hooks.isCancelled?.() === true) throw new RecForgeError('cancelled', 'evaluation cancelled');
+  }
+}
+
+function historyInputs(data: LeaveOneOutData, users: Int32Array, target: EvalTarget, maxLen: number): Int32Array {
+  const out = new Int32Array(users.length * maxLen);
+  users.forEach((u, r) => writeRightAligned(historyFor(data, u, target), out, r * maxLen, maxLen));
+  return out;
+}
+
+/** Runs a scoring function on int32 inputs and reads the scores back (tensors freed). */
+function score(model: SequentialRecModel, inputs: Int32Array, rows: number, candidates: Int32Array | null): Float32Array {
+  const out = tf.tidy(() => {
+    const x = tf.tensor2d(inputs, [rows, model.maxLen], 'int32');
+    if (candidates === null) return model.scoreAll(x);
+    return model.scoreCandidates(x, tf.tensor2d(candidates, [rows, candidates.length / rows], 'int32'));
+  });
+  const values = out.dataSync() as Float32Array;
+  out.dispose();
+  return values;
+}
+
+function toRecords(acc: RankAccumulator, protocol: EvalProtocol): MetricRecord[] {
+  const m = acc.means();
+  return [
+    { name: 'HR', k: acc.k, value: m.hr, protocol },
+    { name: 'NDCG', k: acc.k, value: m.ndcg, protocol },
+    { name: 'MRR', k: null, value: m.mrr, protocol },
+  ];
+}
+
+/** The target in column 0, then the user's sampled negatives. */
+function sampledCandidates(data: LeaveOneOutData, users: Int32Array, target: EvalTarget, negatives: number, seed: number): Int32Array {
+  const width = negatives + 1;
+  const out = new Int32Array(users.length * width);
+  users.forEach((u, r) => {
+    out[r * width] = targetOf(data, u, target);
+    const negs = sampleNegativesWithoutReplacement(candidateRng(seed, u, target), data.numItems, interactedItems(data, u), negatives);
+    out.set(negs, r * width + 1);
+  });
+  return out;
+}
+
+/** HR@10, NDCG@10 and MRR with 1 + `negatives` sampled candidates per user. */
+export async function evaluateSampled(
+  model: SequentialRecModel,
+  data: LeaveOneOutData,
+  target: EvalTarget,
+  negatives: number,
+  seed: number,
+  hooks: EvalHooks = {},
+): Promise<MetricRecord[]> {
+  const users = evaluableUsers(data, target);
+  const acc = new RankAccumulator(EVAL_K);
+  const width = negatives + 1;
+  await forEachBatch(users, SAMPLED_BATCH, hooks, (batch) => {
+    const cands = sampledCandidates(data, batch, target, negatives, seed);
+    const scores = score(model, historyInputs(data, batch, target, model.maxLen), batch.length, cands);
+    for (let r = 0; r < batch.length; r++) {
+      acc.add(pessimisticRank(scores[r * width] as number, scores.subarray(r * width + 1, (r + 1) * width)));
+    }
+  });
+  const candidates = { kind: 'sampled', negatives, sampler: 'uniform', seed } as const;
+  return toRecords(acc, { split: 'leave-one-out', target, candidates, excludeHistory: true, users: acc.users });
+}
+
+/** Rank of `targetItem` among items 1..N not marked in `excluded` (the target itself always competes). */
+function fullRank(row: Float32Array, targetItem: number, excluded: Uint8Array): number {
+  const t = row[targetItem] as number;
+  let rank = 0;
+  for (let i = 1; i < row.length; i++) {
+    if (i === targetItem || excluded[i] === 1) continue;
+    if (!((row[i] as number) < t)) rank++;
+  }
+  return rank;
+}
+
+/** HR@10, NDCG@10 and MRR ranking every item except the user's history items. */
+export async function evaluateFull(model: SequentialRecModel, data: LeaveOneOutData, target: EvalTarget, hooks: EvalHooks = {}): Promise<MetricRecord[]> {
+  const users = evaluableUsers(data, target);
+  const acc = new RankAccumulator(EVAL_K);
+  const cols = data.numItems + 1;
+  const excluded = new Uint8Array(cols);
+  const batchSize = Math.max(1, Math.min(SAMPLED_BATCH, Math.floor(FULL_BUDGET / cols)));
+  await forEachBatch(users, batchSize, hooks, (batch) => {
+    const scores = score(model, historyInputs(data, batch, target, model.maxLen), batch.length, null);
+    batch.forEach((u, r) => {
+      const history = historyFor(data, u, target);
+      for (const i of history) excluded[i] = 1;
+      acc.add(fullRank(scores.subarray(r * cols, (r + 1) * cols), targetOf(data, u, target), excluded));
+      for (const i of history) excluded[i] = 0;
+    });
+  });
+  return toRecords(acc, { split: 'leave-one-out', target, candidates: { kind: 'full' }, excludeHistory: true, users: acc.users });
+}
+
+/**
+ * The metric set of a finished run: test sampled, test full (when config.fullRanking), and
+ * valid sampled. Throws RecForgeError('cancelled') if hooks report cancellation.
+ */
+export async function evaluateModel(model: SequentialRecModel, data: LeaveOneOutData, config: EvalConfig, hooks: EvalHooks = {}): Promise<MetricRecord[]> {
+  const out = await evaluateSampled(model, data, 'test', config.negatives, config.seed, hooks);
+  if (config.fullRanking) out.push(...(await evaluateFull(model, data, 'test', hooks)));
+  out.push(...(await evaluateSampled(model, data, 'valid', config.negatives, config.seed, hooks)));
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * The safetensors file format, encoded and decoded as pure functions over bytes:
+ * 8-byte little-endian u64 header length N, then N bytes of JSON
+ * `{ name: { dtype, shape, data_offsets: [begin, end] }, __metadata__?: { string: string } }`
+ * (padded with spaces so the data starts 8-byte aligned), then the raw little-endian tensor data.
+ * Writes F32 and I32; reads F32/F16/BF16/F64 as Float32Array and I32/I64 as Int32Array.
+ */
+import { RecForgeError } from '../errors';
+import { decodeUtf8, encodeUtf8 } from './utf8';
+import { readElements, type ElementType } from './safetensorsDtypes';
+
+/** A tensor as stored in a safetensors file. */
+export interface StoredTensor {
+  readonly dtype: 'F32' | 'I32';
+  readonly shape: readonly number[];
+  readonly data: Float32Array | Int32Array;
+}
+
+/** A whole file: named tensors plus the optional string metadata map. */
+export interface SafetensorsFile {
+  readonly tensors: ReadonlyMap<string, StoredTensor>;
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
+const METADATA_KEY = '__metadata__';
+const invalid = (why: string): RecForgeError => new RecForgeError('validation', `invalid safetensors file: ${why}`);
+
+function shapeSize(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+function buildHeader(tensors: ReadonlyMap<string, StoredTensor>, metadata: Readonly<Record<string, string>>): Uint8Array {
+  const header: Record<string, unknown> = {};
+  if (Object.keys(metadata).length > 0) header[METADATA_KEY] = metadata;
+  let offset = 0;
+  for (const [name, t] of tensors) {
+    if (name === METADATA_KEY) throw new RecForgeError('validation', `tensor name ${METADATA_KEY} is reserved`);
+    if (shapeSize(t.shape) !== t.data.length) throw new RecForgeError('validation', `tensor ${name}: shape ${JSON.stringify(t.shape)} does not match ${t.data.length} values`);
+    header[name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + t.data.byteLength] };
+    offset += t.data.byteLength;
+  }
+  const json = encodeUtf8(JSON.stringify(header));
+  // Pad with spaces so 8 + header length is a multiple of 8 (aligned tensor data).
+  const padded = new Uint8Array(Math.ceil(json.length / 8) * 8).fill(0x20);
+  padded.set(json);
+  return padded;
+}
+
+/** Serialises tensors (in map order) and metadata into safetensors bytes. */
+export function encodeSafetensors(
+  tensors: ReadonlyMap<string, StoredTensor>,
+  metadata: Readonly<Record<string, string>> = {},
+): Uint8Array {
+  const header = buildHeader(tensors, metadata);
+  let dataBytes = 0;
+  for (const t of tensors.values()) dataBytes += t.data.byteLength;
+  const out = new Uint8Array(8 + header.length + dataBytes);
+  const view = new DataView(out.buffer);
+  view.setBigUint64(0, BigInt(header.length), true);
+  out.set(header, 8);
+  let pos = 8 + header.length;
+  for (const t of tensors.values()) {
+    writeLittleEndian(view, pos, t.data);
+    pos += t.data.byteLength;
+  }
+  return out;
+}
+
+function writeLittleEndian(view: DataView, pos: number, data: Float32Array | Int32Array): void {
+  const isFloat = data instanceof Float32Array;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    if (isFloat) view.setFloat32(pos + 4 * i, v, true);
+    else view.setInt32(pos + 4 * i, v, true);
+  }
+}
+
+function parseHeader(bytes: Uint8Array): { header: Record<string, unknown>; dataStart: number } {
+  if (bytes.length < 8) throw invalid('shorter than the 8-byte header length');
+  const n = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(0, true);
+  if (n > BigInt(bytes.length - 8)) throw invalid(`header length ${n} exceeds the file size`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decodeUtf8(bytes.subarray(8, 8 + Number(n))));
+  } catch (err) {
+    throw invalid(`header is not JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid('header is not a JSON object');
+  return { header: parsed as Record<string, unknown>, dataStart: 8 + Number(n) };
+}
+
+function parseMetadata(value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null) throw invalid('__metadata__ is not an object');
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'string') throw invalid(`__metadata__.${k} is not a string`);
+    out[k] = v;
+  }
+  return out;
+}
+
+interface Entry {
+  readonly dtype: ElementType;
+  readonly shape: number[];
+  readonly begin: number;
+  readonly end: number;
+}
+
+const isNatural = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+
+function parseEntry(name: string, value: unknown): Entry {
+  const e = value as { dtype?: unknown; shape?: unknown; data_offsets?: unknown } | null;
+  if (typeof e !== 'object' || e === null) throw invalid(`entry ${name} is not an object`);
+  const { dtype, shape, data_offsets: offsets } = e;
+  if (typeof dtype !== 'string') throw invalid(`entry ${name} has no dtype`);
+  if (!Array.isArray(shape) || !shape.every(isNatural)) throw invalid(`entry ${name} has a bad shape`);
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isNatural)) throw invalid(`entry ${name} has bad data_offsets`);
+  const [begin, end] = offsets as [number, number];
+  return { dtype: dtype as ElementType, shape: shape as number[], begin, end };
+}
+
+/** Parses safetensors bytes. Throws RecForgeError('validation') on anything malformed. */
+export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
+  const { header, dataStart } = parseHeader(bytes);
+  const dataLength = bytes.length - dataStart;
+  const tensors = new Map<string, StoredTensor>();
+  for (const [name, value] of Object.entries(header)) {
+    if (name === METADATA_KEY) continue;
+    const e = parseEntry(name, value);
+    if (e.end < e.begin || e.end > dataLength) throw invalid(`entry ${name}: data_offsets [${e.begin}, ${e.end}] outside the data (${dataLength} bytes)`);
+    const slice = bytes.subarray(dataStart + e.begin, dataStart + e.end);
+    const read = readElements(e.dtype, slice, shapeSize(e.shape));
+    if (typeof read === 'string') throw invalid(`entry ${name}: ${read}`);
+    tensors.set(name, { dtype: read instanceof Float32Array ? 'F32' : 'I32', shape: e.shape, data: read });
+  }
+  return { tensors, metadata: parseMetadata(header[METADATA_KEY]) };
+}

@@ -1,0 +1,136 @@
+/**
+ * One training run end to end, model-agnostic: build the model named by the job, train it with
+ * Adam over epochs of sampled batches, checkpoint at every epoch end, evaluate, free everything.
+ * The host owns time, yielding, cancellation and file writes; they come in as TrainHooks.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { RecForgeError } from '../errors';
+import { evaluateModel } from '../eval/evaluate';
+import { getModelFamily } from '../models/registry';
+import type { SeqBatchTensors, SequentialRecModel } from '../models/types';
+import type { MetricRecord, RunProgress, TrainPoint } from '../protocol/dto';
+import type { TrainJob } from '../protocol/worker';
+import { checkpointBytes } from './checkpoint';
+import { createAdam, setLearningRate } from './optimizer';
+import { ThrottledProgress } from './progress';
+import { createRng, mixSeed, type Rng } from './rng';
+import { createBatchSampler, type BatchSampler, type SeqBatch } from './sampler';
+import { constantSchedule, type LrSchedule } from './schedules';
+
+/** What the host provides to a running job. */
+export interface TrainHooks {
+  /** Receives throttled progress deltas (only new points). */
+  emit(delta: { points: TrainPoint[]; progress: RunProgress }): void;
+  /** Polled right after every batch (and evaluation batch). */
+  isCancelled(): boolean;
+  /** Awaited after every batch so queued messages (e.g. cancel) are processed. */
+  yieldToEventLoop(): Promise<void>;
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Persists a checkpoint file (name relative to the job's checkpointDir). */
+  writeCheckpoint?(name: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** How a job ended (failures are thrown). */
+export type TrainOutcome = { status: 'done'; metrics: MetricRecord[] } | { status: 'cancelled' };
+
+/** File name of the checkpoint rewritten at every epoch end. */
+export const CHECKPOINT_NAME = 'last.safetensors';
+
+/** Streams derived from the run seed, so batch order and dropout are independent of each other. */
+const STREAM = { batches: 1, dropout: 2 } as const;
+
+interface Loop {
+  readonly job: TrainJob;
+  readonly hooks: TrainHooks;
+  readonly model: SequentialRecModel;
+  readonly optimizer: tf.AdamOptimizer;
+  readonly sampler: BatchSampler;
+  readonly progress: ThrottledProgress;
+  readonly schedule: LrSchedule;
+}
+
+function batchTensors(b: SeqBatch): SeqBatchTensors {
+  const shape: [number, number] = [b.size, b.maxLen];
+  return {
+    inputs: tf.tensor2d(b.inputs, shape, 'int32'),
+    positives: tf.tensor2d(b.positives, shape, 'int32'),
+    negatives: tf.tensor2d(b.negatives, shape, 'int32'),
+  };
+}
+
+/** One optimizer update; returns the batch loss. */
+export function trainStep(model: SequentialRecModel, optimizer: tf.Optimizer, batch: SeqBatch, rng: Rng): number {
+  const t = batchTensors(batch);
+  try {
+    const cost = optimizer.minimize(() => model.loss(t, rng), true, [...model.variables.values()]);
+    const loss = cost?.dataSync()[0] ?? NaN;
+    cost?.dispose();
+    return loss;
+  } finally {
+    tf.dispose([t.inputs, t.positives, t.negatives]);
+  }
+}
+
+/** Trains all epochs; false when cancelled. */
+async function trainEpochs(loop: Loop): Promise<boolean> {
+  const { job, hooks, model, optimizer } = loop;
+  const batchRng = createRng(mixSeed(job.train.seed, STREAM.batches));
+  const dropoutRng = createRng(mixSeed(job.train.seed, STREAM.dropout));
+  let step = 0;
+  for (let epoch = 1; epoch <= job.train.epochs; epoch++) {
+    for (const batch of loop.sampler.epoch(batchRng)) {
+      const lr = loop.schedule(step);
+      setLearningRate(optimizer, lr);
+      const loss = trainStep(model, optimizer, batch, dropoutRng);
+      if (!Number.isFinite(loss)) throw new RecForgeError('internal', `training diverged: loss ${loss} at step ${step + 1}`);
+      step++;
+      loop.progress.record({ step, epoch, loss, lr });
+      await hooks.yieldToEventLoop();
+      if (hooks.isCancelled()) return false;
+    }
+    if (hooks.writeCheckpoint !== undefined) {
+      const bytes = await checkpointBytes(model, optimizer, { epoch, step, config: { model: job.modelConfig, train: job.train } });
+      await hooks.writeCheckpoint(CHECKPOINT_NAME, bytes);
+    }
+  }
+  return true;
+}
+
+function validateJob(job: TrainJob, sampler: BatchSampler): void {
+  if (sampler.users.length === 0) throw new RecForgeError('validation', 'no user has a training transition (every train sequence is shorter than 2)');
+  if (!(job.train.epochs >= 1 && job.train.batchSize >= 1)) throw new RecForgeError('validation', 'epochs and batchSize must be ≥ 1');
+}
+
+/**
+ * Runs a TrainJob. Resolves 'done' with metrics, or 'cancelled' when hooks.isCancelled() turns
+ * true (checked after every batch). Throws RecForgeError on bad input or divergence. Every tensor
+ * it created is freed however it ends.
+ */
+export async function runTrainJob(job: TrainJob, hooks: TrainHooks): Promise<TrainOutcome> {
+  const sampler = createBatchSampler(job.data, job.modelConfig.maxLen, job.train.batchSize);
+  validateJob(job, sampler);
+  const model = getModelFamily(job.model).build(job.modelConfig, job.data.numItems, job.train.seed);
+  const optimizer = createAdam(job.train.learningRate);
+  const progress = new ThrottledProgress({
+    emit: (d) => hooks.emit(d),
+    now: () => hooks.now(),
+    totalSteps: sampler.batchesPerEpoch * job.train.epochs,
+    epochs: job.train.epochs,
+  });
+  try {
+    const schedule = constantSchedule(job.train.learningRate);
+    const finished = await trainEpochs({ job, hooks, model, optimizer, sampler, progress, schedule });
+    progress.flush();
+    if (!finished) return { status: 'cancelled' };
+    progress.enterEval();
+    const metrics = await evaluateModel(model, job.data, job.eval, hooks);
+    return { status: 'done', metrics };
+  } catch (err) {
+    if (err instanceof RecForgeError && err.code === 'cancelled') return { status: 'cancelled' };
+    throw err;
+  } finally {
+    optimizer.dispose();
+    model.dispose();
+  }
+}
