@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
-import { writeFileAtomic } from '../../core/platform/atomicWrite';
+import { writeFileAtomicWithChecksum } from '../../core/platform/atomicWrite';
 import { initBackend } from '../../core/tensor/backend';
 import { runTrainJob } from '../../core/train/runTrainJob';
 
@@ -39,7 +39,9 @@ async function train(job: TrainJob): Promise<void> {
     isCancelled: () => cancelled.has(job.runId),
     yieldToEventLoop,
     now: () => performance.now(),
-    writeCheckpoint: (name, bytes) => writeFileAtomic(join(job.checkpointDir, name), bytes),
+    writeCheckpoint: async (name, bytes) => {
+      await writeFileAtomicWithChecksum(join(job.checkpointDir, name), bytes);
+    },
   });
   cancelled.delete(job.runId);
   post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: outcome.metrics } : { type: 'cancelled', runId: job.runId });
