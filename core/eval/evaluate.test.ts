@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getModelFamily } from '../models/registry';
 import type { SequentialRecModel } from '../models/types';
 import type { LeaveOneOutData } from '../protocol/worker';
-import { initBackend } from '../tensor/backend';
 import { toyLeaveOneOut } from '../testing/fixtures';
-import { startLeakCheck } from '../testing/leaks';
+import { useTensorSuite } from '../testing/tensorSuite';
 import { evaluateFull, evaluateModel, evaluateSampled } from './evaluate';
 
 /** A model whose score for item i is f(i) whatever the history; it records the inputs it saw. */
@@ -38,14 +37,7 @@ const data: LeaveOneOutData = {
   testTarget: Int32Array.from([5, 10, 0]),
 };
 
-let leakCheck: () => void;
-beforeAll(async () => {
-  await initBackend({ prefer: ['wasm'] });
-});
-beforeEach(() => {
-  leakCheck = startLeakCheck();
-});
-afterEach(() => leakCheck());
+useTensorSuite();
 
 describe('evaluation', () => {
   it('full ranking excludes history (not the target) and feeds train + valid for test', async () => {

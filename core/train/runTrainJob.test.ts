@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getModelFamily } from '../models/registry';
 import type { RunProgress, TrainPoint } from '../protocol/dto';
 import type { TrainJob } from '../protocol/worker';
-import { initBackend } from '../tensor/backend';
 import { decodeSafetensors } from '../tensor/safetensors';
 import { toyLeaveOneOut } from '../testing/fixtures';
-import { startLeakCheck } from '../testing/leaks';
+import { useTensorSuite } from '../testing/tensorSuite';
 import { checkpointBytes, loadCheckpointWeights } from './checkpoint';
 import { createAdam } from './optimizer';
 import { CHECKPOINT_NAME, runTrainJob, type TrainHooks } from './runTrainJob';
@@ -43,14 +42,7 @@ function recorder(cancelAfterSteps = Infinity): Recorder {
   return r;
 }
 
-let leakCheck: () => void;
-beforeAll(async () => {
-  await initBackend({ prefer: ['wasm'] });
-});
-beforeEach(() => {
-  leakCheck = startLeakCheck();
-});
-afterEach(() => leakCheck());
+useTensorSuite();
 
 describe('runTrainJob', () => {
   it('trains, logs one point per step, checkpoints each epoch, evaluates, frees everything', async () => {

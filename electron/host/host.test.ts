@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, DatasetSummary, RunState, RunSummary } from '../../core/protocol/dto';
@@ -50,6 +50,8 @@ describe('host: import → train → evaluate through the protocol', () => {
     await harness.ctx.runs.flush();
     const log = await readFile(join(harness.dir, 'runs', started.id, 'events.jsonl'), 'utf8');
     expect(log).toContain('"type":"progress"');
+    const checkpoints = await readdir(join(harness.dir, 'runs', started.id, 'checkpoints'));
+    expect(checkpoints).toEqual(expect.arrayContaining(['last.safetensors', 'last.safetensors.sha256']));
   });
 
   it('cancels a running run within a second', async () => {

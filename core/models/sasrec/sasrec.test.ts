@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SasRecConfig } from '../../protocol/dto';
-import { initBackend } from '../../tensor/backend';
-import { startLeakCheck } from '../../testing/leaks';
+import { useTensorSuite } from '../../testing/tensorSuite';
 import { toyLeaveOneOut } from '../../testing/fixtures';
 import { createRng } from '../../train/rng';
 import { createBatchSampler, type SeqBatch } from '../../train/sampler';
@@ -28,14 +27,7 @@ function firstBatch(config: SasRecConfig, batchSize: number): SeqBatch {
   return batch;
 }
 
-let leakCheck: () => void;
-beforeAll(async () => {
-  await initBackend({ prefer: ['wasm'] });
-});
-beforeEach(() => {
-  leakCheck = startLeakCheck();
-});
-afterEach(() => leakCheck());
+useTensorSuite();
 
 describe.each(CONFIGS)('SASRec (%s)', (_name, config) => {
   let model: SequentialRecModel;
