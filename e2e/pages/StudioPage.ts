@@ -23,9 +23,15 @@ export class StudioPage {
     this.errorBanner = page.getByTestId('error-banner');
   }
 
+  /** Opens the web host's tokenised URL. */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
-    await expect(this.mode).toHaveText('web');
+    await this.attach('web');
+  }
+
+  /** Waits until the studio is up in the given host mode. */
+  async attach(mode: 'web' | 'electron'): Promise<void> {
+    await expect(this.mode).toHaveText(mode, { timeout: 30_000 });
   }
 
   async waitForBackend(): Promise<string> {
