@@ -2,6 +2,7 @@
  * Bench entry: `npm run bench -- <name>` (tsx bench/index.ts <name>). Add a bench by adding an
  * entry to BENCHES.
  */
+import { benchProfile } from './profile';
 import { benchSasrec } from './sasrec';
 
 interface Bench {
@@ -11,6 +12,7 @@ interface Bench {
 
 const BENCHES: Readonly<Record<string, Bench>> = {
   sasrec: { description: 'SASRec training seq/s vs raw matmul GFLOP/s on the chosen backend', run: benchSasrec },
+  profile: { description: 'per-kernel time and GFLOP/s of a SASRec training step', run: benchProfile },
 };
 
 function usage(): void {
