@@ -36,6 +36,8 @@ export interface TrainJob {
   readonly data: LeaveOneOutData;
   /** Folder for checkpoints (runs/<id>/checkpoints). */
   readonly checkpointDir: string;
+  /** Continue from the run's last checkpoint (model, Adam state, RNG streams, data position). */
+  readonly resume?: boolean;
 }
 
 export type WorkerRequest =

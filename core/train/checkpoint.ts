@@ -12,6 +12,15 @@ export interface CheckpointInfo {
   readonly epoch: number;
   readonly step: number;
   readonly config: unknown;
+  /** States of the run's random streams at the checkpoint, by stream name (exact resume). */
+  readonly rng: Readonly<Record<string, number>>;
+}
+
+/** What a restored checkpoint says about where training stopped. */
+export interface RestoredCheckpoint {
+  readonly epoch: number;
+  readonly step: number;
+  readonly rng: Readonly<Record<string, number>>;
 }
 
 async function stored(t: tf.Tensor): Promise<StoredTensor> {
@@ -51,12 +60,46 @@ export async function checkpointBytes(model: SequentialRecModel, optimizer: tf.O
     step: String(info.step),
     adam_iterations: String(opt.iterations),
     config: JSON.stringify(info.config),
+    rng: JSON.stringify(info.rng),
   });
 }
 
 /** Loads the model variables of a checkpoint into `model` (optimizer state is ignored). */
 export function loadCheckpointWeights(model: SequentialRecModel, bytes: Uint8Array): void {
+  assignWeights(model, decodeSafetensors(bytes));
+}
+
+/**
+ * Restores model variables and Adam's state (moments and iteration count) so the next update is
+ * the one an uninterrupted run would make. Adam matches moments to variables by position, so they
+ * are given in the order of model.variables — the order training passes them to minimize().
+ */
+export async function restoreCheckpoint(model: SequentialRecModel, optimizer: tf.Optimizer, bytes: Uint8Array): Promise<RestoredCheckpoint> {
   const file = decodeSafetensors(bytes);
+  assignWeights(model, file);
+  const moment = (kind: 'm' | 'v', name: string, v: tf.Variable): { name: string; tensor: tf.Tensor } => {
+    const t = file.tensors.get(`optimizer.${kind}.${name}`);
+    if (t === undefined) throw new RecForgeError('validation', `checkpoint has no optimizer state optimizer.${kind}.${name}`);
+    return { name: `${v.name}/${kind}`, tensor: tf.tensor(t.data, v.shape, 'float32') };
+  };
+  const vars = [...model.variables];
+  const iterations = Number(file.metadata['adam_iterations'] ?? '0');
+  const weights = [
+    { name: 'iter', tensor: tf.scalar(iterations, 'int32') },
+    ...vars.map(([name, v]) => moment('m', name, v)),
+    ...vars.map(([name, v]) => moment('v', name, v)),
+  ];
+  await optimizer.setWeights(weights);
+  // setWeights copies each tensor into a new variable; the inputs are ours to free.
+  tf.dispose(weights.map((w) => w.tensor));
+  return {
+    epoch: Number(file.metadata['epoch']),
+    step: Number(file.metadata['step']),
+    rng: JSON.parse(file.metadata['rng'] ?? '{}') as Record<string, number>,
+  };
+}
+
+function assignWeights(model: SequentialRecModel, file: ReturnType<typeof decodeSafetensors>): void {
   for (const [name, v] of model.variables) {
     const t = file.tensors.get(name);
     if (t === undefined) throw new RecForgeError('validation', `checkpoint has no tensor ${name}`);

@@ -14,6 +14,8 @@ export interface Rng {
   nextInt(lo: number, hi: number): number;
   /** Standard normal sample (Box–Muller). */
   nextNormal(): number;
+  /** The whole generator state; `createRng(rng.state())` continues the same stream (exact resume). */
+  state(): number;
 }
 
 /** Creates a mulberry32 generator; any integer seed (only the low 32 bits matter). */
@@ -37,6 +39,7 @@ export function createRng(seed: number): Rng {
       const v = nextFloat();
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
+    state: () => state,
   };
 }
 

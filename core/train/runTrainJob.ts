@@ -10,7 +10,7 @@ import { getModelFamily } from '../models/registry';
 import type { SeqBatchTensors, SequentialRecModel } from '../models/types';
 import type { MetricRecord, RunProgress, TrainPoint } from '../protocol/dto';
 import type { TrainJob } from '../protocol/worker';
-import { checkpointBytes } from './checkpoint';
+import { checkpointBytes, restoreCheckpoint } from './checkpoint';
 import { createAdam, setLearningRate } from './optimizer';
 import { ThrottledProgress } from './progress';
 import { createRng, mixSeed, type Rng } from './rng';
@@ -29,6 +29,8 @@ export interface TrainHooks {
   now(): number;
   /** Persists a checkpoint file (name relative to the job's checkpointDir). */
   writeCheckpoint?(name: string, bytes: Uint8Array): Promise<void>;
+  /** Reads a checkpoint written earlier (after verifying its checksum); null if there is none. */
+  readCheckpoint?(name: string): Promise<Uint8Array | null>;
 }
 
 /** How a job ended (failures are thrown). */
@@ -72,13 +74,28 @@ export function trainStep(model: SequentialRecModel, optimizer: tf.Optimizer, ba
   }
 }
 
-/** Trains all epochs; false when cancelled. */
-async function trainEpochs(loop: Loop): Promise<boolean> {
+/** Where training (re)starts: a fresh run, or the state of its last checkpoint. */
+interface StartState {
+  readonly epoch: number; // last completed epoch
+  readonly step: number; // steps done
+  readonly rng: Readonly<Record<string, number>>;
+}
+
+function freshStart(job: TrainJob): StartState {
+  return {
+    epoch: 0,
+    step: 0,
+    rng: { batches: mixSeed(job.train.seed, STREAM.batches), dropout: mixSeed(job.train.seed, STREAM.dropout) },
+  };
+}
+
+/** Trains the remaining epochs; false when cancelled. */
+async function trainEpochs(loop: Loop, start: StartState): Promise<boolean> {
   const { job, hooks, model, optimizer } = loop;
-  const batchRng = createRng(mixSeed(job.train.seed, STREAM.batches));
-  const dropoutRng = createRng(mixSeed(job.train.seed, STREAM.dropout));
-  let step = 0;
-  for (let epoch = 1; epoch <= job.train.epochs; epoch++) {
+  const batchRng = createRng(start.rng['batches'] ?? 0);
+  const dropoutRng = createRng(start.rng['dropout'] ?? 0);
+  let step = start.step;
+  for (let epoch = start.epoch + 1; epoch <= job.train.epochs; epoch++) {
     for (const batch of loop.sampler.epoch(batchRng)) {
       const lr = loop.schedule(step);
       setLearningRate(optimizer, lr);
@@ -90,11 +107,20 @@ async function trainEpochs(loop: Loop): Promise<boolean> {
       if (hooks.isCancelled()) return false;
     }
     if (hooks.writeCheckpoint !== undefined) {
-      const bytes = await checkpointBytes(model, optimizer, { epoch, step, config: { model: job.modelConfig, train: job.train } });
+      const rng = { batches: batchRng.state(), dropout: dropoutRng.state() };
+      const bytes = await checkpointBytes(model, optimizer, { epoch, step, rng, config: { model: job.modelConfig, train: job.train } });
       await hooks.writeCheckpoint(CHECKPOINT_NAME, bytes);
     }
   }
   return true;
+}
+
+/** The fresh start, or — for a resumed job — the state stored in its last checkpoint. */
+async function startState(loop: Loop): Promise<StartState> {
+  if (!loop.job.resume) return freshStart(loop.job);
+  const bytes = await loop.hooks.readCheckpoint?.(CHECKPOINT_NAME);
+  if (!bytes) return freshStart(loop.job); // interrupted before its first epoch ended
+  return restoreCheckpoint(loop.model, loop.optimizer, bytes);
 }
 
 function validateJob(job: TrainJob, sampler: BatchSampler): void {
@@ -120,7 +146,8 @@ export async function runTrainJob(job: TrainJob, hooks: TrainHooks): Promise<Tra
   });
   try {
     const schedule = constantSchedule(job.train.learningRate);
-    const finished = await trainEpochs({ job, hooks, model, optimizer, sampler, progress, schedule });
+    const loop = { job, hooks, model, optimizer, sampler, progress, schedule };
+    const finished = await trainEpochs(loop, await startState(loop));
     progress.flush();
     if (!finished) return { status: 'cancelled' };
     progress.enterEval();
