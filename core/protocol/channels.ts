@@ -15,6 +15,7 @@ const invoke = [
   'datasets.remove',
   'runs.start',
   'runs.cancel',
+  'runs.resume',
   'runs.list',
   'runs.get',
   'demo.run',

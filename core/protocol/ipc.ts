@@ -26,6 +26,8 @@ export interface InvokeMap {
   'runs.start': (req: StartRunRequest) => RunSummary;
   /** Ask the worker to stop a run between two batches. */
   'runs.cancel': (req: RunIdRequest) => RunSummary;
+  /** Continue a failed (e.g. interrupted) or cancelled run from its last checkpoint, exactly. */
+  'runs.resume': (req: RunIdRequest) => RunSummary;
   /** All runs, newest first. */
   'runs.list': (req?: Record<string, never>) => RunSummary[];
   /** Latest full state of one run (series, progress, metrics) — rehydrates a reloaded window. */

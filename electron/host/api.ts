@@ -21,6 +21,7 @@ interface ParsedRequests {
   'datasets.remove': DatasetIdRequest;
   'runs.start': StartRunRequestParsed;
   'runs.cancel': RunIdRequest;
+  'runs.resume': RunIdRequest;
   'runs.get': RunIdRequest;
 }
 type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
@@ -48,6 +49,7 @@ function buildHandlers(ctx: HostContext): Handlers {
     },
     'runs.start': (req) => ctx.runs.start(req),
     'runs.cancel': (req) => ctx.runs.cancel(req.runId),
+    'runs.resume': (req) => ctx.runs.resume(req.runId),
     'runs.list': () => ctx.runs.list(),
     'runs.get': (req) => ctx.runs.get(req.runId),
     'demo.run': async () => {

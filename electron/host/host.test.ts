@@ -64,6 +64,31 @@ describe('host: import → train → evaluate through the protocol', () => {
     expect(Date.now() - t0).toBeLessThan(1_000);
   });
 
+  it('resumes a cancelled run from its checkpoint and finishes with one continuous series', async () => {
+    const started = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 6)));
+    const epochTwo = new Promise<void>((resolve) => {
+      const off = harness.ctx.bus.subscribe((event, payload) => {
+        const delta = payload as { runId?: string; progress?: { epoch: number } };
+        if (event === 'runs.onProgress' && delta.runId === started.id && (delta.progress?.epoch ?? 0) >= 3) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await epochTwo; // epochs 1 and 2 are checkpointed
+    value(await dispatch('runs.cancel', { runId: started.id }));
+    await waitForStatus(harness.ctx, started.id, 'cancelled', 5_000);
+    expect(value<RunSummary>(await dispatch('runs.resume', { runId: started.id })).status).toBe('queued');
+    const done = await waitForStatus(harness.ctx, started.id, 'done');
+    expect(done.metrics.length).toBeGreaterThan(0);
+    const state = value<RunState>(await dispatch('runs.get', { runId: started.id }));
+    const steps = state.points.map((p) => p.step);
+    expect(steps).toEqual(steps.map((_, i) => i + 1));
+    expect(state.progress?.step).toBe(state.progress?.totalSteps);
+    const again = await dispatch('runs.resume', { runId: started.id });
+    expect(again.ok).toBe(false);
+  });
+
   it('rejects a malformed upload with a located error and changes nothing', async () => {
     const before = value<DatasetSummary[]>(await dispatch('datasets.list', {}));
     const path = join(harness.dir, 'bad.csv');

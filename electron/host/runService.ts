@@ -12,7 +12,7 @@ import type { EventBus } from './eventBus';
 import { newRunId } from './ids';
 import type { RunStore } from './runStore';
 import type { WorkerHost } from './workerHost';
-import { readRunSeries } from './runSeries';
+import { readRunRequest, readRunSeries } from './runSeries';
 
 const FINISHED: readonly RunStatus[] = ['done', 'cancelled', 'failed'];
 
@@ -20,6 +20,7 @@ export class RunService {
   private readonly queue: string[] = [];
   private active: string | null = null;
   private readonly requests = new Map<string, StartRunRequestParsed>();
+  private readonly resuming = new Set<string>();
   private persist: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -62,6 +63,23 @@ export class RunService {
     }
     this.worker.cancel(runId);
     return summary;
+  }
+
+  /** Re-queues a failed or cancelled run; the worker continues from its last checkpoint. */
+  async resume(runId: string): Promise<RunSummary> {
+    const summary = await this.summary(runId);
+    if (summary.status !== 'failed' && summary.status !== 'cancelled') {
+      throw new RecForgeError('validation', `run ${runId} is ${summary.status}; only failed or cancelled runs can be resumed`);
+    }
+    const request = await readRunRequest(this.workspace, runId);
+    this.requests.set(runId, request);
+    this.resuming.add(runId);
+    this.queue.push(runId);
+    await this.workspace.updateRun(runId, { status: 'queued', finishedAt: null, error: null });
+    const next: RunSummary = { ...summary, status: 'queued', finishedAt: null, error: null };
+    this.publish(next);
+    void this.dispatchNext();
+    return next;
   }
 
   async list(): Promise<RunSummary[]> {
@@ -125,10 +143,11 @@ export class RunService {
     try {
       const data = await this.workspace.loadLeaveOneOut(req.datasetId);
       const dir = this.workspace.runDir(runId);
-      await this.workspace.appendRunEvents(runId, [{ type: 'request', request: req }]);
+      const resume = this.resuming.delete(runId);
+      await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
       this.worker.train({
         runId, model: req.model, modelConfig: req.modelConfig, train: req.train, eval: req.eval,
-        data, checkpointDir: join(dir, 'checkpoints'),
+        data, checkpointDir: join(dir, 'checkpoints'), resume,
       });
       await this.setStatus(runId, 'running');
     } catch (err) {

@@ -3,6 +3,7 @@
  * (runs.get) without replaying the event log.
  */
 import type { RunProgress, RunState, RunSummary, TrainPoint } from '../../core/protocol/dto';
+import { appendRewinding } from './seriesMerge';
 
 interface MutableRunState {
   summary: RunSummary;
@@ -22,7 +23,7 @@ export class RunStore {
   appendProgress(runId: string, points: readonly TrainPoint[], progress: RunProgress): void {
     const state = this.runs.get(runId);
     if (!state) return;
-    state.points.push(...points);
+    appendRewinding(state.points, points);
     state.progress = progress;
   }
 

@@ -20,6 +20,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'datasets.remove': datasetIdRequestSchema,
   'runs.start': startRunRequestSchema,
   'runs.cancel': runIdRequestSchema,
+  'runs.resume': runIdRequestSchema,
   'runs.list': emptyRequestSchema,
   'runs.get': runIdRequestSchema,
   'demo.run': emptyRequestSchema,
