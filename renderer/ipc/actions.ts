@@ -84,12 +84,13 @@ export async function runDemo(): Promise<void> {
   }
 }
 
-export async function cancelRun(runId: string): Promise<void> {
+/** Cancel (between two batches) or resume (from the last checkpoint) a run. */
+export async function changeRun(action: 'runs.cancel' | 'runs.resume', runId: string): Promise<void> {
   try {
-    const run = await invoke('runs.cancel', { runId });
+    const run = await invoke(action, { runId });
     setState((s) => applyRunSummary(s, run));
   } catch (error) {
-    report('Cancel run', error);
+    report(action === 'runs.cancel' ? 'Cancel run' : 'Resume run', error);
   }
 }
 

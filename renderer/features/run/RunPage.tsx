@@ -1,6 +1,6 @@
 import { useCallback, useEffect, type ReactElement } from 'react';
 import type { RunSummary } from '../../../core/protocol';
-import { cancelRun, loadRun } from '../../ipc/actions';
+import { changeRun, loadRun } from '../../ipc/actions';
 import { isActive } from '../../lib/runStatus';
 import { useStore } from '../../store';
 import { LossChart } from './LossChart';
@@ -13,7 +13,9 @@ import { StatusBadge } from './StatusBadge';
 function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
   const navigate = useStore((s) => s.navigate);
   const onBack = useCallback(() => navigate('runs'), [navigate]);
-  const onCancel = useCallback(() => void cancelRun(run.id), [run.id]);
+  const onCancel = useCallback(() => void changeRun('runs.cancel', run.id), [run.id]);
+  const onResume = useCallback(() => void changeRun('runs.resume', run.id), [run.id]);
+  const resumable = run.status === 'failed' || run.status === 'cancelled';
   return (
     <header className="page-header run-title">
       <button type="button" className="btn btn-ghost btn-small" onClick={onBack}>← Runs</button>
@@ -23,6 +25,11 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
       <span className="muted small mono">{run.id}</span>
       {isActive(run.status) ? (
         <button type="button" className="btn btn-danger" data-testid="run-cancel" onClick={onCancel}>Cancel</button>
+      ) : null}
+      {resumable ? (
+        <button type="button" className="btn btn-primary" data-testid="run-resume" onClick={onResume} title="Continue from the last checkpoint">
+          Resume
+        </button>
       ) : null}
     </header>
   );
