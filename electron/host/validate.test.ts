@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecForgeError } from '../../core/errors';
 import { INVOKE_CHANNELS } from '../../core/protocol/channels';
+import { junkFactory } from '../testing/junk';
 import { validateRequest } from './validate';
 
 function validationError(fn: () => unknown): RecForgeError {
@@ -53,21 +54,10 @@ describe('validateRequest', () => {
   });
 
   it('never throws anything but a validation error on random payloads for every channel', () => {
-    let seed = 7;
-    const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const samples: unknown[] = [undefined, null, 0, -1, Infinity, NaN, '', 'x'.repeat(10_000), [], [1, 2], true, {}];
-    const randomValue = (depth: number): unknown => {
-      const r = rand();
-      if (depth > 2 || r < 0.5) return samples[Math.floor(rand() * samples.length)];
-      const obj: Record<string, unknown> = {};
-      for (const key of ['datasetId', 'runId', 'name', 'format', 'files', 'model', 'train', 'kind', 'path']) {
-        if (rand() < 0.4) obj[key] = randomValue(depth + 1);
-      }
-      return obj;
-    };
+    const randomValue = junkFactory(7);
     for (const channel of INVOKE_CHANNELS) {
       for (let i = 0; i < 200; i++) {
-        const payload = randomValue(0);
+        const payload = randomValue();
         try {
           validateRequest(channel, payload);
         } catch (err) {

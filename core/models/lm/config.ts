@@ -1,0 +1,131 @@
+/**
+ * Hugging Face `config.json` of LLaMA / Qwen2 / Mistral decoders, parsed with zod into the camelCase
+ * LmConfig the engine uses, and written back in HF's field names.
+ */
+import { z } from 'zod';
+import { RecForgeError } from '../../errors';
+import { zodError } from './zodIssue';
+
+/** Decoder families sharing the LLaMA layout. */
+export type LmModelType = 'llama' | 'qwen2' | 'mistral';
+
+/** Architecture of one decoder, in engine naming. */
+export interface LmConfig {
+  readonly modelType: LmModelType;
+  readonly vocabSize: number;
+  readonly hiddenSize: number;
+  readonly intermediateSize: number;
+  readonly numLayers: number;
+  readonly numHeads: number;
+  /** Key/value heads (GQA); divides numHeads. */
+  readonly numKvHeads: number;
+  /** Per-head width (HF `head_dim`, default hidden / heads). */
+  readonly headDim: number;
+  readonly rmsNormEps: number;
+  readonly ropeTheta: number;
+  readonly maxPositionEmbeddings: number;
+  readonly tieWordEmbeddings: boolean;
+  /** q/k/v projections carry a bias (always for qwen2; llama/mistral when attention_bias). */
+  readonly qkvBias: boolean;
+  /** o_proj carries a bias (llama with attention_bias). */
+  readonly oBias: boolean;
+  readonly bosTokenId?: number;
+  readonly eosTokenId?: number | readonly number[];
+}
+
+const posInt = z.number().int().positive();
+const tokenId = z.number().int().nonnegative();
+
+const hfConfigSchema = z.looseObject({
+  model_type: z.enum(['llama', 'qwen2', 'mistral']),
+  vocab_size: posInt,
+  hidden_size: posInt,
+  intermediate_size: posInt,
+  num_hidden_layers: posInt,
+  num_attention_heads: posInt,
+  num_key_value_heads: posInt.nullish(),
+  head_dim: posInt.nullish(),
+  rms_norm_eps: z.number().positive().default(1e-6), // HF default 1e-6
+  rope_theta: z.number().positive().default(10000), // RoPE base
+  max_position_embeddings: posInt.default(2048), // tokens
+  tie_word_embeddings: z.boolean().default(false),
+  attention_bias: z.boolean().optional(),
+  mlp_bias: z.literal(false).optional(),
+  hidden_act: z.literal('silu').optional(),
+  rope_scaling: z.null().optional(),
+  bos_token_id: tokenId.nullish(),
+  eos_token_id: z.union([tokenId, z.array(tokenId)]).nullish(),
+});
+
+type HfConfig = z.infer<typeof hfConfigSchema>;
+
+function located(field: string, expected: string, file: string): RecForgeError {
+  return new RecForgeError('import', `invalid model config: ${field} must be ${expected}`, { file, field, expected });
+}
+
+function toLmConfig(c: HfConfig, file: string): LmConfig {
+  const numKvHeads = c.num_key_value_heads ?? c.num_attention_heads;
+  if (c.num_attention_heads % numKvHeads !== 0) throw located('num_key_value_heads', `a divisor of num_attention_heads (${c.num_attention_heads})`, file);
+  if (c.head_dim == null && c.hidden_size % c.num_attention_heads !== 0) throw located('hidden_size', `a multiple of num_attention_heads (${c.num_attention_heads})`, file);
+  const headDim = c.head_dim ?? c.hidden_size / c.num_attention_heads;
+  if (headDim % 2 !== 0) throw located('head_dim', 'an even number (RoPE rotates pairs)', file);
+  const llamaBias = c.model_type !== 'qwen2' && c.attention_bias === true;
+  return {
+    modelType: c.model_type,
+    vocabSize: c.vocab_size,
+    hiddenSize: c.hidden_size,
+    intermediateSize: c.intermediate_size,
+    numLayers: c.num_hidden_layers,
+    numHeads: c.num_attention_heads,
+    numKvHeads,
+    headDim,
+    rmsNormEps: c.rms_norm_eps,
+    ropeTheta: c.rope_theta,
+    maxPositionEmbeddings: c.max_position_embeddings,
+    tieWordEmbeddings: c.tie_word_embeddings,
+    qkvBias: c.model_type === 'qwen2' || llamaBias,
+    oBias: llamaBias,
+    ...(c.bos_token_id == null ? {} : { bosTokenId: c.bos_token_id }),
+    ...(c.eos_token_id == null ? {} : { eosTokenId: c.eos_token_id }),
+  };
+}
+
+/**
+ * Parses a decoded config.json. Throws RecForgeError('import') located at `{file, field, expected}`.
+ * @example parseLmConfig(JSON.parse(text)) // { modelType: 'llama', hiddenSize: 4096, … }
+ */
+export function parseLmConfig(json: unknown, file = 'config.json'): LmConfig {
+  const parsed = hfConfigSchema.safeParse(json);
+  if (!parsed.success) throw zodError('import', 'model config', file, parsed.error);
+  return toLmConfig(parsed.data, file);
+}
+
+const ARCHITECTURES: Readonly<Record<LmModelType, string>> = {
+  llama: 'LlamaForCausalLM',
+  qwen2: 'Qwen2ForCausalLM',
+  mistral: 'MistralForCausalLM',
+};
+
+/** The HF config.json object for `config` (what transformers' from_pretrained reads). */
+export function lmConfigToJson(config: LmConfig, torchDtype: 'float32' | 'bfloat16' = 'float32'): Record<string, unknown> {
+  return {
+    architectures: [ARCHITECTURES[config.modelType]],
+    model_type: config.modelType,
+    vocab_size: config.vocabSize,
+    hidden_size: config.hiddenSize,
+    intermediate_size: config.intermediateSize,
+    num_hidden_layers: config.numLayers,
+    num_attention_heads: config.numHeads,
+    num_key_value_heads: config.numKvHeads,
+    head_dim: config.headDim,
+    hidden_act: 'silu',
+    rms_norm_eps: config.rmsNormEps,
+    rope_theta: config.ropeTheta,
+    max_position_embeddings: config.maxPositionEmbeddings,
+    tie_word_embeddings: config.tieWordEmbeddings,
+    ...(config.modelType === 'qwen2' ? {} : { attention_bias: config.oBias }),
+    ...(config.bosTokenId === undefined ? {} : { bos_token_id: config.bosTokenId }),
+    ...(config.eosTokenId === undefined ? {} : { eos_token_id: config.eosTokenId }),
+    torch_dtype: torchDtype,
+  };
+}
