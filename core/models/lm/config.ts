@@ -66,10 +66,12 @@ function located(field: string, expected: string, file: string): RecForgeError {
 function toLmConfig(c: HfConfig, file: string): LmConfig {
   const numKvHeads = c.num_key_value_heads ?? c.num_attention_heads;
   if (c.num_attention_heads % numKvHeads !== 0) throw located('num_key_value_heads', `a divisor of num_attention_heads (${c.num_attention_heads})`, file);
-  if (c.head_dim == null && c.hidden_size % c.num_attention_heads !== 0) throw located('hidden_size', `a multiple of num_attention_heads (${c.num_attention_heads})`, file);
+  if ((c.head_dim ?? null) === null && c.hidden_size % c.num_attention_heads !== 0) throw located('hidden_size', `a multiple of num_attention_heads (${c.num_attention_heads})`, file);
   const headDim = c.head_dim ?? c.hidden_size / c.num_attention_heads;
   if (headDim % 2 !== 0) throw located('head_dim', 'an even number (RoPE rotates pairs)', file);
   const llamaBias = c.model_type !== 'qwen2' && c.attention_bias === true;
+  const bos = c.bos_token_id ?? undefined;
+  const eos = c.eos_token_id ?? undefined;
   return {
     modelType: c.model_type,
     vocabSize: c.vocab_size,
@@ -85,8 +87,8 @@ function toLmConfig(c: HfConfig, file: string): LmConfig {
     tieWordEmbeddings: c.tie_word_embeddings,
     qkvBias: c.model_type === 'qwen2' || llamaBias,
     oBias: llamaBias,
-    ...(c.bos_token_id == null ? {} : { bosTokenId: c.bos_token_id }),
-    ...(c.eos_token_id == null ? {} : { eosTokenId: c.eos_token_id }),
+    ...(bos === undefined ? {} : { bosTokenId: bos }),
+    ...(eos === undefined ? {} : { eosTokenId: eos }),
   };
 }
 

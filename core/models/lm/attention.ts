@@ -1,0 +1,67 @@
+/** Grouped-query causal self-attention with RoPE and an optional key/value cache. */
+import * as tf from '@tensorflow/tfjs';
+import type { LmConfig } from './config';
+import { applyRope, linear } from './layers';
+import type { ProjectionDelta } from './layers';
+
+/** Cached keys and values of one layer, [B, kvHeads, S, headDim] (after RoPE, before head repetition). */
+export interface LayerKv {
+  readonly k: tf.Tensor4D;
+  readonly v: tf.Tensor4D;
+}
+
+/** Inputs of one attention call besides the hidden states. */
+export interface AttentionContext {
+  readonly config: LmConfig;
+  readonly weights: ReadonlyMap<string, tf.Tensor>;
+  readonly layer: number;
+  readonly cos: tf.Tensor2D;
+  readonly sin: tf.Tensor2D;
+  /** Additive mask [T, S]: 0 where allowed, −1e9 for future keys. */
+  readonly mask: tf.Tensor2D;
+  readonly past?: LayerKv;
+  readonly delta?: ProjectionDelta;
+}
+
+const MASKED = -1e9;
+
+/** Causal additive mask [T, past+T]: query t (absolute position past+t) sees keys 0..past+t. */
+export function causalMask(past: number, length: number): tf.Tensor2D {
+  const total = past + length;
+  const values = new Float32Array(length * total);
+  for (let t = 0; t < length; t++) for (let s = past + t + 1; s < total; s++) values[t * total + s] = MASKED;
+  return tf.tensor2d(values, [length, total]);
+}
+
+/** [B, T, h·dh] → [B, h, T, dh]. */
+function splitHeads(x: tf.Tensor, heads: number, headDim: number): tf.Tensor4D {
+  const [b, t] = x.shape as [number, number, number];
+  return tf.transpose(tf.reshape(x, [b, t, heads, headDim]), [0, 2, 1, 3]);
+}
+
+/** [B, kvH, S, dh] → [B, kvH·rep, S, dh], each kv head repeated rep times (HF repeat_kv). */
+function repeatKv(x: tf.Tensor4D, rep: number): tf.Tensor4D {
+  if (rep === 1) return x;
+  const [b, h, s, d] = x.shape;
+  return tf.reshape(tf.tile(tf.expandDims(x, 2), [1, 1, rep, 1, 1]), [b, h * rep, s, d]);
+}
+
+/** Attention output [B, T, hidden] and this layer's updated cache. */
+export function selfAttention(x: tf.Tensor, ctx: AttentionContext): { out: tf.Tensor; kv: LayerKv } {
+  return tf.tidy(() => {
+    const { config: c, weights, layer, delta } = ctx;
+    const [b, t] = x.shape as [number, number, number];
+    const q = applyRope(splitHeads(linear(x, weights, layer, 'q_proj', delta), c.numHeads, c.headDim), ctx.cos, ctx.sin);
+    let k = applyRope(splitHeads(linear(x, weights, layer, 'k_proj', delta), c.numKvHeads, c.headDim), ctx.cos, ctx.sin) as tf.Tensor4D;
+    let v = splitHeads(linear(x, weights, layer, 'v_proj', delta), c.numKvHeads, c.headDim);
+    if (ctx.past !== undefined) {
+      k = tf.concat([ctx.past.k, k], 2);
+      v = tf.concat([ctx.past.v, v], 2);
+    }
+    const rep = c.numHeads / c.numKvHeads;
+    const scores = tf.add(tf.mul(tf.matMul(q, repeatKv(k, rep), false, true), 1 / Math.sqrt(c.headDim)), ctx.mask);
+    const ctxOut = tf.matMul(tf.softmax(scores, -1), repeatKv(v, rep)); // [B, H, T, dh]
+    const merged = tf.reshape(tf.transpose(ctxOut, [0, 2, 1, 3]), [b, t, c.numHeads * c.headDim]);
+    return { out: linear(merged, weights, layer, 'o_proj', delta), kv: { k, v } };
+  });
+}
