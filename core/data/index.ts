@@ -1,4 +1,4 @@
-/** Public surface of core/data: parsers, preprocessing and the demo generator (all pure). */
+/** Public surface of core/data: parsers, profiling, preprocessing and the demo generator (all pure). */
 export type { ItemInfo, ParsedDataset, RawInteraction, TextSource } from './types';
 export { splitLines, textChunks } from './lines';
 export type { NumberedLine } from './lines';
@@ -16,3 +16,20 @@ export { chronologicalOrder } from './preprocess/chronological';
 export { buildLeaveOneOut } from './preprocess/leaveOneOut';
 export { generateDemoDataset, defaultDemoOptions } from './demo/generate';
 export type { DemoDataset, DemoOptions } from './demo/generate';
+export { concatDatasets } from './concat';
+export { parseMovieLens1m, parseMovieLens1mRatings, parseMovieLens1mMovies } from './movielens/ml1m';
+export type { MovieLens1mSources } from './movielens/ml1m';
+export { parseMovieLensCsv, parseMovieLensCsvRatings, parseMovieLensCsvMovies } from './movielens/latest';
+export type { MovieLensCsvSources } from './movielens/latest';
+export { parseAmazon } from './amazon/parse';
+export type { AmazonSources } from './amazon/parse';
+export type { AmazonEdition } from './amazon/editions';
+export { parsePythonLiteral } from './json/pyLiteral';
+export type { PyValue } from './json/pyLiteral';
+export { parseRecBole } from './recbole/parse';
+export type { RecBoleSources } from './recbole/parse';
+export { parseAtomicHeader } from './recbole/atomic';
+export type { AtomicColumn, AtomicType } from './recbole/atomic';
+export { profileDataset } from './profile';
+export type { DatasetProfile, HistogramBin, PopularityProfile } from './profile';
+export { parseInteractionsJsonl, parseInteractionsJsonlFiles } from './json/generic';

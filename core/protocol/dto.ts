@@ -43,7 +43,16 @@ export interface ApiError {
 /** Every invoke resolves to one of these; transports never throw across the boundary. */
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
-export type DatasetFormat = 'movielens-100k' | 'csv';
+/** Source formats the importer understands (file-picking rules in core/platform/workspace/importFormats). */
+export type DatasetFormat =
+  | 'movielens-100k'
+  | 'csv'
+  | 'movielens-1m'
+  | 'movielens-csv'
+  | 'amazon-2014'
+  | 'amazon-2018'
+  | 'amazon-2023'
+  | 'recbole';
 
 /** One preprocessing step applied at import, in order (the dataset's lineage). */
 export interface LineageStep {

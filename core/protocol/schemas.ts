@@ -15,7 +15,7 @@ export const fileRefSchema = z.discriminatedUnion('kind', [
 export const importRequestSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
-    format: z.enum(['movielens-100k', 'csv']),
+    format: z.enum(['movielens-100k', 'csv', 'movielens-1m', 'movielens-csv', 'amazon-2014', 'amazon-2018', 'amazon-2023', 'recbole']),
     files: z.array(fileRefSchema).min(1).max(16),
     /** Iterative k-core on users and items. */
     minInteractions: z.number().int().min(1).max(1000).default(5),

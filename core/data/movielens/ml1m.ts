@@ -1,0 +1,61 @@
+/**
+ * MovieLens 1M: `ratings.dat` (UserID::MovieID::Rating::Timestamp) and `movies.dat`
+ * (MovieID::Title::Genres, latin1, genres joined by '|'). users.dat is not needed.
+ */
+import { assertTextLine } from '../binary';
+import { importError, parseIntField } from '../fields';
+import { splitLines } from '../lines';
+import type { ItemInfo, ParsedDataset, RawInteraction, TextSource } from '../types';
+import { splitGenres } from './genreList';
+
+/** ratings.dat is required; movies.dat adds titles and genres. */
+export interface MovieLens1mSources {
+  readonly ratings: TextSource;
+  readonly movies?: TextSource;
+}
+
+/** Parses an ml-1m folder: interactions in file order, items keyed by MovieID. */
+export async function parseMovieLens1m(src: MovieLens1mSources): Promise<ParsedDataset> {
+  const items = src.movies ? await parseMovieLens1mMovies(src.movies) : new Map<string, ItemInfo>();
+  return { interactions: await parseMovieLens1mRatings(src.ratings), items };
+}
+
+/** Yields the '::'-separated cells of each non-blank line, checking the field count. */
+async function* datRows(src: TextSource, names: readonly string[]): AsyncGenerator<{ cells: string[]; line: number }> {
+  for await (const { text, line } of splitLines(src.chunks)) {
+    assertTextLine(text, src.name, line);
+    if (text.trim() === '') continue;
+    const cells = text.split('::');
+    if (cells.length !== names.length) {
+      importError(`expected ${names.length} '::'-separated fields, found ${cells.length}`, { file: src.name, line }, names.join('::'));
+    }
+    yield { cells, line };
+  }
+}
+
+/** ratings.dat: integer ids, integer rating 1..5, Unix seconds. */
+export async function parseMovieLens1mRatings(src: TextSource): Promise<RawInteraction[]> {
+  const out: RawInteraction[] = [];
+  for await (const { cells, line } of datRows(src, ['UserID', 'MovieID', 'Rating', 'Timestamp'])) {
+    const at = (field: string) => ({ file: src.name, line, field });
+    const [u = '', i = '', r = '', t = ''] = cells;
+    const user = String(parseIntField(u, at('UserID')));
+    const item = String(parseIntField(i, at('MovieID')));
+    const rating = parseIntField(r, at('Rating'));
+    if (rating < 1 || rating > 5) importError(`rating ${rating} out of range`, at('Rating'), 'an integer 1..5');
+    out.push({ user, item, timestamp: parseIntField(t, at('Timestamp')), rating });
+  }
+  return out;
+}
+
+/** movies.dat: MovieID::Title::Genres; a repeated MovieID is an error. */
+export async function parseMovieLens1mMovies(src: TextSource): Promise<Map<string, ItemInfo>> {
+  const items = new Map<string, ItemInfo>();
+  for await (const { cells, line } of datRows(src, ['MovieID', 'Title', 'Genres'])) {
+    const [id = '', title = '', genres = ''] = cells;
+    const key = String(parseIntField(id, { file: src.name, line, field: 'MovieID' }));
+    if (items.has(key)) importError(`duplicate MovieID ${key}`, { file: src.name, line, field: 'MovieID' }, 'unique movie ids');
+    items.set(key, { title: title.trim(), genres: splitGenres(genres) });
+  }
+  return items;
+}
