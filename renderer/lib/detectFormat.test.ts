@@ -7,7 +7,7 @@ describe('detectFormat', () => {
     expect(detectFormat([{ name: 'U.DATA' }])).toBe('movielens-100k');
   });
   it('falls back to csv', () => {
-    expect(detectFormat([{ name: 'ratings.csv' }])).toBe('csv');
+    expect(detectFormat([{ name: 'interactions.csv' }])).toBe('csv');
     expect(detectFormat([{ name: 'u.data.csv' }])).toBe('csv');
     expect(detectFormat([])).toBe('csv');
   });
@@ -31,5 +31,19 @@ describe('defaultDatasetName', () => {
     expect(defaultDatasetName([{ name: 'events.csv.gz' }])).toBe('events');
     expect(defaultDatasetName([{ name: 'noext' }])).toBe('noext');
     expect(defaultDatasetName([])).toBe('');
+  });
+});
+
+describe('detectFormat for the other supported formats', () => {
+  it.each([
+    [['ratings.dat', 'movies.dat'], 'movielens-1m'],
+    [['ratings.csv', 'movies.csv'], 'movielens-csv'],
+    [['ml-1m.inter', 'ml-1m.item'], 'recbole'],
+    [['Beauty.jsonl.gz', 'meta_Beauty.jsonl.gz'], 'amazon-2023'],
+    [['reviews_Beauty_5.json.gz', 'meta_Beauty.json.gz'], 'amazon-2014'],
+    [['Beauty_5.json.gz', 'meta_Beauty.json.gz'], 'amazon-2018'],
+    [['clicks.csv'], 'csv'],
+  ])('%j → %s', (names, format) => {
+    expect(detectFormat(names.map((name) => ({ name })))).toBe(format);
   });
 });

@@ -12,9 +12,24 @@ export interface ChosenFile {
 const MOVIELENS_MARKER = 'u.data';
 const MOVIELENS_DEFAULT_NAME = 'ml-100k';
 
-/** Any file named u.data → 'movielens-100k', anything else → 'csv'. */
+/**
+ * File-name rules, first match wins. Amazon 2014 and 2018 share their layout, so a plain
+ * `.json` review file is a guess the user can override in the format select.
+ */
+const RULES: readonly { readonly test: (name: string) => boolean; readonly format: DatasetFormat }[] = [
+  { test: (n) => n === MOVIELENS_MARKER, format: 'movielens-100k' },
+  { test: (n) => n === 'ratings.dat', format: 'movielens-1m' },
+  { test: (n) => n === 'ratings.csv', format: 'movielens-csv' },
+  { test: (n) => n.endsWith('.inter'), format: 'recbole' },
+  { test: (n) => /\.jsonl(\.gz)?$/.test(n), format: 'amazon-2023' },
+  { test: (n) => /^reviews_.*\.json(\.gz)?$/.test(n), format: 'amazon-2014' },
+  { test: (n) => /\.json(\.gz)?$/.test(n), format: 'amazon-2018' },
+];
+
+/** Detects the import format from the chosen files' names; 'csv' when nothing matches. */
 export function detectFormat(files: readonly ChosenFile[]): DatasetFormat {
-  return files.some((f) => f.name.toLowerCase() === MOVIELENS_MARKER) ? 'movielens-100k' : 'csv';
+  const names = files.map((f) => f.name.toLowerCase());
+  return RULES.find((rule) => names.some(rule.test))?.format ?? 'csv';
 }
 
 function parentFolder(path: string | undefined): string | null {

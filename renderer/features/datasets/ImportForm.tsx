@@ -6,7 +6,13 @@ import { useStore } from '../../store';
 
 const FORMATS: readonly { value: DatasetFormat; label: string }[] = [
   { value: 'movielens-100k', label: 'MovieLens 100K (u.data)' },
-  { value: 'csv', label: 'CSV (user,item,rating,timestamp)' },
+  { value: 'movielens-1m', label: 'MovieLens 1M (ratings.dat, movies.dat)' },
+  { value: 'movielens-csv', label: 'MovieLens latest / 25M (ratings.csv, movies.csv)' },
+  { value: 'amazon-2014', label: 'Amazon Reviews 2014 (reviews + meta, JSON lines)' },
+  { value: 'amazon-2018', label: 'Amazon Reviews 2018 (reviews + meta, JSON lines)' },
+  { value: 'amazon-2023', label: 'Amazon Reviews 2023 (JSONL, parent_asin)' },
+  { value: 'recbole', label: 'RecBole atomic files (.inter, .item)' },
+  { value: 'csv', label: 'CSV (user,item,timestamp[,rating,title])' },
 ];
 
 function ImportProgressBar(): ReactElement | null {
