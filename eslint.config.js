@@ -4,6 +4,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const uiLibs = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'recharts'];
+const coreLayer = [
+  { group: [...uiLibs], message: 'core/ is UI-free.' },
+  { group: ['**/electron/**', '**/renderer/**'], message: 'core/ depends on nothing of ours above it.' },
+];
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'net', 'stream', 'url', 'util'];
 
 export default tseslint.config(
@@ -28,24 +32,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: ['electron'],
-        patterns: [
-          { group: [...uiLibs], message: 'core/ is UI-free.' },
-          { group: ['**/electron/**', '**/renderer/**'], message: 'core/ depends on nothing of ours above it.' },
-          { group: nodeBuiltins, message: 'Node APIs only in core/platform/ (inject them elsewhere).' },
-        ],
+        patterns: [...coreLayer, { group: nodeBuiltins, message: 'Node APIs only in core/platform/ (inject them elsewhere).' }],
       }],
     },
   },
   {
     files: ['core/platform/**/*.ts', 'core/**/*.test.ts', 'core/testing/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron'],
-        patterns: [
-          { group: [...uiLibs], message: 'core/ is UI-free.' },
-          { group: ['**/electron/**', '**/renderer/**'], message: 'core/ depends on nothing of ours above it.' },
-        ],
-      }],
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: coreLayer }],
     },
   },
   {

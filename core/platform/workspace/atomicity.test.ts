@@ -1,25 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { INTEGER, VARCHAR } from '@duckdb/node-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecForgeError } from '../../errors';
 import { appendRows } from './appendRows';
 import { Db, exec, query } from './db';
 import type { Workspace } from './workspace';
-import { ML100K_DIR, makeCsv, openWorkspace, tempDir } from './testWorkspace.testutil';
+import { ML100K_DIR, makeCsv, useTempWorkspace, importBaseCsv } from './testWorkspace.testutil';
 import type { TempDir } from './testWorkspace.testutil';
 
 let t: TempDir;
 let ws: Workspace;
-beforeEach(async () => {
-  t = await tempDir();
-  ws = await openWorkspace(t);
-  // A dataset and a run already exist, so "unchanged" is checked against non-empty tables.
-  await ws.importDataset({ name: 'base', format: 'csv', files: [await t.file('base.csv', makeCsv(12, 6))], minInteractions: 1 });
-});
-afterEach(async () => {
-  await ws.close();
-  await t.cleanup();
+useTempWorkspace(async (dir, workspace) => {
+  t = dir;
+  ws = workspace;
+  await importBaseCsv(t, ws);
 });
 
 /** Runs a failing import and returns its error after checking that no table changed. */

@@ -1,20 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Workspace } from './workspace';
-import { ML100K_DIR, makeCsv, openWorkspace, tempDir } from './testWorkspace.testutil';
+import { ML100K_DIR, makeCsv, useTempWorkspace } from './testWorkspace.testutil';
 import type { TempDir } from './testWorkspace.testutil';
 
 let t: TempDir;
 let ws: Workspace;
-beforeEach(async () => {
-  t = await tempDir();
-  ws = await openWorkspace(t);
-});
-afterEach(async () => {
-  await ws.close();
-  await t.cleanup();
+useTempWorkspace(async (dir, workspace) => {
+  t = dir;
+  ws = workspace;
 });
 
 const ml100kFiles = ['u.data', 'u.item', 'u.genre'].map((name) => ({ name, path: path.join(ML100K_DIR, name) }));

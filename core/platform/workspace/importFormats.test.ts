@@ -1,22 +1,18 @@
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecForgeError } from '../../errors';
 import type { DatasetFormat } from '../../protocol/dto';
 import { amazonFiles, distinctItems, fixtureRows, mlCsvFiles, ml1mFiles, recboleFiles, replaceLine } from './formatFixtures.testutil';
 import type { Workspace } from './workspace';
-import { makeCsv, openWorkspace, tempDir } from './testWorkspace.testutil';
+import { useTempWorkspace, importBaseCsv } from './testWorkspace.testutil';
 import type { TempDir } from './testWorkspace.testutil';
 
 let t: TempDir;
 let ws: Workspace;
-beforeEach(async () => {
-  t = await tempDir();
-  ws = await openWorkspace(t);
-  await ws.importDataset({ name: 'base', format: 'csv', files: [await t.file('base.csv', makeCsv(12, 6))], minInteractions: 1 });
-});
-afterEach(async () => {
-  await ws.close();
-  await t.cleanup();
+useTempWorkspace(async (dir, workspace) => {
+  t = dir;
+  ws = workspace;
+  await importBaseCsv(t, ws);
 });
 
 const rows = fixtureRows(40, 9);

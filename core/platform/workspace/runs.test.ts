@@ -1,24 +1,17 @@
 import { existsSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MetricRecord, RunSummary } from '../../protocol/dto';
 import { Db, exec } from './db';
 import { ID_PATTERN, newDatasetId, newRunId } from './ids';
 import { SCHEMA_VERSION } from './schema';
 import { Workspace } from './workspace';
-import { openWorkspace, tempDir } from './testWorkspace.testutil';
-import type { TempDir } from './testWorkspace.testutil';
+import { tempDir, useTempWorkspace } from './testWorkspace.testutil';
 
-let t: TempDir;
 let ws: Workspace;
-beforeEach(async () => {
-  t = await tempDir();
-  ws = await openWorkspace(t);
-});
-afterEach(async () => {
-  await ws.close();
-  await t.cleanup();
+useTempWorkspace((_dir, workspace) => {
+  ws = workspace;
 });
 
 const run = (id: string, createdAt: string, status: RunSummary['status'] = 'queued'): RunSummary => ({

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 /** Test helpers: temporary workspaces and fixture files, cleaned up after each test. */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,4 +45,27 @@ export function makeCsv(users: number, perUser: number, items = 50): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Gives every test of the file a fresh temporary workspace (closed and deleted after the test).
+ * `ready` receives both, e.g. to assign the file's variables or import a base dataset.
+ */
+export function useTempWorkspace(ready: (t: TempDir, ws: Workspace) => void | Promise<void>): void {
+  let current: { t: TempDir; ws: Workspace } | null = null;
+  beforeEach(async () => {
+    const t = await tempDir();
+    current = { t, ws: await openWorkspace(t) };
+    await ready(current.t, current.ws);
+  });
+  afterEach(async () => {
+    await current?.ws.close();
+    await current?.t.cleanup();
+    current = null;
+  });
+}
+
+/** Imports a small CSV dataset, so "unchanged" checks run against non-empty tables. */
+export async function importBaseCsv(t: TempDir, ws: Workspace): Promise<void> {
+  await ws.importDataset({ name: 'base', format: 'csv', files: [await t.file('base.csv', makeCsv(12, 6))], minInteractions: 1 });
 }
