@@ -7,12 +7,10 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { isReadableBackend } from './backendShape';
+import { wrapWasmKernel } from './wrapWasmKernel';
 
 /** Patch name as reported in BackendInfo.patches. */
 export const BATCH_MATMUL_PATCH = 'BatchMatMul (explicit transpose)';
-
-/** Our wrapper functions, so re-registration can be detected (kernel registration is global). */
-const wrappers = new WeakSet<tf.KernelFunc>();
 
 /** Permutation that swaps the two innermost axes of a rank-`rank` tensor. */
 export function innerSwapPerm(rank: number): number[] {
@@ -50,15 +48,7 @@ function makeWrapper(matMul: tf.KernelFunc, transpose: tf.KernelFunc): tf.Kernel
  * backend, because the stock kernel's setupFunc (kept here) binds its wasm function at init.
  */
 export function registerBatchMatMulTransposed(): void {
-  const mm = tf.getKernel('BatchMatMul', 'wasm');
   const tr = tf.getKernel('Transpose', 'wasm');
-  if (mm === undefined || tr === undefined) throw new Error('wasm backend kernels not registered');
-  if (wrappers.has(mm.kernelFunc)) return;
-  const kernelFunc = makeWrapper(mm.kernelFunc, tr.kernelFunc);
-  wrappers.add(kernelFunc);
-  tf.unregisterKernel('BatchMatMul', 'wasm');
-  const config: tf.KernelConfig = { kernelName: 'BatchMatMul', backendName: 'wasm', kernelFunc };
-  if (mm.setupFunc !== undefined) config.setupFunc = mm.setupFunc;
-  if (mm.disposeFunc !== undefined) config.disposeFunc = mm.disposeFunc;
-  tf.registerKernel(config);
+  if (tr === undefined) throw new Error('wasm backend kernel Transpose not registered');
+  wrapWasmKernel('BatchMatMul', (matMul) => makeWrapper(matMul, tr.kernelFunc));
 }

@@ -4,17 +4,16 @@
  * ~1 ms in JS; every training step does three such lookups. Other cases, and tables too large to
  * read out of the wasm heap cheaply, go to the stock kernel.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { isReadableBackend, makeOutputWithValues } from './backendShape';
+import { wrapWasmKernel } from './wrapWasmKernel';
 
 /** Patch name as reported in BackendInfo.patches. */
 export const GATHER_ROWS_PATCH = 'GatherV2 axis 0 (JS kernel)';
 
 /** Tables above this many elements use the stock kernel (reading them out would cost more). */
 const MAX_TABLE_ELEMENTS = 1 << 22;
-
-const wrappers = new WeakSet<tf.KernelFunc>();
 
 /** out[i, …] = table[ids[i], …]; throws on an out-of-range id, as the cpu kernel does. */
 export function gatherRows(
@@ -58,14 +57,5 @@ function makeWrapper(stock: tf.KernelFunc): tf.KernelFunc {
 
 /** Wraps the wasm GatherV2 kernel (keeping its setupFunc). Call before tf.setBackend('wasm'). */
 export function registerGatherRows(): void {
-  const stock = tf.getKernel('GatherV2', 'wasm');
-  if (stock === undefined) throw new Error('wasm backend kernels not registered');
-  if (wrappers.has(stock.kernelFunc)) return;
-  const kernelFunc = makeWrapper(stock.kernelFunc);
-  wrappers.add(kernelFunc);
-  tf.unregisterKernel('GatherV2', 'wasm');
-  const config: tf.KernelConfig = { kernelName: 'GatherV2', backendName: 'wasm', kernelFunc };
-  if (stock.setupFunc !== undefined) config.setupFunc = stock.setupFunc;
-  if (stock.disposeFunc !== undefined) config.disposeFunc = stock.disposeFunc;
-  tf.registerKernel(config);
+  wrapWasmKernel('GatherV2', makeWrapper);
 }
