@@ -4,9 +4,9 @@
  */
 import { csvRecords } from '../csv/tokenizer';
 import type { CsvRecord } from '../csv/tokenizer';
-import { importError, parseIntField, parseNumberField } from '../fields';
+import { importError, parseNumberField } from '../fields';
 import type { ItemInfo, ParsedDataset, RawInteraction, TextSource } from '../types';
-import { splitGenres } from './genreList';
+import { movieRows, ratingRows } from './rows';
 
 /** ratings.csv is required; movies.csv adds titles and genres. */
 export interface MovieLensCsvSources {
@@ -47,28 +47,16 @@ function headerOrder(rec: CsvRecord, names: readonly string[], file: string): nu
 }
 
 /** ratings.csv: integer ids, rating 0.5..5, Unix seconds. */
-export async function parseMovieLensCsvRatings(src: TextSource): Promise<RawInteraction[]> {
-  const out: RawInteraction[] = [];
-  for await (const { cells, line } of namedRows(src, ['userId', 'movieId', 'rating', 'timestamp'])) {
-    const at = (field: string) => ({ file: src.name, line, field });
-    const [u = '', i = '', r = '', t = ''] = cells;
-    const user = String(parseIntField(u, at('userId')));
-    const item = String(parseIntField(i, at('movieId')));
-    const rating = parseNumberField(r, at('rating'));
-    if (rating < 0 || rating > 5) importError(`rating ${rating} out of range`, at('rating'), 'a rating 0.5..5');
-    out.push({ user, item, timestamp: parseIntField(t, at('timestamp')), rating });
-  }
-  return out;
+export function parseMovieLensCsvRatings(src: TextSource): Promise<RawInteraction[]> {
+  const columns = ['userId', 'movieId', 'rating', 'timestamp'] as const;
+  return ratingRows(src, namedRows(src, columns), columns, (cell, at) => {
+    const rating = parseNumberField(cell, at);
+    if (rating < 0 || rating > 5) importError(`rating ${rating} out of range`, at, 'a rating 0.5..5');
+    return rating;
+  });
 }
 
 /** movies.csv: movieId,title,genres; a repeated movieId is an error. */
-export async function parseMovieLensCsvMovies(src: TextSource): Promise<Map<string, ItemInfo>> {
-  const items = new Map<string, ItemInfo>();
-  for await (const { cells, line } of namedRows(src, ['movieId', 'title', 'genres'])) {
-    const [id = '', title = '', genres = ''] = cells;
-    const key = String(parseIntField(id, { file: src.name, line, field: 'movieId' }));
-    if (items.has(key)) importError(`duplicate movieId ${key}`, { file: src.name, line, field: 'movieId' }, 'unique movie ids');
-    items.set(key, { title: title.trim(), genres: splitGenres(genres) });
-  }
-  return items;
+export function parseMovieLensCsvMovies(src: TextSource): Promise<Map<string, ItemInfo>> {
+  return movieRows(src, namedRows(src, ['movieId', 'title', 'genres']), 'movieId');
 }

@@ -6,7 +6,7 @@ import { assertTextLine } from '../binary';
 import { importError, parseIntField } from '../fields';
 import { splitLines } from '../lines';
 import type { ItemInfo, ParsedDataset, RawInteraction, TextSource } from '../types';
-import { splitGenres } from './genreList';
+import { movieRows, ratingRows } from './rows';
 
 /** ratings.dat is required; movies.dat adds titles and genres. */
 export interface MovieLens1mSources {
@@ -34,28 +34,16 @@ async function* datRows(src: TextSource, names: readonly string[]): AsyncGenerat
 }
 
 /** ratings.dat: integer ids, integer rating 1..5, Unix seconds. */
-export async function parseMovieLens1mRatings(src: TextSource): Promise<RawInteraction[]> {
-  const out: RawInteraction[] = [];
-  for await (const { cells, line } of datRows(src, ['UserID', 'MovieID', 'Rating', 'Timestamp'])) {
-    const at = (field: string) => ({ file: src.name, line, field });
-    const [u = '', i = '', r = '', t = ''] = cells;
-    const user = String(parseIntField(u, at('UserID')));
-    const item = String(parseIntField(i, at('MovieID')));
-    const rating = parseIntField(r, at('Rating'));
-    if (rating < 1 || rating > 5) importError(`rating ${rating} out of range`, at('Rating'), 'an integer 1..5');
-    out.push({ user, item, timestamp: parseIntField(t, at('Timestamp')), rating });
-  }
-  return out;
+export function parseMovieLens1mRatings(src: TextSource): Promise<RawInteraction[]> {
+  const columns = ['UserID', 'MovieID', 'Rating', 'Timestamp'] as const;
+  return ratingRows(src, datRows(src, columns), columns, (cell, at) => {
+    const rating = parseIntField(cell, at);
+    if (rating < 1 || rating > 5) importError(`rating ${rating} out of range`, at, 'an integer 1..5');
+    return rating;
+  });
 }
 
 /** movies.dat: MovieID::Title::Genres; a repeated MovieID is an error. */
-export async function parseMovieLens1mMovies(src: TextSource): Promise<Map<string, ItemInfo>> {
-  const items = new Map<string, ItemInfo>();
-  for await (const { cells, line } of datRows(src, ['MovieID', 'Title', 'Genres'])) {
-    const [id = '', title = '', genres = ''] = cells;
-    const key = String(parseIntField(id, { file: src.name, line, field: 'MovieID' }));
-    if (items.has(key)) importError(`duplicate MovieID ${key}`, { file: src.name, line, field: 'MovieID' }, 'unique movie ids');
-    items.set(key, { title: title.trim(), genres: splitGenres(genres) });
-  }
-  return items;
+export function parseMovieLens1mMovies(src: TextSource): Promise<Map<string, ItemInfo>> {
+  return movieRows(src, datRows(src, ['MovieID', 'Title', 'Genres']), 'MovieID');
 }
