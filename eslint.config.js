@@ -73,6 +73,11 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // Plain JavaScript cannot declare return types.
+    files: ['**/*.mjs'],
+    rules: { '@typescript-eslint/explicit-module-boundary-types': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs', 'e2e/**/*.ts', 'bench/**/*.ts'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },

@@ -1,20 +1,9 @@
 // `npm start`: build, then open the studio in Electron when its binary is installed; otherwise
 // start the web host (same engine, same protocol) and open a browser on it. Says which mode ran.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { electronBinary } from './electronBinary.mjs';
 
-const require = createRequire(import.meta.url);
 const passThrough = process.argv.slice(2);
-
-function electronBinary() {
-  try {
-    const path = require('electron'); // the npm package exports the binary's path, or throws
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
-import type { RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
+import type { RunProgress, RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
 import type { StartRunRequestParsed } from '../../core/protocol/schemas';
 import type { WorkerEvent } from '../../core/protocol/worker';
 import type { Workspace } from '../../core/platform/workspace';
@@ -160,7 +160,7 @@ export class RunService {
     void this.dispatchNext();
   }
 
-  private onProgress(runId: string, points: readonly TrainPoint[], progress: RunState['progress'] & object): void {
+  private onProgress(runId: string, points: readonly TrainPoint[], progress: RunProgress): void {
     this.store.appendProgress(runId, points, progress);
     this.bus.emit('runs.onProgress', { runId, points, progress });
     this.enqueueWrite(() => this.workspace.appendRunEvents(runId, [{ type: 'progress', points, progress }]));
