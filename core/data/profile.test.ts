@@ -45,3 +45,21 @@ describe('profileDataset', () => {
     expect(p.popularity).toEqual({ top1: 0, top10: 0, top20: 0, gini: 0 });
   });
 });
+
+describe('profile charts', () => {
+  it('long tail, time bins and domains from a hand case', () => {
+    const interactions = [x('u1', 'a', 0), x('u1', 'b', 10), x('u2', 'a', 20), x('u2', 'a', 24), x('u3', 'c', 12)];
+    const items = new Map<string, ItemInfo>([['a', { title: 'A', genres: [], domain: 'books' }], ['c', { title: 'C', genres: [], domain: 'movies' }]]);
+    const p = profileDataset({ interactions, items });
+    // counts desc a=3, b=1, c=1: the top third of items holds 3/5.
+    expect(p.longTail[0]).toEqual({ itemShare: 0, interactionShare: 0 });
+    expect(p.longTail.at(-1)).toEqual({ itemShare: 1, interactionShare: 1 });
+    expect(p.longTail.find((q) => Math.abs(q.itemShare - 1 / 3) < 1e-9)?.interactionShare).toBeCloseTo(0.6);
+    // 24 bins of width 1 over [0, 24]: ts 24 goes to the last bin.
+    expect(p.timeHistogram).toHaveLength(24);
+    expect(p.timeHistogram.map((b) => b.count).reduce((a, b) => a + b)).toBe(5);
+    expect(p.timeHistogram[23]).toEqual({ start: 23, end: 24, count: 1 });
+    expect(p.timeHistogram[10]?.count).toBe(1);
+    expect(p.domains).toEqual([{ domain: 'books', items: 1, interactions: 3 }, { domain: 'movies', items: 1, interactions: 1 }]);
+  });
+});

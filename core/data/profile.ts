@@ -1,45 +1,54 @@
 /**
- * Dataset profile of a parsed (raw) dataset: sizes, density, history lengths, item popularity
- * long tail, time range, duplicate (user, item) pairs and items without a title.
+ * Dataset profile: sizes, density, history lengths, item popularity long tail, time range and
+ * histogram, duplicate (user, item) pairs, items without a title, per-domain counts. Both the raw
+ * (parsed) path here and the stored (SQL) path in core/platform reduce their data to
+ * ProfileInputs and share assembleProfile, so the two can never disagree on a definition.
  */
-import { gini, logHistogram, topShare } from './profileStats';
-import type { HistogramBin } from './profileStats';
+import type { DatasetProfile, DomainCount, PopularityProfile } from '../protocol/profile';
+import { gini, logHistogram, longTailCurve, sum, timeBinIndex, timeBins, TIME_BINS, topShare } from './profileStats';
 import type { ParsedDataset } from './types';
 
-export type { HistogramBin } from './profileStats';
+export type { DatasetProfile, HistogramBin, PopularityProfile } from '../protocol/profile';
 
-/** How concentrated interactions are on popular items. */
-export interface PopularityProfile {
-  /** Share of interactions on the top 1% / 10% / 20% of items (⌈p·items⌉ items, at least one). */
-  readonly top1: number;
-  readonly top10: number;
-  readonly top20: number;
-  /** Gini coefficient of interactions per item (0 = uniform). */
-  readonly gini: number;
-}
-
-/** Summary statistics shown before training. */
-export interface DatasetProfile {
-  readonly users: number;
-  /** Distinct items that occur in interactions. */
-  readonly items: number;
-  readonly interactions: number;
-  /** Distinct (user, item) pairs / (users · items); 0 for an empty dataset. */
-  readonly density: number;
-  /** Users by history length (interactions per user), log2-spaced bins. */
-  readonly historyLengths: readonly HistogramBin[];
-  readonly popularity: PopularityProfile;
-  /** Smallest and largest timestamp, or null without interactions. */
-  readonly timeRange: { readonly min: number; readonly max: number } | null;
-  /** Distinct (user, item) pairs that occur more than once. */
+/** Aggregates a profile is built from. */
+export interface ProfileInputs {
+  /** Interactions per user and per item (one entry per user / item that occurs). */
+  readonly userCounts: ArrayLike<number>;
+  readonly itemCounts: ArrayLike<number>;
+  readonly distinctPairs: number;
   readonly duplicatePairs: number;
-  /** Interactions beyond the first of their (user, item) pair. */
   readonly duplicateInteractions: number;
-  /** Interacted items with no metadata or an empty title. */
   readonly itemsMissingTitle: number;
+  readonly timeRange: { readonly min: number; readonly max: number } | null;
+  /** Interactions per time bin (timeBinIndex over timeRange). */
+  readonly timeBinCounts: ArrayLike<number>;
+  readonly domains: readonly DomainCount[];
 }
 
-/** Computes the profile in one pass over the interactions plus per-item and per-user counts. */
+/** The profile of the given aggregates. */
+export function assembleProfile(x: ProfileInputs): DatasetProfile {
+  const users = x.userCounts.length;
+  const items = x.itemCounts.length;
+  const interactions = sum(x.userCounts);
+  const desc = Float64Array.from(x.itemCounts).sort().reverse();
+  return {
+    users,
+    items,
+    interactions,
+    density: users * items === 0 ? 0 : x.distinctPairs / (users * items),
+    historyLengths: logHistogram(Array.from(x.userCounts)),
+    popularity: popularity(desc),
+    longTail: longTailCurve(desc),
+    timeRange: x.timeRange,
+    timeHistogram: x.timeRange ? timeBins(x.timeBinCounts, x.timeRange.min, x.timeRange.max) : [],
+    duplicatePairs: x.duplicatePairs,
+    duplicateInteractions: x.duplicateInteractions,
+    itemsMissingTitle: x.itemsMissingTitle,
+    domains: x.domains,
+  };
+}
+
+/** Profile of a parsed (raw) dataset, in one pass over the interactions. */
 export function profileDataset(ds: ParsedDataset): DatasetProfile {
   const perUser = new Map<string, number>();
   const perItem = new Map<string, number>();
@@ -54,24 +63,34 @@ export function profileDataset(ds: ParsedDataset): DatasetProfile {
     min = Math.min(min, x.timestamp);
     max = Math.max(max, x.timestamp);
   }
-  const n = ds.interactions.length;
-  const cells = perUser.size * perItem.size;
+  const timeRange = ds.interactions.length === 0 ? null : { min, max };
+  const binCounts = new Array<number>(TIME_BINS).fill(0);
+  if (timeRange) for (const x of ds.interactions) { const b = timeBinIndex(x.timestamp, min, max); binCounts[b] = (binCounts[b] ?? 0) + 1; }
   const repeated = [...pairs.values()].filter((c) => c > 1);
-  return {
-    users: perUser.size,
-    items: perItem.size,
-    interactions: n,
-    density: cells === 0 ? 0 : pairs.size / cells,
-    historyLengths: logHistogram(perUser.values()),
-    popularity: popularity([...perItem.values()]),
-    timeRange: n === 0 ? null : { min, max },
+  return assembleProfile({
+    userCounts: [...perUser.values()],
+    itemCounts: [...perItem.values()],
+    distinctPairs: pairs.size,
     duplicatePairs: repeated.length,
     duplicateInteractions: repeated.reduce((a, c) => a + c - 1, 0),
     itemsMissingTitle: [...perItem.keys()].filter((id) => (ds.items.get(id)?.title ?? '') === '').length,
-  };
+    timeRange,
+    timeBinCounts: binCounts,
+    domains: domainCounts(ds, perItem),
+  });
 }
 
-function popularity(counts: readonly number[]): PopularityProfile {
-  const desc = [...counts].sort((a, b) => b - a);
-  return { top1: topShare(desc, 0.01), top10: topShare(desc, 0.1), top20: topShare(desc, 0.2), gini: gini(counts) };
+function domainCounts(ds: ParsedDataset, perItem: ReadonlyMap<string, number>): DomainCount[] {
+  const byDomain = new Map<string, { items: number; interactions: number }>();
+  for (const [item, count] of perItem) {
+    const d = ds.items.get(item)?.domain;
+    if (d === undefined) continue;
+    const e = byDomain.get(d) ?? { items: 0, interactions: 0 };
+    byDomain.set(d, { items: e.items + 1, interactions: e.interactions + count });
+  }
+  return [...byDomain].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([domain, e]) => ({ domain, ...e }));
+}
+
+function popularity(desc: Float64Array): PopularityProfile {
+  return { top1: topShare(desc, 0.01), top10: topShare(desc, 0.1), top20: topShare(desc, 0.2), gini: gini(desc) };
 }

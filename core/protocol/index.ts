@@ -4,3 +4,4 @@ export type * from './ipc';
 export type * from './worker';
 export type * from './bridge';
 export type { FileRef, ImportRequest, StartRunRequest, RunIdRequest, DatasetIdRequest } from './schemas';
+export type * from './profile';

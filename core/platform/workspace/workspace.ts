@@ -21,6 +21,8 @@ import type { RunPatch } from './runs';
 import { countRows, migrate } from './schema';
 import type { TABLES } from './schema';
 import { insertDataset } from './storeDataset';
+import { profileStoredDataset } from './profile';
+import type { DatasetProfile } from '../../protocol/profile';
 
 /** What importDataset needs: files already on disk (uploads are staged by the host). */
 export interface WorkspaceImportRequest {
@@ -95,6 +97,12 @@ export class Workspace {
   async removeDataset(id: string): Promise<void> {
     const removed = await this.db.transaction((c) => deleteDataset(c, id));
     if (!removed) throw new RecForgeError('not_found', `dataset ${id} does not exist`);
+  }
+
+  /** Profile (sizes, long tail, history lengths, time histogram, …) of a stored dataset. */
+  async profileDataset(datasetId: string): Promise<DatasetProfile> {
+    if (!(await this.getDataset(datasetId))) throw new RecForgeError('not_found', `dataset ${datasetId} does not exist`);
+    return this.db.exclusive((c) => profileStoredDataset(c, datasetId));
   }
 
   /** The dataset's leave-one-out split (chronological by `ord`). */
