@@ -13,6 +13,7 @@ const invoke = [
   'datasets.list',
   'datasets.import',
   'datasets.remove',
+  'datasets.profile',
   'runs.start',
   'runs.cancel',
   'runs.resume',

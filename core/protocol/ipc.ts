@@ -10,6 +10,7 @@ import type {
   RunSummary,
   SystemInfo,
 } from './dto';
+import type { DatasetProfile } from './profile';
 import type { DatasetIdRequest, ImportRequest, RunIdRequest, StartRunRequest } from './schemas';
 
 /** Request → response of every call the renderer can make. */
@@ -20,6 +21,8 @@ export interface InvokeMap {
   'datasets.list': (req?: Record<string, never>) => DatasetSummary[];
   /** Import files atomically: either a complete dataset appears, or nothing changes. */
   'datasets.import': (req: ImportRequest) => DatasetSummary;
+  /** Sizes, long tail, history lengths, time histogram and data-quality counters of a dataset. */
+  'datasets.profile': (req: DatasetIdRequest) => DatasetProfile;
   /** Delete a dataset and its interactions (runs keep their metrics). */
   'datasets.remove': (req: DatasetIdRequest) => null;
   /** Queue a training run in the worker; resolves once it is registered. */

@@ -19,6 +19,7 @@ import { validateRequest } from './validate';
 interface ParsedRequests {
   'datasets.import': ImportRequestParsed;
   'datasets.remove': DatasetIdRequest;
+  'datasets.profile': DatasetIdRequest;
   'runs.start': StartRunRequestParsed;
   'runs.cancel': RunIdRequest;
   'runs.resume': RunIdRequest;
@@ -47,6 +48,7 @@ function buildHandlers(ctx: HostContext): Handlers {
       ctx.bus.emit('datasets.onChanged', await ctx.workspace.listDatasets());
       return null;
     },
+    'datasets.profile': (req) => ctx.workspace.profileDataset(req.datasetId),
     'runs.start': (req) => ctx.runs.start(req),
     'runs.cancel': (req) => ctx.runs.cancel(req.runId),
     'runs.resume': (req) => ctx.runs.resume(req.runId),

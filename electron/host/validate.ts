@@ -18,6 +18,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'datasets.list': emptyRequestSchema,
   'datasets.import': importRequestSchema,
   'datasets.remove': datasetIdRequestSchema,
+  'datasets.profile': datasetIdRequestSchema,
   'runs.start': startRunRequestSchema,
   'runs.cancel': runIdRequestSchema,
   'runs.resume': runIdRequestSchema,

@@ -1,17 +1,14 @@
 import { memo, useCallback, type ReactElement } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TrainPoint } from '../../../core/protocol';
+import { AXIS_TICK, CHART_MARGIN, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from './chartStyle';
 
 /** The x axis of every training chart. */
 export const STEP_KEY = 'step';
 
 const CHART_STYLE = { width: '100%', height: 220 } as const;
-const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 } as const;
 const X_DOMAIN = ['dataMin', 'dataMax'] as const;
 const Y_DOMAIN = ['auto', 'auto'] as const;
-const AXIS_TICK = { fill: 'var(--text-muted)', fontSize: 11 } as const;
-const TOOLTIP_STYLE = { background: 'var(--surface-2)', border: '1px solid var(--border)', borderRadius: 6, fontSize: 12 } as const;
-const TOOLTIP_LABEL_STYLE = { color: 'var(--text-muted)' } as const;
 
 function stepLabel(step: unknown): string {
   return `step ${String(step)}`;
@@ -42,7 +39,7 @@ export const SeriesChart = memo(function SeriesChart({ testId, title, points, yK
       {points.length === 0 ? (
         <div className="chart-empty">Waiting for the first steps…</div>
       ) : (
-        <LineChart data={points} responsive style={CHART_STYLE} margin={MARGIN}>
+        <LineChart data={points} responsive style={CHART_STYLE} margin={CHART_MARGIN}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey={STEP_KEY} type="number" domain={X_DOMAIN} tick={AXIS_TICK} stroke="var(--border)" allowDecimals={false} />
           <YAxis domain={Y_DOMAIN} tick={AXIS_TICK} stroke="var(--border)" tickFormatter={formatTick ?? formatY} width={56} />

@@ -3,6 +3,7 @@ import type { DatasetSummary } from '../../../core/protocol';
 import { removeDataset } from '../../ipc/actions';
 import { formatInt, formatLineageStep } from '../../lib/format';
 import { useStore } from '../../store';
+import { ProfilePanel } from './profile/ProfilePanel';
 
 function Stat({ label, value, testId }: { readonly label: string; readonly value: number; readonly testId: string }): ReactElement {
   return (
@@ -28,6 +29,8 @@ export const DatasetRow = memo(function DatasetRow({ dataset }: { readonly datas
     else void removeDataset(dataset.id);
   }, [confirming, dataset.id]);
   const onBlurRemove = useCallback(() => setConfirming(false), []);
+  const [showProfile, setShowProfile] = useState(false);
+  const onToggleProfile = useCallback(() => setShowProfile((v) => !v), []);
 
   return (
     <li className="panel dataset-row" data-testid="dataset-row" data-dataset-name={dataset.name} data-dataset-id={dataset.id}>
@@ -38,6 +41,9 @@ export const DatasetRow = memo(function DatasetRow({ dataset }: { readonly datas
         <span className="grow" />
         <button type="button" className="btn btn-danger-ghost btn-small" data-testid="dataset-remove" onClick={onRemove} onBlur={onBlurRemove}>
           {confirming ? 'Confirm remove' : 'Remove'}
+        </button>
+        <button type="button" className="btn btn-ghost btn-small" data-testid="dataset-profile-toggle" aria-expanded={showProfile} onClick={onToggleProfile}>
+          {showProfile ? 'Hide profile' : 'Profile'}
         </button>
         <button type="button" className="btn btn-primary btn-small" data-testid="dataset-train" onClick={onTrain}>
           Train SASRec
@@ -68,6 +74,7 @@ export const DatasetRow = memo(function DatasetRow({ dataset }: { readonly datas
           ))}
         </ol>
       </div>
+      {showProfile ? <ProfilePanel datasetId={dataset.id} /> : null}
     </li>
   );
 });
