@@ -25,6 +25,7 @@ await build({
     main: 'electron/main/main.ts',
     worker: 'electron/worker/trainingWorker.ts',
     webhost: 'electron/web/main.ts',
+    cli: 'electron/cli/main.ts',
   },
 });
 // A sandboxed preload can require nothing but 'electron': bundle everything else into it.

@@ -19,6 +19,8 @@ const invoke = [
   'runs.resume',
   'runs.list',
   'runs.get',
+  'runs.pipeline',
+  'pipelines.run',
   'demo.run',
 ] as const satisfies readonly InvokeChannel[];
 

@@ -13,7 +13,7 @@ export interface BackendInfo {
   readonly patches: readonly string[];
 }
 
-export type HostMode = 'electron' | 'web';
+export type HostMode = 'electron' | 'web' | 'cli';
 
 export interface SystemInfo {
   readonly version: string;

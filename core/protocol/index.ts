@@ -5,3 +5,4 @@ export type * from './worker';
 export type * from './bridge';
 export type { FileRef, ImportRequest, StartRunRequest, RunIdRequest, DatasetIdRequest } from './schemas';
 export type * from './profile';
+export type { Pipeline, PipelineDataset } from './pipeline';

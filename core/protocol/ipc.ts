@@ -11,6 +11,7 @@ import type {
   SystemInfo,
 } from './dto';
 import type { DatasetProfile } from './profile';
+import type { Pipeline } from './pipeline';
 import type { DatasetIdRequest, ImportRequest, RunIdRequest, StartRunRequest } from './schemas';
 
 /** Request → response of every call the renderer can make. */
@@ -35,6 +36,10 @@ export interface InvokeMap {
   'runs.list': (req?: Record<string, never>) => RunSummary[];
   /** Latest full state of one run (series, progress, metrics) — rehydrates a reloaded window. */
   'runs.get': (req: RunIdRequest) => RunState;
+  /** Run a pipeline file (dataset + recipe + settings), exactly as `recforge run` does. */
+  'pipelines.run': (req: Pipeline) => RunSummary;
+  /** The pipeline file that reproduces a run. */
+  'runs.pipeline': (req: RunIdRequest) => Pipeline;
   /** Start SASRec on the bundled demo dataset with a short schedule. */
   'demo.run': (req?: Record<string, never>) => RunSummary;
 }

@@ -43,6 +43,21 @@ export class RunPage {
     return this.metricsTable.locator(row);
   }
 
+  /** The exact value behind a metric cell (the cell shows 4 decimals). */
+  async exactMetric(name: string, k: number | null, protocol: 'sampled' | 'full'): Promise<number> {
+    const row = this.metric(name, k, protocol);
+    await expect(row).toBeVisible();
+    return Number(await row.getByTestId('metric-value').getAttribute('data-value'));
+  }
+
+  /** Clicks "Pipeline file" and saves the download; returns its path. */
+  async downloadPipeline(saveAs: string): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('run-pipeline').click();
+    await (await download).saveAs(saveAs);
+    return saveAs;
+  }
+
   async metricValue(name: string, k: number | null, protocol: 'sampled' | 'full'): Promise<number> {
     const row = this.metric(name, k, protocol);
     await expect(row).toBeVisible();

@@ -15,6 +15,11 @@ export class RunsPage {
     this.items = page.getByTestId('run-item');
   }
 
+  /** Runs a pipeline JSON file through "Run pipeline file…". */
+  async runPipelineFile(file: string): Promise<void> {
+    await this.page.getByTestId('pipeline-file-input').setInputFiles(file);
+  }
+
   async start(options: NewRunOptions): Promise<void> {
     await this.page.getByTestId('run-dataset').selectOption({ label: options.datasetName });
     await this.page.getByTestId('run-epochs').fill(String(options.epochs));

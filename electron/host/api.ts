@@ -11,8 +11,10 @@ import type {
   RunIdRequest,
   StartRunRequestParsed,
 } from '../../core/protocol/schemas';
+import type { PipelineParsed } from '../../core/protocol/pipeline';
 import { startRunRequestSchema } from '../../core/protocol/schemas';
 import type { HostContext } from './hostContext';
+import { pipelineOfRun, runPipeline } from './pipelines';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
 
@@ -24,6 +26,8 @@ interface ParsedRequests {
   'runs.cancel': RunIdRequest;
   'runs.resume': RunIdRequest;
   'runs.get': RunIdRequest;
+  'runs.pipeline': RunIdRequest;
+  'pipelines.run': PipelineParsed;
 }
 type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
 type Handlers = { [C in InvokeChannel]: (req: RequestOf<C>) => Promise<InvokeResponse<C>> };
@@ -54,6 +58,8 @@ function buildHandlers(ctx: HostContext): Handlers {
     'runs.resume': (req) => ctx.runs.resume(req.runId),
     'runs.list': () => ctx.runs.list(),
     'runs.get': (req) => ctx.runs.get(req.runId),
+    'runs.pipeline': (req) => pipelineOfRun(ctx, req.runId),
+    'pipelines.run': (req) => runPipeline(ctx, req),
     'demo.run': async () => {
       const demo = await ctx.demoDataset();
       const req = startRunRequestSchema.parse({ datasetId: demo.id, model: 'sasrec', train: { epochs: DEMO_EPOCHS } });

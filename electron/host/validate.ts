@@ -12,6 +12,7 @@ import {
   runIdRequestSchema,
   startRunRequestSchema,
 } from '../../core/protocol/schemas';
+import { pipelineSchema } from '../../core/protocol/pipeline';
 
 const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'system.info': emptyRequestSchema,
@@ -24,6 +25,8 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'runs.resume': runIdRequestSchema,
   'runs.list': emptyRequestSchema,
   'runs.get': runIdRequestSchema,
+  'runs.pipeline': runIdRequestSchema,
+  'pipelines.run': pipelineSchema,
   'demo.run': emptyRequestSchema,
 };
 

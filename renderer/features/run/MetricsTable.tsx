@@ -37,7 +37,7 @@ export const MetricsTable = memo(function MetricsTable({ metrics }: { readonly m
                 data-target={m.protocol.target}
               >
                 <td>{metricLabel(m)}</td>
-                <td className="num mono" data-testid="metric-value">{formatMetric(m.value)}</td>
+                <td className="num mono" data-testid="metric-value" data-value={m.value}>{formatMetric(m.value)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, type ReactElement } from 'react';
 import type { RunSummary } from '../../../core/protocol';
 import { changeRun, loadRun } from '../../ipc/actions';
+import { downloadPipeline } from '../../ipc/pipelineActions';
 import { isActive } from '../../lib/runStatus';
 import { useStore } from '../../store';
 import { LossChart } from './LossChart';
@@ -15,6 +16,7 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
   const onBack = useCallback(() => navigate('runs'), [navigate]);
   const onCancel = useCallback(() => void changeRun('runs.cancel', run.id), [run.id]);
   const onResume = useCallback(() => void changeRun('runs.resume', run.id), [run.id]);
+  const onPipeline = useCallback(() => void downloadPipeline(run.id), [run.id]);
   const resumable = run.status === 'failed' || run.status === 'cancelled';
   return (
     <header className="page-header run-title">
@@ -23,6 +25,9 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
       <StatusBadge status={run.status} testId="run-status" />
       <span className="grow" />
       <span className="muted small mono">{run.id}</span>
+      <button type="button" className="btn btn-ghost btn-small" data-testid="run-pipeline" onClick={onPipeline} title="The pipeline file that reproduces this run (also runs with `recforge run`)">
+        Pipeline file
+      </button>
       {isActive(run.status) ? (
         <button type="button" className="btn btn-danger" data-testid="run-cancel" onClick={onCancel}>Cancel</button>
       ) : null}

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { useStore } from '../../store';
 import { NewRunForm } from './NewRunForm';
+import { PipelineFileButton } from './PipelineFileButton';
 import { RunItem } from './RunItem';
 
 function RunList(): ReactElement {
@@ -22,6 +23,7 @@ export function RunsPage(): ReactElement {
       <header className="page-header">
         <h1>Runs</h1>
         <p className="page-sub">Train SASRec on a dataset; evaluation follows the recorded protocol.</p>
+        <PipelineFileButton />
       </header>
       {hasDatasets ? <NewRunForm /> : <p className="empty">Import a dataset first to start a run.</p>}
       <h2 className="section-title">History</h2>

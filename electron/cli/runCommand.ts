@@ -1,0 +1,64 @@
+/**
+ * `recforge run <pipeline.json>`: validates the file with the protocol's schema, runs it through
+ * the same dispatch, worker and run folder the studio uses, shows progress, prints the metrics.
+ */
+import { readFile } from 'node:fs/promises';
+import { RecForgeError } from '../../core/errors';
+import type { ApiResult, RunProgressDelta, RunStatus, RunSummary } from '../../core/protocol/dto';
+import { createDispatch } from '../host/api';
+import type { HostContext } from '../host/hostContext';
+import { ProgressBar } from './progressBar';
+
+const FINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
+
+async function readPipelineFile(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8').catch((err: unknown) => {
+    throw new RecForgeError('not_found', `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, { file });
+  });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new RecForgeError('validation', `${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`, { file, expected: 'a pipeline JSON file' });
+  }
+}
+
+function unwrap<T>(result: ApiResult<unknown>): T {
+  if (result.ok) return result.value as T;
+  const e = result.error;
+  throw new RecForgeError(e.code, e.message, e.location);
+}
+
+/** Runs the pipeline to its end; resolves with the final run summary. */
+export async function runPipelineFile(ctx: HostContext, file: string, stderr: NodeJS.WriteStream): Promise<RunSummary> {
+  const pipeline = await readPipelineFile(file);
+  const dispatch = createDispatch(ctx);
+  const bar = new ProgressBar(stderr);
+  const finals = new Map<string, RunSummary>();
+  let runId: string | null = null;
+  let settle: (s: RunSummary) => void = () => undefined;
+  const finished = new Promise<RunSummary>((resolve) => { settle = resolve; });
+  const unsubscribe = ctx.bus.subscribe((event, payload) => {
+    if (event === 'runs.onProgress') {
+      const d = payload as RunProgressDelta;
+      if (d.runId === runId) bar.update(d.progress, d.points.at(-1));
+    } else if (event === 'runs.onStatus') {
+      const s = payload as RunSummary;
+      if (!FINAL.has(s.status)) return;
+      finals.set(s.id, s);
+      if (s.id === runId) settle(s);
+    }
+  });
+  const onInterrupt = (): void => { if (runId) void dispatch('runs.cancel', { runId }); };
+  process.once('SIGINT', onInterrupt);
+  try {
+    const started = unwrap<RunSummary>(await dispatch('pipelines.run', pipeline));
+    runId = started.id;
+    const early = finals.get(runId);
+    if (early) settle(early);
+    return await finished;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    unsubscribe();
+    bar.end();
+  }
+}

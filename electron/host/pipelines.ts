@@ -1,0 +1,35 @@
+/** Pipeline files ↔ runs: run one (studio and CLI share this), and write the one behind a run. */
+import { RecForgeError } from '../../core/errors';
+import type { DatasetSummary, RunSummary } from '../../core/protocol/dto';
+import type { Pipeline, PipelineDataset, PipelineParsed } from '../../core/protocol/pipeline';
+import type { HostContext } from './hostContext';
+
+async function resolveDataset(ctx: HostContext, ref: PipelineDataset): Promise<DatasetSummary> {
+  if (ref.kind === 'demo') return ctx.demoDataset();
+  const matches = (await ctx.workspace.listDatasets()).filter((d) => d.name === ref.name);
+  const found = matches[0];
+  if (found === undefined) {
+    throw new RecForgeError('not_found', `the pipeline's dataset '${ref.name}' is not in this workspace`, { file: 'pipeline', field: 'dataset.name', expected: 'the name of an imported dataset' });
+  }
+  return found; // newest first: a re-imported dataset of the same name wins
+}
+
+/** Resolves the pipeline's dataset and queues its run. */
+export async function runPipeline(ctx: HostContext, pipeline: PipelineParsed): Promise<RunSummary> {
+  const dataset = await resolveDataset(ctx, pipeline.dataset);
+  return ctx.runs.start({ ...pipeline.run, datasetId: dataset.id });
+}
+
+/** The pipeline that reproduces a run: its dataset (by name, or the demo) and its full config. */
+export async function pipelineOfRun(ctx: HostContext, runId: string): Promise<Pipeline> {
+  const run: RunSummary = (await ctx.runs.get(runId)).summary;
+  const dataset = await ctx.workspace.getDataset(run.datasetId);
+  const ref: PipelineDataset = dataset?.format === 'demo' ? { kind: 'demo' } : { kind: 'name', name: dataset?.name ?? run.datasetName };
+  return {
+    format: 'recforge-pipeline',
+    version: 1,
+    name: `${run.model} on ${run.datasetName}`,
+    dataset: ref,
+    run: { model: run.model, modelConfig: run.config.model, train: run.config.train, eval: run.config.eval },
+  };
+}

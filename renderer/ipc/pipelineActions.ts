@@ -1,0 +1,40 @@
+/** Pipeline files from the studio: download the one behind a run, run one the user picked. */
+import type { Pipeline } from '../../core/protocol';
+import { useStore } from '../store';
+import { applyRunSummary } from '../store/reducers';
+import { invoke, toApiError } from './invoke';
+
+const { setState, getState } = useStore;
+
+/** Saves the run's pipeline as `<run-id>.pipeline.json` (a browser download). */
+export async function downloadPipeline(runId: string): Promise<void> {
+  try {
+    const pipeline = await invoke('runs.pipeline', { runId });
+    const blob = new Blob([`${JSON.stringify(pipeline, null, 2)}\n`], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${runId}.pipeline.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  } catch (error) {
+    getState().pushError('Pipeline file', toApiError(error));
+  }
+}
+
+/** Parses a picked pipeline file and runs it; the host validates it like the CLI does. */
+export async function runPipelineFile(file: File): Promise<void> {
+  try {
+    let pipeline: Pipeline;
+    try {
+      pipeline = JSON.parse(await file.text()) as Pipeline;
+    } catch (error) {
+      throw { code: 'validation', message: `${file.name} is not JSON: ${error instanceof Error ? error.message : String(error)}`, location: { file: file.name } };
+    }
+    const run = await invoke('pipelines.run', pipeline);
+    setState((s) => applyRunSummary(s, run));
+    getState().openRun(run.id);
+  } catch (error) {
+    getState().pushError(`Run ${file.name}`, toApiError(error));
+  }
+}
