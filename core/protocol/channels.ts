@@ -20,6 +20,7 @@ const invoke = [
   'runs.list',
   'runs.get',
   'runs.pipeline',
+  'runs.importLog',
   'pipelines.run',
   'demo.run',
 ] as const satisfies readonly InvokeChannel[];

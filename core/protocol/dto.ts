@@ -139,23 +139,42 @@ export interface EvalConfig {
   readonly fullRanking: boolean;
 }
 
+/** What produced a run: a recipe RecForge trained, or a training log imported for comparison. */
+export type RunModel = 'sasrec' | 'external';
+
+/** The settings a trained run was started with. */
+export interface RunConfig {
+  readonly model: SasRecConfig;
+  readonly train: TrainConfig;
+  readonly eval: EvalConfig;
+}
+
 export interface RunSummary {
   readonly id: string;
   readonly datasetId: string;
   readonly datasetName: string;
-  readonly model: 'sasrec';
+  readonly model: RunModel;
   readonly status: RunStatus;
   readonly createdAt: string;
   readonly finishedAt: string | null;
-  readonly config: { readonly model: SasRecConfig; readonly train: TrainConfig; readonly eval: EvalConfig };
+  /** What the run trained with; null for an imported training log. */
+  readonly config: RunConfig | null;
   readonly metrics: readonly MetricRecord[];
   readonly error: string | null;
+}
+
+/** A training series as parallel columns (compact on the wire: a run can log a million points). */
+export interface SeriesColumns {
+  readonly step: readonly number[];
+  readonly epoch: readonly number[];
+  readonly loss: readonly number[];
+  readonly lr: readonly number[];
 }
 
 /** Everything a (re)loaded window needs to draw a run. */
 export interface RunState {
   readonly summary: RunSummary;
-  readonly points: readonly TrainPoint[];
+  readonly series: SeriesColumns;
   readonly progress: RunProgress | null;
 }
 

@@ -3,6 +3,6 @@ export type * from './dto';
 export type * from './ipc';
 export type * from './worker';
 export type * from './bridge';
-export type { FileRef, ImportRequest, StartRunRequest, RunIdRequest, DatasetIdRequest } from './schemas';
+export type { FileRef, ImportRequest, ImportLogRequest, StartRunRequest, RunIdRequest, DatasetIdRequest } from './schemas';
 export type * from './profile';
 export type { Pipeline, PipelineDataset } from './pipeline';

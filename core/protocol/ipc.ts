@@ -12,7 +12,7 @@ import type {
 } from './dto';
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
-import type { DatasetIdRequest, ImportRequest, RunIdRequest, StartRunRequest } from './schemas';
+import type { DatasetIdRequest, ImportLogRequest, ImportRequest, RunIdRequest, StartRunRequest } from './schemas';
 
 /** Request → response of every call the renderer can make. */
 export interface InvokeMap {
@@ -38,6 +38,8 @@ export interface InvokeMap {
   'runs.get': (req: RunIdRequest) => RunState;
   /** Run a pipeline file (dataset + recipe + settings), exactly as `recforge run` does. */
   'pipelines.run': (req: Pipeline) => RunSummary;
+  /** Import a training log (CSV / JSON lines: step, loss[, lr, epoch]) as a run to compare with. */
+  'runs.importLog': (req: ImportLogRequest) => RunSummary;
   /** The pipeline file that reproduces a run. */
   'runs.pipeline': (req: RunIdRequest) => Pipeline;
   /** Start SASRec on the bundled demo dataset with a short schedule. */

@@ -59,6 +59,9 @@ export const startRunRequestSchema = z
   })
   .strict();
 
+/** A training log from another tool, imported as a run to compare with (CSV or JSON lines). */
+export const importLogRequestSchema = z.object({ name: z.string().trim().min(1).max(120), file: fileRefSchema }).strict();
+
 export const runIdRequestSchema = z.object({ runId: id }).strict();
 export const datasetIdRequestSchema = z.object({ datasetId: id }).strict();
 export const emptyRequestSchema = z.object({}).strict().optional();
@@ -69,4 +72,5 @@ export type ImportRequestParsed = z.output<typeof importRequestSchema>;
 export type StartRunRequest = z.input<typeof startRunRequestSchema>;
 export type StartRunRequestParsed = z.output<typeof startRunRequestSchema>;
 export type RunIdRequest = z.infer<typeof runIdRequestSchema>;
+export type ImportLogRequest = z.infer<typeof importLogRequestSchema>;
 export type DatasetIdRequest = z.infer<typeof datasetIdRequestSchema>;

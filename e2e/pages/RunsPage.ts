@@ -20,6 +20,22 @@ export class RunsPage {
     await this.page.getByTestId('pipeline-file-input').setInputFiles(file);
   }
 
+  /** Imports a training log (CSV / JSON lines) through "Import training log…". */
+  async importLog(file: string): Promise<void> {
+    await this.page.getByTestId('log-import-input').setInputFiles(file);
+  }
+
+  /** The run row whose title contains `text`. */
+  item(text: string): Locator {
+    return this.items.filter({ hasText: text });
+  }
+
+  /** Ticks runs for comparison and opens the comparison page. */
+  async compare(runIds: readonly string[]): Promise<void> {
+    for (const id of runIds) await this.page.locator(`[data-testid="run-compare"][data-run-id="${id}"]`).check();
+    await this.page.getByTestId('compare-open').click();
+  }
+
   async start(options: NewRunOptions): Promise<void> {
     await this.page.getByTestId('run-dataset').selectOption({ label: options.datasetName });
     await this.page.getByTestId('run-epochs').fill(String(options.epochs));

@@ -7,6 +7,7 @@ import type { ApiResult } from '../../core/protocol/dto';
 import type { InvokeChannel, InvokeResponse } from '../../core/protocol/ipc';
 import type {
   DatasetIdRequest,
+  ImportLogRequest,
   ImportRequestParsed,
   RunIdRequest,
   StartRunRequestParsed,
@@ -14,6 +15,7 @@ import type {
 import type { PipelineParsed } from '../../core/protocol/pipeline';
 import { startRunRequestSchema } from '../../core/protocol/schemas';
 import type { HostContext } from './hostContext';
+import { importTrainLog } from './importLog';
 import { pipelineOfRun, runPipeline } from './pipelines';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
@@ -27,6 +29,7 @@ interface ParsedRequests {
   'runs.resume': RunIdRequest;
   'runs.get': RunIdRequest;
   'runs.pipeline': RunIdRequest;
+  'runs.importLog': ImportLogRequest;
   'pipelines.run': PipelineParsed;
 }
 type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
@@ -59,6 +62,10 @@ function buildHandlers(ctx: HostContext): Handlers {
     'runs.list': () => ctx.runs.list(),
     'runs.get': (req) => ctx.runs.get(req.runId),
     'runs.pipeline': (req) => pipelineOfRun(ctx, req.runId),
+    'runs.importLog': async (req) => {
+      const [file] = await resolveFileRefs(ctx.workspace.dir, [req.file]);
+      return importTrainLog(ctx, req.name, file as { name: string; path: string }).finally(() => removeUploads(ctx.workspace.dir, [req.file]));
+    },
     'pipelines.run': (req) => runPipeline(ctx, req),
     'demo.run': async () => {
       const demo = await ctx.demoDataset();

@@ -45,8 +45,8 @@ describe('host: import → train → evaluate through the protocol', () => {
     const hr = stored?.metrics.find((m) => m.name === 'HR' && m.k === 10 && m.protocol.candidates.kind === 'sampled');
     expect(hr?.protocol).toMatchObject({ split: 'leave-one-out', target: 'test', candidates: { negatives: 20, seed: 3 } });
     const state = value<RunState>(await dispatch('runs.get', { runId: started.id }));
-    expect(state.points.length).toBeGreaterThan(1);
-    expect(state.points.every((p) => Number.isFinite(p.loss))).toBe(true);
+    expect(state.series.step.length).toBeGreaterThan(1);
+    expect(state.series.loss.every((loss) => Number.isFinite(loss))).toBe(true);
     await harness.ctx.runs.flush();
     const log = await readFile(join(harness.dir, 'runs', started.id, 'events.jsonl'), 'utf8');
     expect(log).toContain('"type":"progress"');
@@ -82,7 +82,7 @@ describe('host: import → train → evaluate through the protocol', () => {
     const done = await waitForStatus(harness.ctx, started.id, 'done');
     expect(done.metrics.length).toBeGreaterThan(0);
     const state = value<RunState>(await dispatch('runs.get', { runId: started.id }));
-    const steps = state.points.map((p) => p.step);
+    const steps = state.series.step;
     expect(steps).toEqual(steps.map((_, i) => i + 1));
     expect(state.progress?.step).toBe(state.progress?.totalSteps);
     const again = await dispatch('runs.resume', { runId: started.id });

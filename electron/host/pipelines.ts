@@ -23,6 +23,9 @@ export async function runPipeline(ctx: HostContext, pipeline: PipelineParsed): P
 /** The pipeline that reproduces a run: its dataset (by name, or the demo) and its full config. */
 export async function pipelineOfRun(ctx: HostContext, runId: string): Promise<Pipeline> {
   const run: RunSummary = (await ctx.runs.get(runId)).summary;
+  if (run.config === null || run.model === 'external') {
+    throw new RecForgeError('validation', `run ${runId} is an imported training log; it has no pipeline`);
+  }
   const dataset = await ctx.workspace.getDataset(run.datasetId);
   const ref: PipelineDataset = dataset?.format === 'demo' ? { kind: 'demo' } : { kind: 'name', name: dataset?.name ?? run.datasetName };
   return {

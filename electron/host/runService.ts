@@ -13,6 +13,7 @@ import { newRunId } from './ids';
 import type { RunStore } from './runStore';
 import type { WorkerHost } from './workerHost';
 import { readRunRequest, readRunSeries } from './runSeries';
+import { toColumns } from './seriesMerge';
 
 const FINISHED: readonly RunStatus[] = ['done', 'cancelled', 'failed'];
 
@@ -93,7 +94,7 @@ export class RunService {
     const summary = await this.summary(runId);
     const { points, progress } = await readRunSeries(this.workspace, runId);
     this.store.restore(summary, points, progress);
-    return { summary, points, progress };
+    return { summary, series: toColumns(points), progress };
   }
 
   handleWorkerEvent(event: WorkerEvent): void {

@@ -3,7 +3,7 @@
  * (runs.get) without replaying the event log.
  */
 import type { RunProgress, RunState, RunSummary, TrainPoint } from '../../core/protocol/dto';
-import { appendRewinding } from './seriesMerge';
+import { appendRewinding, toColumns } from './seriesMerge';
 
 interface MutableRunState {
   summary: RunSummary;
@@ -34,7 +34,7 @@ export class RunStore {
 
   get(runId: string): RunState | undefined {
     const state = this.runs.get(runId);
-    return state && { summary: state.summary, points: state.points.slice(), progress: state.progress };
+    return state && { summary: state.summary, series: toColumns(state.points), progress: state.progress };
   }
 
   summary(runId: string): RunSummary | undefined {

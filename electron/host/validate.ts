@@ -8,6 +8,7 @@ import type { InvokeChannel } from '../../core/protocol/ipc';
 import {
   datasetIdRequestSchema,
   emptyRequestSchema,
+  importLogRequestSchema,
   importRequestSchema,
   runIdRequestSchema,
   startRunRequestSchema,
@@ -26,6 +27,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'runs.list': emptyRequestSchema,
   'runs.get': runIdRequestSchema,
   'runs.pipeline': runIdRequestSchema,
+  'runs.importLog': importLogRequestSchema,
   'pipelines.run': pipelineSchema,
   'demo.run': emptyRequestSchema,
 };

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { ComparePage } from '../features/compare/ComparePage';
 import { DatasetsPage } from '../features/datasets/DatasetsPage';
 import { RunPage } from '../features/run/RunPage';
 import { RunsPage } from '../features/runs/RunsPage';
@@ -16,6 +17,8 @@ function CurrentPage(): ReactElement {
       return <DatasetsPage />;
     case 'runs':
       return <RunsPage />;
+    case 'compare':
+      return <ComparePage />;
     case 'run':
       return selectedRunId === null ? <RunsPage /> : <RunPage key={selectedRunId} runId={selectedRunId} />;
   }

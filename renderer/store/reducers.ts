@@ -1,5 +1,5 @@
 import type { DatasetSummary, RunProgress, RunProgressDelta, RunState, RunSummary } from '../../core/protocol';
-import { appendPoints, EMPTY_SERIES, SERIES_CAP } from './series';
+import { appendPoints, EMPTY_SERIES, pointsOf, seriesFromColumns } from './series';
 import type { RunSlice } from './types';
 
 type RunData = Pick<RunSlice, 'runs' | 'series' | 'progress'>;
@@ -31,15 +31,11 @@ export function applyRunSummary(state: RunData, summary: RunSummary): Pick<RunDa
   return { runs: upsertRun(state.runs, summary) };
 }
 
-/** runs.onProgress: append the delta's points (bounded) and take its progress. */
-export function applyProgressDelta(
-  state: RunData,
-  delta: RunProgressDelta,
-  cap: number = SERIES_CAP,
-): Pick<RunData, 'series' | 'progress'> {
+/** runs.onProgress: append the delta's points and take its progress. */
+export function applyProgressDelta(state: RunData, delta: RunProgressDelta): Pick<RunData, 'series' | 'progress'> {
   const previous = state.series[delta.runId] ?? EMPTY_SERIES;
   return {
-    series: { ...state.series, [delta.runId]: appendPoints(previous, delta.points, cap) },
+    series: { ...state.series, [delta.runId]: appendPoints(previous, delta.points) },
     progress: { ...state.progress, [delta.runId]: newerProgress(state.progress[delta.runId], delta.progress) },
   };
 }
@@ -48,17 +44,17 @@ export function applyProgressDelta(
  * runs.get: the host's full snapshot of one run. Points that arrived as deltas after the snapshot was
  * taken are kept (they carry higher steps), so a slow reply never loses live points.
  */
-export function applyRunState(state: RunData, snapshot: RunState, cap: number = SERIES_CAP): RunData {
+export function applyRunState(state: RunData, snapshot: RunState): RunData {
   const id = snapshot.summary.id;
-  const fromSnapshot = appendPoints(EMPTY_SERIES, snapshot.points, cap);
-  const live = state.series[id]?.points ?? [];
+  const fromSnapshot = seriesFromColumns(snapshot.series);
+  const live = pointsOf(state.series[id] ?? EMPTY_SERIES);
   const progress =
     snapshot.progress === null
       ? state.progress
       : { ...state.progress, [id]: newerProgress(state.progress[id], snapshot.progress) };
   return {
     runs: upsertRun(state.runs, snapshot.summary),
-    series: { ...state.series, [id]: appendPoints(fromSnapshot, live, cap) },
+    series: { ...state.series, [id]: appendPoints(fromSnapshot, live) },
     progress,
   };
 }

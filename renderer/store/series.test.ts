@@ -1,54 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { points } from '../testing/fixtures';
-import { appendPoints, EMPTY_SERIES, SERIES_CAP, seriesFrom } from './series';
+import { appendPoints, EMPTY_SERIES, lastPoint, pointsOf, seriesFromColumns } from './series';
 
-describe('appendPoints', () => {
+const steps = (s: ReturnType<typeof appendPoints>): number[] => Array.from(s.step.subarray(0, s.length));
+
+describe('columnar series', () => {
   it('appends deltas in order', () => {
     const s = appendPoints(appendPoints(EMPTY_SERIES, points(1, 3)), points(4, 5));
-    expect(s.points.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(steps(s)).toEqual([1, 2, 3, 4, 5]);
     expect(s.lastStep).toBe(5);
+    expect(lastPoint(s)).toEqual({ step: 5, epoch: 1, loss: 1 / 5, lr: 1e-3 });
   });
 
-  it('ignores steps it already has (replayed or overlapping deltas)', () => {
-    const s = appendPoints(seriesFrom(points(1, 5)), points(3, 7));
-    expect(s.points.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    const same = appendPoints(s, points(1, 7));
-    expect(same).toBe(s);
+  it('ignores steps it already has and out-of-order ones', () => {
+    const s = appendPoints(appendPoints(EMPTY_SERIES, points(1, 5)), points(3, 7));
+    expect(steps(s)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(appendPoints(s, points(1, 7))).toBe(s);
     expect(appendPoints(s, [])).toBe(s);
+    const mixed = appendPoints(EMPTY_SERIES, [...points(5, 5), ...points(3, 4), ...points(6, 6)]);
+    expect(steps(mixed)).toEqual([5, 6]);
   });
 
-  it('does not mutate the previous series', () => {
-    const a = seriesFrom(points(1, 3));
-    const before = a.points.slice();
-    appendPoints(a, points(4, 6));
-    expect(a.points).toEqual(before);
+  it('earlier snapshots keep their view while the buffers grow', () => {
+    const a = appendPoints(EMPTY_SERIES, points(1, 3));
+    const b = appendPoints(a, points(4, 1000));
+    expect(pointsOf(a)).toEqual(points(1, 3));
+    expect(b.length).toBe(1000);
+    expect(b.step.length).toBeGreaterThanOrEqual(1000);
   });
 
-  it('caps a long series by keeping every n-th point plus the latest', () => {
-    const cap = 10;
-    let s = EMPTY_SERIES;
-    for (let step = 1; step <= 100; step += 1) s = appendPoints(s, points(step, step), cap);
-    expect(s.points.length).toBeLessThanOrEqual(cap);
-    expect(s.points[0]?.step).toBe(1);
-    expect(s.points[s.points.length - 1]?.step).toBe(100);
-    // Kept points are evenly spaced by the stride (the latest may be off-stride).
-    const kept = s.tailExtra ? s.points.slice(0, -1) : s.points;
-    const gaps = new Set(kept.slice(1).map((p, i) => p.step - (kept[i]?.step ?? 0)));
-    expect([...gaps]).toEqual([s.stride]);
-  });
-
-  it('thins one big snapshot the same way', () => {
-    const s = seriesFrom(points(1, 12_345));
-    expect(s.points.length).toBeLessThanOrEqual(SERIES_CAP);
-    expect(s.points.length).toBeGreaterThan(SERIES_CAP / 4);
-    expect(s.points[s.points.length - 1]?.step).toBe(12_345);
-    expect(s.seen).toBe(12_345);
-  });
-
-  it('stays bounded across many small deltas at the real cap', () => {
-    let s = EMPTY_SERIES;
-    for (let step = 1; step <= 20_000; step += 7) s = appendPoints(s, points(step, step + 6));
-    expect(s.points.length).toBeLessThanOrEqual(SERIES_CAP);
-    expect(s.points[s.points.length - 1]?.step).toBe(20_006);
+  it('holds a million points from runs.get columns', () => {
+    const n = 1_000_000;
+    const cols = { step: Array.from({ length: n }, (_, i) => i + 1), epoch: new Array<number>(n).fill(1), loss: Array.from({ length: n }, (_, i) => 1 / (i + 1)), lr: new Array<number>(n).fill(1e-3) };
+    const s = seriesFromColumns(cols);
+    expect(s.length).toBe(n);
+    expect(s.lastStep).toBe(n);
+    expect(appendPoints(s, points(n + 1, n + 2)).length).toBe(n + 2);
   });
 });

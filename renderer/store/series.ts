@@ -1,61 +1,81 @@
-import type { TrainPoint } from '../../core/protocol';
-
-/** Most points a series keeps; beyond this it is thinned to every n-th point plus the latest. */
-export const SERIES_CAP = 5000;
-
 /**
- * A bounded training series. `points` holds every `stride`-th accepted point (by arrival order), and,
- * when `tailExtra` is set, the latest point appended after them so the chart always reaches "now".
+ * A run's training series in the renderer: growable typed-array columns, so a million points
+ * cost 32 MB instead of a million objects, and charts read them without copying. Appends write
+ * past the current length of shared buffers (earlier snapshots never read there) and grow by
+ * doubling, so a live run's updates are amortised O(new points).
  */
+import type { SeriesColumns, TrainPoint } from '../../core/protocol';
+
 export interface Series {
-  readonly points: readonly TrainPoint[];
-  /** Keep one accepted point out of `stride`; doubles each time the series is thinned. */
-  readonly stride: number;
-  /** Points accepted so far (before thinning). */
-  readonly seen: number;
-  /** The last element of `points` is the latest point, kept although it is off-stride. */
-  readonly tailExtra: boolean;
+  readonly step: Float64Array;
+  readonly epoch: Float64Array;
+  readonly loss: Float64Array;
+  readonly lr: Float64Array;
+  /** Points in use (the arrays may be longer). */
+  readonly length: number;
   /** Highest step accepted; older or repeated steps are ignored (replays after a reconnect). */
   readonly lastStep: number;
 }
 
+const COLUMNS = ['step', 'epoch', 'loss', 'lr'] as const;
+
 export const EMPTY_SERIES: Series = {
-  points: [],
-  stride: 1,
-  seen: 0,
-  tailExtra: false,
-  lastStep: Number.NEGATIVE_INFINITY,
+  step: new Float64Array(0), epoch: new Float64Array(0), loss: new Float64Array(0), lr: new Float64Array(0),
+  length: 0, lastStep: Number.NEGATIVE_INFINITY,
 };
 
-function everyOther<T>(items: readonly T[]): T[] {
-  return items.filter((_, i) => i % 2 === 0);
+function withCapacity(s: Series, needed: number): Series {
+  if (s.step.length >= needed) return s;
+  const capacity = Math.max(needed, 2 * s.step.length, 256);
+  const grown = { ...s };
+  for (const c of COLUMNS) {
+    const next = new Float64Array(capacity);
+    next.set(s[c].subarray(0, s.length));
+    grown[c] = next;
+  }
+  return grown;
 }
 
-/** Appends new points (ignoring steps already seen) and thins the series so it never exceeds `cap`. */
-export function appendPoints(series: Series, incoming: readonly TrainPoint[], cap: number = SERIES_CAP): Series {
-  const kept = series.tailExtra ? series.points.slice(0, -1) : series.points.slice();
-  let { stride, seen, lastStep } = series;
-  let latest: TrainPoint | null = null;
-  for (const point of incoming) {
-    if (!(point.step > lastStep)) continue;
-    if (seen % stride === 0) kept.push(point);
-    seen += 1;
-    lastStep = point.step;
-    latest = point;
-  }
-  if (latest === null) return series;
-  let thinned = kept;
-  // Leave room for the off-stride latest point so the total stays within the cap.
-  while (thinned.length > Math.max(1, cap - 1)) {
-    thinned = everyOther(thinned);
-    stride *= 2;
-  }
-  const tailExtra = thinned[thinned.length - 1] !== latest;
-  const points = tailExtra ? [...thinned, latest] : thinned;
-  return { points, stride, seen, tailExtra, lastStep };
+/** Appends points with steps above lastStep; returns the same object when nothing is new. */
+export function appendPoints(series: Series, incoming: readonly TrainPoint[]): Series {
+  let top = series.lastStep;
+  const fresh = incoming.filter((p) => {
+    if (!(p.step > top)) return false;
+    top = p.step;
+    return true;
+  });
+  if (fresh.length === 0) return series;
+  const s = withCapacity(series, series.length + fresh.length);
+  fresh.forEach((p, k) => {
+    const i = series.length + k;
+    s.step[i] = p.step;
+    s.epoch[i] = p.epoch;
+    s.loss[i] = p.loss;
+    s.lr[i] = p.lr;
+  });
+  return { ...s, length: series.length + fresh.length, lastStep: (fresh.at(-1) as TrainPoint).step };
 }
 
-/** Builds a series from a full snapshot (e.g. runs.get). */
-export function seriesFrom(points: readonly TrainPoint[], cap: number = SERIES_CAP): Series {
-  return appendPoints(EMPTY_SERIES, points, cap);
+/** Builds a series from the columns of a runs.get snapshot. */
+export function seriesFromColumns(cols: SeriesColumns): Series {
+  const n = cols.step.length;
+  const s = withCapacity(EMPTY_SERIES, n);
+  for (const c of COLUMNS) s[c].set(cols[c]);
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) last = Math.max(last, s.step[i] as number);
+  return { ...s, length: n, lastStep: last };
+}
+
+/** The newest point, if any. */
+export function lastPoint(s: Series): TrainPoint | undefined {
+  const i = s.length - 1;
+  if (i < 0) return undefined;
+  return { step: s.step[i] as number, epoch: s.epoch[i] as number, loss: s.loss[i] as number, lr: s.lr[i] as number };
+}
+
+/** Points of `s` (from index `from`), e.g. to re-append live points onto a fresh snapshot. */
+export function pointsOf(s: Series, from = 0): TrainPoint[] {
+  const out: TrainPoint[] = [];
+  for (let i = from; i < s.length; i++) out.push({ step: s.step[i] as number, epoch: s.epoch[i] as number, loss: s.loss[i] as number, lr: s.lr[i] as number });
+  return out;
 }

@@ -34,6 +34,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   newRunDatasetId: null,
   errors: [],
   theme: 'dark',
+  compareIds: [],
   navigate: (page) => set({ page }),
   openRun: (runId) => set({ page: 'run', selectedRunId: runId }),
   openNewRun: (datasetId) => set({ page: 'runs', newRunDatasetId: datasetId }),
@@ -42,4 +43,6 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
     set((s) => ({ errors: [...s.errors, { id: nextErrorId++, context, error }].slice(-MAX_ERRORS) })),
   dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
   toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
+  toggleCompare: (runId) =>
+    set((s) => ({ compareIds: s.compareIds.includes(runId) ? s.compareIds.filter((id) => id !== runId) : [...s.compareIds, runId] })),
 });

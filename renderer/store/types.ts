@@ -10,7 +10,7 @@ import type {
 } from '../../core/protocol';
 import type { Series } from './series';
 
-export type Page = 'datasets' | 'runs' | 'run';
+export type Page = 'datasets' | 'runs' | 'run' | 'compare';
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 export type Theme = 'dark' | 'light';
 
@@ -60,6 +60,8 @@ export interface UiSlice {
   readonly newRunDatasetId: string | null;
   readonly errors: readonly UiError[];
   readonly theme: Theme;
+  /** Runs ticked for the comparison chart, in the order they were ticked. */
+  readonly compareIds: readonly string[];
   navigate: (page: Page) => void;
   openRun: (runId: string) => void;
   openNewRun: (datasetId: string) => void;
@@ -67,6 +69,7 @@ export interface UiSlice {
   pushError: (context: string, error: ApiError) => void;
   dismissError: (id: number) => void;
   toggleTheme: () => void;
+  toggleCompare: (runId: string) => void;
 }
 
 export type Store = SystemSlice & DatasetSlice & RunSlice & UiSlice;

@@ -1,10 +1,15 @@
-import type { EvalProtocol, MetricRecord, RunProgress, RunSummary, TrainPoint } from '../../core/protocol';
+import type { EvalProtocol, MetricRecord, RunProgress, RunSummary, SeriesColumns, TrainPoint } from '../../core/protocol';
 
 /** Test data builders (not bundled: only *.test.ts import this). */
 export function points(from: number, to: number): TrainPoint[] {
   const out: TrainPoint[] = [];
   for (let step = from; step <= to; step += 1) out.push({ step, epoch: 1, loss: 1 / step, lr: 1e-3 });
   return out;
+}
+
+/** Points as the columns runs.get sends. */
+export function columns(pts: readonly TrainPoint[]): SeriesColumns {
+  return { step: pts.map((p) => p.step), epoch: pts.map((p) => p.epoch), loss: pts.map((p) => p.loss), lr: pts.map((p) => p.lr) };
 }
 
 export function progress(step: number, overrides: Partial<RunProgress> = {}): RunProgress {

@@ -1,18 +1,17 @@
-import { memo, type ReactElement } from 'react';
-import type { TrainPoint } from '../../../core/protocol';
-import { SeriesChart } from '../../components/charts/SeriesChart';
+import { memo, useMemo, type ReactElement } from 'react';
+import { LineChartCard } from '../../components/charts/LineChartCard';
 import { formatCompact } from '../../lib/format';
 import { useStore } from '../../store';
-
-const LOSS_KEY = 'loss';
-const NO_POINTS: readonly TrainPoint[] = [];
+import { EMPTY_SERIES, lastPoint } from '../../store/series';
 
 function formatLoss(value: number): string {
   return value.toFixed(4);
 }
 
-/** Training loss vs step of one run. */
+/** Training loss vs step of one run (drag to pan, wheel to zoom, double-click to fit). */
 export const LossChart = memo(function LossChart({ runId }: { readonly runId: string }): ReactElement {
-  const points = useStore((s) => s.series[runId]?.points ?? NO_POINTS);
-  return <SeriesChart testId="loss-chart" title="Loss" points={points} yKey={LOSS_KEY} stroke="var(--chart-1)" formatY={formatLoss} formatTick={formatCompact} />;
+  const s = useStore((st) => st.series[runId] ?? EMPTY_SERIES);
+  const series = useMemo(() => [{ id: runId, color: 'var(--chart-1)', xs: s.step, ys: s.loss, length: s.length }], [runId, s]);
+  const last = lastPoint(s);
+  return <LineChartCard testId="loss-chart" title="Loss" series={series} headline={last ? formatLoss(last.loss) : '—'} formatY={formatCompact} />;
 });

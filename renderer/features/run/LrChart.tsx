@@ -1,14 +1,13 @@
-import { memo, type ReactElement } from 'react';
-import type { TrainPoint } from '../../../core/protocol';
-import { SeriesChart } from '../../components/charts/SeriesChart';
+import { memo, useMemo, type ReactElement } from 'react';
+import { LineChartCard } from '../../components/charts/LineChartCard';
 import { formatCompact } from '../../lib/format';
 import { useStore } from '../../store';
-
-const LR_KEY = 'lr';
-const NO_POINTS: readonly TrainPoint[] = [];
+import { EMPTY_SERIES, lastPoint } from '../../store/series';
 
 /** Learning-rate schedule vs step of one run. */
 export const LrChart = memo(function LrChart({ runId }: { readonly runId: string }): ReactElement {
-  const points = useStore((s) => s.series[runId]?.points ?? NO_POINTS);
-  return <SeriesChart testId="lr-chart" title="Learning rate" points={points} yKey={LR_KEY} stroke="var(--chart-2)" formatY={formatCompact} />;
+  const s = useStore((st) => st.series[runId] ?? EMPTY_SERIES);
+  const series = useMemo(() => [{ id: runId, color: 'var(--chart-2)', xs: s.step, ys: s.lr, length: s.length }], [runId, s]);
+  const last = lastPoint(s);
+  return <LineChartCard testId="lr-chart" title="Learning rate" series={series} headline={last ? formatCompact(last.lr) : '—'} formatY={formatCompact} />;
 });

@@ -1,10 +1,10 @@
 import { memo, type ReactElement } from 'react';
-import type { RunSummary } from '../../../core/protocol';
+import type { RunConfig as RunConfigData } from '../../../core/protocol';
 import { formatCompact } from '../../lib/format';
 
 type Entry = readonly [label: string, value: string];
 
-function entries(config: RunSummary['config']): readonly { title: string; rows: readonly Entry[] }[] {
+function entries(config: RunConfigData): readonly { title: string; rows: readonly Entry[] }[] {
   const { model, train, eval: ev } = config;
   return [
     { title: 'Training', rows: [['epochs', String(train.epochs)], ['batch size', String(train.batchSize)], ['learning rate', formatCompact(train.learningRate)], ['seed', String(train.seed)]] },
@@ -14,7 +14,7 @@ function entries(config: RunSummary['config']): readonly { title: string; rows: 
 }
 
 /** The configuration the run was started with. */
-export const RunConfig = memo(function RunConfig({ config }: { readonly config: RunSummary['config'] }): ReactElement {
+export const RunConfig = memo(function RunConfig({ config }: { readonly config: RunConfigData }): ReactElement {
   return (
     <div className="panel" data-testid="run-config">
       <div className="panel-title">Configuration</div>

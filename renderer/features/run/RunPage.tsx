@@ -1,7 +1,8 @@
 import { useCallback, useEffect, type ReactElement } from 'react';
 import type { RunSummary } from '../../../core/protocol';
 import { changeRun, loadRun } from '../../ipc/actions';
-import { downloadPipeline } from '../../ipc/pipelineActions';
+import { downloadPipeline } from '../../ipc/runFileActions';
+import { runTitle } from '../../lib/runLabel';
 import { isActive } from '../../lib/runStatus';
 import { useStore } from '../../store';
 import { LossChart } from './LossChart';
@@ -21,13 +22,13 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
   return (
     <header className="page-header run-title">
       <button type="button" className="btn btn-ghost btn-small" onClick={onBack}>← Runs</button>
-      <h1>SASRec · {run.datasetName}</h1>
+      <h1>{runTitle(run)}</h1>
       <StatusBadge status={run.status} testId="run-status" />
       <span className="grow" />
       <span className="muted small mono">{run.id}</span>
-      <button type="button" className="btn btn-ghost btn-small" data-testid="run-pipeline" onClick={onPipeline} title="The pipeline file that reproduces this run (also runs with `recforge run`)">
+      {run.config === null ? null : <button type="button" className="btn btn-ghost btn-small" data-testid="run-pipeline" onClick={onPipeline} title="The pipeline file that reproduces this run (also runs with `recforge run`)">
         Pipeline file
-      </button>
+      </button>}
       {isActive(run.status) ? (
         <button type="button" className="btn btn-danger" data-testid="run-cancel" onClick={onCancel}>Cancel</button>
       ) : null}
@@ -63,7 +64,7 @@ export function RunPage({ runId }: { readonly runId: string }): ReactElement {
         <LrChart runId={runId} />
       </div>
       {run.status === 'done' ? <MetricsTable metrics={run.metrics} /> : null}
-      <RunConfig config={run.config} />
+      {run.config ? <RunConfig config={run.config} /> : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { memo, useCallback, type ReactElement } from 'react';
 import type { RunSummary } from '../../../core/protocol';
 import { formatMetric } from '../../lib/format';
 import { headlineMetric } from '../../lib/runStatus';
+import { runScale, runTitle } from '../../lib/runLabel';
 import { useStore } from '../../store';
 import { StatusBadge } from '../run/StatusBadge';
 
@@ -21,12 +22,16 @@ function Headline({ run }: { readonly run: RunSummary }): ReactElement | null {
 export const RunItem = memo(function RunItem({ run }: { readonly run: RunSummary }): ReactElement {
   const openRun = useStore((s) => s.openRun);
   const onClick = useCallback(() => openRun(run.id), [openRun, run.id]);
+  const compared = useStore((s) => s.compareIds.includes(run.id));
+  const toggleCompare = useStore((s) => s.toggleCompare);
+  const onToggle = useCallback(() => toggleCompare(run.id), [toggleCompare, run.id]);
   return (
-    <li>
+    <li className="run-row">
+      <input type="checkbox" className="run-compare" aria-label={`Compare ${runTitle(run)}`} data-testid="run-compare" data-run-id={run.id} checked={compared} onChange={onToggle} />
       <button type="button" className="run-item" data-testid="run-item" data-run-id={run.id} data-status={run.status} onClick={onClick}>
         <span className="run-item-main">
-          <span className="run-item-title">SASRec · {run.datasetName}</span>
-          <span className="muted small">{new Date(run.createdAt).toLocaleString()} · {run.config.train.epochs} epochs</span>
+          <span className="run-item-title">{runTitle(run)}</span>
+          <span className="muted small">{new Date(run.createdAt).toLocaleString()} · {runScale(run)}</span>
         </span>
         <Headline run={run} />
         <StatusBadge status={run.status} />

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { useStore } from '../../store';
 import { NewRunForm } from './NewRunForm';
-import { PipelineFileButton } from './PipelineFileButton';
+import { PipelineFileButton, TrainingLogButton } from './PipelineFileButton';
 import { RunItem } from './RunItem';
 
 function RunList(): ReactElement {
@@ -16,6 +16,16 @@ function RunList(): ReactElement {
   );
 }
 
+function CompareButton(): ReactElement {
+  const count = useStore((s) => s.compareIds.length);
+  const navigate = useStore((s) => s.navigate);
+  return (
+    <button type="button" className="btn btn-primary btn-small" data-testid="compare-open" disabled={count < 2} onClick={() => navigate('compare')}>
+      Compare {count > 0 ? `(${count})` : ''}
+    </button>
+  );
+}
+
 export function RunsPage(): ReactElement {
   const hasDatasets = useStore((s) => s.datasets.length > 0);
   return (
@@ -23,10 +33,16 @@ export function RunsPage(): ReactElement {
       <header className="page-header">
         <h1>Runs</h1>
         <p className="page-sub">Train SASRec on a dataset; evaluation follows the recorded protocol.</p>
-        <PipelineFileButton />
+        <div className="page-actions">
+          <PipelineFileButton />
+          <TrainingLogButton />
+        </div>
       </header>
       {hasDatasets ? <NewRunForm /> : <p className="empty">Import a dataset first to start a run.</p>}
-      <h2 className="section-title">History</h2>
+      <div className="section-head">
+        <h2 className="section-title">History</h2>
+        <CompareButton />
+      </div>
       <RunList />
     </section>
   );

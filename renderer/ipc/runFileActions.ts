@@ -1,8 +1,9 @@
-/** Pipeline files from the studio: download the one behind a run, run one the user picked. */
+/** Run files from the studio: pipeline files (download one, run one) and imported training logs. */
 import type { Pipeline } from '../../core/protocol';
 import { useStore } from '../store';
 import { applyRunSummary } from '../store/reducers';
 import { invoke, toApiError } from './invoke';
+import { toFileRefs } from './upload';
 
 const { setState, getState } = useStore;
 
@@ -36,5 +37,17 @@ export async function runPipelineFile(file: File): Promise<void> {
     getState().openRun(run.id);
   } catch (error) {
     getState().pushError(`Run ${file.name}`, toApiError(error));
+  }
+}
+
+/** Uploads (web) or resolves (Electron) a training log and imports it as a run to compare with. */
+export async function importTrainingLog(file: File): Promise<void> {
+  try {
+    const [ref] = await toFileRefs([file], () => undefined);
+    if (ref === undefined) return;
+    const run = await invoke('runs.importLog', { name: file.name, file: ref });
+    setState((s) => applyRunSummary(s, run));
+  } catch (error) {
+    getState().pushError(`Import ${file.name}`, toApiError(error));
   }
 }
