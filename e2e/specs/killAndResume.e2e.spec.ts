@@ -19,6 +19,8 @@ test('kill the host during a run, restart, resume from the checkpoint and finish
   try {
     await studio.open(restarted.url);
     await studio.waitForBackend();
+    // The studio offers the interrupted run for resume as soon as it opens.
+    await expect(page.getByTestId('interrupted-runs')).toContainText('interrupted');
     await studio.gotoRuns();
     await page.locator(`[data-testid="run-item"][data-run-id="${runId}"]`).click();
     await run.waitForStatus('failed', 15_000);

@@ -15,7 +15,8 @@ export function hardenSession(): void {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Only desktop notifications (a run finished); camera, geolocation, etc. are refused.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
 }
 
 export function hardenContents(appUrl: string): void {

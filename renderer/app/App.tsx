@@ -6,6 +6,8 @@ import { RunsPage } from '../features/runs/RunsPage';
 import { useStore } from '../store';
 import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
+import { InterruptedRuns } from './InterruptedRuns';
+import { Notices } from './Notices';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 
@@ -32,9 +34,11 @@ export function App(): ReactElement {
       <Sidebar />
       <main className="main">
         <ErrorBanner />
+        <InterruptedRuns />
         <CurrentPage />
       </main>
       <StatusBar />
+      <Notices />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { defaultDatasetName, detectFormat } from '../lib/detectFormat';
 import { useStore } from '../store';
 import { applyRunState, applyRunSummary, upsertDataset } from '../store/reducers';
 import { invoke, toApiError } from './invoke';
+import { askNotificationPermission } from './runNotifications';
 import { describeFiles, toFileRefs } from './upload';
 
 /** Largest number of files one import accepts (importRequestSchema). */
@@ -63,6 +64,7 @@ export async function removeDataset(datasetId: string): Promise<void> {
 /** Starts a run and opens its page; returns false when the host refused. */
 export async function startRun(request: StartRunRequest): Promise<boolean> {
   try {
+    askNotificationPermission();
     const run = await invoke('runs.start', request);
     setState((s) => applyRunSummary(s, run));
     getState().openRun(run.id);
@@ -76,6 +78,7 @@ export async function startRun(request: StartRunRequest): Promise<boolean> {
 /** Trains SASRec on the bundled demo dataset and opens the run. */
 export async function runDemo(): Promise<void> {
   try {
+    askNotificationPermission();
     const run = await invoke('demo.run', {});
     setState((s) => applyRunSummary(s, run));
     getState().openRun(run.id);

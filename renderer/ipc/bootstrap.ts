@@ -1,9 +1,11 @@
 import type { RendererBridge } from '../../core/protocol';
 import { isActive } from '../lib/runStatus';
+import { shortcutFor } from '../lib/shortcuts';
 import { useStore } from '../store';
 import { applyProgressDelta, applyRunSummary } from '../store/reducers';
 import type { ConnectionState, Theme } from '../store/types';
 import { loadRun } from './actions';
+import { justEnded, notifyRunEnded } from './runNotifications';
 import { invoke, toApiError } from './invoke';
 import { accessToken, connectTransport } from './transport';
 
@@ -13,7 +15,11 @@ const { setState, getState } = useStore;
 /** Host events → store. Lives outside React; the bridge keeps the listeners for the page's lifetime. */
 function subscribe(bridge: RendererBridge): void {
   bridge.on('runs.onProgress', (delta) => setState((s) => applyProgressDelta(s, delta)));
-  bridge.on('runs.onStatus', (summary) => setState((s) => applyRunSummary(s, summary)));
+  bridge.on('runs.onStatus', (summary) => {
+    const previous = getState().runs.find((r) => r.id === summary.id);
+    setState((s) => applyRunSummary(s, summary));
+    if (justEnded(previous, summary)) notifyRunEnded(summary);
+  });
   bridge.on('datasets.onChanged', (datasets) => setState({ datasets }));
   bridge.on('datasets.onImportProgress', (progress) => {
     if (getState().importing) setState({ importProgress: progress });
@@ -81,6 +87,19 @@ function connectionReporter(): (connection: ConnectionState) => void {
   };
 }
 
+/** Global keyboard shortcuts (see lib/shortcuts). */
+function listenForShortcuts(): void {
+  window.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement | null;
+    const targetIsField = target !== null && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+    const action = shortcutFor({ key: e.key, code: e.code, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, targetIsField });
+    if (action === null) return;
+    e.preventDefault();
+    if (action.kind === 'toggle-theme') getState().toggleTheme();
+    else getState().navigate(action.page);
+  });
+}
+
 let started = false;
 
 /** Connects to the host, subscribes to its events and hydrates the store. Call once, before render. */
@@ -88,6 +107,7 @@ export function startBootstrap(): void {
   if (started) return;
   started = true;
   followTheme();
+  listenForShortcuts();
   const { bridge, mode } = connectTransport({
     onConnection: connectionReporter(),
     onReconnect: () => void hydrate(),

@@ -3,6 +3,7 @@ import type { Pipeline } from '../../core/protocol';
 import { useStore } from '../store';
 import { applyRunSummary } from '../store/reducers';
 import { invoke, toApiError } from './invoke';
+import { askNotificationPermission } from './runNotifications';
 import { toFileRefs } from './upload';
 
 const { setState, getState } = useStore;
@@ -26,6 +27,7 @@ export async function downloadPipeline(runId: string): Promise<void> {
 /** Parses a picked pipeline file and runs it; the host validates it like the CLI does. */
 export async function runPipelineFile(file: File): Promise<void> {
   try {
+    askNotificationPermission();
     let pipeline: Pipeline;
     try {
       pipeline = JSON.parse(await file.text()) as Pipeline;

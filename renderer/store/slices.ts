@@ -3,6 +3,7 @@ import type { DatasetSlice, RunSlice, Store, SystemSlice, UiSlice } from './type
 
 /** Most error banners kept at once; older ones drop off. */
 const MAX_ERRORS = 4;
+/** Ids of error banners and notices (one counter: keys never collide). */
 let nextErrorId = 1;
 
 export const createSystemSlice: StateCreator<Store, [], [], SystemSlice> = () => ({
@@ -35,6 +36,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   errors: [],
   theme: 'dark',
   compareIds: [],
+  notices: [],
   navigate: (page) => set({ page }),
   openRun: (runId) => set({ page: 'run', selectedRunId: runId }),
   openNewRun: (datasetId) => set({ page: 'runs', newRunDatasetId: datasetId }),
@@ -43,6 +45,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
     set((s) => ({ errors: [...s.errors, { id: nextErrorId++, context, error }].slice(-MAX_ERRORS) })),
   dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
   toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
+  pushNotice: (notice) => set((s) => ({ notices: [...s.notices, { ...notice, id: nextErrorId++ }].slice(-MAX_ERRORS) })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   toggleCompare: (runId) =>
     set((s) => ({ compareIds: s.compareIds.includes(runId) ? s.compareIds.filter((id) => id !== runId) : [...s.compareIds, runId] })),
 });

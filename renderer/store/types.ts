@@ -53,6 +53,14 @@ export interface UiError {
   readonly error: ApiError;
 }
 
+/** A short message about something that happened in the background (a run ended). */
+export interface Notice {
+  readonly id: number;
+  readonly runId: string;
+  readonly text: string;
+  readonly tone: 'ok' | 'warn';
+}
+
 export interface UiSlice {
   readonly page: Page;
   readonly selectedRunId: string | null;
@@ -62,6 +70,7 @@ export interface UiSlice {
   readonly theme: Theme;
   /** Runs ticked for the comparison chart, in the order they were ticked. */
   readonly compareIds: readonly string[];
+  readonly notices: readonly Notice[];
   navigate: (page: Page) => void;
   openRun: (runId: string) => void;
   openNewRun: (datasetId: string) => void;
@@ -70,6 +79,8 @@ export interface UiSlice {
   dismissError: (id: number) => void;
   toggleTheme: () => void;
   toggleCompare: (runId: string) => void;
+  pushNotice: (notice: Omit<Notice, 'id'>) => void;
+  dismissNotice: (id: number) => void;
 }
 
 export type Store = SystemSlice & DatasetSlice & RunSlice & UiSlice;

@@ -1,0 +1,42 @@
+/**
+ * Tells the user when a run ends: an in-app toast always, and a desktop notification when the
+ * window is in the background (permission is asked the first time a run is started).
+ */
+import type { RunStatus, RunSummary } from '../../core/protocol';
+import { formatMetric } from '../lib/format';
+import { runTitle } from '../lib/runLabel';
+import { useStore } from '../store';
+
+const ENDED: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
+
+/** "HR@10 0.2912" of the sampled test protocol, when present. */
+function headline(run: RunSummary): string {
+  const hr = run.metrics.find((m) => m.name === 'HR' && m.k === 10 && m.protocol.target === 'test' && m.protocol.candidates.kind === 'sampled');
+  return hr ? ` · HR@10 ${formatMetric(hr.value)}` : '';
+}
+
+/** The text of the notice for a run that just ended. */
+export function endNotice(run: RunSummary): string {
+  if (run.status === 'done') return `${runTitle(run)} finished${headline(run)}`;
+  if (run.status === 'cancelled') return `${runTitle(run)} was cancelled`;
+  return `${runTitle(run)} failed${run.error ? `: ${run.error}` : ''}`;
+}
+
+/** True when `next` is the transition of a known, running run into an end state. */
+export function justEnded(previous: RunSummary | undefined, next: RunSummary): boolean {
+  return previous !== undefined && !ENDED.has(previous.status) && ENDED.has(next.status);
+}
+
+/** Asks once for desktop notifications (best effort; refusal only loses the desktop popup). */
+export function askNotificationPermission(): void {
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
+}
+
+/** Shows the notice for a run that ended. */
+export function notifyRunEnded(run: RunSummary): void {
+  const text = endNotice(run);
+  useStore.getState().pushNotice({ runId: run.id, text, tone: run.status === 'done' ? 'ok' : 'warn' });
+  if (typeof Notification !== 'undefined' && Notification.permission === 'granted' && document.hidden) {
+    new Notification('RecForge', { body: text, tag: run.id });
+  }
+}
