@@ -22,6 +22,7 @@ const invoke = [
   'runs.pipeline',
   'runs.importLog',
   'pipelines.run',
+  'recipes.list',
   'demo.run',
 ] as const satisfies readonly InvokeChannel[];
 

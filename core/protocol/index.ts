@@ -6,3 +6,4 @@ export type * from './bridge';
 export type { FileRef, ImportRequest, ImportLogRequest, StartRunRequest, RunIdRequest, DatasetIdRequest } from './schemas';
 export type * from './profile';
 export type { Pipeline, PipelineDataset } from './pipeline';
+export type * from './recipes';

@@ -12,6 +12,7 @@ import type {
 } from './dto';
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
+import type { RecipeInfo } from './recipes';
 import type { DatasetIdRequest, ImportLogRequest, ImportRequest, RunIdRequest, StartRunRequest } from './schemas';
 
 /** Request → response of every call the renderer can make. */
@@ -42,6 +43,8 @@ export interface InvokeMap {
   'runs.importLog': (req: ImportLogRequest) => RunSummary;
   /** The pipeline file that reproduces a run. */
   'runs.pipeline': (req: RunIdRequest) => Pipeline;
+  /** The recipes the studio can run, with the JSON Schema of their settings (forms are generated from it). */
+  'recipes.list': (req?: Record<string, never>) => RecipeInfo[];
   /** Start SASRec on the bundled demo dataset with a short schedule. */
   'demo.run': (req?: Record<string, never>) => RunSummary;
 }

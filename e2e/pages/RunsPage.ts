@@ -38,7 +38,7 @@ export class RunsPage {
 
   async start(options: NewRunOptions): Promise<void> {
     await this.page.getByTestId('run-dataset').selectOption({ label: options.datasetName });
-    await this.page.getByTestId('run-epochs').fill(String(options.epochs));
+    await this.page.getByTestId('field-train.epochs').fill(String(options.epochs));
     await this.page.getByTestId('run-start').click();
   }
 }

@@ -18,7 +18,7 @@ test('import ml-100k by drop, cancel one SASRec run, finish another and read its
   await expect.poll(() => run.lossPoints(), { timeout: 60_000 }).toBeGreaterThan(1);
   const first = await run.lossPoints();
   await expect.poll(() => run.lossPoints(), { timeout: 30_000 }).toBeGreaterThan(first);
-  await expect(page.locator('[data-testid="loss-chart"] .recharts-line-curve')).toBeVisible();
+  await expect(run.lossChart.getByTestId('line-canvas')).toBeVisible();
   const clickedAt = Date.now();
   await run.cancelButton.click();
   await run.waitForStatus('cancelled', 5_000);

@@ -17,6 +17,7 @@ import { startRunRequestSchema } from '../../core/protocol/schemas';
 import type { HostContext } from './hostContext';
 import { importTrainLog } from './importLog';
 import { pipelineOfRun, runPipeline } from './pipelines';
+import { listRecipes } from './recipes';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
 
@@ -67,6 +68,7 @@ function buildHandlers(ctx: HostContext): Handlers {
       return importTrainLog(ctx, req.name, file as { name: string; path: string }).finally(() => removeUploads(ctx.workspace.dir, [req.file]));
     },
     'pipelines.run': (req) => runPipeline(ctx, req),
+    'recipes.list': async () => listRecipes(),
     'demo.run': async () => {
       const demo = await ctx.demoDataset();
       const req = startRunRequestSchema.parse({ datasetId: demo.id, model: 'sasrec', train: { epochs: DEMO_EPOCHS } });

@@ -29,6 +29,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'runs.pipeline': runIdRequestSchema,
   'runs.importLog': importLogRequestSchema,
   'pipelines.run': pipelineSchema,
+  'recipes.list': emptyRequestSchema,
   'demo.run': emptyRequestSchema,
 };
 

@@ -30,12 +30,13 @@ function subscribe(bridge: RendererBridge): void {
 /** Loads everything a fresh (or reconnected) window shows, then the series of active runs. */
 export async function hydrate(): Promise<void> {
   try {
-    const [system, datasets, runs] = await Promise.all([
+    const [system, datasets, runs, recipes] = await Promise.all([
       invoke('system.info', {}),
       invoke('datasets.list', {}),
       invoke('runs.list', {}),
+      invoke('recipes.list', {}),
     ]);
-    setState({ system, datasets, runs });
+    setState({ system, datasets, runs, recipes });
     const selected = getState().selectedRunId;
     const toLoad = runs.filter((r) => isActive(r.status) || r.id === selected).map((r) => r.id);
     await Promise.all(toLoad.map((id) => loadRun(id)));

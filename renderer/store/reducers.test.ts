@@ -4,7 +4,7 @@ import { applyProgressDelta, applyRunState, applyRunSummary, newerProgress, upse
 import { appendPoints, EMPTY_SERIES, pointsOf } from './series';
 import type { RunSlice } from './types';
 
-const empty: RunSlice = { runs: [], series: {}, progress: {} };
+const empty: RunSlice = { recipes: [], runs: [], series: {}, progress: {} };
 
 describe('run reducers', () => {
   it('upserts runs: replace in place, new ones first', () => {
@@ -38,7 +38,7 @@ describe('run reducers', () => {
   });
 
   it('rehydrates from runs.get, keeping live points newer than the snapshot', () => {
-    const state: RunSlice = { runs: [], series: { a: appendPoints(EMPTY_SERIES, points(6, 8)) }, progress: { a: progress(8) } };
+    const state: RunSlice = { recipes: [], runs: [], series: { a: appendPoints(EMPTY_SERIES, points(6, 8)) }, progress: { a: progress(8) } };
     const next = applyRunState(state, { summary: run('a'), series: columns(points(1, 5)), progress: progress(5) });
     expect(pointsOf(next.series.a ?? EMPTY_SERIES).map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(next.progress.a?.step).toBe(8);

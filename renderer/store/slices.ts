@@ -24,6 +24,7 @@ export const createDatasetSlice: StateCreator<Store, [], [], DatasetSlice> = (se
 });
 
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = () => ({
+  recipes: [],
   runs: [],
   series: {},
   progress: {},

@@ -3,6 +3,7 @@ import type {
   DatasetFormat,
   DatasetSummary,
   HostMode,
+  RecipeInfo,
   ImportProgress,
   RunProgress,
   RunSummary,
@@ -40,6 +41,8 @@ export interface DatasetSlice {
 }
 
 export interface RunSlice {
+  /** What can be run, with the settings schema of each (recipes.list). */
+  readonly recipes: readonly RecipeInfo[];
   /** Newest first. */
   readonly runs: readonly RunSummary[];
   readonly series: Readonly<Record<string, Series>>;

@@ -1,14 +1,10 @@
-import { useCallback, useState, type ChangeEvent, type ReactElement } from 'react';
+import { useCallback, useMemo, useState, type ChangeEvent, type ReactElement } from 'react';
+import type { RecipeInfo, StartRunRequest } from '../../../core/protocol';
 import { startRun } from '../../ipc/actions';
+import { buildSettings, formGroups, initialValues, type FormValues } from '../../lib/schemaForm';
 import { useStore } from '../../store';
-import { NumberField } from './NumberField';
-import { buildStartRequest, RUN_FORM_DEFAULTS, RUN_FORM_FIELDS, type RunFormKey, type RunFormValues } from './runForm';
-
-const GROUPS = [
-  { id: 'train', title: 'Training' },
-  { id: 'model', title: 'SASRec' },
-  { id: 'eval', title: 'Evaluation' },
-] as const;
+import { SchemaField } from './SchemaField';
+import { StageChain } from './StageChain';
 
 function DatasetSelect(): ReactElement {
   const datasets = useStore((s) => s.datasets);
@@ -19,62 +15,39 @@ function DatasetSelect(): ReactElement {
     <label className="field grow">
       <span>Dataset</span>
       <select data-testid="run-dataset" value={selected} onChange={onChange}>
-        {datasets.map((d) => (
-          <option key={d.id} value={d.id}>{d.name}</option>
-        ))}
+        {datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
       </select>
     </label>
   );
 }
 
-/** SASRec run configuration; Start → runs.start → the run page. */
-export function NewRunForm(): ReactElement {
-  const [values, setValues] = useState<RunFormValues>(RUN_FORM_DEFAULTS);
-  const [fullRanking, setFullRanking] = useState(true);
+/** The settings form of one recipe, generated from its schema; Start → runs.start → the run page. */
+function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readonly datasetId: string }): ReactElement {
+  const groups = useMemo(() => formGroups(recipe.settings, recipe.formDefaults), [recipe]);
+  const [values, setValues] = useState<FormValues>(() => initialValues(groups));
   const [errors, setErrors] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState(false);
-  const datasetId = useStore((s) => s.newRunDatasetId ?? s.datasets[0]?.id ?? '');
-
-  const onField = useCallback((e: ChangeEvent<HTMLInputElement>) => {
-    const key = e.target.name as RunFormKey;
-    const text = e.target.value;
-    setValues((v) => ({ ...v, [key]: text }));
-  }, []);
-  const onFullRanking = useCallback((e: ChangeEvent<HTMLInputElement>) => setFullRanking(e.target.checked), []);
-  const onReset = useCallback(() => setValues(RUN_FORM_DEFAULTS), []);
+  const onField = useCallback((path: string, text: string) => setValues((v) => ({ ...v, [path]: text })), []);
+  const onReset = useCallback(() => setValues(initialValues(groups)), [groups]);
   const onStart = useCallback(() => {
-    const built = buildStartRequest(datasetId, values, fullRanking);
+    const built = buildSettings(groups, values);
     setErrors(built.ok ? [] : built.errors);
     if (!built.ok) return;
     setBusy(true);
-    void startRun(built.request).finally(() => setBusy(false));
-  }, [datasetId, values, fullRanking]);
-
+    const request = { datasetId, model: recipe.id, ...built.settings } as StartRunRequest;
+    void startRun(request).finally(() => setBusy(false));
+  }, [groups, values, datasetId, recipe.id]);
   return (
-    <div className="panel new-run" data-testid="new-run-form">
-      <div className="panel-title">New SASRec run</div>
-      <div className="form-row">
-        <DatasetSelect />
-      </div>
-      {GROUPS.map((g) => (
-        <fieldset key={g.id} className="field-group">
-          <legend>{g.title}</legend>
-          {RUN_FORM_FIELDS.filter((f) => f.group === g.id).map((f) => (
-            <NumberField key={f.key} field={f} value={values[f.key]} onChange={onField} />
-          ))}
-          {g.id === 'eval' ? (
-            <label className="field checkbox">
-              <input type="checkbox" data-testid="run-full-ranking" checked={fullRanking} onChange={onFullRanking} />
-              <span>Also full ranking</span>
-            </label>
-          ) : null}
+    <>
+      {groups.map((g) => (
+        <fieldset key={g.key} className="field-group">
+          <legend>{g.key === 'modelConfig' ? recipe.title : g.title}</legend>
+          {g.fields.map((f) => <SchemaField key={f.path} field={f} value={values[f.path] ?? ''} onChange={onField} />)}
         </fieldset>
       ))}
       {errors.length === 0 ? null : (
         <ul className="form-errors" role="alert" data-testid="run-form-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
+          {errors.map((e) => <li key={e}>{e}</li>)}
         </ul>
       )}
       <div className="form-actions">
@@ -83,6 +56,36 @@ export function NewRunForm(): ReactElement {
           {busy ? 'Starting…' : 'Start training'}
         </button>
       </div>
+    </>
+  );
+}
+
+/** New run: dataset, recipe (paper, stages) and its generated settings form. */
+export function NewRunForm(): ReactElement {
+  const recipes = useStore((s) => s.recipes);
+  const [recipeId, setRecipeId] = useState<string | null>(null);
+  const recipe = recipes.find((r) => r.id === recipeId) ?? recipes[0];
+  const datasetId = useStore((s) => s.newRunDatasetId ?? s.datasets[0]?.id ?? '');
+  const onRecipe = useCallback((e: ChangeEvent<HTMLSelectElement>) => setRecipeId(e.target.value), []);
+  return (
+    <div className="panel new-run" data-testid="new-run-form">
+      <div className="panel-title">New run</div>
+      <div className="form-row">
+        <DatasetSelect />
+        <label className="field grow">
+          <span>Recipe</span>
+          <select data-testid="run-recipe" value={recipe?.id ?? ''} onChange={onRecipe}>
+            {recipes.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
+          </select>
+        </label>
+      </div>
+      {recipe === undefined ? <p className="muted">Loading recipes…</p> : (
+        <>
+          <p className="recipe-paper muted small" data-testid="recipe-paper">{recipe.paper} — {recipe.summary}</p>
+          <StageChain stages={recipe.stages} />
+          <RecipeForm key={recipe.id} recipe={recipe} datasetId={datasetId} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { startRunRequestSchema } from '../../core/protocol/schemas';
+import { listRecipes } from './recipes';
+
+describe('recipes.list', () => {
+  it('describes every setting with a title, a default and its bounds, as the forms need', () => {
+    for (const recipe of listRecipes()) {
+      const groups = Object.entries(recipe.settings.properties ?? {});
+      expect(groups.map(([k]) => k).sort()).toEqual(['eval', 'modelConfig', 'train']);
+      for (const [, group] of groups) {
+        for (const [key, leaf] of Object.entries(group.properties ?? {})) {
+          expect(leaf.title, key).toBeTruthy();
+          expect(leaf.description, key).toBeTruthy();
+          expect(leaf.default, key).toBeDefined();
+          if (leaf.type === 'integer') expect(leaf.minimum, key).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it('its defaults form a request the host accepts', () => {
+    const sasrec = listRecipes().find((r) => r.id === 'sasrec');
+    const defaults = Object.fromEntries(Object.entries(sasrec?.settings.properties ?? {}).map(([g, s]) => [g, Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, v.default]))]));
+    expect(startRunRequestSchema.safeParse({ datasetId: 'ds_1', model: 'sasrec', ...defaults }).success).toBe(true);
+  });
+});

@@ -1,0 +1,14 @@
+/** recipes.list: the catalog with each recipe's settings as JSON Schema (input side: defaults shown). */
+import { z } from 'zod';
+import { RECIPES } from '../../core/recipes/catalog';
+import type { JsonSchema, RecipeInfo } from '../../core/protocol/recipes';
+
+let cached: RecipeInfo[] | null = null;
+
+export function listRecipes(): RecipeInfo[] {
+  cached ??= RECIPES.map((r) => ({
+    id: r.id, title: r.title, paper: r.paper, summary: r.summary, stages: r.stages, formDefaults: r.formDefaults,
+    settings: z.toJSONSchema(r.settings, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
+  }));
+  return cached;
+}

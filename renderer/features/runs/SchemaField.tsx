@@ -1,0 +1,47 @@
+import { memo, type ChangeEvent, type ReactElement } from 'react';
+import type { SchemaField as Field } from '../../lib/schemaForm';
+
+interface SchemaFieldProps {
+  readonly field: Field;
+  readonly value: string;
+  /** Receives the field path and its new text ('true' / 'false' for checkboxes). */
+  readonly onChange: (path: string, text: string) => void;
+}
+
+/** One generated input: number, checkbox or select, labelled and explained by the schema. */
+export const SchemaField = memo(function SchemaField({ field, value, onChange }: SchemaFieldProps): ReactElement {
+  const testId = `field-${field.path}`;
+  const onInput = (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>): void => {
+    const target = e.target;
+    onChange(field.path, target instanceof HTMLInputElement && target.type === 'checkbox' ? String(target.checked) : target.value);
+  };
+  if (field.kind === 'boolean') {
+    return (
+      <label className="field checkbox" title={field.help}>
+        <input type="checkbox" data-testid={testId} checked={value === 'true'} onChange={onInput} />
+        <span>{field.label}</span>
+      </label>
+    );
+  }
+  return (
+    <label className="field" title={field.help}>
+      <span>{field.label}</span>
+      {field.kind === 'enum' ? (
+        <select data-testid={testId} value={value} onChange={onInput}>
+          {(field.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+        </select>
+      ) : (
+        <input
+          type={field.kind === 'string' ? 'text' : 'number'}
+          data-testid={testId}
+          value={value}
+          {...(field.min !== undefined ? { min: field.min } : {})}
+          {...(field.max !== undefined ? { max: field.max } : {})}
+          step={field.kind === 'integer' ? 1 : 'any'}
+          onChange={onInput}
+        />
+      )}
+      {field.help ? <small className="field-help">{field.help}</small> : null}
+    </label>
+  );
+});

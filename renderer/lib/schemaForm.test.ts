@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonSchema } from '../../core/protocol';
+import { buildSettings, formGroups, initialValues } from './schemaForm';
+
+const settings: JsonSchema = {
+  type: 'object',
+  properties: {
+    train: { type: 'object', properties: {
+      epochs: { type: 'integer', minimum: 1, maximum: 100, default: 200, title: 'Epochs', description: 'Passes' },
+      learningRate: { type: 'number', exclusiveMinimum: 0, maximum: 1, default: 0.001 },
+    } },
+    eval: { type: 'object', properties: {
+      fullRanking: { type: 'boolean', default: true },
+      sampler: { type: 'string', enum: ['uniform', 'popularity'], default: 'uniform' },
+    } },
+  },
+};
+
+describe('forms from JSON Schema', () => {
+  it('makes one field per leaf with labels, help, ranges and (overridden) defaults', () => {
+    const groups = formGroups(settings, { 'train.epochs': 20 });
+    expect(groups.map((g) => g.title)).toEqual(['Training', 'Evaluation']);
+    expect(groups[0]?.fields[0]).toEqual({ path: 'train.epochs', label: 'Epochs', help: 'Passes', kind: 'integer', min: 1, max: 100, initial: '20' });
+    expect(groups[0]?.fields[1]).toMatchObject({ label: 'Learning rate', kind: 'number', min: 0, initial: '0.001' });
+    expect(groups[1]?.fields[1]).toMatchObject({ kind: 'enum', options: ['uniform', 'popularity'] });
+  });
+
+  it('builds the nested request object from the texts', () => {
+    const groups = formGroups(settings);
+    const built = buildSettings(groups, { ...initialValues(groups), 'train.epochs': '7', 'eval.fullRanking': 'false' });
+    expect(built).toEqual({ ok: true, settings: { train: { epochs: 7, learningRate: 0.001 }, eval: { fullRanking: false, sampler: 'uniform' } } });
+  });
+
+  it('reports every bad field', () => {
+    const groups = formGroups(settings);
+    const built = buildSettings(groups, { 'train.epochs': '2.5', 'train.learningRate': 'fast' });
+    expect(built).toEqual({ ok: false, errors: ['Epochs must be a whole number', 'Learning rate must be a number'] });
+    expect(buildSettings(groups, { 'train.epochs': '500' })).toMatchObject({ ok: false, errors: ['Epochs must be between 1 and 100'] });
+  });
+});
