@@ -58,6 +58,15 @@ export function cosineSchedule(peak: number, warmupSteps: number, totalSteps: nu
 }
 
 /**
+ * First stable step and first annealing step of a WSA schedule, so data phases (general corpus,
+ * then target corpus while annealing) switch exactly where the lr does.
+ */
+export function wsaBoundaries(totalSteps: number, warmupFraction: number, stableFraction: number): { warmupSteps: number; decayStart: number } {
+  const warmupSteps = Math.round(warmupFraction * totalSteps);
+  return { warmupSteps, decayStart: warmupSteps + Math.round(stableFraction * totalSteps) };
+}
+
+/**
  * Warmup–Stable–Annealing (CPRec; transformers' WSD): warm up over warmupFraction of the steps,
  * hold the peak for stableFraction, then anneal (cosine by default) to minLr over the rest.
  */
@@ -72,8 +81,7 @@ export function wsaSchedule(
   if (warmupFraction < 0 || stableFraction < 0 || warmupFraction + stableFraction > 1) {
     throw new RangeError(`WSA fractions must be ≥ 0 and sum to ≤ 1 (got ${warmupFraction} + ${stableFraction})`);
   }
-  const warmupSteps = Math.round(warmupFraction * totalSteps);
-  const decayStart = warmupSteps + Math.round(stableFraction * totalSteps);
+  const { warmupSteps, decayStart } = wsaBoundaries(totalSteps, warmupFraction, stableFraction);
   return warmupThenDecay(peak, warmupSteps, decayStart, totalSteps, minLr, decay);
 }
 

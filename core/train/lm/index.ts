@@ -1,0 +1,23 @@
+/** LM training runtime: AdamW, clipping, masked causal loss, packing, data phases, checkpoints, the job runner. */
+export type { LmTrainJob, LmSource, LmTrainable, LmBaseWeights, LmDataPhase, ResolvedLmJob } from './job';
+export { resolveLmJob } from './validate';
+export { runLmTrainJob } from './runLmTrainJob';
+export type { LmTrainHooks, LmTrainOutcome } from './runLmTrainJob';
+export type { LmTrainEvent, LmTrainPoint, LmRunProgress } from './progress';
+export { LmProgress } from './progress';
+export { resolvePhase, phaseBoundaries, wsaDataPhases } from './phases';
+export type { LmPhaseBoundary } from './phases';
+export { defaultAdamW, initAdamWState, adamwUpdate, adamwStep, disposeAdamWState, exportAdamWState, importAdamWState, decaysByDefault } from './adamw';
+export type { AdamWHyper, AdamWState } from './adamw';
+export { globalNorm, clipByGlobalNorm } from './clip';
+export { IGNORE, tokenNllSum, causalLmLoss, countTargets } from './loss';
+export { truncateExample, nextRow, collate, readMicroBatches } from './packing';
+export type { LmExample, MicroBatch, Row, ExampleReader } from './packing';
+export { ExampleStream, epochOrder, exampleAt, exampleCount } from './exampleStream';
+export type { SourcePosition } from './exampleStream';
+export { sourceFromExamples } from './sourceFromExamples';
+export { trainForward } from './trainForward';
+export type { RowLayout } from './trainAttention';
+export { accumulateGradients, trainStep } from './step';
+export { LM_CHECKPOINT_NAME, encodeLmCheckpoint, decodeLmCheckpoint, disposeLmCheckpoint } from './checkpoint';
+export type { LmCheckpoint, LmCheckpointInfo, Sha256 } from './checkpoint';

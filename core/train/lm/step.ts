@@ -1,0 +1,90 @@
+/**
+ * One optimizer update: gradients of the mean token loss over k micro-batches, accumulated, then
+ * clipped by global norm and applied with AdamW. Every micro-batch's summed loss is divided by the
+ * scored-token count of the whole update (not of the micro-batch), so k micro-batches give the
+ * gradient of one big batch — HF's per-micro-batch averaging does not when counts differ.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LmConfig } from '../../models/lm/config';
+import type { Rng } from '../rng';
+import { adamwStep, disposeAdamWState } from './adamw';
+import type { AdamWHyper, AdamWState } from './adamw';
+import { clipByGlobalNorm } from './clip';
+import { tokenNllSum } from './loss';
+import type { MicroBatch } from './packing';
+import { trainForward } from './trainForward';
+import type { TrainableModel } from './trainables';
+
+/** Gradients summed over micro-batches, and the mean loss they belong to. */
+export interface AccumulatedGradients {
+  readonly grads: Map<string, tf.Tensor>;
+  readonly loss: number;
+}
+
+/** Inputs of gradient computation that stay fixed during a run. */
+export interface GradientContext {
+  readonly config: LmConfig;
+  readonly model: TrainableModel;
+  readonly dropoutRng: Rng | null;
+}
+
+/** ∂(Σ token NLL of `batch` / total)/∂params and that scaled loss, for one micro-batch. */
+function microGradients(ctx: GradientContext, params: ReadonlyMap<string, tf.Tensor>, batch: MicroBatch, total: number): { value: tf.Scalar; grads: tf.Tensor[] } {
+  const names = [...params.keys()];
+  const lossOf = (...xs: tf.Tensor[]): tf.Scalar => {
+    const stand = new Map(names.map((n, i) => [n, xs[i] as tf.Tensor]));
+    const { weights, delta } = ctx.model.forwardInputs(stand, ctx.dropoutRng);
+    const logits = trainForward(ctx.config, weights, batch.ids, batch.layout, delta);
+    return tf.div(tokenNllSum(logits, batch.targets), total) as tf.Scalar;
+  };
+  return tf.tidy(() => tf.valueAndGrads(lossOf)([...params.values()]));
+}
+
+/** Gradient of the mean loss over all micro-batches' scored tokens. */
+export function accumulateGradients(ctx: GradientContext, params: ReadonlyMap<string, tf.Tensor>, batches: readonly MicroBatch[]): AccumulatedGradients {
+  const total = Math.max(1, batches.reduce((n, b) => n + b.scored, 0));
+  const names = [...params.keys()];
+  const sums = new Map<string, tf.Tensor>();
+  let loss = 0;
+  for (const batch of batches) {
+    const { value, grads } = microGradients(ctx, params, batch, total);
+    loss += value.dataSync()[0] ?? NaN;
+    value.dispose();
+    grads.forEach((g, i) => {
+      const name = names[i] as string;
+      const prev = sums.get(name);
+      sums.set(name, prev === undefined ? g : tf.tidy(() => tf.add(prev, g)));
+      if (prev !== undefined) tf.dispose([prev, g]);
+    });
+  }
+  return { grads: sums, loss };
+}
+
+/** What one update did. */
+export interface StepResult {
+  readonly params: Map<string, tf.Tensor>;
+  readonly state: AdamWState;
+  readonly loss: number;
+  readonly gradNorm: number; // before clipping
+}
+
+/** Options of trainStep. */
+export interface StepOptions {
+  readonly lr: number;
+  readonly hyper: AdamWHyper;
+  readonly clipNorm: number | null;
+}
+
+/**
+ * Accumulate → clip → AdamW. Consumes `params` and `state` (disposed, replaced by the result's)
+ * so a training loop cannot keep using stale tensors.
+ */
+export function trainStep(ctx: GradientContext, params: Map<string, tf.Tensor>, state: AdamWState, batches: readonly MicroBatch[], opts: StepOptions): StepResult {
+  const acc = accumulateGradients(ctx, params, batches);
+  const clipped = clipByGlobalNorm(acc.grads, opts.clipNorm);
+  const gradNorm = clipped.norm.dataSync()[0] ?? NaN;
+  const next = adamwStep(params, clipped.grads, state, opts.lr, opts.hyper);
+  tf.dispose([...acc.grads.values(), ...clipped.grads.values(), clipped.norm, ...params.values()]);
+  disposeAdamWState(state);
+  return { params: next.params, state: next.state, loss: acc.loss, gradNorm };
+}

@@ -1,0 +1,71 @@
+/**
+ * What the optimizer updates, and how those tensors enter the forward pass. Full training: the
+ * parameters are the decoder weights themselves. LoRA: the decoder is frozen and the parameters
+ * are the adapter's A/B matrices (PEFT names), applied through lmForward's ProjectionDelta hook —
+ * with LoRA dropout on the adapter input while training, drawn from a seeded stream.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ProjectionDelta } from '../../models/lm/layers';
+import { loraDelta, loraPair } from '../../models/lora/adapter';
+import { loraScaling } from '../../models/lora/config';
+import type { LoraConfig } from '../../models/lora/config';
+import type { Rng } from '../rng';
+
+/** Weights and delta of one forward pass. */
+export interface ForwardInputs {
+  readonly weights: ReadonlyMap<string, tf.Tensor>;
+  readonly delta?: ProjectionDelta;
+}
+
+/** A trainable model: frozen tensors (owned) and a way to combine them with the parameters. */
+export interface TrainableModel {
+  readonly kind: 'full' | 'lora';
+  /**
+   * Forward inputs for parameter tensors `params` (the live ones, or stand-ins inside a gradient
+   * tape). `dropoutRng` null = no dropout (evaluation).
+   */
+  forwardInputs(params: ReadonlyMap<string, tf.Tensor>, dropoutRng: Rng | null): ForwardInputs;
+  /** Frees the frozen tensors. */
+  dispose(): void;
+}
+
+/** Every decoder weight is a parameter; nothing is frozen. */
+export function fullModel(): TrainableModel {
+  return { kind: 'full', forwardInputs: (params) => ({ weights: params }), dispose: () => undefined };
+}
+
+/** Inverted-dropout mask [N, in] scaled by 1/(1 − rate), as torch.nn.Dropout in training mode. */
+function dropoutMask(shape: readonly number[], rate: number, rng: Rng): tf.Tensor {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const keep = 1 / (1 - rate);
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) values[i] = rng.nextFloat() < rate ? 0 : keep;
+  return tf.tensor(values, [...shape]);
+}
+
+/** scaling·(dropout(x)·Aᵀ)·Bᵀ: PEFT's LoRA forward in training mode. */
+export function loraTrainingDelta(config: LoraConfig, tensors: ReadonlyMap<string, tf.Tensor>, dropoutRng: Rng | null): ProjectionDelta {
+  const adapter = { config, tensors: tensors as Map<string, tf.Tensor> };
+  if (dropoutRng === null || config.lora_dropout === 0) return loraDelta(adapter);
+  const scaling = loraScaling(config);
+  return (modulePath, x) => {
+    const pair = loraPair(adapter, modulePath);
+    if (pair === null) return null;
+    return tf.tidy(() => {
+      const dropped = tf.mul(x, dropoutMask(x.shape, config.lora_dropout, dropoutRng));
+      return tf.mul(tf.matMul(tf.matMul(dropped, pair.a, false, true), pair.b, false, true), scaling);
+    });
+  };
+}
+
+/** The frozen decoder `base` (owned from now on) with a LoRA adapter as the parameters. */
+export function loraModel(base: Map<string, tf.Tensor>, config: LoraConfig): TrainableModel {
+  return {
+    kind: 'lora',
+    forwardInputs: (params, dropoutRng) => ({ weights: base, delta: loraTrainingDelta(config, params, dropoutRng) }),
+    dispose: () => {
+      tf.dispose([...base.values()]);
+      base.clear();
+    },
+  };
+}
