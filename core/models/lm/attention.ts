@@ -15,10 +15,11 @@ export interface AttentionContext {
   readonly config: LmConfig;
   readonly weights: ReadonlyMap<string, tf.Tensor>;
   readonly layer: number;
-  readonly cos: tf.Tensor2D;
-  readonly sin: tf.Tensor2D;
-  /** Additive mask [T, S]: 0 where allowed, −1e9 for future keys. */
-  readonly mask: tf.Tensor2D;
+  /** Rotary tables [T, dh], or [B, 1, T, dh] when every token has its own position. */
+  readonly cos: tf.Tensor;
+  readonly sin: tf.Tensor;
+  /** Additive mask broadcastable to [B, H, T, S]: 0 where allowed, −1e9 elsewhere. */
+  readonly mask: tf.Tensor;
   readonly past?: LayerKv;
   readonly delta?: ProjectionDelta;
 }
@@ -39,11 +40,15 @@ function splitHeads(x: tf.Tensor, heads: number, headDim: number): tf.Tensor4D {
   return tf.transpose(tf.reshape(x, [b, t, heads, headDim]), [0, 2, 1, 3]);
 }
 
-/** [B, kvH, S, dh] → [B, kvH·rep, S, dh], each kv head repeated rep times (HF repeat_kv). */
+/**
+ * [B, kvH, S, dh] → [B, kvH·rep, S, dh], each kv head repeated rep times in place (HF repeat_kv).
+ * A gather, not a rank-5 tile: tfjs has no gradient for rank-5 Tile, and GQA models must train.
+ */
 function repeatKv(x: tf.Tensor4D, rep: number): tf.Tensor4D {
   if (rep === 1) return x;
-  const [b, h, s, d] = x.shape;
-  return tf.reshape(tf.tile(tf.expandDims(x, 2), [1, 1, rep, 1, 1]), [b, h * rep, s, d]);
+  const heads = x.shape[1];
+  const idx = Array.from({ length: heads * rep }, (_, i) => Math.floor(i / rep));
+  return tf.gather(x, tf.tensor1d(idx, 'int32'), 1);
 }
 
 /** Attention output [B, T, hidden] and this layer's updated cache. */

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LmConfig } from './config';
 import { causalMask, selfAttention } from './attention';
 import type { LayerKv } from './attention';
-import { mlp, rmsNorm, ropeTables } from './layers';
+import { mlp, rmsNorm, ropeAtPositions, ropeTables } from './layers';
 import type { ProjectionDelta } from './layers';
 import { requireWeight } from './weights';
 
@@ -23,6 +23,13 @@ export interface LmForwardOptions {
   readonly cache?: KvCache;
   /** Additive projection outputs (LoRA adapters). */
   readonly delta?: ProjectionDelta;
+  /**
+   * Position of every token, [B·T] (training on packed rows: positions restart per example).
+   * Default: past, past+1, … for every row.
+   */
+  readonly positions?: Int32Array;
+  /** Additive mask broadcastable to [B, H, T, past+T] replacing the causal mask (e.g. block-causal). */
+  readonly attentionMask?: tf.Tensor;
 }
 
 /** Logits [B, T, V] and the cache including the new tokens. */
@@ -45,8 +52,8 @@ export function lmForward(c: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, 
   // tidy keeps only TensorContainers, so the cache travels as two plain arrays.
   const { logits, ks, vs } = tf.tidy(() => {
     const [b, t] = ids.shape;
-    const { cos, sin } = ropeTables(c, past, t);
-    const mask = causalMask(past, t);
+    const { cos, sin } = opts.positions ? ropeAtPositions(c, opts.positions, b, t) : ropeTables(c, past, t);
+    const mask = opts.attentionMask ?? causalMask(past, t);
     let h = tf.gather(requireWeight(weights, 'model.embed_tokens.weight'), tf.cast(ids, 'int32'));
     const ks: tf.Tensor4D[] = [];
     const vs: tf.Tensor4D[] = [];

@@ -53,8 +53,22 @@ export function ropeTables(c: LmConfig, start: number, length: number): { cos: t
   return { cos: tf.tensor2d(cos, [length, c.headDim]), sin: tf.tensor2d(sin, [length, c.headDim]) };
 }
 
+/**
+ * RoPE tables [B, 1, T, headDim] at explicit positions ([B·T], e.g. restarting at every example
+ * packed into a row): the contiguous tables, gathered per token.
+ */
+export function ropeAtPositions(c: LmConfig, positions: Int32Array, batch: number, length: number): { cos: tf.Tensor; sin: tf.Tensor } {
+  return tf.tidy(() => {
+    const maxPos = positions.reduce((m, p) => Math.max(m, p), 0);
+    const { cos, sin } = ropeTables(c, 0, maxPos + 1);
+    const idx = tf.tensor1d(positions, 'int32');
+    const shape = [batch, 1, length, c.headDim];
+    return { cos: tf.reshape(tf.gather(cos, idx), shape), sin: tf.reshape(tf.gather(sin, idx), shape) };
+  });
+}
+
 /** RoPE on [B, H, T, dh]: x·cos + rotate_half(x)·sin, rotate_half(x) = [−x₂, x₁] (first/second half). */
-export function applyRope(x: tf.Tensor, cos: tf.Tensor2D, sin: tf.Tensor2D): tf.Tensor {
+export function applyRope(x: tf.Tensor, cos: tf.Tensor, sin: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const half = (x.shape[3] as number) / 2;
     const [x1, x2] = tf.split(x, [half, half], 3) as [tf.Tensor, tf.Tensor];

@@ -17,7 +17,7 @@ export { ExampleStream, epochOrder, exampleAt, exampleCount } from './exampleStr
 export type { SourcePosition } from './exampleStream';
 export { sourceFromExamples } from './sourceFromExamples';
 export { trainForward } from './trainForward';
-export type { RowLayout } from './trainAttention';
+export type { RowLayout } from './blockMask';
 export { accumulateGradients, trainStep } from './step';
 export { LM_CHECKPOINT_NAME, encodeLmCheckpoint, decodeLmCheckpoint, disposeLmCheckpoint } from './checkpoint';
 export type { LmCheckpoint, LmCheckpointInfo, Sha256 } from './checkpoint';

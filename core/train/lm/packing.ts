@@ -6,7 +6,7 @@
  * token of each example (its successor belongs to another example) and padding are IGNORE.
  */
 import { IGNORE, countTargets } from './loss';
-import type { RowLayout } from './trainAttention';
+import type { RowLayout } from './blockMask';
 
 /** One training example: token ids; the first promptLength are prompt (conditioned on, not scored). */
 export interface LmExample {
