@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { MetricRecord } from '../core/protocol/dto';
-import { evalConfigSchema, sasRecConfigSchema, trainConfigSchema } from '../core/protocol/schemas';
+import { evalConfigSchema, sasRecConfigSchema, trainConfigSchema } from '../core/protocol/runSchemas';
 import { Workspace } from '../core/platform/workspace';
 import { initBackend } from '../core/tensor/backend';
 import { runTrainJob } from '../core/train/runTrainJob';

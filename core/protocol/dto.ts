@@ -142,12 +142,11 @@ export interface EvalConfig {
 /** What produced a run: a recipe RecForge trained, or a training log imported for comparison. */
 export type RunModel = 'sasrec' | 'external';
 
-/** The settings a trained run was started with. */
-export interface RunConfig {
-  readonly model: SasRecConfig;
-  readonly train: TrainConfig;
-  readonly eval: EvalConfig;
-}
+/**
+ * The settings a trained run was started with: the recipe's groups of named values (SASRec:
+ * { modelConfig, train, eval }), described for display by the recipe's JSON Schema.
+ */
+export type RunSettings = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
 export interface RunSummary {
   readonly id: string;
@@ -158,7 +157,7 @@ export interface RunSummary {
   readonly createdAt: string;
   readonly finishedAt: string | null;
   /** What the run trained with; null for an imported training log. */
-  readonly config: RunConfig | null;
+  readonly config: RunSettings | null;
   readonly metrics: readonly MetricRecord[];
   readonly error: string | null;
 }

@@ -13,7 +13,8 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
-import type { DatasetIdRequest, ImportLogRequest, ImportRequest, RunIdRequest, StartRunRequest } from './schemas';
+import type { DatasetIdRequest, ImportLogRequest, ImportRequest, RunIdRequest } from './schemas';
+import type { StartRunRequest } from './runSchemas';
 
 /** Request → response of every call the renderer can make. */
 export interface InvokeMap {

@@ -4,7 +4,7 @@
  * file through the same validation and the same worker, so both give identical numbers.
  */
 import { z } from 'zod';
-import { startRunRequestSchema } from './schemas';
+import { runSpecSchema } from './runSchemas';
 
 /** Where the pipeline's data comes from, portable across workspaces where possible. */
 export const pipelineDatasetSchema = z.discriminatedUnion('kind', [
@@ -20,7 +20,7 @@ export const pipelineSchema = z
     version: z.literal(1),
     name: z.string().trim().min(1).max(120),
     dataset: pipelineDatasetSchema,
-    run: startRunRequestSchema.omit({ datasetId: true }),
+    run: runSpecSchema,
   })
   .strict();
 

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { RecipeStage } from '../protocol/recipes';
-import { startRunRequestSchema } from '../protocol/schemas';
+import { sasrecSpecSchema } from '../protocol/runSchemas';
 
 export interface RecipeEntry {
   readonly id: 'sasrec';
@@ -30,7 +30,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     paper: 'Kang & McAuley, Self-Attentive Sequential Recommendation, ICDM 2018',
     summary: 'Causal self-attention over the item history; the conventional recommender every LLM recipe is compared with.',
     stages: STAGES_CRM,
-    settings: startRunRequestSchema.pick({ modelConfig: true, train: true, eval: true }),
+    settings: sasrecSpecSchema.omit({ model: true }),
     formDefaults: { 'train.epochs': 20 },
   },
 ];

@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures/studio';
 import { ml100kFiles } from '../fixtures/data';
 
-test('import ml-100k by drop, cancel one SASRec run, finish another and read its metrics', async ({ studio, page }) => {
+test('import ml-100k by drop, cancel one SASRec run, finish another and read its metrics', async ({ studio }) => {
   await studio.waitForBackend();
   const datasets = await studio.gotoDatasets();
   await datasets.drop(ml100kFiles());

@@ -30,7 +30,7 @@ test('the same pipeline and seed give identical metrics in the studio and from t
     expect(cliRun.status).toBe('done');
     expect(cliMetric('HR')).toBe(studioHr);
     expect(cliMetric('NDCG')).toBe(studioNdcg);
-    expect(cliRun.config?.train.seed).toBe(11);
+    expect(cliRun.config?.['train']?.['seed']).toBe(11);
   } finally {
     await removeWorkspace(cliWorkspace);
   }

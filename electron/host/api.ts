@@ -10,10 +10,10 @@ import type {
   ImportLogRequest,
   ImportRequestParsed,
   RunIdRequest,
-  StartRunRequestParsed,
 } from '../../core/protocol/schemas';
+import type { StartRunRequestParsed } from '../../core/protocol/runSchemas';
 import type { PipelineParsed } from '../../core/protocol/pipeline';
-import { startRunRequestSchema } from '../../core/protocol/schemas';
+import { startRunRequestSchema } from '../../core/protocol/runSchemas';
 import type { HostContext } from './hostContext';
 import { importTrainLog } from './importLog';
 import { pipelineOfRun, runPipeline } from './pipelines';

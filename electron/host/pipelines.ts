@@ -2,6 +2,7 @@
 import { RecForgeError } from '../../core/errors';
 import type { DatasetSummary, RunSummary } from '../../core/protocol/dto';
 import type { Pipeline, PipelineDataset, PipelineParsed } from '../../core/protocol/pipeline';
+import { runSpecSchema } from '../../core/protocol/runSchemas';
 import type { HostContext } from './hostContext';
 
 async function resolveDataset(ctx: HostContext, ref: PipelineDataset): Promise<DatasetSummary> {
@@ -33,6 +34,7 @@ export async function pipelineOfRun(ctx: HostContext, runId: string): Promise<Pi
     version: 1,
     name: `${run.model} on ${run.datasetName}`,
     dataset: ref,
-    run: { model: run.model, modelConfig: run.config.model, train: run.config.train, eval: run.config.eval },
+    // Through the schema: a run stored by an older RecForge gets today's defaults filled in.
+    run: runSpecSchema.parse({ model: run.model, ...run.config }),
   };
 }

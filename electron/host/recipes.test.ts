@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startRunRequestSchema } from '../../core/protocol/schemas';
+import { startRunRequestSchema } from '../../core/protocol/runSchemas';
 import { listRecipes } from './recipes';
 
 describe('recipes.list', () => {

@@ -4,7 +4,7 @@
 import type { RunProgress, TrainPoint } from '../../core/protocol/dto';
 import type { Workspace } from '../../core/platform/workspace';
 import { RecForgeError } from '../../core/errors';
-import { startRunRequestSchema, type StartRunRequestParsed } from '../../core/protocol/schemas';
+import { startRunRequestSchema, type StartRunRequestParsed } from '../../core/protocol/runSchemas';
 import { appendRewinding } from './seriesMerge';
 
 interface ProgressEvent {

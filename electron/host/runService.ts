@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
 import type { RunProgress, RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
-import type { StartRunRequestParsed } from '../../core/protocol/schemas';
+import type { StartRunRequestParsed } from '../../core/protocol/runSchemas';
 import type { WorkerEvent } from '../../core/protocol/worker';
 import type { Workspace } from '../../core/platform/workspace';
 import type { EventBus } from './eventBus';
@@ -14,6 +14,7 @@ import type { RunStore } from './runStore';
 import type { WorkerHost } from './workerHost';
 import { readRunRequest, readRunSeries } from './runSeries';
 import { toColumns } from './seriesMerge';
+import { settingsOf } from './runSettings';
 
 const FINISHED: readonly RunStatus[] = ['done', 'cancelled', 'failed'];
 
@@ -42,7 +43,7 @@ export class RunService {
       status: 'queued',
       createdAt: new Date().toISOString(),
       finishedAt: null,
-      config: { model: req.modelConfig, train: req.train, eval: req.eval },
+      config: settingsOf(req),
       metrics: [],
       error: null,
     };

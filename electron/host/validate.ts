@@ -11,8 +11,8 @@ import {
   importLogRequestSchema,
   importRequestSchema,
   runIdRequestSchema,
-  startRunRequestSchema,
 } from '../../core/protocol/schemas';
+import { startRunRequestSchema } from '../../core/protocol/runSchemas';
 import { pipelineSchema } from '../../core/protocol/pipeline';
 
 const requestSchemas: Record<InvokeChannel, z.ZodType> = {

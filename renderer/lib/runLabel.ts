@@ -8,7 +8,10 @@ export function runTitle(run: RunSummary): string {
   return `${MODEL_NAMES[run.model]} · ${run.datasetName}`;
 }
 
-/** "15 epochs" for trained runs, "training log" for imported ones. */
+/** "15 epochs" / "2,000 steps" for trained runs, "training log" for imported ones. */
 export function runScale(run: RunSummary): string {
-  return run.config === null ? 'training log' : `${run.config.train.epochs} epochs`;
+  const train = run.config?.['train'];
+  if (train === undefined) return 'training log';
+  if (typeof train['epochs'] === 'number') return `${train['epochs']} epochs`;
+  return typeof train['steps'] === 'number' ? `${train['steps']} steps` : 'trained';
 }

@@ -40,7 +40,7 @@ export function run(id: string, overrides: Partial<RunSummary> = {}): RunSummary
     createdAt: '2025-01-01T00:00:00Z',
     finishedAt: null,
     config: {
-      model: { hidden: 64, blocks: 2, heads: 1, maxLen: 50, dropout: 0.2 },
+      modelConfig: { hidden: 64, blocks: 2, heads: 1, maxLen: 50, dropout: 0.2 },
       train: { epochs: 20, batchSize: 128, learningRate: 1e-3, seed: 42 },
       eval: { negatives: 100, seed: 2024, fullRanking: true },
     },

@@ -2,7 +2,7 @@
  * SASRec hyper-parameters (Kang & McAuley 2018; pmixer/SASRec.pytorch). Defaults come from the
  * protocol's schema so the UI, the host and the engine agree on one set.
  */
-import { sasRecConfigSchema } from '../../protocol/schemas';
+import { sasRecConfigSchema } from '../../protocol/runSchemas';
 import type { SasRecConfig } from '../../protocol/dto';
 import { RecForgeError } from '../../errors';
 

@@ -23,7 +23,7 @@ const run = (id: string, createdAt: string, status: RunSummary['status'] = 'queu
   createdAt,
   finishedAt: null,
   config: {
-    model: { hidden: 64, blocks: 2, heads: 1, maxLen: 50, dropout: 0.2 },
+    modelConfig: { hidden: 64, blocks: 2, heads: 1, maxLen: 50, dropout: 0.2 },
     train: { epochs: 3, batchSize: 128, learningRate: 0.001, seed: 42 },
     eval: { negatives: 100, seed: 2024, fullRanking: true },
   },
@@ -107,6 +107,23 @@ describe('open / reopen', () => {
     await db.exclusive((c) => exec(c, "UPDATE meta SET value = $1 WHERE key = 'schema_version'", [String(SCHEMA_VERSION + 1)]));
     await db.close();
     await expect(Workspace.open(dir)).rejects.toThrow(/newer than this RecForge supports/);
+    await other.cleanup();
+  });
+
+  it('v1 → v2: the config group `model` of a SASRec run becomes `modelConfig`', async () => {
+    const other = await tempDir();
+    const dir = path.join(other.dir, 'ws');
+    const v2 = await Workspace.open(dir);
+    const old = run('run_old', '2026-01-01T00:00:00.000Z', 'done');
+    const { modelConfig, ...rest } = old.config as Record<string, Record<string, unknown>>;
+    await v2.createRun({ ...old, config: { model: modelConfig ?? {}, ...rest } });
+    await v2.close();
+    const db = await Db.open(path.join(dir, 'recforge.duckdb'));
+    await db.exclusive((c) => exec(c, "UPDATE meta SET value = '1' WHERE key = 'schema_version'"));
+    await db.close();
+    const migrated = await Workspace.open(dir);
+    expect((await migrated.getRun('run_old'))?.config).toEqual(old.config);
+    await migrated.close();
     await other.cleanup();
   });
 });

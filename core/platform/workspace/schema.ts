@@ -28,7 +28,13 @@ const V1: readonly string[] = [
   `CREATE TABLE metrics (run_id VARCHAR NOT NULL, name VARCHAR NOT NULL, k INTEGER, value DOUBLE NOT NULL, protocol JSON NOT NULL)`,
 ];
 
-const MIGRATIONS: readonly (readonly string[])[] = [V1];
+/** v2: a run's config holds the recipe's settings groups; SASRec's `model` group is now `modelConfig` (as in its request). */
+const V2: readonly string[] = [
+  `UPDATE runs SET config = json_object('modelConfig', json_extract(config, '$.model'), 'train', json_extract(config, '$.train'), 'eval', json_extract(config, '$.eval'))
+   WHERE model = 'sasrec' AND json_extract(config, '$.model') IS NOT NULL`,
+];
+
+const MIGRATIONS: readonly (readonly string[])[] = [V1, V2];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

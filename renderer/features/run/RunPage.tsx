@@ -64,7 +64,7 @@ export function RunPage({ runId }: { readonly runId: string }): ReactElement {
         <LrChart runId={runId} />
       </div>
       {run.status === 'done' ? <MetricsTable metrics={run.metrics} /> : null}
-      {run.config ? <RunConfig config={run.config} /> : null}
+      {run.config ? <RunConfig model={run.model} config={run.config} /> : null}
     </section>
   );
 }

@@ -1,0 +1,54 @@
+/**
+ * The settings of every recipe a run can use, as zod schemas: the host validates runs.start and
+ * pipeline files with them, and recipes.list turns them into JSON Schema for the studio's forms.
+ * A run spec is { model, ...settings }; a start request adds the dataset.
+ */
+import { z } from 'zod';
+import { idSchema } from './schemas';
+
+export const sasRecConfigSchema = z
+  .object({
+    hidden: z.number().int().min(8).max(1024).default(64).meta({ title: 'Hidden', description: 'Embedding and model width' }),
+    blocks: z.number().int().min(1).max(8).default(2).meta({ title: 'Blocks', description: 'Transformer blocks' }),
+    heads: z.number().int().min(1).max(16).default(1).meta({ title: 'Heads', description: 'Attention heads (must divide hidden)' }),
+    maxLen: z.number().int().min(2).max(512).default(50).meta({ title: 'Max length', description: 'Most recent interactions kept per history' }),
+    dropout: z.number().min(0).max(0.9).default(0.2).meta({ title: 'Dropout', description: 'Dropout rate on embeddings and blocks' }),
+  })
+  .strict();
+
+export const trainConfigSchema = z
+  .object({
+    epochs: z.number().int().min(1).max(10000).default(200).meta({ title: 'Epochs', description: 'Passes over the training sequences' }),
+    batchSize: z.number().int().min(1).max(4096).default(128).meta({ title: 'Batch size', description: 'Sequences per step' }),
+    learningRate: z.number().positive().max(1).default(1e-3).meta({ title: 'Learning rate', description: 'Adam step size' }),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42).meta({ title: 'Seed', description: 'Initialisation, batch order and dropout' }),
+  })
+  .strict();
+
+export const evalConfigSchema = z
+  .object({
+    negatives: z.number().int().min(1).max(10000).default(100).meta({ title: 'Negatives', description: 'Sampled negatives per test positive (1 + N candidates)' }),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(2024).meta({ title: 'Sampler seed', description: 'Seed of the negative sampler, stored with every metric' }),
+    fullRanking: z.boolean().default(true).meta({ title: 'Full ranking', description: 'Also rank every item (slower, no sampling bias)' }),
+  })
+  .strict();
+
+/** SASRec: the conventional sequential recommender every LLM recipe is compared with. */
+export const sasrecSpecSchema = z
+  .object({
+    model: z.literal('sasrec'),
+    modelConfig: sasRecConfigSchema.default(sasRecConfigSchema.parse({})),
+    train: trainConfigSchema.default(trainConfigSchema.parse({})),
+    eval: evalConfigSchema.default(evalConfigSchema.parse({})),
+  })
+  .strict();
+
+/** What to run, without the dataset (pipeline files name the dataset apart). */
+export const runSpecSchema = z.discriminatedUnion('model', [sasrecSpecSchema]);
+
+/** runs.start: a run spec on a dataset of the workspace. */
+export const startRunRequestSchema = z.discriminatedUnion('model', [sasrecSpecSchema.extend({ datasetId: idSchema })]);
+
+export type RunSpec = z.input<typeof runSpecSchema>;
+export type StartRunRequest = z.input<typeof startRunRequestSchema>;
+export type StartRunRequestParsed = z.output<typeof startRunRequestSchema>;
