@@ -21,6 +21,7 @@ const invoke = [
   'runs.get',
   'runs.pipeline',
   'runs.importLog',
+  'runs.annotate',
   'pipelines.run',
   'recipes.list',
   'demo.run',

@@ -160,6 +160,9 @@ export interface RunSummary {
   readonly config: RunSettings | null;
   readonly metrics: readonly MetricRecord[];
   readonly error: string | null;
+  /** The user's notes on the run (free text) and tags (to find and group runs). */
+  readonly notes: string;
+  readonly tags: readonly string[];
 }
 
 /** A training series as parallel columns (compact on the wire: a run can log a million points). */

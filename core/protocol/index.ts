@@ -3,7 +3,7 @@ export type * from './dto';
 export type * from './ipc';
 export type * from './worker';
 export type * from './bridge';
-export type { FileRef, ImportRequest, ImportLogRequest, RunIdRequest, DatasetIdRequest } from './schemas';
+export type { FileRef, ImportRequest, ImportLogRequest, RunIdRequest, DatasetIdRequest, AnnotateRunRequest } from './schemas';
 export type { RunSpec, StartRunRequest } from './runSchemas';
 export type * from './profile';
 export type { Pipeline, PipelineDataset } from './pipeline';

@@ -13,7 +13,7 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
-import type { DatasetIdRequest, ImportLogRequest, ImportRequest, RunIdRequest } from './schemas';
+import type { AnnotateRunRequest, DatasetIdRequest, ImportLogRequest, ImportRequest, RunIdRequest } from './schemas';
 import type { StartRunRequest } from './runSchemas';
 
 /** Request → response of every call the renderer can make. */
@@ -42,6 +42,8 @@ export interface InvokeMap {
   'pipelines.run': (req: Pipeline) => RunSummary;
   /** Import a training log (CSV / JSON lines: step, loss[, lr, epoch]) as a run to compare with. */
   'runs.importLog': (req: ImportLogRequest) => RunSummary;
+  /** Save the user's notes and tags on a run. */
+  'runs.annotate': (req: AnnotateRunRequest) => RunSummary;
   /** The pipeline file that reproduces a run. */
   'runs.pipeline': (req: RunIdRequest) => Pipeline;
   /** The recipes the studio can run, with the JSON Schema of their settings (forms are generated from it). */

@@ -28,6 +28,15 @@ export const importRequestSchema = z
 export const importLogRequestSchema = z.object({ name: z.string().trim().min(1).max(120), file: fileRefSchema }).strict();
 
 export const runIdRequestSchema = z.object({ runId: id }).strict();
+
+/** The user's notes and tags on a run (either may be given alone). */
+export const annotateRunRequestSchema = z
+  .object({
+    runId: id,
+    notes: z.string().max(10_000).optional(),
+    tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  })
+  .strict();
 export const datasetIdRequestSchema = z.object({ datasetId: id }).strict();
 export const emptyRequestSchema = z.object({}).strict().optional();
 
@@ -35,5 +44,6 @@ export type FileRef = z.infer<typeof fileRefSchema>;
 export type ImportRequest = z.input<typeof importRequestSchema>;
 export type ImportRequestParsed = z.output<typeof importRequestSchema>;
 export type RunIdRequest = z.infer<typeof runIdRequestSchema>;
+export type AnnotateRunRequest = z.infer<typeof annotateRunRequestSchema>;
 export type ImportLogRequest = z.infer<typeof importLogRequestSchema>;
 export type DatasetIdRequest = z.infer<typeof datasetIdRequestSchema>;

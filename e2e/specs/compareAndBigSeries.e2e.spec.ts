@@ -22,10 +22,16 @@ test('compare a trained run with an imported reference log on one chart', async 
   await runs.runPipelineFile(pipeline);
   await studio.run.waitForStatus('done', 120_000);
   const trainedId = await studio.run.runId();
+  // Notes and tags are saved with the run and shown (and filterable) in the run list.
+  await studio.page.getByTestId('run-notes-text').fill('first try on the demo');
+  await studio.page.getByTestId('run-tags').fill('baseline, demo');
+  await studio.page.getByTestId('run-notes-save').click();
+  await expect(studio.page.getByTestId('run-notes-save')).toBeDisabled();
 
   const log = testInfo.outputPath('pytorch-reference.csv');
   await writeFile(log, trainingLog(300, 1));
   await studio.gotoRuns();
+  await expect(studio.page.locator(`[data-testid="run-item"][data-run-id="${trainedId}"] [data-testid="run-tag"]`)).toHaveText(['baseline', 'demo']);
   await runs.importLog(log);
   await expect(runs.item('pytorch-reference.csv')).toHaveCount(1);
   const logId = (await runs.item('pytorch-reference.csv').getAttribute('data-run-id')) ?? '';

@@ -6,6 +6,7 @@ import { toApiError } from '../../core/errors';
 import type { ApiResult } from '../../core/protocol/dto';
 import type { InvokeChannel, InvokeResponse } from '../../core/protocol/ipc';
 import type {
+  AnnotateRunRequest,
   DatasetIdRequest,
   ImportLogRequest,
   ImportRequestParsed,
@@ -31,6 +32,7 @@ interface ParsedRequests {
   'runs.get': RunIdRequest;
   'runs.pipeline': RunIdRequest;
   'runs.importLog': ImportLogRequest;
+  'runs.annotate': AnnotateRunRequest;
   'pipelines.run': PipelineParsed;
 }
 type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
@@ -63,6 +65,7 @@ function buildHandlers(ctx: HostContext): Handlers {
     'runs.list': () => ctx.runs.list(),
     'runs.get': (req) => ctx.runs.get(req.runId),
     'runs.pipeline': (req) => pipelineOfRun(ctx, req.runId),
+    'runs.annotate': (req) => ctx.runs.annotate(req.runId, { ...(req.notes !== undefined ? { notes: req.notes } : {}), ...(req.tags !== undefined ? { tags: [...new Set(req.tags)] } : {}) }),
     'runs.importLog': async (req) => {
       const [file] = await resolveFileRefs(ctx.workspace.dir, [req.file]);
       return importTrainLog(ctx, req.name, file as { name: string; path: string }).finally(() => removeUploads(ctx.workspace.dir, [req.file]));

@@ -24,7 +24,7 @@ export async function importTrainLog(ctx: HostContext, name: string, file: { nam
   const now = new Date().toISOString();
   const summary: RunSummary = {
     id: newRunId(), datasetId: '', datasetName: name, model: 'external', status: 'done',
-    createdAt: now, finishedAt: now, config: null, metrics: [], error: null,
+    createdAt: now, finishedAt: now, config: null, metrics: [], error: null, notes: '', tags: [],
   };
   // Events first, then the database row: a failure leaves at most an unlisted folder, never a run without data.
   ctx.workspace.runDir(summary.id);

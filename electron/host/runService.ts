@@ -46,6 +46,8 @@ export class RunService {
       config: settingsOf(req),
       metrics: [],
       error: null,
+      notes: '',
+      tags: [],
     };
     await this.workspace.createRun(summary);
     this.requests.set(summary.id, req);
@@ -81,6 +83,15 @@ export class RunService {
     const next: RunSummary = { ...summary, status: 'queued', finishedAt: null, error: null };
     this.publish(next);
     void this.dispatchNext();
+    return next;
+  }
+
+  /** Saves notes and/or tags and tells every window. */
+  async annotate(runId: string, patch: { notes?: string; tags?: readonly string[] }): Promise<RunSummary> {
+    const summary = await this.summary(runId);
+    await this.workspace.updateRun(runId, patch);
+    const next: RunSummary = { ...summary, ...patch };
+    this.publish(next);
     return next;
   }
 

@@ -8,6 +8,7 @@ import type { InvokeChannel } from '../../core/protocol/ipc';
 import {
   datasetIdRequestSchema,
   emptyRequestSchema,
+  annotateRunRequestSchema,
   importLogRequestSchema,
   importRequestSchema,
   runIdRequestSchema,
@@ -28,6 +29,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'runs.get': runIdRequestSchema,
   'runs.pipeline': runIdRequestSchema,
   'runs.importLog': importLogRequestSchema,
+  'runs.annotate': annotateRunRequestSchema,
   'pipelines.run': pipelineSchema,
   'recipes.list': emptyRequestSchema,
   'demo.run': emptyRequestSchema,

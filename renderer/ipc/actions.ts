@@ -112,3 +112,15 @@ export async function loadRun(runId: string): Promise<void> {
     loading.delete(runId);
   }
 }
+
+/** Saves a run's notes and tags. */
+export async function annotateRun(runId: string, notes: string, tags: readonly string[]): Promise<boolean> {
+  try {
+    const run = await invoke('runs.annotate', { runId, notes, tags: [...tags] });
+    setState((s) => applyRunSummary(s, run));
+    return true;
+  } catch (error) {
+    report('Save notes', error);
+    return false;
+  }
+}

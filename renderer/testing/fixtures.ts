@@ -46,6 +46,8 @@ export function run(id: string, overrides: Partial<RunSummary> = {}): RunSummary
     },
     metrics: [],
     error: null,
+    notes: '',
+    tags: [],
     ...overrides,
   };
 }

@@ -29,6 +29,8 @@ const run = (id: string, createdAt: string, status: RunSummary['status'] = 'queu
   },
   metrics: [],
   error: null,
+  notes: '',
+  tags: [],
 });
 
 const metric = (name: string, k: number | null, value: number): MetricRecord => ({
@@ -125,5 +127,13 @@ describe('open / reopen', () => {
     expect((await migrated.getRun('run_old'))?.config).toEqual(old.config);
     await migrated.close();
     await other.cleanup();
+  });
+
+  it('keeps notes and tags, editable after the run', async () => {
+    await ws.createRun({ ...run('run_n', '2026-02-01T00:00:00.000Z'), tags: ['baseline'] });
+    await ws.updateRun('run_n', { notes: 'lr too high?\nretry with 5e-4', tags: ['baseline', 'ml-100k', "o'brien"] });
+    expect(await ws.getRun('run_n')).toMatchObject({ notes: 'lr too high?\nretry with 5e-4', tags: ['baseline', 'ml-100k', "o'brien"] });
+    await ws.updateRun('run_n', { tags: [] });
+    expect((await ws.getRun('run_n'))?.tags).toEqual([]);
   });
 });

@@ -5,15 +5,16 @@ import { exec, num, query, strOrNull } from './db';
 import type { Row } from './db';
 
 /** Fields of a run that change after creation. */
-export type RunPatch = Partial<Pick<RunSummary, 'status' | 'finishedAt' | 'error'>>;
+export type RunPatch = Partial<Pick<RunSummary, 'status' | 'finishedAt' | 'error' | 'notes' | 'tags'>>;
 
 /** Statuses a run can only have while a host process is driving it. */
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['queued', 'running', 'evaluating'];
 
 /** Inserts a run (and any metrics it already carries). */
 export async function insertRun(c: DuckDBConnection, s: RunSummary): Promise<void> {
-  await exec(c, 'INSERT INTO runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8::JSON, $9)', [
-    s.id, s.datasetId, s.datasetName, s.model, s.status, s.createdAt, s.finishedAt, JSON.stringify(s.config), s.error,
+  await exec(c, `INSERT INTO runs (id, dataset_id, dataset_name, model, status, created_at, finished_at, config, error, notes, tags)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8::JSON, $9, $10, $11::JSON::VARCHAR[])`, [
+    s.id, s.datasetId, s.datasetName, s.model, s.status, s.createdAt, s.finishedAt, JSON.stringify(s.config), s.error, s.notes, JSON.stringify(s.tags),
   ]);
   await saveMetrics(c, s.id, s.metrics);
 }
@@ -22,11 +23,13 @@ export async function insertRun(c: DuckDBConnection, s: RunSummary): Promise<voi
 export async function patchRun(c: DuckDBConnection, id: string, patch: RunPatch): Promise<boolean> {
   const [exists] = await query(c, 'SELECT 1 AS x FROM runs WHERE id = $1', [id]);
   if (!exists) return false;
-  const columns = { status: 'status', finishedAt: 'finished_at', error: 'error' } as const;
+  const columns = { status: 'status', finishedAt: 'finished_at', error: 'error', notes: 'notes', tags: 'tags' } as const;
   const keys = (Object.keys(columns) as (keyof RunPatch)[]).filter((k) => patch[k] !== undefined);
   if (keys.length === 0) return true;
-  const set = keys.map((k, i) => `${columns[k]} = $${i + 2}`).join(', ');
-  await exec(c, `UPDATE runs SET ${set} WHERE id = $1`, [id, ...keys.map((k) => patch[k] ?? null)]);
+  // Lists travel as JSON text and are cast back (positional parameters have scalar types).
+  const set = keys.map((k, i) => `${columns[k]} = $${i + 2}${k === 'tags' ? '::JSON::VARCHAR[]' : ''}`).join(', ');
+  const values = keys.map((k) => (k === 'tags' ? JSON.stringify(patch.tags) : (patch[k] as string | null | undefined) ?? null));
+  await exec(c, `UPDATE runs SET ${set} WHERE id = $1`, [id, ...values]);
   return true;
 }
 
@@ -79,5 +82,7 @@ function toRun(r: Row, metrics: MetricRecord[]): RunSummary {
     config: JSON.parse(String(r['config'])) as RunSummary['config'],
     metrics,
     error: strOrNull(r['error']),
+    notes: String(r['notes'] ?? ''),
+    tags: Array.isArray(r['tags']) ? (r['tags'] as unknown[]).map(String) : [],
   };
 }

@@ -34,7 +34,13 @@ const V2: readonly string[] = [
    WHERE model = 'sasrec' AND json_extract(config, '$.model') IS NOT NULL`,
 ];
 
-const MIGRATIONS: readonly (readonly string[])[] = [V1, V2];
+/** v3: the user's notes and tags on a run. */
+const V3: readonly string[] = [
+  "ALTER TABLE runs ADD COLUMN IF NOT EXISTS notes VARCHAR DEFAULT ''",
+  'ALTER TABLE runs ADD COLUMN IF NOT EXISTS tags VARCHAR[] DEFAULT []',
+];
+
+const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import { LrChart } from './LrChart';
 import { MetricsTable } from './MetricsTable';
 import { ProgressPanel } from './ProgressPanel';
 import { RunConfig } from './RunConfig';
+import { RunNotes } from './RunNotes';
 import { StatusBadge } from './StatusBadge';
 
 function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
@@ -65,6 +66,7 @@ export function RunPage({ runId }: { readonly runId: string }): ReactElement {
       </div>
       {run.status === 'done' ? <MetricsTable metrics={run.metrics} /> : null}
       {run.config ? <RunConfig model={run.model} config={run.config} /> : null}
+      <RunNotes key={run.id} run={run} />
     </section>
   );
 }

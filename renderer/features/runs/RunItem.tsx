@@ -32,6 +32,7 @@ export const RunItem = memo(function RunItem({ run }: { readonly run: RunSummary
         <span className="run-item-main">
           <span className="run-item-title">{runTitle(run)}</span>
           <span className="muted small">{new Date(run.createdAt).toLocaleString()} · {runScale(run)}</span>
+          {run.tags.length > 0 ? <span className="chips run-tags">{run.tags.map((t) => <span key={t} className="chip" data-testid="run-tag">{t}</span>)}</span> : null}
         </span>
         <Headline run={run} />
         <StatusBadge status={run.status} />

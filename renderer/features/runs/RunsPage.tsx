@@ -1,18 +1,39 @@
-import type { ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
+import { matchesTags } from '../../lib/tags';
 import { useStore } from '../../store';
 import { NewRunForm } from './NewRunForm';
 import { PipelineFileButton, TrainingLogButton } from './PipelineFileButton';
 import { RunItem } from './RunItem';
 
+/** Every tag in use, as toggles that filter the list. */
+function TagFilter({ selected, onToggle }: { readonly selected: readonly string[]; readonly onToggle: (tag: string) => void }): ReactElement | null {
+  const runs = useStore((s) => s.runs);
+  const all = useMemo(() => [...new Set(runs.flatMap((r) => r.tags))].sort(), [runs]);
+  if (all.length === 0) return null;
+  return (
+    <div className="chips tag-filter" data-testid="tag-filter" aria-label="Filter by tag">
+      {all.map((t) => (
+        <button key={t} type="button" className={selected.includes(t) ? 'chip chip-on' : 'chip'} aria-pressed={selected.includes(t)} onClick={() => onToggle(t)}>{t}</button>
+      ))}
+    </div>
+  );
+}
+
 function RunList(): ReactElement {
   const runs = useStore((s) => s.runs);
+  const [filter, setFilter] = useState<readonly string[]>([]);
+  const onToggle = (tag: string): void => setFilter((f) => (f.includes(tag) ? f.filter((t) => t !== tag) : [...f, tag]));
+  const shown = runs.filter((r) => matchesTags(r.tags, filter));
   if (runs.length === 0) return <p className="empty" data-testid="runs-empty">No runs yet.</p>;
   return (
-    <ul className="run-list" data-testid="run-list">
-      {runs.map((r) => (
-        <RunItem key={r.id} run={r} />
-      ))}
-    </ul>
+    <>
+      <TagFilter selected={filter} onToggle={onToggle} />
+      <ul className="run-list" data-testid="run-list">
+        {shown.map((r) => (
+          <RunItem key={r.id} run={r} />
+        ))}
+      </ul>
+    </>
   );
 }
 
