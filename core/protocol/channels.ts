@@ -24,6 +24,10 @@ const invoke = [
   'runs.annotate',
   'pipelines.run',
   'recipes.list',
+  'models.inspect',
+  'models.register',
+  'models.list',
+  'models.remove',
   'demo.run',
 ] as const satisfies readonly InvokeChannel[];
 

@@ -9,3 +9,4 @@ export type * from './profile';
 export type { Pipeline, PipelineDataset } from './pipeline';
 export type * from './recipes';
 export type * from './tabular';
+export type * from './models';

@@ -13,7 +13,8 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
-import type { AnnotateRunRequest, DatasetIdRequest, ImportLogRequest, ImportRequest, RunIdRequest } from './schemas';
+import type { AnnotateRunRequest, DatasetIdRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest } from './schemas';
+import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { StartRunRequest } from './runSchemas';
 
 /** Request → response of every call the renderer can make. */
@@ -46,6 +47,12 @@ export interface InvokeMap {
   'runs.annotate': (req: AnnotateRunRequest) => RunSummary;
   /** The pipeline file that reproduces a run. */
   'runs.pipeline': (req: RunIdRequest) => Pipeline;
+  /** Architecture, size and memory fit of a local Hugging Face folder, without loading it. */
+  'models.inspect': (req: ModelFolderRequest) => ModelFolderInfo;
+  /** Inspect and register a local model folder in the workspace. */
+  'models.register': (req: RegisterModelRequest) => RegisteredModel;
+  'models.list': (req?: Record<string, never>) => RegisteredModel[];
+  'models.remove': (req: ModelIdRequest) => null;
   /** The recipes the studio can run, with the JSON Schema of their settings (forms are generated from it). */
   'recipes.list': (req?: Record<string, never>) => RecipeInfo[];
   /** Start SASRec on the bundled demo dataset with a short schedule. */

@@ -29,6 +29,12 @@ export const importLogRequestSchema = z.object({ name: z.string().trim().min(1).
 
 export const runIdRequestSchema = z.object({ runId: id }).strict();
 
+/** A local folder (absolute path) holding a Hugging Face model. */
+export const modelFolderRequestSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
+/** Register a model folder under a name. */
+export const registerModelRequestSchema = z.object({ path: z.string().min(1).max(4096), name: z.string().trim().min(1).max(120) }).strict();
+export const modelIdRequestSchema = z.object({ modelId: id }).strict();
+
 /** The user's notes and tags on a run (either may be given alone). */
 export const annotateRunRequestSchema = z
   .object({
@@ -45,5 +51,8 @@ export type ImportRequest = z.input<typeof importRequestSchema>;
 export type ImportRequestParsed = z.output<typeof importRequestSchema>;
 export type RunIdRequest = z.infer<typeof runIdRequestSchema>;
 export type AnnotateRunRequest = z.infer<typeof annotateRunRequestSchema>;
+export type ModelFolderRequest = z.infer<typeof modelFolderRequestSchema>;
+export type RegisterModelRequest = z.infer<typeof registerModelRequestSchema>;
+export type ModelIdRequest = z.infer<typeof modelIdRequestSchema>;
 export type ImportLogRequest = z.infer<typeof importLogRequestSchema>;
 export type DatasetIdRequest = z.infer<typeof datasetIdRequestSchema>;

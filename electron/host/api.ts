@@ -9,6 +9,9 @@ import type {
   AnnotateRunRequest,
   DatasetIdRequest,
   ImportLogRequest,
+  ModelFolderRequest,
+  ModelIdRequest,
+  RegisterModelRequest,
   ImportRequestParsed,
   RunIdRequest,
 } from '../../core/protocol/schemas';
@@ -19,6 +22,7 @@ import type { HostContext } from './hostContext';
 import { importTrainLog } from './importLog';
 import { pipelineOfRun, runPipeline } from './pipelines';
 import { listRecipes } from './recipes';
+import { assertRunnable, inspectModelFolder } from './modelFolders';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
 
@@ -33,6 +37,9 @@ interface ParsedRequests {
   'runs.pipeline': RunIdRequest;
   'runs.importLog': ImportLogRequest;
   'runs.annotate': AnnotateRunRequest;
+  'models.inspect': ModelFolderRequest;
+  'models.register': RegisterModelRequest;
+  'models.remove': ModelIdRequest;
   'pipelines.run': PipelineParsed;
 }
 type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
@@ -72,6 +79,17 @@ function buildHandlers(ctx: HostContext): Handlers {
     },
     'pipelines.run': (req) => runPipeline(ctx, req),
     'recipes.list': async () => listRecipes(),
+    'models.inspect': (req) => inspectModelFolder(req.path),
+    'models.register': async (req) => {
+      const info = await inspectModelFolder(req.path);
+      assertRunnable(info);
+      return ctx.workspace.registerModel(req.name, info);
+    },
+    'models.list': () => ctx.workspace.listModels(),
+    'models.remove': async (req) => {
+      await ctx.workspace.removeModel(req.modelId);
+      return null;
+    },
     'demo.run': async () => {
       const demo = await ctx.demoDataset();
       const req = startRunRequestSchema.parse({ datasetId: demo.id, model: 'sasrec', train: { epochs: DEMO_EPOCHS } });

@@ -11,6 +11,9 @@ import {
   annotateRunRequestSchema,
   importLogRequestSchema,
   importRequestSchema,
+  modelFolderRequestSchema,
+  modelIdRequestSchema,
+  registerModelRequestSchema,
   runIdRequestSchema,
 } from '../../core/protocol/schemas';
 import { startRunRequestSchema } from '../../core/protocol/runSchemas';
@@ -32,6 +35,10 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'runs.annotate': annotateRunRequestSchema,
   'pipelines.run': pipelineSchema,
   'recipes.list': emptyRequestSchema,
+  'models.inspect': modelFolderRequestSchema,
+  'models.register': registerModelRequestSchema,
+  'models.list': emptyRequestSchema,
+  'models.remove': modelIdRequestSchema,
   'demo.run': emptyRequestSchema,
 };
 

@@ -19,6 +19,11 @@ export function newRunId(now: number = Date.now()): string {
   return `run_${now.toString(36).padStart(9, '0')}_${randomBase36(5)}`;
 }
 
+/** 'model_' + ~16 random base-36 characters. */
+export function newModelId(): string {
+  return `model_${randomBase36(10)}`;
+}
+
 /** Throws a 'validation' error unless `id` matches ID_PATTERN (ids also become folder names). */
 export function assertId(id: string, what: string): void {
   if (!ID_PATTERN.test(id)) throw new RecForgeError('validation', `invalid ${what} id '${id.slice(0, 80)}'`);

@@ -40,13 +40,20 @@ const V3: readonly string[] = [
   'ALTER TABLE runs ADD COLUMN IF NOT EXISTS tags VARCHAR[] DEFAULT []',
 ];
 
-const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3];
+/** v4: the registry of local models (Hugging Face folders) recipes can use. */
+const V4: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS models (
+     id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, path VARCHAR NOT NULL,
+     created_at VARCHAR NOT NULL, info JSON NOT NULL)`,
+];
+
+const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Every data table, e.g. for row-count checks in tests. */
-export const TABLES = ['datasets', 'interactions', 'items', 'users', 'runs', 'metrics'] as const;
+export const TABLES = ['datasets', 'interactions', 'items', 'users', 'runs', 'metrics', 'models'] as const;
 
 /** Brings the database to SCHEMA_VERSION; returns the version found before. */
 export async function migrate(c: DuckDBConnection): Promise<number> {

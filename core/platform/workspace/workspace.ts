@@ -12,7 +12,7 @@ import type { DatasetFormat, DatasetSummary, ImportProgress, MetricRecord, RunSu
 import type { LeaveOneOutData } from '../../protocol/worker';
 import { deleteDataset, getDataset, listDatasets, loadLeaveOneOut } from './datasets';
 import { Db } from './db';
-import { assertId, monotonicIsoNow, newDatasetId } from './ids';
+import { assertId, monotonicIsoNow, newDatasetId, newModelId } from './ids';
 import { parseImportFiles } from './importSources';
 import type { ImportFile } from './importSources';
 import { appendEvents, ensureRunDir, readEvents } from './runFiles';
@@ -22,6 +22,8 @@ import { countRows, migrate } from './schema';
 import type { TABLES } from './schema';
 import { insertDataset } from './storeDataset';
 import { profileStoredDataset } from './profile';
+import { deleteModel, insertModel, selectModels } from './models';
+import type { ModelFolderInfo, RegisteredModel } from '../../protocol/models';
 import type { DatasetProfile } from '../../protocol/profile';
 
 /** What importDataset needs: files already on disk (uploads are staged by the host). */
@@ -110,6 +112,23 @@ export class Workspace {
     const data = await this.db.exclusive((c) => loadLeaveOneOut(c, datasetId));
     if (!data) throw new RecForgeError('not_found', `dataset ${datasetId} does not exist`);
     return data;
+  }
+
+  /** Registers an inspected model folder under a name. */
+  async registerModel(name: string, info: ModelFolderInfo): Promise<RegisteredModel> {
+    const model: RegisteredModel = { id: newModelId(), name: name.trim(), kind: 'hf-lm', path: info.path, createdAt: monotonicIsoNow(), info };
+    await this.db.transaction((c) => insertModel(c, model));
+    return model;
+  }
+
+  /** Registered models, newest first. */
+  listModels(): Promise<RegisteredModel[]> {
+    return this.db.exclusive((c) => selectModels(c));
+  }
+
+  /** Forgets a registered model (its folder is left alone). */
+  async removeModel(id: string): Promise<void> {
+    if (!(await this.db.exclusive((c) => deleteModel(c, id)))) throw new RecForgeError('not_found', `model ${id} is not registered`);
   }
 
   /** Registers a run (and any metrics it carries). */
