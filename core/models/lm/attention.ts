@@ -41,14 +41,22 @@ function splitHeads(x: tf.Tensor, heads: number, headDim: number): tf.Tensor4D {
 }
 
 /**
- * [B, kvH, S, dh] → [B, kvH·rep, S, dh], each kv head repeated rep times in place (HF repeat_kv).
- * A gather, not a rank-5 tile: tfjs has no gradient for rank-5 Tile, and GQA models must train.
+ * Grouped-query attention without repeating key/value heads: the `rep` query heads that share a
+ * kv head (HF repeat_kv order: query head h uses kv head ⌊h / rep⌋) are stacked along the time
+ * axis, so one matMul per kv head serves them all. No copies, and only reshape / matMul / softmax,
+ * all of which have gradients.
  */
-function repeatKv(x: tf.Tensor4D, rep: number): tf.Tensor4D {
-  if (rep === 1) return x;
-  const heads = x.shape[1];
-  const idx = Array.from({ length: heads * rep }, (_, i) => Math.floor(i / rep));
-  return tf.gather(x, tf.tensor1d(idx, 'int32'), 1);
+function groupedAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, mask: tf.Tensor, headDim: number): tf.Tensor4D {
+  const [b, heads, t] = q.shape;
+  const kvHeads = k.shape[1];
+  const s = k.shape[2];
+  const rep = heads / kvHeads;
+  const grouped = tf.reshape(q, [b, kvHeads, rep * t, headDim]);
+  const scores = tf.reshape(tf.mul(tf.matMul(grouped, k, false, true), 1 / Math.sqrt(headDim)), [b, kvHeads, rep, t, s]);
+  // A [T, S] mask broadcasts as is; a per-row [B, 1, T, S] mask needs the group axis.
+  const masked = tf.add(scores, mask.rank === 4 ? tf.expandDims(mask, 2) : mask);
+  const probs = tf.reshape(tf.softmax(masked, -1), [b, kvHeads, rep * t, s]);
+  return tf.reshape(tf.matMul(probs, v), [b, heads, t, headDim]);
 }
 
 /** Attention output [B, T, hidden] and this layer's updated cache. */
@@ -63,9 +71,7 @@ export function selfAttention(x: tf.Tensor, ctx: AttentionContext): { out: tf.Te
       k = tf.concat([ctx.past.k, k], 2);
       v = tf.concat([ctx.past.v, v], 2);
     }
-    const rep = c.numHeads / c.numKvHeads;
-    const scores = tf.add(tf.mul(tf.matMul(q, repeatKv(k, rep), false, true), 1 / Math.sqrt(c.headDim)), ctx.mask);
-    const ctxOut = tf.matMul(tf.softmax(scores, -1), repeatKv(v, rep)); // [B, H, T, dh]
+    const ctxOut = groupedAttention(q as tf.Tensor4D, k, v, ctx.mask, c.headDim); // [B, H, T, dh]
     const merged = tf.reshape(tf.transpose(ctxOut, [0, 2, 1, 3]), [b, t, c.numHeads * c.headDim]);
     return { out: linear(merged, weights, layer, 'o_proj', delta), kv: { k, v } };
   });
