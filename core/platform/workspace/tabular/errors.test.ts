@@ -1,0 +1,95 @@
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RecForgeError } from '../../../errors';
+import type { Db } from '../db';
+import { makeCsv, tempDir } from '../testWorkspace.testutil';
+import type { TempDir } from '../testWorkspace.testutil';
+import { allCounts, openTestDb, runImport } from './tabular.testutil';
+import type { ColumnMapping, TabularFile } from './types';
+
+let t: TempDir;
+let db: Db;
+beforeEach(async () => {
+  t = await tempDir();
+  db = await openTestDb(t.dir);
+  await runImport(db, [await t.file('base.csv', makeCsv(10, 6))], M, { minInteractions: 1 });
+});
+afterEach(async () => {
+  await db.close();
+  await t.cleanup();
+});
+
+const M: ColumnMapping = { user: 'user', item: 'item', timestamp: 'timestamp', rating: 'rating', title: 'title' };
+
+/** Runs a failing import, checks that nothing changed, and returns the error. */
+async function failsAtomically(files: TabularFile[], mapping: ColumnMapping = M): Promise<RecForgeError> {
+  const before = await allCounts(db);
+  const err = await runImport(db, files, mapping, { minInteractions: 1 }).then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(RecForgeError);
+  expect(await allCounts(db)).toEqual(before);
+  return err as RecForgeError;
+}
+
+describe('located errors, nothing stored', () => {
+  it('a bad timestamp at line 500 → log.csv:500 field timestamp', async () => {
+    const lines = makeCsv(100, 10).split('\n');
+    lines[499] = 'u1,i1,not-a-time,3,x';
+    const err = await failsAtomically([await t.file('log.csv', lines.join('\n'))]);
+    expect(err.location).toEqual({ file: 'log.csv', line: 500, field: 'timestamp', expected: 'a number or an ISO date' });
+  });
+  it('a wrong column count → its line', async () => {
+    const lines = makeCsv(20, 5).split('\n');
+    lines[41] = 'u1,i1,5';
+    const err = await failsAtomically([await t.file('log.csv', lines.join('\n'))]);
+    expect(err.location).toMatchObject({ file: 'log.csv', line: 42, expected: 'as many fields as the header' });
+  });
+  it('a missing user id → its line (derived after rejected rows)', async () => {
+    const lines = makeCsv(20, 5).split('\n');
+    lines[30] = ',i1,5,3,x';
+    const err = await failsAtomically([await t.file('log.csv', lines.join('\n'))]);
+    expect(err.location).toEqual({ file: 'log.csv', line: 31, field: 'user', expected: 'a non-empty id' });
+  });
+  it('bad UTF-8 → its line', async () => {
+    const head = Buffer.from('user,item,timestamp,rating,title\na,x,1,2,ok\n');
+    const bad = Buffer.concat([head, Buffer.from('b,'), Buffer.from([0xff, 0xfe]), Buffer.from(',2,3,t\n')]);
+    const err = await failsAtomically([await t.file('log.csv', bad)]);
+    expect(err.location).toMatchObject({ file: 'log.csv', line: 3, expected: 'UTF-8 text' });
+  });
+  it('an empty file, a header-only file, binary garbage', async () => {
+    expect((await failsAtomically([await t.file('e.csv', '')])).location).toMatchObject({ file: 'e.csv', line: 1 });
+    expect((await failsAtomically([await t.file('h.csv', 'user,item,timestamp,rating,title\n')])).location).toMatchObject({ file: 'h.csv' });
+    const garbage = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256));
+    expect((await failsAtomically([await t.file('g.csv', garbage)])).location).toMatchObject({ file: 'g.csv' });
+  });
+  it('a truncated gzip → located at the line where the data stops', async () => {
+    const gz = gzipSync(Buffer.from(makeCsv(200, 10)));
+    const err = await failsAtomically([await t.file('log.csv.gz', gz.subarray(0, Math.floor(gz.length / 2)))]);
+    expect(err.location).toMatchObject({ file: 'log.csv.gz', expected: 'a complete gzip file' });
+    expect(err.location?.line).toBeGreaterThan(1);
+  });
+  it('a mapped column missing from the header', async () => {
+    const err = await failsAtomically([await t.file('log.csv', makeCsv(3, 3))], { ...M, user: 'user_id' });
+    expect(err.location).toMatchObject({ file: 'log.csv', line: 1, field: 'header', expected: "a column named 'user_id'" });
+  });
+  it('JSON lines: an invalid line and a missing key are located exactly (blank lines count)', async () => {
+    const ok = '{"user":"a","item":"x","timestamp":1}';
+    const err = await failsAtomically([await t.file('a.jsonl', `${ok}\n\n{"user":"b",\n`)]);
+    expect(err.location).toMatchObject({ file: 'a.jsonl', line: 3, expected: 'a JSON object' });
+    const err2 = await failsAtomically([await t.file('b.jsonl', `${ok}\n{"user":"b","timestamp":2}\n`)]);
+    expect(err2.location).toMatchObject({ file: 'b.jsonl', line: 2, field: 'item' });
+  });
+});
+
+describe("onError: 'skip'", () => {
+  it('drops bad rows, reports count and the first errors in line order, imports the rest', async () => {
+    const lines = makeCsv(20, 5).split('\n');
+    lines[10] = 'u1,i1,xx,3,x';
+    lines[20] = ',i1,5,3,x';
+    lines[30] = 'u1,i1';
+    const f = await t.file('log.csv', lines.join('\n'));
+    const res = await runImport(db, [f], M, { minInteractions: 1, onError: 'skip' });
+    expect(res.skipped.count).toBe(3);
+    expect(res.skipped.errors.map((e) => [e.location?.line, e.location?.field])).toEqual([[11, 'timestamp'], [21, 'user'], [31, undefined]]);
+    expect(res.summary.rawInteractions).toBe(97);
+  });
+});

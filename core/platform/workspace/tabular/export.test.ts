@@ -1,0 +1,59 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db';
+import { makeCsv, tempDir } from '../testWorkspace.testutil';
+import type { TempDir } from '../testWorkspace.testutil';
+import { exportParquet, exportRecBole } from './exportDataset';
+import { previewTabular } from './preview';
+import { openTestDb, readBack, runImport } from './tabular.testutil';
+
+let t: TempDir;
+let db: Db;
+beforeEach(async () => {
+  t = await tempDir();
+  db = await openTestDb(t.dir);
+});
+afterEach(async () => {
+  await db.close();
+  await t.cleanup();
+});
+
+const M = { user: 'user', item: 'item', timestamp: 'timestamp', rating: 'rating', title: 'title' } as const;
+
+describe('export', () => {
+  it('Parquet export re-imports to identical counts and rows; no temp files remain', async () => {
+    const first = await runImport(db, [await t.file('a.csv', makeCsv(30, 7))], M, { minInteractions: 3 });
+    const out = path.join(t.dir, 'out');
+    await db.exclusive((c) => exportParquet(c, first.summary.id, out));
+    expect((await readdir(out)).sort()).toEqual(['interactions.parquet', 'item_texts.parquet', 'items.parquet']);
+    const files = [{ name: 'interactions.parquet', path: path.join(out, 'interactions.parquet') }];
+    const again = await runImport(db, files, { user: 'user_id', item: 'item_id', timestamp: 'timestamp', rating: 'rating' }, { minInteractions: 3 });
+    const pick = (s: typeof first.summary): number[] => [s.users, s.items, s.interactions];
+    expect(pick(again.summary)).toEqual(pick(first.summary));
+    expect((await readBack(db, again.summary.id)).rows).toEqual((await readBack(db, first.summary.id)).rows);
+  });
+
+  it('RecBole atomic files have typed headers and one line per interaction', async () => {
+    const res = await runImport(db, [await t.file('a.csv', makeCsv(10, 5))], M, { minInteractions: 1 });
+    const out = path.join(t.dir, 'rb');
+    await db.exclusive((c) => exportRecBole(c, res.summary.id, out, 'demo'));
+    const inter = (await readFile(path.join(out, 'demo.inter'), 'utf8')).trimEnd().split('\n');
+    expect(inter[0]).toBe('user_id:token\titem_id:token\trating:float\ttimestamp:float');
+    expect(inter).toHaveLength(res.summary.interactions + 1);
+    const item = (await readFile(path.join(out, 'demo.item'), 'utf8')).split('\n');
+    expect(item[0]).toBe('item_id:token\ttitle:token_seq\tgenres:token_seq\tdomain:token');
+    expect((await readdir(out)).sort()).toEqual(['demo.inter', 'demo.item']);
+  });
+});
+
+describe('previewTabular', () => {
+  it('detects kind, types, rows and suggests a mapping', async () => {
+    const csv = await t.file('ratings.csv', 'userId,movieId,rating,timestamp,title\n1,10,4.5,964982703,Toy Story\n2,11,3,964982224,Heat\n');
+    const jsonl = await t.file('reviews', '{"reviewerID":"A1","asin":"B1","overall":5,"unixReviewTime":1,"description":"x"}\n');
+    const [p, j] = await db.exclusive((c) => previewTabular(c, [csv, jsonl]));
+    expect(p).toMatchObject({ kind: 'csv', gzip: false, rowEstimate: 2, suggested: { user: 'userId', item: 'movieId', rating: 'rating', timestamp: 'timestamp', title: 'title' } });
+    expect(p?.rows[0]).toEqual(['1', '10', '4.5', '964982703', 'Toy Story']);
+    expect(j).toMatchObject({ kind: 'jsonl', suggested: { user: 'reviewerID', item: 'asin', rating: 'overall', timestamp: 'unixReviewTime', text: ['description'] } });
+  });
+});

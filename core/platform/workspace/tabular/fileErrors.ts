@@ -1,0 +1,80 @@
+/**
+ * Located errors of one staged file: the reader's rejects (exact lines from DuckDB) merged with
+ * rows staged as `bad` (missing id, unparsable time, invalid JSON). CSV rows do not carry their
+ * line, so it is derived from the row's position, the header lines and the rejected lines before
+ * it; that is exact unless quoted fields span several lines.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ApiError } from '../../../protocol/dto';
+import { num, query } from '../db';
+import { firstRejects, rejectLinesUpTo } from './rejects';
+import { STAGE } from './stage';
+import type { StagedFile } from './stage';
+import type { ColumnMapping } from './types';
+
+/** The first `limit` errors of the file, in line order. */
+export async function fileErrors(c: DuckDBConnection, s: StagedFile, m: ColumnMapping, limit: number): Promise<ApiError[]> {
+  const expectedOf = (column: string): string => expectedFor(roleOf(column, m));
+  const rejects = await firstRejects(c, s.file.name, limit, expectedOf);
+  const bad = await badRows(c, s, m, limit);
+  return [...rejects, ...bad].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0)).slice(0, limit);
+}
+
+async function badRows(c: DuckDBConnection, s: StagedFile, m: ColumnMapping, limit: number): Promise<ApiError[]> {
+  if (s.bad === 0 || limit <= 0) return [];
+  // Rowids inserted within a transaction start at a large offset (beyond 2^53, so they stay in
+  // SQL); a file's rows are contiguous, so its row k is rowid - min(rowid).
+  const rows = await query(c, `SELECT rowid - (SELECT min(rowid) FROM ${STAGE} WHERE file_idx = $1) AS k, line, bad
+    FROM ${STAGE} WHERE file_idx = $1 AND bad IS NOT NULL ORDER BY rowid LIMIT $2`, [s.index, limit]);
+  const out: ApiError[] = [];
+  for (const r of rows) {
+    const line = s.exactLines ? num(r['line']) : await deriveLine(c, s.headerLines + 1 + num(r['k']));
+    out.push(badRowError(s.file.name, line, String(r['bad']), m));
+  }
+  return out;
+}
+
+/** Line of the row that would be at `line` if no row had been rejected before it. */
+async function deriveLine(c: DuckDBConnection, line: number): Promise<number> {
+  let seen = 0;
+  for (;;) {
+    const rejected = (await rejectLinesUpTo(c, line + seen)).length;
+    if (rejected === seen) return line + seen;
+    seen = rejected;
+  }
+}
+
+type Role = 'user' | 'item' | 'timestamp' | 'rating' | 'label' | 'json' | 'text';
+
+function roleOf(column: string, m: ColumnMapping): Role {
+  if (column === m.user) return 'user';
+  if (column === m.item) return 'item';
+  if (column === m.timestamp) return 'timestamp';
+  if (column === m.rating) return 'rating';
+  return column === m.label ? 'label' : 'text';
+}
+
+function expectedFor(role: Role): string {
+  switch (role) {
+    case 'user':
+    case 'item':
+      return 'a non-empty id';
+    case 'timestamp':
+      return 'a number or an ISO date';
+    case 'rating':
+    case 'label':
+      return 'a number';
+    case 'json':
+      return 'a JSON object';
+    case 'text':
+      return 'text';
+  }
+}
+
+function badRowError(file: string, line: number, bad: string, m: ColumnMapping): ApiError {
+  const role = bad as Role;
+  if (role === 'json') return { code: 'import', message: 'not a JSON object', location: { file, line, expected: expectedFor(role) } };
+  const field = { user: m.user, item: m.item, timestamp: m.timestamp, rating: m.rating, label: m.label }[role as 'user'] ?? bad;
+  const message = role === 'user' || role === 'item' ? `missing ${role} id` : `missing or unreadable ${role}`;
+  return { code: 'import', message, location: { file, line, field, expected: expectedFor(role) } };
+}

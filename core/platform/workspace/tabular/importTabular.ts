@@ -1,0 +1,90 @@
+/**
+ * The out-of-core import: DuckDB stages the files, SQL filters and re-indexes them, and the rows
+ * go straight into the workspace tables — JS holds only counts, never rows. Call inside the
+ * caller's transaction (Db.transaction): any error rolls every table back.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { RecForgeError } from '../../../errors';
+import type { LineageStep } from '../../../protocol/dto';
+import { encodeIds } from './encode';
+import { buildEdges, kCoreEdges } from './kcore';
+import { buildRows, dedupeRows, limitHistory } from './rows';
+import type { RowColumns } from './rows';
+import { STAGE } from './stage';
+import { collectItemMetadata } from './storeItems';
+import { exec } from '../db';
+import { schemaFeatures } from './schemaV2';
+import { stageAll } from './stageAll';
+import { datasetDomains, dropTemps, insertMapping, insertRows, insertSummary, remapRows } from './store';
+import { withSetting } from './settings';
+import type { ColumnMapping, SkippedRows, TabularImportRequest, TabularImportResult, TabularOptions } from './types';
+
+/** Imports `req.files` as dataset `req.datasetId`; see TabularOptions for the steps. */
+export async function importTabular(c: DuckDBConnection, req: TabularImportRequest): Promise<TabularImportResult> {
+  validate(req);
+  const skipped = await stageAll(c, req.files, req.kind, req.mapping, req.options.onError ?? 'fail');
+  // Only staging needs insertion order (rowid = input position); later steps carry `pos`
+  // explicitly and run faster without the ordering constraint.
+  return withSetting(c, 'preserve_insertion_order', 'false', () => afterStaging(c, req, skipped));
+}
+
+async function afterStaging(c: DuckDBConnection, req: TabularImportRequest, skipped: SkippedRows): Promise<TabularImportResult> {
+  await collectItemMetadata(c, req.mapping);
+  await encodeIds(c);
+  const { raw, lineage, cols } = await filterRows(c, req.mapping, req.options);
+  const { users, items } = await remapRows(c);
+  const core = lineage.pop();
+  const n = core?.after ?? 0;
+  lineage.push(
+    { step: 'k-core', params: { ...core?.params, users, items }, before: core?.before ?? 0, after: n },
+    { step: 'remap', params: { users: '0-based by raw id', items: '1-based by raw id' }, before: n, after: n },
+    { step: 'chronological-order', params: { ties: 'input order' }, before: n, after: n },
+  );
+  const features = await schemaFeatures(c);
+  await insertRows(c, req.datasetId, cols, features);
+  if (features.datasetColumns) await insertMapping(c, req.datasetId, req.mapping);
+  const summary = {
+    id: req.datasetId, name: req.name, format: req.format ?? 'csv', createdAt: req.createdAt,
+    users, items, interactions: n, rawInteractions: raw, domains: await datasetDomains(c, req.datasetId), lineage,
+  };
+  await insertSummary(c, summary);
+  await dropTemps(c);
+  return { summary, skipped };
+}
+
+/**
+ * Threshold → dedupe → max history → k-core, each recorded in the lineage. The edge table is
+ * built once when no filter in between changes the rows (keep-all counts its repeats from it).
+ */
+async function filterRows(c: DuckDBConnection, m: ColumnMapping, o: TabularOptions): Promise<{ raw: number; lineage: LineageStep[]; cols: RowColumns }> {
+  const lineage: LineageStep[] = [];
+  const built = await buildRows(c, m, o);
+  await exec(c, `DROP TABLE ${STAGE}`); // everything later needs only tab_rows and the small per-id tables
+  if (built.raw === 0) throw new RecForgeError('import', 'the source contains no interactions');
+  if (built.step) lineage.push(built.step);
+  let edgesReady = false;
+  lineage.push(await dedupeRows(c, o.dedupe ?? 'keep-all', async () => ((edgesReady = true), buildEdges(c))));
+  if (o.maxHistory !== undefined) {
+    lineage.push(await limitHistory(c, o.maxHistory));
+    edgesReady = false;
+  }
+  if (!edgesReady) await buildEdges(c);
+  const core = await kCoreEdges(c, o.minInteractions);
+  lineage.push(core);
+  if (core.after === 0) throw new RecForgeError('import', `no interactions left after ${o.minInteractions}-core filtering (of ${built.raw})`);
+  return { raw: built.raw, lineage, cols: built.cols };
+}
+
+function validate(req: TabularImportRequest): void {
+  const o = req.options;
+  if (req.name.trim() === '') throw new RecForgeError('validation', 'dataset name is empty');
+  if (req.files.length === 0) throw new RecForgeError('validation', 'no files to import');
+  if (!Number.isInteger(o.minInteractions) || o.minInteractions < 1) {
+    throw new RecForgeError('validation', `minInteractions must be an integer ≥ 1 (got ${o.minInteractions})`);
+  }
+  if (o.maxHistory !== undefined && (!Number.isInteger(o.maxHistory) || o.maxHistory < 1)) {
+    throw new RecForgeError('validation', `maxHistory must be an integer ≥ 1 (got ${o.maxHistory})`);
+  }
+  if (o.ratingThreshold && !Number.isFinite(o.ratingThreshold.min)) throw new RecForgeError('validation', 'rating threshold must be a finite number');
+  if (o.ratingThreshold && req.mapping.rating === undefined) throw new RecForgeError('validation', 'a rating threshold needs a rating column');
+}

@@ -1,0 +1,65 @@
+/**
+ * DuckDB's CSV rejects tables (store_rejects): every row the reader could not parse, with its
+ * line, column and error type. The tables are temp tables of the connection; they are emptied
+ * before each file so their rows always belong to the file being staged.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ApiError } from '../../../protocol/dto';
+import { exec, num, query } from '../db';
+
+/** Temp table names (fixed, so they are replaced rather than accumulated). */
+export const REJECTS = 'tab_rejects';
+export const SCANS = 'tab_reject_scans';
+
+/** Empties the rejects tables if a previous scan created them. */
+export async function clearRejects(c: DuckDBConnection): Promise<void> {
+  await exec(c, `DROP TABLE IF EXISTS ${REJECTS}`);
+  await exec(c, `DROP TABLE IF EXISTS ${SCANS}`);
+}
+
+async function exists(c: DuckDBConnection): Promise<boolean> {
+  const rows = await query(c, `SELECT 1 FROM duckdb_tables() WHERE temporary AND table_name = $1`, [REJECTS]);
+  return rows.length > 0;
+}
+
+/** Number of rejected rows of the last scan (a row can have several errors: one per line). */
+export async function countRejects(c: DuckDBConnection): Promise<number> {
+  if (!(await exists(c))) return 0;
+  return num((await query(c, `SELECT count(DISTINCT line) AS n FROM ${REJECTS}`))[0]?.['n']);
+}
+
+/** Sorted start lines of rejected rows up to `maxLine` (to derive lines of later bad rows). */
+export async function rejectLinesUpTo(c: DuckDBConnection, maxLine: number): Promise<number[]> {
+  if (!(await exists(c))) return [];
+  const rows = await query(c, `SELECT DISTINCT line FROM ${REJECTS} WHERE line <= $1 ORDER BY line`, [maxLine]);
+  return rows.map((r) => num(r['line']));
+}
+
+/** The first `limit` rejected rows of the last scan as located errors (first error per row), in line order. */
+export async function firstRejects(c: DuckDBConnection, file: string, limit: number, expectedOf: (column: string) => string): Promise<ApiError[]> {
+  if (limit <= 0 || !(await exists(c))) return [];
+  const sql = `SELECT line, column_name, CAST(error_type AS VARCHAR) AS kind, error_message FROM ${REJECTS}
+    QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1 ORDER BY line LIMIT $1`;
+  const rows = await query(c, sql, [limit]);
+  return rows.map((r) => toError(file, r, expectedOf));
+}
+
+function toError(file: string, r: Readonly<Record<string, unknown>>, expectedOf: (column: string) => string): ApiError {
+  const kind = String(r['kind']);
+  const column = r['column_name'] === null ? undefined : String(r['column_name']);
+  const message = String(r['error_message']).split('\n')[0] ?? kind;
+  const base = { file, line: num(r['line']) };
+  if (kind === 'CAST' && column !== undefined) {
+    return { code: 'import', message, location: { ...base, field: column, expected: expectedOf(column) } };
+  }
+  return { code: 'import', message, location: { ...base, expected: EXPECTED[kind] ?? 'a well-formed row' } };
+}
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  'MISSING COLUMNS': 'as many fields as the header',
+  'TOO MANY COLUMNS': 'as many fields as the header',
+  'INVALID ENCODING': 'UTF-8 text',
+  'LINE SIZE OVER MAXIMUM': 'lines shorter than 8 MiB',
+  'UNQUOTED VALUE': 'well-formed quoting',
+  'INVALID STATE': 'well-formed quoting',
+};
