@@ -11,7 +11,11 @@ type Exhaustive<All extends string, Listed extends readonly string[]> =
 const invoke = [
   'system.info',
   'datasets.list',
+  'datasets.preview',
   'datasets.import',
+  'datasets.export',
+  'datasets.split',
+  'datasets.splits',
   'datasets.remove',
   'datasets.profile',
   'runs.start',

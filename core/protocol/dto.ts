@@ -52,7 +52,11 @@ export type DatasetFormat =
   | 'amazon-2014'
   | 'amazon-2018'
   | 'amazon-2023'
-  | 'recbole';
+  | 'recbole'
+  /** Generic tables read by DuckDB through a column mapping (the import wizard). */
+  | 'tsv'
+  | 'jsonl'
+  | 'parquet';
 
 /** One preprocessing step applied at import, in order (the dataset's lineage). */
 export interface LineageStep {

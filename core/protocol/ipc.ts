@@ -13,8 +13,10 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
-import type { AnnotateRunRequest, DatasetIdRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest } from './schemas';
+import type { AnnotateRunRequest, DatasetIdRequest, ExportRequest, PreviewRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest } from './schemas';
 import type { ModelFolderInfo, RegisteredModel } from './models';
+import type { ExportResult, ImportResult, TabularPreview } from './tabular';
+import type { SplitSummary } from './splits';
 import type { StartRunRequest } from './runSchemas';
 
 /** Request → response of every call the renderer can make. */
@@ -23,8 +25,16 @@ export interface InvokeMap {
   'system.info': (req?: Record<string, never>) => SystemInfo;
   /** All datasets of the workspace, newest first. */
   'datasets.list': (req?: Record<string, never>) => DatasetSummary[];
+  /** Columns, first rows and a suggested column mapping of generic tables (CSV, TSV, JSON lines, Parquet). */
+  'datasets.preview': (req: PreviewRequest) => TabularPreview[];
   /** Import files atomically: either a complete dataset appears, or nothing changes. */
-  'datasets.import': (req: ImportRequest) => DatasetSummary;
+  'datasets.import': (req: ImportRequest) => ImportResult;
+  /** Define an evaluation split (leave-one-out, temporal ratio, cold items) with optional sampled candidates. */
+  'datasets.split': (req: SplitRequest) => SplitSummary;
+  /** The splits defined on a dataset, newest first. */
+  'datasets.splits': (req: DatasetIdRequest) => SplitSummary[];
+  /** Write a dataset as Parquet or RecBole atomic files into the workspace's exports/ folder. */
+  'datasets.export': (req: ExportRequest) => ExportResult;
   /** Sizes, long tail, history lengths, time histogram and data-quality counters of a dataset. */
   'datasets.profile': (req: DatasetIdRequest) => DatasetProfile;
   /** Delete a dataset and its interactions (runs keep their metrics). */

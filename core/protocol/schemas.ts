@@ -14,15 +14,65 @@ export const fileRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('upload'), uploadId: id, name: z.string().min(1).max(255) }).strict(),
 ]);
 
+const column = z.string().min(1).max(256);
+
+/** Which source column plays which role (generic tables). */
+export const columnMappingSchema = z
+  .object({
+    user: column, item: column, timestamp: column,
+    rating: column.optional(), label: column.optional(), title: column.optional(), genres: column.optional(),
+    text: z.array(column).max(32).optional(), domain: column.optional(),
+  })
+  .strict();
+
+/** Preprocessing at import besides the k-core. */
+export const importOptionsSchema = z
+  .object({
+    dedupe: z.enum(['keep-all', 'keep-first', 'keep-last']).optional(),
+    ratingThreshold: z.object({ min: z.number().finite(), mode: z.enum(['filter', 'label']) }).strict().optional(),
+    maxHistory: z.number().int().min(1).max(1_000_000).optional(),
+    onError: z.enum(['fail', 'skip']).optional(),
+  })
+  .strict();
+
+/** Formats read by DuckDB through a column mapping. */
+export const TABULAR_FORMATS = ['csv', 'tsv', 'jsonl', 'parquet'] as const;
+
 export const importRequestSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
-    format: z.enum(['movielens-100k', 'csv', 'movielens-1m', 'movielens-csv', 'amazon-2014', 'amazon-2018', 'amazon-2023', 'recbole']),
+    format: z.enum(['movielens-100k', 'csv', 'movielens-1m', 'movielens-csv', 'amazon-2014', 'amazon-2018', 'amazon-2023', 'recbole', 'tsv', 'jsonl', 'parquet']),
     files: z.array(fileRefSchema).min(1).max(16),
     /** Iterative k-core on users and items. */
     minInteractions: z.number().int().min(1).max(1000).default(5),
+    /** Generic tables: the roles of their columns (suggested from the header when omitted). */
+    mapping: columnMappingSchema.optional(),
+    options: importOptionsSchema.optional(),
   })
   .strict();
+
+/** Files to preview before mapping their columns. */
+export const previewRequestSchema = z.object({ files: z.array(fileRefSchema).min(1).max(16) }).strict();
+
+const seed = z.number().int().min(0).max(2 ** 31 - 1);
+
+/** Define an evaluation split of a dataset (and, optionally, its sampled test candidates). */
+export const splitRequestSchema = z
+  .object({
+    datasetId: id,
+    kind: z.enum(['leave-one-out', 'temporal-ratio', 'cold-item']),
+    /** temporal-ratio: [train, valid, test] shares summing to 1. */
+    ratios: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1), z.number().min(0).max(1)]).optional(),
+    /** cold-item: share of items made cold, and how they are chosen. */
+    coldFraction: z.number().gt(0).lt(1).optional(),
+    coldStrategy: z.enum(['newest', 'random']).optional(),
+    seed: seed.default(2024),
+    candidates: z.object({ negatives: z.number().int().min(1).max(10_000), strategy: z.enum(['uniform', 'popularity']) }).strict().optional(),
+  })
+  .strict();
+
+/** Export a dataset as files other tools read. */
+export const exportRequestSchema = z.object({ datasetId: id, format: z.enum(['parquet', 'recbole']) }).strict();
 
 /** A training log from another tool, imported as a run to compare with (CSV or JSON lines). */
 export const importLogRequestSchema = z.object({ name: z.string().trim().min(1).max(120), file: fileRefSchema }).strict();
@@ -49,6 +99,10 @@ export const emptyRequestSchema = z.object({}).strict().optional();
 export type FileRef = z.infer<typeof fileRefSchema>;
 export type ImportRequest = z.input<typeof importRequestSchema>;
 export type ImportRequestParsed = z.output<typeof importRequestSchema>;
+export type PreviewRequest = z.infer<typeof previewRequestSchema>;
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+export type SplitRequest = z.input<typeof splitRequestSchema>;
+export type SplitRequestParsed = z.output<typeof splitRequestSchema>;
 export type RunIdRequest = z.infer<typeof runIdRequestSchema>;
 export type AnnotateRunRequest = z.infer<typeof annotateRunRequestSchema>;
 export type ModelFolderRequest = z.infer<typeof modelFolderRequestSchema>;

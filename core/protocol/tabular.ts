@@ -3,7 +3,7 @@
  * with detected columns and a suggested mapping, the mapping and preprocessing options the user
  * confirms, and the report of rows skipped under the 'skip' policy.
  */
-import type { DatasetSummary, ErrorLocation } from './dto';
+import type { ApiError, DatasetSummary } from './dto';
 
 /** File kinds DuckDB reads directly; gzip is transparent for the text kinds. */
 export type TabularKind = 'csv' | 'tsv' | 'jsonl' | 'parquet';
@@ -15,7 +15,7 @@ export interface ColumnMapping {
   readonly timestamp: string;
   readonly rating?: string;
   readonly label?: string;
-  /** Becomes the item title (first non-empty value per item wins). */
+  /** Becomes items.title (first non-empty value per item wins). */
   readonly title?: string;
   /** '|'-separated values become the item's genres. */
   readonly genres?: string;
@@ -30,14 +30,16 @@ export type DedupePolicy = 'keep-all' | 'keep-first' | 'keep-last';
 /** What happens to a bad row: abort the import, or drop it and report it. */
 export type ErrorPolicy = 'fail' | 'skip';
 
-/** Preprocessing applied at import, each step recorded in the dataset's lineage. */
+/** Preprocessing applied at import (besides the k-core), each step recorded in the lineage. */
 export interface ImportOptions {
-  readonly dedupe: DedupePolicy;
+  /** Default keep-all. */
+  readonly dedupe?: DedupePolicy;
   /** Keep only rows with rating ≥ min ('filter'), or write label = rating ≥ min ('label'). */
   readonly ratingThreshold?: { readonly min: number; readonly mode: 'filter' | 'label' };
-  /** Keep the most recent N interactions per user. */
+  /** Keep the most recent N interactions per user (before the k-core). */
   readonly maxHistory?: number;
-  readonly onError: ErrorPolicy;
+  /** Default 'fail'. */
+  readonly onError?: ErrorPolicy;
 }
 
 /** A detected column; `type` is DuckDB's name for it (BIGINT, VARCHAR, TIMESTAMP, …). */
@@ -62,8 +64,16 @@ export interface TabularPreview {
 /** Bad rows dropped under the 'skip' policy. */
 export interface SkippedRows {
   readonly count: number;
-  /** The first 100, in file then line order. */
-  readonly errors: readonly ErrorLocation[];
+  /** The first 100, in file then line order (code 'import', each with its location). */
+  readonly errors: readonly ApiError[];
+}
+
+/** Files written by datasets.export (inside the workspace's exports/ folder). */
+export interface ExportResult {
+  readonly format: 'parquet' | 'recbole';
+  /** Absolute folder holding the files. */
+  readonly dir: string;
+  readonly files: readonly { readonly name: string; readonly bytes: number }[];
 }
 
 /** What datasets.import returns: the stored dataset and what was skipped on the way. */

@@ -8,9 +8,12 @@ import type { InvokeChannel, InvokeResponse } from '../../core/protocol/ipc';
 import type {
   AnnotateRunRequest,
   DatasetIdRequest,
+  ExportRequest,
   ImportLogRequest,
   ModelFolderRequest,
   ModelIdRequest,
+  PreviewRequest,
+  SplitRequestParsed,
   RegisterModelRequest,
   ImportRequestParsed,
   RunIdRequest,
@@ -20,6 +23,7 @@ import type { PipelineParsed } from '../../core/protocol/pipeline';
 import { startRunRequestSchema } from '../../core/protocol/runSchemas';
 import type { HostContext } from './hostContext';
 import { importTrainLog } from './importLog';
+import { importFiles } from './importFiles';
 import { pipelineOfRun, runPipeline } from './pipelines';
 import { listRecipes } from './recipes';
 import { assertRunnable, inspectModelFolder } from './modelFolders';
@@ -29,6 +33,10 @@ import { validateRequest } from './validate';
 interface ParsedRequests {
   'datasets.import': ImportRequestParsed;
   'datasets.remove': DatasetIdRequest;
+  'datasets.preview': PreviewRequest;
+  'datasets.export': ExportRequest;
+  'datasets.split': SplitRequestParsed;
+  'datasets.splits': DatasetIdRequest;
   'datasets.profile': DatasetIdRequest;
   'runs.start': StartRunRequestParsed;
   'runs.cancel': RunIdRequest;
@@ -52,14 +60,15 @@ function buildHandlers(ctx: HostContext): Handlers {
   return {
     'system.info': async () => ctx.systemInfo(),
     'datasets.list': () => ctx.workspace.listDatasets(),
+    'datasets.preview': async (req) => ctx.workspace.previewTables(await resolveFileRefs(ctx.workspace.dir, req.files)),
     'datasets.import': async (req) => {
-      const files = await resolveFileRefs(ctx.workspace.dir, req.files);
-      const summary = await ctx.workspace
-        .importDataset({ ...req, files }, (p) => ctx.bus.emit('datasets.onImportProgress', p))
-        .finally(() => removeUploads(ctx.workspace.dir, req.files));
+      const result = await importFiles(ctx, req).finally(() => removeUploads(ctx.workspace.dir, req.files));
       ctx.bus.emit('datasets.onChanged', await ctx.workspace.listDatasets());
-      return summary;
+      return result;
     },
+    'datasets.export': (req) => ctx.workspace.exportDataset(req.datasetId, req.format),
+    'datasets.split': (req) => ctx.workspace.createSplit(req),
+    'datasets.splits': (req) => ctx.workspace.listSplits(req.datasetId),
     'datasets.remove': async (req) => {
       await ctx.workspace.removeDataset(req.datasetId);
       ctx.bus.emit('datasets.onChanged', await ctx.workspace.listDatasets());

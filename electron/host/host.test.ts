@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, DatasetSummary, RunState, RunSummary } from '../../core/protocol/dto';
+import type { ImportResult } from '../../core/protocol/tabular';
 import { writeRingCsv } from '../testing/fixtures';
 import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
 import { createDispatch, type Dispatch } from './api';
@@ -28,7 +29,7 @@ describe('host: import → train → evaluate through the protocol', () => {
     harness = await startHarness();
     dispatch = createDispatch(harness.ctx);
     const path = await writeRingCsv(harness.dir);
-    dataset = value(await dispatch('datasets.import', { name: 'ring', format: 'csv', files: [{ kind: 'path', path }] }));
+    dataset = value<ImportResult>(await dispatch('datasets.import', { name: 'ring', format: 'csv', files: [{ kind: 'path', path }] })).dataset;
   });
   afterAll(async () => harness.dispose());
 

@@ -12,6 +12,7 @@ import { newToken } from '../host/ids';
 import { isAuthorized } from './access';
 import { attachSocket } from './socketBridge';
 import { securityHeaders, serveStatic } from './staticFiles';
+import { handleDownload } from './downloadRoute';
 import { handleUpload } from './uploadRoute';
 
 /** Requests are small JSON; datasets travel through /upload, not the socket. */
@@ -39,6 +40,10 @@ export async function startWebHost(ctx: HostContext, rendererDir: string, port =
         return await handleUpload(ctx.workspace.dir, req, res);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405);
+      if (path === '/download') {
+        if (!isAuthorized(req, token, boundPort)) return deny(res);
+        return await handleDownload(ctx.workspace.dir, req, res);
+      }
       await serveStatic(rendererDir, req, res);
     } catch (err) {
       if (!res.headersSent) res.writeHead(500, securityHeaders());

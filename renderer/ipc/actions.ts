@@ -1,54 +1,13 @@
 import type { StartRunRequest } from '../../core/protocol';
-import { defaultDatasetName, detectFormat } from '../lib/detectFormat';
 import { useStore } from '../store';
-import { applyRunState, applyRunSummary, upsertDataset } from '../store/reducers';
+import { applyRunState, applyRunSummary } from '../store/reducers';
 import { invoke, toApiError } from './invoke';
 import { askNotificationPermission } from './runNotifications';
-import { describeFiles, toFileRefs } from './upload';
-
-/** Largest number of files one import accepts (importRequestSchema). */
-const MAX_IMPORT_FILES = 16;
-/** Iterative k-core applied at import. */
-const MIN_INTERACTIONS = 5;
 
 const { setState, getState } = useStore;
 
 function report(context: string, error: unknown): void {
   getState().pushError(context, toApiError(error));
-}
-
-/** Files dropped or picked: detect the format and a default name. */
-export function chooseFiles(files: readonly File[]): void {
-  if (files.length === 0) return;
-  if (files.length > MAX_IMPORT_FILES) {
-    setState({ importError: { code: 'validation', message: `Choose at most ${MAX_IMPORT_FILES} files.` } });
-    return;
-  }
-  const described = describeFiles(files);
-  setState({
-    draft: { files, format: detectFormat(described), name: defaultDatasetName(described) },
-    importError: null,
-    importProgress: null,
-  });
-}
-
-/** Uploads (web) or resolves paths (Electron), then imports the draft atomically. */
-export async function importDraft(): Promise<void> {
-  const { draft, importing } = getState();
-  if (draft === null || importing) return;
-  setState({ importing: true, importError: null, importProgress: null });
-  try {
-    const files = await toFileRefs(draft.files, (file, bytesRead, totalBytes) =>
-      setState({ importProgress: { file: `Uploading ${file}`, bytesRead, totalBytes } }),
-    );
-    const request = { name: draft.name.trim(), format: draft.format, files, minInteractions: MIN_INTERACTIONS };
-    const dataset = await invoke('datasets.import', request);
-    setState((s) => ({ datasets: upsertDataset(s.datasets, dataset), draft: null, importing: false }));
-  } catch (error) {
-    setState({ importError: toApiError(error), importing: false });
-  } finally {
-    setState({ importProgress: null });
-  }
 }
 
 /** Deletes a dataset (its runs keep their metrics). */

@@ -11,6 +11,10 @@ describe('detectFormat', () => {
     expect(detectFormat([{ name: 'u.data.csv' }])).toBe('csv');
     expect(detectFormat([])).toBe('csv');
   });
+  it('recognises TSV (plain or gzip) and Parquet tables', () => {
+    expect(detectFormat([{ name: 'logs.tsv.gz' }])).toBe('tsv');
+    expect(detectFormat([{ name: 'interactions.parquet' }])).toBe('parquet');
+  });
 });
 
 describe('defaultDatasetName', () => {

@@ -24,6 +24,8 @@ const RULES: readonly { readonly test: (name: string) => boolean; readonly forma
   { test: (n) => /\.jsonl(\.gz)?$/.test(n), format: 'amazon-2023' },
   { test: (n) => /^reviews_.*\.json(\.gz)?$/.test(n), format: 'amazon-2014' },
   { test: (n) => /\.json(\.gz)?$/.test(n), format: 'amazon-2018' },
+  { test: (n) => /\.tsv(\.gz)?$/.test(n), format: 'tsv' },
+  { test: (n) => n.endsWith('.parquet'), format: 'parquet' },
 ];
 
 /** Detects the import format from the chosen files' names; 'csv' when nothing matches. */

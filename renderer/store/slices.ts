@@ -18,8 +18,11 @@ export const createDatasetSlice: StateCreator<Store, [], [], DatasetSlice> = (se
   importing: false,
   importProgress: null,
   importError: null,
+  lastImport: null,
   setDraftFormat: (format) => set((s) => (s.draft === null ? {} : { draft: { ...s.draft, format } })),
   setDraftName: (name) => set((s) => (s.draft === null ? {} : { draft: { ...s.draft, name } })),
+  setDraftMapping: (mapping) => set((s) => (s.draft === null ? {} : { draft: { ...s.draft, mapping } })),
+  setDraftSettings: (settings) => set((s) => (s.draft === null ? {} : { draft: { ...s.draft, ...settings } })),
   clearDraft: () => set({ draft: null, importError: null, importProgress: null }),
 });
 

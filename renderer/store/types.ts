@@ -2,6 +2,10 @@ import type {
   ApiError,
   DatasetFormat,
   DatasetSummary,
+  FileRef,
+  ImportOptions,
+  ImportResult,
+  TabularPreview,
   HostMode,
   RecipeInfo,
   ImportProgress,
@@ -9,6 +13,7 @@ import type {
   RunSummary,
   SystemInfo,
 } from '../../core/protocol';
+import type { DraftMapping } from '../lib/mapping';
 import type { Series } from './series';
 
 export type Page = 'datasets' | 'runs' | 'run' | 'compare';
@@ -22,11 +27,20 @@ export interface SystemSlice {
   readonly connection: ConnectionState;
 }
 
-/** Files chosen for import, with the detected format and the editable name. */
+/** Files chosen for import, with the detected format, the editable name and, for generic tables, the mapping step. */
 export interface ImportDraft {
   readonly files: readonly File[];
   readonly format: DatasetFormat;
   readonly name: string;
+  /** Uploaded (web) or resolved (Electron) files, reused from preview to import. */
+  readonly refs: readonly FileRef[] | null;
+  /** Columns and first rows of each file (generic tables), null until previewed. */
+  readonly previews: readonly TabularPreview[] | null;
+  readonly previewing: boolean;
+  readonly mapping: DraftMapping;
+  /** Iterative k-core on users and items. */
+  readonly minInteractions: number;
+  readonly options: ImportOptions;
 }
 
 export interface DatasetSlice {
@@ -35,8 +49,12 @@ export interface DatasetSlice {
   readonly importing: boolean;
   readonly importProgress: ImportProgress | null;
   readonly importError: ApiError | null;
+  /** The last import's report (rows skipped under the 'skip' policy). */
+  readonly lastImport: ImportResult | null;
   setDraftFormat: (format: DatasetFormat) => void;
   setDraftName: (name: string) => void;
+  setDraftMapping: (mapping: DraftMapping) => void;
+  setDraftSettings: (settings: { minInteractions?: number; options?: ImportOptions }) => void;
   clearDraft: () => void;
 }
 

@@ -6,5 +6,6 @@ export { leaveOneOutSplit } from './leaveOneOut';
 export { globalTimeOrder, temporalRatioSplit, type TemporalOptions } from './temporal';
 export { chooseColdItems, type ColdItems, type ColdStrategy } from './coldItems';
 export { coldItemSplit, type ColdSplitOptions } from './coldSplit';
+export { splitBySpec, type SplitSpec } from './bySpec';
 export { candidatesOf, sampleCandidateSets, trainPopularity, type CandidateOptions, type CandidateProtocol, type CandidateSets } from './candidates';
 export { caseCount, caseHistory, type EvalCases, type SplitProtocol, type SplitResult } from './types';

@@ -35,7 +35,7 @@ export async function getDataset(c: DuckDBConnection, id: string): Promise<Datas
 /** Deletes a dataset's rows from every table (call inside a transaction); false if absent. */
 export async function deleteDataset(c: DuckDBConnection, id: string): Promise<boolean> {
   if (!(await getDataset(c, id))) return false;
-  for (const table of ['interactions', 'items', 'users']) await exec(c, `DELETE FROM ${table} WHERE dataset_id = $1`, [id]);
+  for (const table of ['interactions', 'items', 'users', 'item_texts', 'dataset_columns', 'splits']) await exec(c, `DELETE FROM ${table} WHERE dataset_id = $1`, [id]);
   await exec(c, 'DELETE FROM datasets WHERE id = $1', [id]);
   return true;
 }

@@ -24,6 +24,11 @@ export function newModelId(): string {
   return `model_${randomBase36(10)}`;
 }
 
+/** 'split_' + ~16 random base-36 characters. */
+export function newSplitId(): string {
+  return `split_${randomBase36(10)}`;
+}
+
 /** Throws a 'validation' error unless `id` matches ID_PATTERN (ids also become folder names). */
 export function assertId(id: string, what: string): void {
   if (!ID_PATTERN.test(id)) throw new RecForgeError('validation', `invalid ${what} id '${id.slice(0, 80)}'`);

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { RecForgeError } from '../../errors';
-import type { DatasetFormat } from '../../protocol/dto';
+import type { ParsedFormat } from './importSources';
 import { amazonFiles, distinctItems, fixtureRows, mlCsvFiles, ml1mFiles, recboleFiles, replaceLine } from './formatFixtures.testutil';
 import type { Workspace } from './workspace';
 import { useTempWorkspace, importBaseCsv } from './testWorkspace.testutil';
@@ -20,7 +20,7 @@ const ITEMS = distinctItems(rows).length;
 type File = { name: string; path: string };
 
 /** Imports with k = 1 and checks raw and stored counts against the generated table. */
-async function importsExactly(format: DatasetFormat, files: File[]): Promise<void> {
+async function importsExactly(format: ParsedFormat, files: File[]): Promise<void> {
   const before = await ws.tableCounts();
   const ds = await ws.importDataset({ name: format, format, files, minInteractions: 1 });
   expect(ds).toMatchObject({ format, users: 40, items: ITEMS, interactions: rows.length, rawInteractions: rows.length });
@@ -30,7 +30,7 @@ async function importsExactly(format: DatasetFormat, files: File[]): Promise<voi
 }
 
 /** Runs a failing import; checks nothing changed and returns the error's location. */
-async function failsAtomically(format: DatasetFormat, files: File[]): Promise<unknown> {
+async function failsAtomically(format: ParsedFormat, files: File[]): Promise<unknown> {
   const before = await ws.tableCounts();
   const datasets = await ws.listDatasets();
   const err = await ws.importDataset({ name: 'bad', format, files, minInteractions: 1 }).then(() => null, (e: unknown) => e);

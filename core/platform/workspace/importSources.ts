@@ -16,7 +16,10 @@ export type { ImportFile } from './importFiles';
 
 type FormatParser = (files: readonly ImportFile[], onProgress: Progress) => Promise<ParsedDataset>;
 
-const PARSERS: Readonly<Record<DatasetFormat, FormatParser>> = {
+/** Formats with a dedicated parser; tsv, jsonl and parquet only go through the mapped DuckDB path. */
+export type ParsedFormat = Exclude<DatasetFormat, 'tsv' | 'jsonl' | 'parquet'>;
+
+const PARSERS: Readonly<Record<ParsedFormat, FormatParser>> = {
   'movielens-100k': parseMovieLensFiles,
   csv: parseCsvFiles,
   'movielens-1m': parseMovieLens1mFiles,
@@ -28,7 +31,7 @@ const PARSERS: Readonly<Record<DatasetFormat, FormatParser>> = {
 };
 
 /** Parses the files of one import request. */
-export async function parseImportFiles(format: DatasetFormat, files: readonly ImportFile[], onProgress: Progress): Promise<ParsedDataset> {
+export async function parseImportFiles(format: ParsedFormat, files: readonly ImportFile[], onProgress: Progress): Promise<ParsedDataset> {
   if (files.length === 0) throw new RecForgeError('validation', 'no files to import');
   return PARSERS[format](files, onProgress);
 }

@@ -81,7 +81,9 @@ describe('runs registry', () => {
 describe('open / reopen', () => {
   it('creates the layout and schema version', async () => {
     for (const p of ['recforge.duckdb', 'runs', 'uploads']) expect(existsSync(path.join(ws.dir, p))).toBe(true);
-    expect(await ws.tableCounts()).toEqual({ datasets: 0, interactions: 0, items: 0, users: 0, runs: 0, metrics: 0 });
+    const counts = await ws.tableCounts();
+    expect(Object.keys(counts).sort()).toEqual(['dataset_columns', 'datasets', 'interactions', 'item_texts', 'items', 'metrics', 'models', 'runs', 'splits', 'users']);
+    expect(Object.values(counts).every((n) => n === 0)).toBe(true);
   });
 
   it('marks runs left active by a previous process as failed "interrupted"', async () => {

@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RecForgeError } from '../../errors';
 import { exec, num, query, withTransaction } from './db';
+import { TABULAR_SCHEMA_V2 } from './tabular/schemaV2';
 
 const V1: readonly string[] = [
   `CREATE TABLE datasets (
@@ -47,13 +48,23 @@ const V4: readonly string[] = [
      created_at VARCHAR NOT NULL, info JSON NOT NULL)`,
 ];
 
-const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4];
+/** v5: labels, arbitrary item text fields and the column mapping of tabular imports. */
+const V5: readonly string[] = TABULAR_SCHEMA_V2;
+
+/** v6: evaluation splits defined on datasets (their facts; the data is recomputed from them). */
+const V6: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS splits (
+     id VARCHAR PRIMARY KEY, dataset_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, params JSON NOT NULL,
+     seed BIGINT, counts JSON NOT NULL, candidates JSON, created_at VARCHAR NOT NULL)`,
+];
+
+const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4, V5, V6];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Every data table, e.g. for row-count checks in tests. */
-export const TABLES = ['datasets', 'interactions', 'items', 'users', 'runs', 'metrics', 'models'] as const;
+export const TABLES = ['datasets', 'interactions', 'items', 'users', 'runs', 'metrics', 'models', 'item_texts', 'dataset_columns', 'splits'] as const;
 
 /** Brings the database to SCHEMA_VERSION; returns the version found before. */
 export async function migrate(c: DuckDBConnection): Promise<number> {

@@ -56,6 +56,8 @@ export async function insertDataset(c: DuckDBConnection, meta: DatasetMeta, p: P
     { type: DOUBLE, value: (i) => r.ts[i] ?? 0 },
     { type: DOUBLE, value: (i) => nullIfNaN(r.rating[i]) },
     { type: INTEGER, value: (i) => r.ord[i] ?? 0 },
+    // label (schema v5): only mapped tables carry click / like labels.
+    { type: DOUBLE, value: () => null },
   ]);
   return s;
 }

@@ -8,13 +8,16 @@ import path from 'node:path';
 import { generateDemoDataset } from '../../data/demo/generate';
 import { prepareDataset } from '../../data/preprocess/prepare';
 import { RecForgeError } from '../../errors';
-import type { DatasetFormat, DatasetSummary, ImportProgress, MetricRecord, RunSummary } from '../../protocol/dto';
+import type { DatasetSummary, ImportProgress, MetricRecord, RunSummary } from '../../protocol/dto';
 import type { LeaveOneOutData } from '../../protocol/worker';
 import { deleteDataset, getDataset, listDatasets, loadLeaveOneOut } from './datasets';
 import { Db } from './db';
-import { assertId, monotonicIsoNow, newDatasetId, newModelId } from './ids';
+import { assertId, monotonicIsoNow, newDatasetId, newModelId, newSplitId } from './ids';
+import { describeSplit, insertSplit, loadColumns, selectSplits } from './splits';
+import type { SplitRequestParsed } from '../../protocol/schemas';
+import type { SplitSummary } from '../../protocol/splits';
 import { parseImportFiles } from './importSources';
-import type { ImportFile } from './importSources';
+import type { ImportFile, ParsedFormat } from './importSources';
 import { appendEvents, ensureRunDir, readEvents } from './runFiles';
 import { insertRun, markInterrupted, patchRun, saveMetrics, selectRuns } from './runs';
 import type { RunPatch } from './runs';
@@ -22,6 +25,11 @@ import { countRows, migrate } from './schema';
 import type { TABLES } from './schema';
 import { insertDataset } from './storeDataset';
 import { profileStoredDataset } from './profile';
+import { exportTables, importTables, previewTables } from './tables';
+import type { TableImportRequest } from './tables';
+import type { TabularFile, TabularImportResult } from './tabular/types';
+import type { ExportResult, TabularPreview } from '../../protocol/tabular';
+import { configureDuckDb } from './tabular/settings';
 import { deleteModel, insertModel, selectModels } from './models';
 import type { ModelFolderInfo, RegisteredModel } from '../../protocol/models';
 import type { DatasetProfile } from '../../protocol/profile';
@@ -29,7 +37,7 @@ import type { DatasetProfile } from '../../protocol/profile';
 /** What importDataset needs: files already on disk (uploads are staged by the host). */
 export interface WorkspaceImportRequest {
   readonly name: string;
-  readonly format: DatasetFormat;
+  readonly format: ParsedFormat;
   readonly files: readonly ImportFile[];
   /** k of the iterative k-core on users and items (5 by default in the protocol). */
   readonly minInteractions: number;
@@ -50,6 +58,8 @@ export class Workspace {
     const db = await Db.open(path.join(abs, 'recforge.duckdb'));
     try {
       await db.exclusive((c) => migrate(c));
+      // Big imports spill to disk inside the workspace instead of growing the process.
+      await db.exclusive((c) => configureDuckDb(c, { memoryLimit: '1GB', threads: 2, tempDirectory: path.join(abs, 'duckdb-tmp') }));
       const ws = new Workspace(abs, db);
       await ws.markInterruptedRuns();
       return ws;
@@ -76,6 +86,23 @@ export class Workspace {
     const prepared = prepareDataset(parsed, { minInteractions: req.minInteractions });
     const meta = { id: newDatasetId(), name, format: req.format, createdAt: monotonicIsoNow() };
     return this.db.transaction((c) => insertDataset(c, meta, prepared));
+  }
+
+  /** Columns, first rows and a suggested mapping of generic tables. */
+  previewTables(files: readonly TabularFile[]): Promise<TabularPreview[]> {
+    return previewTables(this.db, files);
+  }
+
+  /** Imports generic tables through a column mapping, out of core, in one transaction. */
+  importTables(req: TableImportRequest): Promise<TabularImportResult> {
+    return importTables(this.db, req);
+  }
+
+  /** Writes a dataset as Parquet or RecBole atomic files under `<workspace>/exports/`. */
+  async exportDataset(datasetId: string, format: ExportResult['format']): Promise<ExportResult> {
+    const dataset = await this.getDataset(datasetId);
+    if (!dataset) throw new RecForgeError('not_found', `dataset ${datasetId} does not exist`);
+    return exportTables(this.db, path.join(this.dir, 'exports'), dataset, format);
   }
 
   /** Generates the deterministic multi-domain demo dataset and stores it (format 'demo'). */
@@ -105,6 +132,21 @@ export class Workspace {
   async profileDataset(datasetId: string): Promise<DatasetProfile> {
     if (!(await this.getDataset(datasetId))) throw new RecForgeError('not_found', `dataset ${datasetId} does not exist`);
     return this.db.exclusive((c) => profileStoredDataset(c, datasetId));
+  }
+
+  /** Defines an evaluation split: computed now (to check and count it), stored as its facts. */
+  async createSplit(req: SplitRequestParsed): Promise<SplitSummary> {
+    const ds = await this.getDataset(req.datasetId);
+    if (!ds) throw new RecForgeError('not_found', `dataset ${req.datasetId} does not exist`);
+    const cols = await this.db.exclusive((c) => loadColumns(c, req.datasetId));
+    const split = describeSplit(cols, ds.items, ds.users, req, newSplitId(), monotonicIsoNow());
+    await this.db.transaction((c) => insertSplit(c, split));
+    return split;
+  }
+
+  /** The dataset's splits, newest first. */
+  listSplits(datasetId: string): Promise<SplitSummary[]> {
+    return this.db.exclusive((c) => selectSplits(c, datasetId));
   }
 
   /** The dataset's leave-one-out split (chronological by `ord`). */

@@ -3,6 +3,7 @@ import type { DatasetSummary } from '../../../core/protocol';
 import { removeDataset } from '../../ipc/actions';
 import { formatInt, formatLineageStep } from '../../lib/format';
 import { useStore } from '../../store';
+import { DatasetExport } from './DatasetExport';
 import { ProfilePanel } from './profile/ProfilePanel';
 
 function Stat({ label, value, testId }: { readonly label: string; readonly value: number; readonly testId: string }): ReactElement {
@@ -75,6 +76,7 @@ export const DatasetRow = memo(function DatasetRow({ dataset }: { readonly datas
         </ol>
       </div>
       {showProfile ? <ProfilePanel datasetId={dataset.id} /> : null}
+      <DatasetExport datasetId={dataset.id} />
     </li>
   );
 });

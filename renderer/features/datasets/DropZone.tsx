@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ChangeEvent, type DragEvent, type KeyboardEvent, type ReactElement } from 'react';
-import { chooseFiles } from '../../ipc/actions';
+import { chooseFiles } from '../../ipc/importActions';
 import { useStore } from '../../store';
 
 /** Drop target plus a hidden file picker (click or Enter/Space to browse). */

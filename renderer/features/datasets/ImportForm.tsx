@@ -1,8 +1,13 @@
 import { useCallback, type ChangeEvent, type ReactElement } from 'react';
 import type { DatasetFormat } from '../../../core/protocol';
-import { importDraft } from '../../ipc/actions';
+import { changeDraftFormat, importDraft, needsMapping } from '../../ipc/importActions';
 import { formatBytes, formatLocation } from '../../lib/format';
 import { useStore } from '../../store';
+import type { ImportDraft } from '../../store/types';
+import { ImportSettings } from './wizard/ImportSettings';
+import { MappingFields } from './wizard/MappingFields';
+import { TablePreview } from './wizard/TablePreview';
+import { ImportReport } from './wizard/ImportReport';
 
 const FORMATS: readonly { value: DatasetFormat; label: string }[] = [
   { value: 'movielens-100k', label: 'MovieLens 100K (u.data)' },
@@ -12,8 +17,28 @@ const FORMATS: readonly { value: DatasetFormat; label: string }[] = [
   { value: 'amazon-2018', label: 'Amazon Reviews 2018 (reviews + meta, JSON lines)' },
   { value: 'amazon-2023', label: 'Amazon Reviews 2023 (JSONL, parent_asin)' },
   { value: 'recbole', label: 'RecBole atomic files (.inter, .item)' },
-  { value: 'csv', label: 'CSV (user,item,timestamp[,rating,title])' },
+  { value: 'csv', label: 'CSV (map columns)' },
+  { value: 'tsv', label: 'TSV (map columns)' },
+  { value: 'jsonl', label: 'JSON lines (map columns)' },
+  { value: 'parquet', label: 'Parquet (map columns)' },
 ];
+
+/** The mapping step of generic tables: preview, column roles, preprocessing. */
+function MappingStep({ draft, disabled }: { readonly draft: ImportDraft; readonly disabled: boolean }): ReactElement {
+  const setDraftMapping = useStore((s) => s.setDraftMapping);
+  const setDraftSettings = useStore((s) => s.setDraftSettings);
+  const first = draft.previews?.[0];
+  if (draft.previewing || first === undefined) return <div className="muted" data-testid="import-previewing">{draft.previewing ? 'Reading the first rows…' : ''}</div>;
+  return (
+    <>
+      <TablePreview preview={first} mapping={draft.mapping} />
+      <div className="wizard-fields">
+        <MappingFields columns={first.columns} mapping={draft.mapping} onChange={setDraftMapping} disabled={disabled} />
+        <ImportSettings minInteractions={draft.minInteractions} options={draft.options} mapped ratingMapped={Boolean(draft.mapping.rating)} onChange={setDraftSettings} disabled={disabled} />
+      </div>
+    </>
+  );
+}
 
 function ImportProgressBar(): ReactElement | null {
   const progress = useStore((s) => s.importProgress);
@@ -48,14 +73,14 @@ function ImportError(): ReactElement | null {
 export function ImportForm(): ReactElement {
   const draft = useStore((s) => s.draft);
   const importing = useStore((s) => s.importing);
-  const setDraftFormat = useStore((s) => s.setDraftFormat);
+  const setDraftSettings = useStore((s) => s.setDraftSettings);
   const setDraftName = useStore((s) => s.setDraftName);
   const clearDraft = useStore((s) => s.clearDraft);
-  const onFormat = useCallback((e: ChangeEvent<HTMLSelectElement>) => setDraftFormat(e.target.value as DatasetFormat), [setDraftFormat]);
+  const onFormat = useCallback((e: ChangeEvent<HTMLSelectElement>) => changeDraftFormat(e.target.value as DatasetFormat), []);
   const onName = useCallback((e: ChangeEvent<HTMLInputElement>) => setDraftName(e.target.value), [setDraftName]);
   const onImport = useCallback(() => void importDraft(), []);
 
-  if (draft === null) return <ImportError />;
+  if (draft === null) return <><ImportError /><ImportReport /></>;
   return (
     <div className="import-form">
       <ul className="file-list" data-testid="import-files">
@@ -81,11 +106,14 @@ export function ImportForm(): ReactElement {
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={clearDraft} disabled={importing}>Clear</button>
-          <button type="button" className="btn btn-primary" data-testid="import-submit" onClick={onImport} disabled={importing || draft.name.trim() === ''}>
+          <button type="button" className="btn btn-primary" data-testid="import-submit" onClick={onImport} disabled={importing || draft.previewing || draft.name.trim() === ''}>
             {importing ? 'Importing…' : 'Import'}
           </button>
         </div>
       </div>
+      {needsMapping(draft.format) ? <MappingStep draft={draft} disabled={importing} /> : (
+        <ImportSettings minInteractions={draft.minInteractions} options={draft.options} mapped={false} ratingMapped={false} onChange={setDraftSettings} disabled={importing} />
+      )}
       <ImportProgressBar />
       <ImportError />
     </div>

@@ -1,12 +1,11 @@
 /**
- * Proposed schema migration for the tabular path, to be appended to MIGRATIONS in schema.ts as
- * the next version by the owner of that file. importTabular works with or without it: it writes
- * labels, item text fields and the column mapping only where these tables/columns exist.
+ * The tabular path's additions to the workspace schema (migration v5 in schema.ts). importTabular
+ * checks for them (schemaFeatures), so it also works on a database opened mid-migration in tests.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { query } from '../db';
 
-/** SQL statements of migration v1 → v2. */
+/** SQL statements of the migration (v4 → v5). */
 export const TABULAR_SCHEMA_V2: readonly string[] = [
   // Click / like labels (CTR data, or rating ≥ threshold); NULL where the source had none.
   `ALTER TABLE interactions ADD COLUMN IF NOT EXISTS label DOUBLE`,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { makeCsv, useTempWorkspace } from './testWorkspace.testutil';
+import type { TempDir } from './testWorkspace.testutil';
+import type { Workspace } from './workspace';
+
+let t: TempDir;
+let ws: Workspace;
+useTempWorkspace((tt, w) => { t = tt; ws = w; });
+
+/** makeCsv's rows under other column names, as a user's export would have them. */
+function renamedCsv(): string {
+  return makeCsv(20, 8, 40).replace('user,item,timestamp,rating,title', 'visitor,product,when,stars,name');
+}
+
+describe('workspace tables: mapped import, splits, export round trip', () => {
+  it('imports through a mapping, splits three ways and re-imports its Parquet export with identical counts', async () => {
+    const file = await t.file('logs.csv', renamedCsv());
+    const mapping = { user: 'visitor', item: 'product', timestamp: 'when', rating: 'stars', title: 'name' };
+    const { summary, skipped } = await ws.importTables({ name: 'logs', format: 'csv', files: [file], mapping, minInteractions: 1 });
+    expect(skipped.count).toBe(0);
+    expect(summary).toMatchObject({ users: 20, interactions: 160 });
+
+    const loo = await ws.createSplit({ datasetId: summary.id, kind: 'leave-one-out', seed: 1 });
+    expect(loo.counts).toMatchObject({ users: 20, testCases: 20, validCases: 20, trainInteractions: 120 });
+    const temporal = await ws.createSplit({ datasetId: summary.id, kind: 'temporal-ratio', ratios: [0.5, 0.25, 0.25], seed: 1 });
+    expect(temporal.counts.trainInteractions).toBe(80);
+    const cold = await ws.createSplit({ datasetId: summary.id, kind: 'cold-item', coldFraction: 0.2, coldStrategy: 'random', seed: 7, candidates: { negatives: 5, strategy: 'popularity' } });
+    expect(cold).toMatchObject({ seed: 7, candidates: { negatives: 5, strategy: 'popularity', seed: 7 } });
+    expect(cold.counts.coldItems).toBeGreaterThan(0);
+    expect((await ws.listSplits(summary.id)).map((s) => s.kind)).toEqual(['cold-item', 'temporal-ratio', 'leave-one-out']);
+
+    const exported = await ws.exportDataset(summary.id, 'parquet');
+    expect(exported.files.map((f) => f.name)).toEqual(expect.arrayContaining(['interactions.parquet', 'items.parquet']));
+    const again = await ws.importTables({
+      name: 'logs again', format: 'parquet', files: [{ name: 'interactions.parquet', path: `${exported.dir}/interactions.parquet` }], minInteractions: 1,
+    });
+    expect(again.summary).toMatchObject({ users: summary.users, items: summary.items, interactions: summary.interactions });
+  });
+
+  it('asks for a mapping when the columns cannot be guessed, and removes splits with their dataset', async () => {
+    const file = await t.file('odd.csv', 'a,b,c\n1,2,3\n');
+    await expect(ws.importTables({ name: 'odd', format: 'csv', files: [file], minInteractions: 1 })).rejects.toMatchObject({ code: 'import', location: { file: 'odd.csv' } });
+    const base = await ws.importTables({ name: 'b', format: 'csv', files: [await t.file('b.csv', makeCsv(6, 5))], minInteractions: 1 });
+    await ws.createSplit({ datasetId: base.summary.id, kind: 'leave-one-out', seed: 1 });
+    await ws.removeDataset(base.summary.id);
+    expect((await ws.tableCounts()).splits).toBe(0);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * datasets.import: mapped generic tables go through DuckDB (out of core, fail/skip policies);
+ * named formats (MovieLens, Amazon, RecBole, and a CSV without a mapping) through their parsers.
+ */
+import { TABULAR_FORMATS, type ImportRequestParsed } from '../../core/protocol/schemas';
+import type { ColumnMapping, ImportOptions, ImportResult } from '../../core/protocol/tabular';
+import type { ParsedFormat } from '../../core/platform/workspace/importSources';
+import type { HostContext } from './hostContext';
+import { resolveFileRefs } from './uploads';
+
+const NOTHING_SKIPPED = { count: 0, errors: [] } as const;
+
+function isTabular(req: ImportRequestParsed): boolean {
+  const tabular = (TABULAR_FORMATS as readonly string[]).includes(req.format);
+  return tabular && (req.format !== 'csv' || req.mapping !== undefined || req.options !== undefined);
+}
+
+export async function importFiles(ctx: HostContext, req: ImportRequestParsed): Promise<ImportResult> {
+  const files = await resolveFileRefs(ctx.workspace.dir, req.files);
+  if (isTabular(req)) {
+    const { summary, skipped } = await ctx.workspace.importTables({
+      name: req.name, format: req.format, files, minInteractions: req.minInteractions,
+      // zod's output types mark absent keys `| undefined`; parsed objects simply lack them.
+      ...(req.mapping ? { mapping: req.mapping as ColumnMapping } : {}), ...(req.options ? { options: req.options as ImportOptions } : {}),
+    });
+    return { dataset: summary, skipped };
+  }
+  const onProgress = (p: Parameters<typeof ctx.bus.emit<'datasets.onImportProgress'>>[1]): void => ctx.bus.emit('datasets.onImportProgress', p);
+  const dataset = await ctx.workspace.importDataset({ name: req.name, format: req.format as ParsedFormat, files, minInteractions: req.minInteractions }, onProgress);
+  return { dataset, skipped: NOTHING_SKIPPED };
+}
