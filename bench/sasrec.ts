@@ -1,7 +1,9 @@
 /**
- * SASRec training throughput (sequences/s) on the backend the ladder picks, next to that
- * backend's raw matmul GFLOP/s, so numbers from different machines can be compared as a ratio.
+ * SASRec training throughput (sequences/s) on the backend the ladder picks, next to the PyTorch
+ * reference (bench/reference/sasrec_torch.py, same shapes, torch.set_num_threads(2)) measured in
+ * the same run, and to the backend's raw matmul GFLOP/s — ratios compare across machines.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { initBackend } from '../core/tensor/backend';
 import { getModelFamily } from '../core/models/registry';
 import { createAdam } from '../core/train/optimizer';
@@ -9,9 +11,10 @@ import { createRng } from '../core/train/rng';
 import { createBatchSampler, type SeqBatch } from '../core/train/sampler';
 import { trainStep } from '../core/train/runTrainJob';
 import { matmulGflops } from './matmul';
+import { runTorchReference, type ReferenceResult } from './reference/torchReference';
 import { syntheticLeaveOneOut } from './syntheticData';
 
-const ITEMS = 3400;
+const ITEMS = 1682; // ml-100k's item count
 const USERS = 6000;
 const CONFIG = { hidden: 64, blocks: 2, heads: 1, maxLen: 50, dropout: 0.2 } as const;
 const BATCH = 128;
@@ -55,4 +58,29 @@ export async function benchSasrec(): Promise<void> {
     `${train.seqPerSec.toFixed(1)} seq/s (${train.stepMs.toFixed(0)} ms/step, loss ${train.finalLoss.toFixed(3)})`);
   console.log(`matmul: 512³ ${g512.toFixed(2)} GFLOP/s, 1024³ ${g1024.toFixed(2)} GFLOP/s`);
   console.log(`ratio: ${(train.seqPerSec / g1024).toFixed(2)} seq/s per GFLOP/s (1024³)`);
+  printTorchComparison(train.seqPerSec, runTorchReference(REFERENCE_SHAPES));
+}
+
+const REFERENCE_SHAPES = { items: ITEMS, batch: BATCH, ...CONFIG, warmup: WARMUP_STEPS, steps: TIMED_STEPS };
+
+/** Target of the speed issue: RecForge ≥ 0.7× PyTorch on this 2-core machine (goal 1.0×). */
+const TARGET_RATIO = 0.7;
+
+/** Both sides are timed by wall clock; on a shared machine other jobs skew the ratio (torch's 2 threads most). */
+function warnIfBusy(): void {
+  const load = loadavg()[0] ?? 0;
+  if (load > availableParallelism() + 0.5) {
+    console.log(`warning: load average ${load.toFixed(2)} on ${availableParallelism()} cores — other jobs share the CPU; the ratio is unreliable`);
+  }
+}
+
+function printTorchComparison(seqPerSec: number, ref: ReferenceResult): void {
+  if (!ref.ok) {
+    console.log(`PyTorch reference: not measured — ${ref.reason}`);
+    return;
+  }
+  const ratio = seqPerSec / ref.seqPerSec;
+  warnIfBusy();
+  console.log(`PyTorch ${ref.torch} reference (${ref.python}, ${ref.threads} threads): ${ref.seqPerSec.toFixed(1)} seq/s (${ref.stepMs.toFixed(0)} ms/step)`);
+  console.log(`RecForge / PyTorch: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}, goal ≥ 1.0) ${ratio >= TARGET_RATIO ? 'PASS' : 'BELOW TARGET'}`);
 }

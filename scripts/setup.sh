@@ -1,13 +1,28 @@
 #!/usr/bin/env bash
 # Sets up RecForge on a fresh machine: npm dependencies (Electron's binary fetched only where the
-# network allows it), and with --with-browser Debian's Chromium for the e2e tests.
+# network allows it); with --with-browser Debian's Chromium for the e2e tests; with --with-bench
+# Debian's PyTorch (plus OpenBLAS: Debian's torch otherwise runs on the slow reference BLAS) for
+# the PyTorch reference of `npm run bench -- sasrec`. Flags can be combined.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ "${1:-}" == "--with-browser" ]] && [[ ! -x /usr/bin/chromium ]]; then
+WITH_BROWSER=0
+WITH_BENCH=0
+for arg in "$@"; do
+  case "$arg" in
+    --with-browser) WITH_BROWSER=1 ;;
+    --with-bench) WITH_BENCH=1 ;;
+    *) echo "setup: unknown option $arg (known: --with-browser, --with-bench)" >&2; exit 2 ;;
+  esac
+done
+
+APT_PACKAGES=()
+[[ $WITH_BROWSER == 1 ]] && [[ ! -x /usr/bin/chromium ]] && APT_PACKAGES+=(chromium)
+[[ $WITH_BENCH == 1 ]] && ! /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 && APT_PACKAGES+=(python3-torch libopenblas0-pthread)
+if [[ ${#APT_PACKAGES[@]} -gt 0 ]]; then
   SUDO=""; [[ "$(id -u)" != "0" ]] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${APT_PACKAGES[@]}" >/dev/null
 fi
 
 # electron's install script reads only this env var; the binary is fetched separately below so

@@ -1,12 +1,16 @@
 /**
- * Start-up self-test for a backend: a plain and a transposed matmul plus a gather gradient,
- * compared with hand-computed values. A backend that loads but computes wrong numbers (or lacks
- * a kernel training needs) fails here, so the ladder moves on instead of training garbage.
+ * Start-up self-test for a backend: plain, transposed and batched matmuls (values and a
+ * gradient), a gather gradient and buffer-sharing clones, compared with hand-computed values. A
+ * backend that loads but computes wrong numbers (or lacks a kernel training needs) fails here,
+ * so the ladder moves on instead of training garbage. When our optional fast kernel paths are
+ * on and a check fails, they are switched off and the test re-run first: a misbehaving fast
+ * path then costs speed (reported in `degraded`), not the backend.
  */
 import * as tf from '@tensorflow/tfjs';
+import { enabledFastPaths, setFastPathEnabled } from './patches/fastPaths';
 
-/** Result of a self-test: ok, or what went wrong. */
-export type SelfTestResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+/** Result of a self-test: ok (possibly with fast paths switched off), or what went wrong. */
+export type SelfTestResult = { readonly ok: true; readonly degraded?: string } | { readonly ok: false; readonly reason: string };
 
 interface Check {
   readonly name: string;
@@ -16,6 +20,8 @@ interface Check {
 
 const A = [[1, 2, 3], [4, 5, 6]];
 const B = [[1, 0], [0, 1], [1, 1]];
+const P = [[[1, 2], [3, 4]], [[0, 1], [1, 0]]];
+const Q = [[[1, 2], [3, 4]], [[5, 6], [7, 8]]];
 
 const CHECKS: readonly Check[] = [
   { name: 'matmul', run: () => tf.matMul(tf.tensor2d(A), tf.tensor2d(B)), expected: [4, 5, 10, 11] },
@@ -30,6 +36,23 @@ const CHECKS: readonly Check[] = [
       return tf.grad(f)(tf.zeros([4, 2]));
     },
     expected: [0, 0, 6, 8, 0, 0, 3, 4],
+  },
+  // Batched products take the per-slice XNNPACK path on wasm; aᵀ-style and gradient variants too.
+  { name: 'batched matmul transposeB', run: () => tf.matMul(tf.tensor3d(P), tf.tensor3d(P), false, true), expected: [5, 11, 11, 25, 1, 0, 0, 1] },
+  {
+    name: 'batched matmul gradient',
+    run: () => tf.grad((a: tf.Tensor) => tf.sum(tf.matMul(a, tf.tensor3d(Q))))(tf.zeros([2, 2, 2])),
+    expected: [3, 7, 3, 7, 11, 15, 11, 15],
+  },
+  {
+    name: 'shared-buffer clone',
+    run: () => {
+      const x = tf.tensor1d([1, 2, 3]);
+      const y = tf.cast(tf.clone(x), 'float32');
+      x.dispose(); // the clone must outlive its source
+      return tf.add(y, 1);
+    },
+    expected: [2, 3, 4],
   },
 ];
 
@@ -49,15 +72,27 @@ function runCheck(check: Check): string | null {
   }
 }
 
-/** Runs the self-test on the current backend. Never throws. */
-export function backendSelfTest(): SelfTestResult {
+/** The first failing check's problem, or null when all pass. Never throws. */
+function firstProblem(): string | null {
   try {
     for (const check of CHECKS) {
       const problem = runCheck(check);
-      if (problem !== null) return { ok: false, reason: `self-test failed: ${problem}` };
+      if (problem !== null) return `self-test failed: ${problem}`;
     }
-    return { ok: true };
+    return null;
   } catch (err) {
-    return { ok: false, reason: `self-test threw: ${err instanceof Error ? err.message : String(err)}` };
+    return `self-test threw: ${err instanceof Error ? err.message : String(err)}`;
   }
+}
+
+/** Runs the self-test on the current backend. Never throws. */
+export function backendSelfTest(): SelfTestResult {
+  const problem = firstProblem();
+  if (problem === null) return { ok: true };
+  const fast = enabledFastPaths();
+  if (fast.length === 0) return { ok: false, reason: problem };
+  for (const name of fast) setFastPathEnabled(name, false);
+  const again = firstProblem();
+  if (again !== null) return { ok: false, reason: again };
+  return { ok: true, degraded: `${problem}; passed with fast kernel paths off (${fast.join(', ')})` };
 }

@@ -10,7 +10,7 @@ import { isReadableBackend } from './backendShape';
 import { wrapWasmKernel } from './wrapWasmKernel';
 
 /** Patch name as reported in BackendInfo.patches. */
-export const BATCH_MATMUL_PATCH = 'BatchMatMul (explicit transpose)';
+export const BATCH_MATMUL_PATCH = 'BatchMatMul (explicit transpose, batched per XNNPACK slice)';
 
 /** Permutation that swaps the two innermost axes of a rank-`rank` tensor. */
 export function innerSwapPerm(rank: number): number[] {
@@ -46,9 +46,11 @@ function makeWrapper(matMul: tf.KernelFunc, transpose: tf.KernelFunc): tf.Kernel
 /**
  * Wraps the wasm BatchMatMul kernel. Must run before `tf.setBackend('wasm')` initialises the
  * backend, because the stock kernel's setupFunc (kept here) binds its wasm function at init.
+ * `inner` decorates the stock kernel that receives the untransposed operands (the batched fast
+ * path plugs in there); wrapping happens once, so the first call's `inner` wins.
  */
-export function registerBatchMatMulTransposed(): void {
+export function registerBatchMatMulTransposed(inner: (stock: tf.KernelFunc) => tf.KernelFunc = (k) => k): void {
   const tr = tf.getKernel('Transpose', 'wasm');
   if (tr === undefined) throw new Error('wasm backend kernel Transpose not registered');
-  wrapWasmKernel('BatchMatMul', (matMul) => makeWrapper(matMul, tr.kernelFunc));
+  wrapWasmKernel('BatchMatMul', (matMul) => makeWrapper(inner(matMul), tr.kernelFunc));
 }

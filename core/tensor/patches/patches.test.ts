@@ -61,8 +61,9 @@ const MATMUL_CASES: MatCase[] = [
   [[2, 3, 7, 4], [2, 3, 7, 5], true, false],
 ];
 
+// Two-sided broadcasting ([2,1,…] × [1,3,…]) is in batchMatMulSliced.test.ts: the stock cpu
+// kernel returns too few values there, so it needs a broadcastTo reference.
 const BROADCAST_CASES: MatCase[] = [
-  [[2, 1, 4, 3], [1, 3, 4, 5], true, false],
   [[2, 3, 4], [4, 6], false, false],
   [[2, 4, 3], [6, 4], true, true],
 ];
