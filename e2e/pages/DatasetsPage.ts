@@ -37,6 +37,13 @@ export class DatasetsPage {
     await this.dropZone.dispatchEvent('drop', { dataTransfer });
   }
 
+  /** Waits for the wizard's preview, then sets each role's column (generic tables). */
+  async mapColumns(roles: Readonly<Record<string, string>>, textFields: readonly string[] = []): Promise<void> {
+    await expect(this.page.getByTestId('import-preview')).toBeVisible();
+    for (const [role, column] of Object.entries(roles)) await this.page.getByTestId(`map-${role}`).selectOption(column);
+    for (const column of textFields) await this.page.locator(`[data-testid="map-text"][data-column="${column}"]`).check();
+  }
+
   async importAs(name: string): Promise<void> {
     await this.page.getByTestId('import-name').fill(name);
     await this.page.getByTestId('import-submit').click();
@@ -54,6 +61,35 @@ export class DatasetsPage {
 
   async names(): Promise<string[]> {
     return this.rows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dataset-name') ?? ''));
+  }
+
+  /** Opens the dataset's profile (charts and splits). */
+  async openProfile(name: string): Promise<Locator> {
+    await this.row(name).getByTestId('dataset-profile-toggle').click();
+    const profile = this.row(name).getByTestId('dataset-profile');
+    await expect(profile).toBeVisible();
+    return profile;
+  }
+
+  /** Defines a split on the dataset and returns its row. */
+  async split(name: string, kind: string): Promise<Locator> {
+    const row = this.row(name);
+    await row.getByTestId('split-kind').selectOption(kind);
+    await row.getByTestId('split-create').click();
+    const split = row.locator(`[data-testid="split-row"][data-kind="${kind}"]`).first();
+    await expect(split).toBeVisible();
+    return split;
+  }
+
+  /** Exports as Parquet and downloads the interactions file to `saveAs`. */
+  async exportParquet(name: string, saveAs: string): Promise<string> {
+    const row = this.row(name);
+    await row.getByTestId('export-parquet').click();
+    const link = row.locator('[data-testid="export-file"]', { hasText: 'interactions.parquet' });
+    const download = this.page.waitForEvent('download');
+    await link.click();
+    await (await download).saveAs(saveAs);
+    return saveAs;
   }
 
   async train(name: string): Promise<void> {

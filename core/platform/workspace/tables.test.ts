@@ -40,6 +40,8 @@ describe('workspace tables: mapped import, splits, export round trip', () => {
   it('asks for a mapping when the columns cannot be guessed, and removes splits with their dataset', async () => {
     const file = await t.file('odd.csv', 'a,b,c\n1,2,3\n');
     await expect(ws.importTables({ name: 'odd', format: 'csv', files: [file], minInteractions: 1 })).rejects.toMatchObject({ code: 'import', location: { file: 'odd.csv' } });
+    const junk = await t.file('junk.csv', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    await expect(ws.previewTables([junk])).rejects.toMatchObject({ code: 'import', message: expect.stringMatching(/binary/) as unknown, location: { file: 'junk.csv', line: 1 } });
     const base = await ws.importTables({ name: 'b', format: 'csv', files: [await t.file('b.csv', makeCsv(6, 5))], minInteractions: 1 });
     await ws.createSplit({ datasetId: base.summary.id, kind: 'leave-one-out', seed: 1 });
     await ws.removeDataset(base.summary.id);

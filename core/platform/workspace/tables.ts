@@ -12,6 +12,7 @@ import { monotonicIsoNow, newDatasetId } from './ids';
 import { exportParquet, exportRecBole } from './tabular/exportDataset';
 import { importTabular } from './tabular/importTabular';
 import { previewTabular } from './tabular/preview';
+import { assertTextSample } from './textCheck';
 import { suggestMapping } from './tabular/suggest';
 import type { TabularFile, TabularImportResult } from './tabular/types';
 
@@ -27,7 +28,8 @@ export interface TableImportRequest {
   readonly options?: ImportOptions;
 }
 
-export function previewTables(db: Db, files: readonly TabularFile[]): Promise<TabularPreview[]> {
+export async function previewTables(db: Db, files: readonly TabularFile[]): Promise<TabularPreview[]> {
+  for (const f of files) await assertTextSample(f);
   return db.exclusive((c) => previewTabular(c, files));
 }
 
@@ -46,6 +48,7 @@ async function mappingFor(db: Db, req: TableImportRequest): Promise<ColumnMappin
 export async function importTables(db: Db, req: TableImportRequest): Promise<TabularImportResult> {
   const name = req.name.trim();
   if (name.length === 0) throw new RecForgeError('validation', 'dataset name is empty');
+  for (const f of req.files) await assertTextSample(f);
   const mapping = await mappingFor(db, req);
   const base = { datasetId: newDatasetId(), name, format: req.format, createdAt: monotonicIsoNow(), files: req.files, mapping };
   const options = { ...req.options, minInteractions: req.minInteractions };

@@ -4,6 +4,7 @@ import { removeDataset } from '../../ipc/actions';
 import { formatInt, formatLineageStep } from '../../lib/format';
 import { useStore } from '../../store';
 import { DatasetExport } from './DatasetExport';
+import { DatasetSplits } from './DatasetSplits';
 import { ProfilePanel } from './profile/ProfilePanel';
 
 function Stat({ label, value, testId }: { readonly label: string; readonly value: number; readonly testId: string }): ReactElement {
@@ -76,6 +77,7 @@ export const DatasetRow = memo(function DatasetRow({ dataset }: { readonly datas
         </ol>
       </div>
       {showProfile ? <ProfilePanel datasetId={dataset.id} /> : null}
+      {showProfile ? <DatasetSplits datasetId={dataset.id} /> : null}
       <DatasetExport datasetId={dataset.id} />
     </li>
   );

@@ -106,7 +106,7 @@ export function ImportForm(): ReactElement {
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={clearDraft} disabled={importing}>Clear</button>
-          <button type="button" className="btn btn-primary" data-testid="import-submit" onClick={onImport} disabled={importing || draft.previewing || draft.name.trim() === ''}>
+          <button type="button" className="btn btn-primary" data-testid="import-submit" onClick={onImport} disabled={importing || draft.previewing || draft.name.trim() === '' || (needsMapping(draft.format) && draft.previews === null)}>
             {importing ? 'Importing…' : 'Import'}
           </button>
         </div>
