@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { ComparePage } from '../features/compare/ComparePage';
 import { DatasetsPage } from '../features/datasets/DatasetsPage';
+import { ModelsPage } from '../features/models/ModelsPage';
 import { RunPage } from '../features/run/RunPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { useStore } from '../store';
@@ -19,6 +20,8 @@ function CurrentPage(): ReactElement {
       return <DatasetsPage />;
     case 'runs':
       return <RunsPage />;
+    case 'models':
+      return <ModelsPage />;
     case 'compare':
       return <ComparePage />;
     case 'run':

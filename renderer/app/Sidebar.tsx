@@ -6,7 +6,7 @@ interface NavItemProps {
   readonly target: Exclude<Page, 'run'>;
   readonly label: string;
   readonly icon: string;
-  readonly count: number;
+  readonly count?: number;
   readonly shortcut: string;
 }
 
@@ -25,7 +25,7 @@ const NavItem = memo(function NavItem({ target, label, icon, count, shortcut }: 
     >
       <span className="nav-icon" aria-hidden="true">{icon}</span>
       <span className="nav-label">{label}</span>
-      <span className="nav-count">{count}</span>
+      {count === undefined ? null : <span className="nav-count">{count}</span>}
     </button>
   );
 });
@@ -39,6 +39,7 @@ export function Sidebar(): ReactElement {
       <NavItem target="datasets" label="Datasets" icon="▤" count={datasetCount} shortcut="Alt+1" />
       <NavItem target="runs" label="Runs" icon="↗" count={runCount} shortcut="Alt+2" />
       <NavItem target="compare" label="Compare" icon="≋" count={compareCount} shortcut="Alt+3" />
+      <NavItem target="models" label="Models" icon="◇" shortcut="Alt+4" />
     </nav>
   );
 }

@@ -11,6 +11,7 @@ export function shortcutFor(e: { key: string; code: string; altKey: boolean; ctr
     case 'Digit1': return { kind: 'navigate', page: 'datasets' };
     case 'Digit2': return { kind: 'navigate', page: 'runs' };
     case 'Digit3': return { kind: 'navigate', page: 'compare' };
+    case 'Digit4': return { kind: 'navigate', page: 'models' };
     case 'KeyT': return { kind: 'toggle-theme' };
     default: return null;
   }

@@ -16,7 +16,7 @@ import type {
 import type { DraftMapping } from '../lib/mapping';
 import type { Series } from './series';
 
-export type Page = 'datasets' | 'runs' | 'run' | 'compare';
+export type Page = 'datasets' | 'runs' | 'run' | 'compare' | 'models';
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 export type Theme = 'dark' | 'light';
 
