@@ -26,6 +26,7 @@ const invoke = [
   'runs.pipeline',
   'runs.importLog',
   'runs.annotate',
+  'runs.report',
   'pipelines.run',
   'recipes.list',
   'models.inspect',

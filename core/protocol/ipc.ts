@@ -53,6 +53,8 @@ export interface InvokeMap {
   'pipelines.run': (req: Pipeline) => RunSummary;
   /** Import a training log (CSV / JSON lines: step, loss[, lr, epoch]) as a run to compare with. */
   'runs.importLog': (req: ImportLogRequest) => RunSummary;
+  /** Write the run's self-contained HTML report (metrics with protocol, charts, settings, pipeline). */
+  'runs.report': (req: RunIdRequest) => ExportResult;
   /** Save the user's notes and tags on a run. */
   'runs.annotate': (req: AnnotateRunRequest) => RunSummary;
   /** The pipeline file that reproduces a run. */

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { ChartCanvas } from '../pages/ChartCanvas';
 import { ComparePage } from '../pages/ComparePage';
 import { expect, test } from '../fixtures/studio';
@@ -27,6 +27,14 @@ test('compare a trained run with an imported reference log on one chart', async 
   await studio.page.getByTestId('run-tags').fill('baseline, demo');
   await studio.page.getByTestId('run-notes-save').click();
   await expect(studio.page.getByTestId('run-notes-save')).toBeDisabled();
+  // The run report is one self-contained HTML file with the metrics, their protocol and the charts.
+  await studio.page.getByTestId('run-report').click();
+  const reportDownload = studio.page.waitForEvent('download');
+  await studio.page.locator('[data-testid="export-file"]', { hasText: 'report.html' }).click();
+  const report = await readFile(await (await reportDownload).path(), 'utf8');
+  expect(report).toContain('Training loss');
+  expect(report).toMatch(/HR@10<\/td><td>0\.\d{4}/);
+  expect(report).toContain('first try on the demo');
 
   const log = testInfo.outputPath('pytorch-reference.csv');
   await writeFile(log, trainingLog(300, 1));

@@ -26,6 +26,7 @@ import { importTrainLog } from './importLog';
 import { importFiles } from './importFiles';
 import { pipelineOfRun, runPipeline } from './pipelines';
 import { listRecipes } from './recipes';
+import { writeRunReport } from './runReport';
 import { assertRunnable, inspectModelFolder } from './modelFolders';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
@@ -43,6 +44,7 @@ interface ParsedRequests {
   'runs.resume': RunIdRequest;
   'runs.get': RunIdRequest;
   'runs.pipeline': RunIdRequest;
+  'runs.report': RunIdRequest;
   'runs.importLog': ImportLogRequest;
   'runs.annotate': AnnotateRunRequest;
   'models.inspect': ModelFolderRequest;
@@ -81,6 +83,7 @@ function buildHandlers(ctx: HostContext): Handlers {
     'runs.list': () => ctx.runs.list(),
     'runs.get': (req) => ctx.runs.get(req.runId),
     'runs.pipeline': (req) => pipelineOfRun(ctx, req.runId),
+    'runs.report': (req) => writeRunReport(ctx, req.runId),
     'runs.annotate': (req) => ctx.runs.annotate(req.runId, { ...(req.notes !== undefined ? { notes: req.notes } : {}), ...(req.tags !== undefined ? { tags: [...new Set(req.tags)] } : {}) }),
     'runs.importLog': async (req) => {
       const [file] = await resolveFileRefs(ctx.workspace.dir, [req.file]);

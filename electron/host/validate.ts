@@ -38,6 +38,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'runs.list': emptyRequestSchema,
   'runs.get': runIdRequestSchema,
   'runs.pipeline': runIdRequestSchema,
+  'runs.report': runIdRequestSchema,
   'runs.importLog': importLogRequestSchema,
   'runs.annotate': annotateRunRequestSchema,
   'pipelines.run': pipelineSchema,

@@ -35,10 +35,13 @@ const V2: readonly string[] = [
    WHERE model = 'sasrec' AND json_extract(config, '$.model') IS NOT NULL`,
 ];
 
-/** v3: the user's notes and tags on a run. */
+/**
+ * v3: the user's notes and tags on a run. Defaults are constants only: DuckDB replays a
+ * function-valued default (such as []) from the WAL without a catalog and fails to open.
+ */
 const V3: readonly string[] = [
   "ALTER TABLE runs ADD COLUMN IF NOT EXISTS notes VARCHAR DEFAULT ''",
-  'ALTER TABLE runs ADD COLUMN IF NOT EXISTS tags VARCHAR[] DEFAULT []',
+  'ALTER TABLE runs ADD COLUMN IF NOT EXISTS tags VARCHAR[]',
 ];
 
 /** v4: the registry of local models (Hugging Face folders) recipes can use. */
@@ -77,6 +80,11 @@ export async function migrate(c: DuckDBConnection): Promise<number> {
     }
     for (let v = found; v < SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v] ?? []) await exec(c, sql);
     await exec(c, "INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)", [String(SCHEMA_VERSION)]);
+    return found;
+  }).then(async (found) => {
+    // Schema changes go into the database file now, not the WAL: a crash before DuckDB's next
+    // automatic checkpoint must never leave DDL to replay (see V3).
+    if (found < SCHEMA_VERSION) await exec(c, 'CHECKPOINT');
     return found;
   });
 }

@@ -11,6 +11,7 @@ import { MetricsTable } from './MetricsTable';
 import { ProgressPanel } from './ProgressPanel';
 import { RunConfig } from './RunConfig';
 import { RunNotes } from './RunNotes';
+import { RunReportButton } from './RunReportButton';
 import { StatusBadge } from './StatusBadge';
 
 function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
@@ -27,6 +28,7 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
       <StatusBadge status={run.status} testId="run-status" />
       <span className="grow" />
       <span className="muted small mono">{run.id}</span>
+      <RunReportButton runId={run.id} />
       {run.config === null ? null : <button type="button" className="btn btn-ghost btn-small" data-testid="run-pipeline" onClick={onPipeline} title="The pipeline file that reproduces this run (also runs with `recforge run`)">
         Pipeline file
       </button>}
