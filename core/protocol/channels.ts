@@ -16,6 +16,8 @@ const invoke = [
   'datasets.export',
   'datasets.split',
   'datasets.splits',
+  'datasets.itemText',
+  'datasets.setItemTemplate',
   'datasets.remove',
   'datasets.profile',
   'runs.start',

@@ -11,3 +11,4 @@ export type * from './recipes';
 export type * from './tabular';
 export type * from './models';
 export type * from './splits';
+export type * from './itemText';

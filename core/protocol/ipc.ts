@@ -13,10 +13,11 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
-import type { AnnotateRunRequest, DatasetIdRequest, ExportRequest, PreviewRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest } from './schemas';
+import type { AnnotateRunRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest } from './schemas';
 import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { ExportResult, ImportResult, TabularPreview } from './tabular';
 import type { SplitSummary } from './splits';
+import type { ItemTextPreview } from './itemText';
 import type { StartRunRequest } from './runSchemas';
 
 /** Request → response of every call the renderer can make. */
@@ -31,6 +32,10 @@ export interface InvokeMap {
   'datasets.import': (req: ImportRequest) => ImportResult;
   /** Define an evaluation split (leave-one-out, temporal ratio, cold items) with optional sampled candidates. */
   'datasets.split': (req: SplitRequest) => SplitSummary;
+  /** The item text template (stored, or `template` to try) rendered on the first items, with located errors. */
+  'datasets.itemText': (req: ItemTextRequest) => ItemTextPreview;
+  /** Save the dataset's item text template (the LLM recipes render items with it). */
+  'datasets.setItemTemplate': (req: SetItemTemplateRequest) => ItemTextPreview;
   /** The splits defined on a dataset, newest first. */
   'datasets.splits': (req: DatasetIdRequest) => SplitSummary[];
   /** Write a dataset as Parquet or RecBole atomic files into the workspace's exports/ folder. */

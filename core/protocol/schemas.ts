@@ -71,6 +71,11 @@ export const splitRequestSchema = z
   })
   .strict();
 
+/** Preview (template given: try it) or read a dataset's item text template. */
+export const itemTextRequestSchema = z.object({ datasetId: id, template: z.string().max(4000).optional() }).strict();
+/** Save a dataset's item text template. */
+export const setItemTemplateRequestSchema = z.object({ datasetId: id, template: z.string().min(1).max(4000) }).strict();
+
 /** Export a dataset as files other tools read. */
 export const exportRequestSchema = z.object({ datasetId: id, format: z.enum(['parquet', 'recbole']) }).strict();
 
@@ -101,6 +106,8 @@ export type ImportRequest = z.input<typeof importRequestSchema>;
 export type ImportRequestParsed = z.output<typeof importRequestSchema>;
 export type PreviewRequest = z.infer<typeof previewRequestSchema>;
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
+export type ItemTextRequest = z.infer<typeof itemTextRequestSchema>;
+export type SetItemTemplateRequest = z.infer<typeof setItemTemplateRequestSchema>;
 export type SplitRequest = z.input<typeof splitRequestSchema>;
 export type SplitRequestParsed = z.output<typeof splitRequestSchema>;
 export type RunIdRequest = z.infer<typeof runIdRequestSchema>;

@@ -17,6 +17,14 @@ test('drop a CSV, map its columns, import, profile, split, export Parquet and im
   await expect(profile.getByTestId('profile-history')).toHaveAttribute('data-bars', /[1-9]/);
   await expect(profile.getByTestId('profile-time')).toHaveAttribute('data-bars', /[1-9]/);
   await expect(profile.getByTestId('profile-long-tail')).toHaveAttribute('data-points', /[1-9]/);
+  // Item text: the imported 'category' field is usable; a typo is caught with its position; the template saves.
+  const template = studio.page.getByTestId('item-text-template');
+  await template.fill('{title} in {categry}');
+  await expect(studio.page.getByTestId('item-text-errors')).toContainText('categry');
+  await template.fill('{title} in {category}');
+  await expect(studio.page.getByTestId('item-text-samples').locator('li').first()).toContainText(/Product \d+, size \d in cat\d/);
+  await studio.page.getByTestId('item-text-save').click();
+  await expect(studio.page.getByTestId('item-text-save')).toBeDisabled();
   const split = await datasets.split('shop', 'leave-one-out');
   await expect(split).toHaveAttribute('data-test-cases', '60');
 

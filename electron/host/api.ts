@@ -13,6 +13,8 @@ import type {
   ModelFolderRequest,
   ModelIdRequest,
   PreviewRequest,
+  ItemTextRequest,
+  SetItemTemplateRequest,
   SplitRequestParsed,
   RegisterModelRequest,
   ImportRequestParsed,
@@ -38,6 +40,8 @@ interface ParsedRequests {
   'datasets.export': ExportRequest;
   'datasets.split': SplitRequestParsed;
   'datasets.splits': DatasetIdRequest;
+  'datasets.itemText': ItemTextRequest;
+  'datasets.setItemTemplate': SetItemTemplateRequest;
   'datasets.profile': DatasetIdRequest;
   'runs.start': StartRunRequestParsed;
   'runs.cancel': RunIdRequest;
@@ -71,6 +75,11 @@ function buildHandlers(ctx: HostContext): Handlers {
     'datasets.export': (req) => ctx.workspace.exportDataset(req.datasetId, req.format),
     'datasets.split': (req) => ctx.workspace.createSplit(req),
     'datasets.splits': (req) => ctx.workspace.listSplits(req.datasetId),
+    'datasets.itemText': (req) => ctx.workspace.itemText(req.datasetId, req.template),
+    'datasets.setItemTemplate': async (req) => {
+      await ctx.workspace.setItemTemplate(req.datasetId, req.template);
+      return ctx.workspace.itemText(req.datasetId);
+    },
     'datasets.remove': async (req) => {
       await ctx.workspace.removeDataset(req.datasetId);
       ctx.bus.emit('datasets.onChanged', await ctx.workspace.listDatasets());

@@ -61,7 +61,10 @@ const V6: readonly string[] = [
      seed BIGINT, counts JSON NOT NULL, candidates JSON, created_at VARCHAR NOT NULL)`,
 ];
 
-const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4, V5, V6];
+/** v7: each dataset's item text template (null: the default). */
+const V7: readonly string[] = ['ALTER TABLE datasets ADD COLUMN IF NOT EXISTS item_template VARCHAR'];
+
+const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4, V5, V6, V7];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -30,7 +30,7 @@ export function summarize(meta: DatasetMeta, p: PreparedDataset): DatasetSummary
 /** Inserts every row of the dataset; call inside a transaction so a failure leaves nothing. */
 export async function insertDataset(c: DuckDBConnection, meta: DatasetMeta, p: PreparedDataset): Promise<DatasetSummary> {
   const s = summarize(meta, p);
-  await exec(c, 'INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::JSON, $10::JSON)', [
+  await exec(c, 'INSERT INTO datasets (id, name, format, created_at, users, items, interactions, raw_interactions, domains, lineage) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::JSON, $10::JSON)', [
     s.id, s.name, s.format, s.createdAt, s.users, s.items, s.interactions, s.rawInteractions,
     JSON.stringify(s.domains), JSON.stringify(s.lineage),
   ]);

@@ -14,6 +14,8 @@ import { deleteDataset, getDataset, listDatasets, loadLeaveOneOut } from './data
 import { Db } from './db';
 import { assertId, monotonicIsoNow, newDatasetId, newModelId, newSplitId } from './ids';
 import { describeSplit, insertSplit, loadColumns, selectSplits } from './splits';
+import { previewItemText, saveItemTemplate } from './itemText';
+import type { ItemTextPreview } from '../../protocol/itemText';
 import type { SplitRequestParsed } from '../../protocol/schemas';
 import type { SplitSummary } from '../../protocol/splits';
 import { parseImportFiles } from './importSources';
@@ -142,6 +144,16 @@ export class Workspace {
     const split = describeSplit(cols, ds.items, ds.users, req, newSplitId(), monotonicIsoNow());
     await this.db.transaction((c) => insertSplit(c, split));
     return split;
+  }
+
+  /** The dataset's item text template previewed on its first items (`template` to try another). */
+  itemText(datasetId: string, template?: string): Promise<ItemTextPreview> {
+    return this.db.exclusive((c) => previewItemText(c, datasetId, template));
+  }
+
+  /** Saves the dataset's item text template (checked first). */
+  setItemTemplate(datasetId: string, template: string): Promise<void> {
+    return this.db.exclusive((c) => saveItemTemplate(c, datasetId, template));
   }
 
   /** The dataset's splits, newest first. */

@@ -5,6 +5,7 @@ import { formatInt, formatLineageStep } from '../../lib/format';
 import { useStore } from '../../store';
 import { DatasetExport } from './DatasetExport';
 import { DatasetSplits } from './DatasetSplits';
+import { ItemTextEditor } from './ItemTextEditor';
 import { ProfilePanel } from './profile/ProfilePanel';
 
 function Stat({ label, value, testId }: { readonly label: string; readonly value: number; readonly testId: string }): ReactElement {
@@ -78,6 +79,7 @@ export const DatasetRow = memo(function DatasetRow({ dataset }: { readonly datas
       </div>
       {showProfile ? <ProfilePanel datasetId={dataset.id} /> : null}
       {showProfile ? <DatasetSplits datasetId={dataset.id} /> : null}
+      {showProfile ? <ItemTextEditor datasetId={dataset.id} /> : null}
       <DatasetExport datasetId={dataset.id} />
     </li>
   );
