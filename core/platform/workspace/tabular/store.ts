@@ -45,7 +45,7 @@ export async function datasetDomains(c: DuckDBConnection, id: string): Promise<s
 
 /** Inserts the datasets row. */
 export async function insertSummary(c: DuckDBConnection, s: DatasetSummary): Promise<void> {
-  await exec(c, 'INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::JSON, $10::JSON)', [
+  await exec(c, 'INSERT INTO datasets (id, name, format, created_at, users, items, interactions, raw_interactions, domains, lineage) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::JSON, $10::JSON)', [
     s.id, s.name, s.format, s.createdAt, s.users, s.items, s.interactions, s.rawInteractions,
     JSON.stringify(s.domains), JSON.stringify(s.lineage),
   ]);
