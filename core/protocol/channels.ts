@@ -19,6 +19,7 @@ const invoke = [
   'datasets.itemText',
   'datasets.setItemTemplate',
   'datasets.remove',
+  'datasets.combine',
   'datasets.profile',
   'runs.start',
   'runs.cancel',

@@ -69,7 +69,8 @@ export interface LineageStep {
 export interface DatasetSummary {
   readonly id: string;
   readonly name: string;
-  readonly format: DatasetFormat | 'demo';
+  /** 'corpus': several datasets combined as the domains of one. */
+  readonly format: DatasetFormat | 'demo' | 'corpus';
   readonly createdAt: string;
   readonly users: number;
   readonly items: number;

@@ -13,7 +13,7 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
-import type { AnnotateRunRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest } from './schemas';
+import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest } from './schemas';
 import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { ExportResult, ImportResult, TabularPreview } from './tabular';
 import type { SplitSummary } from './splits';
@@ -42,6 +42,8 @@ export interface InvokeMap {
   'datasets.export': (req: ExportRequest) => ExportResult;
   /** Sizes, long tail, history lengths, time histogram and data-quality counters of a dataset. */
   'datasets.profile': (req: DatasetIdRequest) => DatasetProfile;
+  /** A new dataset with the given ones as its domains (CPRec / RecCocktail multi-domain corpora). */
+  'datasets.combine': (req: CombineRequest) => DatasetSummary;
   /** Delete a dataset and its interactions (runs keep their metrics). */
   'datasets.remove': (req: DatasetIdRequest) => null;
   /** Queue a training run in the worker; resolves once it is registered. */

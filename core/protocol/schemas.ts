@@ -76,6 +76,11 @@ export const itemTextRequestSchema = z.object({ datasetId: id, template: z.strin
 /** Save a dataset's item text template. */
 export const setItemTemplateRequestSchema = z.object({ datasetId: id, template: z.string().min(1).max(4000) }).strict();
 
+/** Combine datasets as the domains of a new one. */
+export const combineRequestSchema = z
+  .object({ name: z.string().trim().min(1).max(120), datasetIds: z.array(id).min(2).max(16), users: z.enum(['shared', 'separate']).default('shared') })
+  .strict();
+
 /** Export a dataset as files other tools read. */
 export const exportRequestSchema = z.object({ datasetId: id, format: z.enum(['parquet', 'recbole']) }).strict();
 
@@ -106,6 +111,8 @@ export type ImportRequest = z.input<typeof importRequestSchema>;
 export type ImportRequestParsed = z.output<typeof importRequestSchema>;
 export type PreviewRequest = z.infer<typeof previewRequestSchema>;
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
+export type CombineRequest = z.input<typeof combineRequestSchema>;
+export type CombineRequestParsed = z.output<typeof combineRequestSchema>;
 export type ItemTextRequest = z.infer<typeof itemTextRequestSchema>;
 export type SetItemTemplateRequest = z.infer<typeof setItemTemplateRequestSchema>;
 export type SplitRequest = z.input<typeof splitRequestSchema>;

@@ -36,4 +36,13 @@ test('drop a CSV, map its columns, import, profile, split, export Parquet and im
   for (const field of ['users', 'items', 'interactions'] as const) {
     expect(await datasets.count('shop again', field)).toBe(await datasets.count('shop', field));
   }
+
+  // The shop log and the demo become the domains of one corpus; users stay apart (no shared ids).
+  await studio.page.getByTestId('combine-datasets').locator('summary').click();
+  await studio.page.locator('[data-testid="combine-pick"][data-dataset-name="shop"]').check();
+  await studio.page.locator('[data-testid="combine-pick"][data-dataset-name^="Demo"]').check();
+  await studio.page.getByTestId('combine-name').fill('shop + demo');
+  await studio.page.getByTestId('combine-submit').click();
+  await expect(datasets.row('shop + demo').getByTestId('dataset-domains')).toContainText('shop');
+  expect(await datasets.count('shop + demo', 'interactions')).toBe(480 + (await datasets.count((await datasets.names()).find((n) => n.startsWith('Demo')) ?? '', 'interactions')));
 });

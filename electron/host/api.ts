@@ -13,6 +13,7 @@ import type {
   ModelFolderRequest,
   ModelIdRequest,
   PreviewRequest,
+  CombineRequestParsed,
   ItemTextRequest,
   SetItemTemplateRequest,
   SplitRequestParsed,
@@ -36,6 +37,7 @@ import { validateRequest } from './validate';
 interface ParsedRequests {
   'datasets.import': ImportRequestParsed;
   'datasets.remove': DatasetIdRequest;
+  'datasets.combine': CombineRequestParsed;
   'datasets.preview': PreviewRequest;
   'datasets.export': ExportRequest;
   'datasets.split': SplitRequestParsed;
@@ -79,6 +81,11 @@ function buildHandlers(ctx: HostContext): Handlers {
     'datasets.setItemTemplate': async (req) => {
       await ctx.workspace.setItemTemplate(req.datasetId, req.template);
       return ctx.workspace.itemText(req.datasetId);
+    },
+    'datasets.combine': async (req) => {
+      const combined = await ctx.workspace.combineDatasets(req.name, req.datasetIds, req.users);
+      ctx.bus.emit('datasets.onChanged', await ctx.workspace.listDatasets());
+      return combined;
     },
     'datasets.remove': async (req) => {
       await ctx.workspace.removeDataset(req.datasetId);

@@ -15,6 +15,7 @@ import { Db } from './db';
 import { assertId, monotonicIsoNow, newDatasetId, newModelId, newSplitId } from './ids';
 import { describeSplit, insertSplit, loadColumns, selectSplits } from './splits';
 import { previewItemText, saveItemTemplate } from './itemText';
+import { combinedSource, type UserSpace } from './combine';
 import type { ItemTextPreview } from '../../protocol/itemText';
 import type { SplitRequestParsed } from '../../protocol/schemas';
 import type { SplitSummary } from '../../protocol/splits';
@@ -88,6 +89,22 @@ export class Workspace {
     const prepared = prepareDataset(parsed, { minInteractions: req.minInteractions });
     const meta = { id: newDatasetId(), name, format: req.format, createdAt: monotonicIsoNow() };
     return this.db.transaction((c) => insertDataset(c, meta, prepared));
+  }
+
+  /** A new dataset holding `datasetIds` as its domains (items namespaced, users shared or not). */
+  async combineDatasets(name: string, datasetIds: readonly string[], userSpace: UserSpace): Promise<DatasetSummary> {
+    const sources: DatasetSummary[] = [];
+    for (const id of datasetIds) {
+      const ds = await this.getDataset(id);
+      if (!ds) throw new RecForgeError('not_found', `dataset ${id} does not exist`);
+      sources.push(ds);
+    }
+    if (new Set(sources.map((s) => s.name)).size !== sources.length) throw new RecForgeError('validation', 'the combined datasets need distinct names (they become the domain names)');
+    const parsed = await this.db.exclusive((c) => combinedSource(c, sources, userSpace));
+    const prepared = prepareDataset(parsed, { minInteractions: 1 });
+    const combine = { step: 'combine', params: { domains: sources.map((s) => s.name).join(', '), users: userSpace }, before: parsed.interactions.length, after: parsed.interactions.length };
+    const meta = { id: newDatasetId(), name: name.trim(), format: 'corpus' as const, createdAt: monotonicIsoNow() };
+    return this.db.transaction((c) => insertDataset(c, meta, { ...prepared, lineage: [combine, ...prepared.lineage] }));
   }
 
   /** Columns, first rows and a suggested mapping of generic tables. */
