@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makeCsv, useTempWorkspace } from './testWorkspace.testutil';
 import type { TempDir } from './testWorkspace.testutil';
@@ -46,5 +47,20 @@ describe('workspace tables: mapped import, splits, export round trip', () => {
     await ws.createSplit({ datasetId: base.summary.id, kind: 'leave-one-out', seed: 1 });
     await ws.removeDataset(base.summary.id);
     expect((await ws.tableCounts()).splits).toBe(0);
+  });
+
+  it('reads the same rows as CSV, TSV, gzipped JSON lines and Parquet with identical counts', async () => {
+    const rows = makeCsv(15, 6, 30).trim().split('\n').slice(1).map((l) => l.split(','));
+    const tsv = ['user\titem\ttimestamp', ...rows.map((r) => `${r[0]}\t${r[1]}\t${r[2]}`)].join('\n');
+    const jsonl = rows.map((r) => JSON.stringify({ user: r[0], item: r[1], timestamp: Number(r[2]) })).join('\n');
+    const mapping = { user: 'user', item: 'item', timestamp: 'timestamp' };
+    const csvDs = await ws.importTables({ name: 'csv', format: 'csv', files: [await t.file('x.csv', makeCsv(15, 6, 30))], mapping, minInteractions: 1 });
+    const tsvDs = await ws.importTables({ name: 'tsv', format: 'tsv', files: [await t.file('x.tsv', tsv)], mapping, minInteractions: 1 });
+    const jsonDs = await ws.importTables({ name: 'jsonl', format: 'jsonl', files: [await t.file('x.jsonl.gz', gzipSync(jsonl))], mapping, minInteractions: 1 });
+    const exported = await ws.exportDataset(csvDs.summary.id, 'parquet');
+    const parquetDs = await ws.importTables({ name: 'parquet', format: 'parquet', files: [{ name: 'interactions.parquet', path: `${exported.dir}/interactions.parquet` }], minInteractions: 1 });
+    const counts = (d: { summary: { users: number; items: number; interactions: number } }): number[] => [d.summary.users, d.summary.items, d.summary.interactions];
+    expect(counts(csvDs)).toEqual([15, 30, 90]);
+    for (const d of [tsvDs, jsonDs, parquetDs]) expect(counts(d)).toEqual(counts(csvDs));
   });
 });
