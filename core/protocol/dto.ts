@@ -11,6 +11,8 @@ export interface BackendInfo {
   readonly detail: string;
   /** Kernel patches applied to this backend (names). */
   readonly patches: readonly string[];
+  /** Set when the start-up self-test had to switch fast kernel paths off (correct, but slower). */
+  readonly degraded?: string;
 }
 
 export type HostMode = 'electron' | 'web' | 'cli';

@@ -51,7 +51,7 @@ async function activate(backendName: string, rung: string, patches: string[], de
   if (!ok) return { ok: false, reason: `${rung}: backend '${backendName}' failed to initialise` };
   const test = backendSelfTest();
   if (!test.ok) return { ok: false, reason: `${rung}: ${test.reason}` };
-  return { ok: true, info: { name: backendName, detail, patches } };
+  return { ok: true, info: { name: backendName, detail, patches, ...(test.degraded ? { degraded: test.degraded } : {}) } };
 }
 
 async function tryNative(rung: string, importer: ModuleImporter): Promise<Activation> {

@@ -4,7 +4,8 @@ import { useStore } from '../store';
 
 function backendTitle(backend: BackendInfo): string {
   const patches = backend.patches.length === 0 ? '' : ` (patches: ${backend.patches.join(', ')})`;
-  return `${backend.detail}${patches}`;
+  const degraded = backend.degraded ? `\nSlower than usual: ${backend.degraded}` : '';
+  return `${backend.detail}${patches}${degraded}`;
 }
 
 function Backend(): ReactElement {
@@ -18,7 +19,7 @@ function Backend(): ReactElement {
   }
   return (
     <span className="status-item" data-testid="status-backend" title={backendTitle(backend)}>
-      {backend.name}
+      {backend.name}{backend.degraded ? ' ⚠' : ''}
     </span>
   );
 }
