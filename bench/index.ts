@@ -2,6 +2,7 @@
  * Bench entry: `npm run bench -- <name>` (tsx bench/index.ts <name>). Add a bench by adding an
  * entry to BENCHES.
  */
+import { benchImport } from './import';
 import { benchLm } from './lm';
 import { benchProfile } from './profile';
 import { benchSasrec } from './sasrec';
@@ -14,6 +15,7 @@ interface Bench {
 const BENCHES: Readonly<Record<string, Bench>> = {
   sasrec: { description: 'SASRec training seq/s vs raw matmul GFLOP/s on the chosen backend', run: benchSasrec },
   profile: { description: 'per-kernel time and GFLOP/s of a SASRec training step', run: benchProfile },
+  import: { description: '10M-row CSV: readline parse vs DuckDB import rows/s, their ratio and peak RSS', run: benchImport },
   lm: { description: 'LoRA decoder tokens/s (6 layers, d 256) and candidate scoring with vs without prefix sharing', run: benchLm },
 };
 

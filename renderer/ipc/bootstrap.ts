@@ -24,19 +24,30 @@ function subscribe(bridge: RendererBridge): void {
   bridge.on('datasets.onImportProgress', (progress) => {
     if (getState().importing) setState({ importProgress: progress });
   });
-  bridge.on('system.onInfo', (system) => setState({ system }));
+  bridge.on('system.onInfo', (system) => {
+    systemEvents += 1;
+    setState({ system });
+  });
 }
+
+/**
+ * Counts system.onInfo events. hydrate() keeps its system.info answer only if no event came
+ * after it was asked: the worker's "ready" event can overtake the slower list calls, and the
+ * stale answer (backend still starting) must not overwrite it.
+ */
+let systemEvents = 0;
 
 /** Loads everything a fresh (or reconnected) window shows, then the series of active runs. */
 export async function hydrate(): Promise<void> {
   try {
+    const eventsBefore = systemEvents;
     const [system, datasets, runs, recipes] = await Promise.all([
       invoke('system.info', {}),
       invoke('datasets.list', {}),
       invoke('runs.list', {}),
       invoke('recipes.list', {}),
     ]);
-    setState({ system, datasets, runs, recipes });
+    setState({ datasets, runs, recipes, ...(systemEvents === eventsBefore ? { system } : {}) });
     const selected = getState().selectedRunId;
     const toLoad = runs.filter((r) => isActive(r.status) || r.id === selected).map((r) => r.id);
     await Promise.all(toLoad.map((id) => loadRun(id)));

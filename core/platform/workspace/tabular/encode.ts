@@ -10,21 +10,25 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { exec } from '../db';
 import { STAGE } from './stage';
 
-/** Code tables: tab_user_codes(raw, code) and tab_item_codes(raw, code). */
+/**
+ * Code tables: tab_user_codes(raw, code, n) and tab_item_codes(raw, code, n), n = the id's good
+ * staged rows. While no filter has removed rows, n is the k-core degree, so an import whose ids
+ * all reach k needs no degree pass over the rows at all.
+ */
 export const USER_CODES = 'tab_user_codes';
 export const ITEM_CODES = 'tab_item_codes';
 
-/** ORDER BY key equal to compareRawIds for a VARCHAR expression `x`. */
-function rawIdOrder(x: string): string {
-  const digits = `regexp_full_match(${x}, '[0-9]+')`;
-  const stripped = `CASE WHEN ${digits} THEN COALESCE(NULLIF(ltrim(${x}, '0'), ''), '0') END`;
-  return `(NOT ${digits}), length(${stripped}), ${stripped}, ${x}`;
-}
+/**
+ * Sort keys equal to compareRawIds for a VARCHAR column `raw`: non-digit ids last, digit ids by
+ * length without leading zeros, then by those digits, then by the text. Computed once per id.
+ */
+const RAW_ID_KEYS = `NOT regexp_full_match(raw, '[0-9]+') AS k1,
+  CASE WHEN NOT k1 THEN COALESCE(NULLIF(ltrim(raw, '0'), ''), '0') END AS k3, length(k3) AS k2`;
 
 async function codeTable(c: DuckDBConnection, table: string, column: string): Promise<void> {
   await exec(c, `CREATE OR REPLACE TEMP TABLE ${table} AS
-    SELECT raw, CAST(row_number() OVER (ORDER BY ${rawIdOrder('raw')}) AS INTEGER) AS code
-    FROM (SELECT DISTINCT ${column} AS raw FROM ${STAGE} WHERE bad IS NULL)`);
+    SELECT raw, CAST(row_number() OVER (ORDER BY k1, k2, k3, raw) AS INTEGER) AS code, n
+    FROM (SELECT raw, n, ${RAW_ID_KEYS} FROM (SELECT ${column} AS raw, count(*) AS n FROM ${STAGE} WHERE bad IS NULL GROUP BY ${column}))`);
 }
 
 /** Builds both code tables from the good staged rows. */

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ApiError } from '../../../protocol/dto';
 import { num, query } from '../db';
 import { firstRejects, rejectLinesUpTo } from './rejects';
-import { STAGE } from './stage';
+import { BAD_NAME, STAGE } from './stage';
 import type { StagedFile } from './stage';
 import type { ColumnMapping } from './types';
 
@@ -24,7 +24,7 @@ async function badRows(c: DuckDBConnection, s: StagedFile, m: ColumnMapping, lim
   if (s.bad === 0 || limit <= 0) return [];
   // Rowids inserted within a transaction start at a large offset (beyond 2^53, so they stay in
   // SQL); a file's rows are contiguous, so its row k is rowid - min(rowid).
-  const rows = await query(c, `SELECT rowid - (SELECT min(rowid) FROM ${STAGE} WHERE file_idx = $1) AS k, line, bad
+  const rows = await query(c, `SELECT rowid - (SELECT min(rowid) FROM ${STAGE} WHERE file_idx = $1) AS k, ${s.exactLines ? 'line' : 'NULL AS line'}, ${BAD_NAME} AS bad
     FROM ${STAGE} WHERE file_idx = $1 AND bad IS NOT NULL ORDER BY rowid LIMIT $2`, [s.index, limit]);
   const out: ApiError[] = [];
   for (const r of rows) {

@@ -7,8 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { RecForgeError } from '../../../errors';
 import type { LineageStep } from '../../../protocol/dto';
 import { encodeIds } from './encode';
-import { buildEdges, kCoreEdges } from './kcore';
-import { buildRows, dedupeRows, limitHistory } from './rows';
+import { buildEdges, distinctPairs, kCore, kCoreNeedsEdges } from './kcore';
+import { ROWS, buildRows, count, dedupeRows, limitHistory } from './rows';
 import type { RowColumns } from './rows';
 import { STAGE } from './stage';
 import { collectItemMetadata } from './storeItems';
@@ -17,22 +17,23 @@ import { schemaFeatures } from './schemaV2';
 import { stageAll } from './stageAll';
 import { datasetDomains, dropTemps, insertMapping, insertRows, insertSummary, remapRows } from './store';
 import { withSetting } from './settings';
+import { timed } from './timing';
 import type { ColumnMapping, SkippedRows, TabularImportRequest, TabularImportResult, TabularOptions } from './types';
 
 /** Imports `req.files` as dataset `req.datasetId`; see TabularOptions for the steps. */
 export async function importTabular(c: DuckDBConnection, req: TabularImportRequest): Promise<TabularImportResult> {
   validate(req);
-  const skipped = await stageAll(c, req.files, req.kind, req.mapping, req.options.onError ?? 'fail');
+  const skipped = await timed(c, 'stage', () => stageAll(c, req.files, req.kind, req.mapping, req.options.onError ?? 'fail'));
   // Only staging needs insertion order (rowid = input position); later steps carry `pos`
   // explicitly and run faster without the ordering constraint.
   return withSetting(c, 'preserve_insertion_order', 'false', () => afterStaging(c, req, skipped));
 }
 
 async function afterStaging(c: DuckDBConnection, req: TabularImportRequest, skipped: SkippedRows): Promise<TabularImportResult> {
-  await collectItemMetadata(c, req.mapping);
-  await encodeIds(c);
-  const { raw, lineage, cols } = await filterRows(c, req.mapping, req.options);
-  const { users, items } = await remapRows(c);
+  await timed(c, 'item metadata', () => collectItemMetadata(c, req.mapping));
+  await timed(c, 'encode ids', () => encodeIds(c));
+  const { raw, lineage, cols, untouched, pruned } = await filterRows(c, req.mapping, req.options);
+  const { users, items, identity } = await timed(c, 'remap', () => remapRows(c, untouched && !pruned));
   const core = lineage.pop();
   const n = core?.after ?? 0;
   lineage.push(
@@ -41,7 +42,7 @@ async function afterStaging(c: DuckDBConnection, req: TabularImportRequest, skip
     { step: 'chronological-order', params: { ties: 'input order' }, before: n, after: n },
   );
   const features = await schemaFeatures(c);
-  await insertRows(c, req.datasetId, cols, features);
+  await timed(c, 'insert rows', () => insertRows(c, req.datasetId, cols, features, identity && !pruned));
   if (features.datasetColumns) await insertMapping(c, req.datasetId, req.mapping);
   const summary = {
     id: req.datasetId, name: req.name, format: req.format ?? 'csv', createdAt: req.createdAt,
@@ -52,27 +53,42 @@ async function afterStaging(c: DuckDBConnection, req: TabularImportRequest, skip
   return { summary, skipped };
 }
 
+/** The filtered rows: lineage so far, and what the remap and insert may skip. */
+interface Filtered {
+  readonly raw: number;
+  readonly lineage: LineageStep[];
+  readonly cols: RowColumns;
+  /** tab_rows still holds every good staged row. */
+  readonly untouched: boolean;
+  /** The k-core removed rows (tab_edges holds the survivors). */
+  readonly pruned: boolean;
+}
+
 /**
  * Threshold → dedupe → max history → k-core, each recorded in the lineage. The edge table is
- * built once when no filter in between changes the rows (keep-all counts its repeats from it).
+ * built at most once, and only when the k-core may remove rows: while every good row is still
+ * there, the code tables' counts are the degrees, so "nothing to remove" needs no pass.
  */
-async function filterRows(c: DuckDBConnection, m: ColumnMapping, o: TabularOptions): Promise<{ raw: number; lineage: LineageStep[]; cols: RowColumns }> {
+async function filterRows(c: DuckDBConnection, m: ColumnMapping, o: TabularOptions): Promise<Filtered> {
   const lineage: LineageStep[] = [];
-  const built = await buildRows(c, m, o);
+  const built = await timed(c, 'build rows', () => buildRows(c, m, o));
   await exec(c, `DROP TABLE ${STAGE}`); // everything later needs only tab_rows and the small per-id tables
   if (built.raw === 0) throw new RecForgeError('import', 'the source contains no interactions');
   if (built.step) lineage.push(built.step);
+  const intact = async (): Promise<boolean> => (await count(c, ROWS)) === built.raw;
+  const k = o.minInteractions;
   let edgesReady = false;
-  lineage.push(await dedupeRows(c, o.dedupe ?? 'keep-all', async () => ((edgesReady = true), buildEdges(c))));
-  if (o.maxHistory !== undefined) {
-    lineage.push(await limitHistory(c, o.maxHistory));
-    edgesReady = false;
-  }
-  if (!edgesReady) await buildEdges(c);
-  const core = await kCoreEdges(c, o.minInteractions);
+  // keep-all only counts repeats; the edge table doubles as that count when the k-core needs it.
+  const pairs = async (): Promise<number> =>
+    o.maxHistory === undefined && (await kCoreNeedsEdges(c, k, await intact())) ? ((edgesReady = true), buildEdges(c)) : distinctPairs(c);
+  lineage.push(await timed(c, 'dedupe', () => dedupeRows(c, o.dedupe ?? 'keep-all', pairs)));
+  const n = o.maxHistory;
+  if (n !== undefined) lineage.push(await timed(c, 'max history', () => limitHistory(c, n)));
+  const untouched = await intact();
+  const { step: core, pruned } = await timed(c, 'k-core', () => kCore(c, k, untouched, edgesReady));
   lineage.push(core);
   if (core.after === 0) throw new RecForgeError('import', `no interactions left after ${o.minInteractions}-core filtering (of ${built.raw})`);
-  return { raw: built.raw, lineage, cols: built.cols };
+  return { raw: built.raw, lineage, cols: built.cols, untouched, pruned };
 }
 
 function validate(req: TabularImportRequest): void {

@@ -9,9 +9,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LineageStep } from '../../../protocol/dto';
 import { exec, num, query } from '../db';
+import { ITEM_CODES, USER_CODES } from './encode';
 import { ROWS, count } from './rows';
 
-/** The (u, i, cnt) edge table; after kCoreRows it holds exactly the surviving edges. */
+/** The (u, i, cnt) edge table; after a kCore that pruned, it holds exactly the surviving edges. */
 export const EDGES = 'tab_edges';
 
 /** (Re)builds the edge table from tab_rows; returns the number of distinct (user, item) pairs. */
@@ -34,17 +35,47 @@ async function prunePass(c: DuckDBConnection, k: number, before: number): Promis
   return before - (await weight(c));
 }
 
+/** True when some user or item has fewer than k interactions (degrees of the code tables when exact). */
+async function anyBelow(c: DuckDBConnection, k: number, exactDegrees: boolean): Promise<boolean> {
+  const low = exactDegrees
+    ? `SELECT code FROM ${USER_CODES} WHERE n < ${k} UNION ALL SELECT code FROM ${ITEM_CODES} WHERE n < ${k}`
+    : `SELECT u FROM ${EDGES} GROUP BY u HAVING sum(cnt) < ${k} UNION ALL SELECT i FROM ${EDGES} GROUP BY i HAVING sum(cnt) < ${k}`;
+  return (await query(c, `SELECT 1 FROM (${low}) LIMIT 1`)).length > 0;
+}
+
+/** Distinct (user, item) pairs of tab_rows, counted without materialising the edge table. */
+export async function distinctPairs(c: DuckDBConnection): Promise<number> {
+  return num((await query(c, `SELECT count(*) AS n FROM (SELECT DISTINCT u, i FROM ${ROWS})`))[0]?.['n']);
+}
+
 /**
- * Reduces tab_edges (built from the current tab_rows) to the k-core; returns the lineage step
- * without the users/items counts, which the remap provides (no extra distinct pass).
+ * Whether the k-core will need the edge table. `untouched`: tab_rows still holds every good
+ * staged row, so the code tables' counts are the degrees and a k-core that removes nothing is
+ * known without any pass over the rows.
  */
-export async function kCoreEdges(c: DuckDBConnection, k: number): Promise<LineageStep> {
+export async function kCoreNeedsEdges(c: DuckDBConnection, k: number, untouched: boolean): Promise<boolean> {
+  return !untouched || (await anyBelow(c, k, true));
+}
+
+/**
+ * Reduces tab_rows to its k-core (see the module comment); returns the lineage step without the
+ * users/items counts, which the remap provides (no extra distinct pass), and whether any row was
+ * removed, in which case tab_edges holds exactly the surviving edges. `edgesReady`: tab_edges is
+ * already built from the current rows.
+ */
+export async function kCore(c: DuckDBConnection, k: number, untouched: boolean, edgesReady: boolean): Promise<{ step: LineageStep; pruned: boolean }> {
+  // rounds counts the final pass that removes nothing, so an untouched input is one round.
+  const unchanged = (n: number): { step: LineageStep; pruned: boolean } => ({ step: { step: 'k-core', params: { k, rounds: 1 }, before: n, after: n }, pruned: false });
+  if (!(await kCoreNeedsEdges(c, k, untouched))) return unchanged(await count(c, ROWS));
+  if (!edgesReady) await buildEdges(c);
   const before = await weight(c);
+  // Untouched rows reach here only with a low degree already found; others check the edges.
+  if (!untouched && !(await anyBelow(c, k, false))) return unchanged(before);
   let rounds = 0;
   let alive = before;
   for (let removed = 1; removed > 0; rounds++) {
     removed = await prunePass(c, k, alive);
     alive -= removed;
   }
-  return { step: 'k-core', params: { k, rounds }, before, after: alive };
+  return { step: { step: 'k-core', params: { k, rounds }, before, after: alive }, pruned: true };
 }

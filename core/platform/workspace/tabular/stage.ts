@@ -11,6 +11,7 @@ import { exec, num, query } from '../db';
 import { clearRejects, countRejects } from './rejects';
 import { openSource } from './sources';
 import type { Source } from './sources';
+import { lit } from './sql';
 import { asNumber, asText, asTime, present } from './typing';
 import type { ColumnMapping, TabularFile, TabularKind } from './types';
 
@@ -30,23 +31,62 @@ export interface StagedFile {
   readonly exactLines: boolean;
 }
 
-/** Creates the (empty) staging table. */
-export async function createStage(c: DuckDBConnection): Promise<void> {
-  await exec(c, `CREATE OR REPLACE TEMP TABLE ${STAGE} (
-    file_idx INTEGER, line BIGINT, "user" VARCHAR, item VARCHAR, ts DOUBLE, rating DOUBLE, label DOUBLE,
-    title VARCHAR, genres VARCHAR, domain VARCHAR, texts VARCHAR[], bad VARCHAR)`);
+/** Why a staged row is unusable: `bad` is 1 + the index here (a byte, not a string per row). */
+const BAD_FIELDS = ['json', 'user', 'item', 'timestamp', 'rating', 'label'] as const;
+
+/** SQL giving the field name of a staged row's `bad` code (NULL for usable rows). */
+export const BAD_NAME = `[${BAD_FIELDS.map(lit).join(', ')}][bad]`;
+
+function badCode(field: (typeof BAD_FIELDS)[number]): number {
+  return BAD_FIELDS.indexOf(field) + 1;
+}
+
+/**
+ * Optional staging columns, each present only when needed: the table holds every input row, and
+ * an all-NULL VARCHAR still costs 16 bytes a row in memory, which at 10M rows pushed the table
+ * past the memory limit and made every later scan spill to disk.
+ */
+export interface StageColumns {
+  /** An exact line per row (JSON lines, Parquet); CSV lines are derived from the position. */
+  readonly line: boolean;
+  readonly rating: boolean;
+  readonly label: boolean;
+  /** title, genres and domain (always together: the first row with any of them wins). */
+  readonly info: boolean;
+  readonly texts: boolean;
+}
+
+/** Which optional columns `m` needs; `exactLines` when any file is JSON lines or Parquet. */
+export function stageColumns(m: ColumnMapping, exactLines: boolean): StageColumns {
+  return {
+    line: exactLines, rating: m.rating !== undefined, label: m.label !== undefined,
+    info: m.title !== undefined || m.genres !== undefined || m.domain !== undefined, texts: (m.text ?? []).length > 0,
+  };
+}
+
+function columnDefs(k: StageColumns): string[] {
+  return [
+    'file_idx INTEGER', ...(k.line ? ['line BIGINT'] : []), '"user" VARCHAR', 'item VARCHAR', 'ts DOUBLE',
+    ...(k.rating ? ['rating DOUBLE'] : []), ...(k.label ? ['label DOUBLE'] : []),
+    ...(k.info ? ['title VARCHAR', 'genres VARCHAR', 'domain VARCHAR'] : []), ...(k.texts ? ['texts VARCHAR[]'] : []), 'bad UTINYINT',
+  ];
+}
+
+/** Creates the (empty) staging table with the columns `k` asks for. */
+export async function createStage(c: DuckDBConnection, k: StageColumns): Promise<void> {
+  await exec(c, `CREATE OR REPLACE TEMP TABLE ${STAGE} (${columnDefs(k).join(', ')})`);
 }
 
 /** Reads one file into the staging table. */
-export async function stageFile(c: DuckDBConnection, f: TabularFile, index: number, kind: TabularKind, gzip: boolean, m: ColumnMapping): Promise<StagedFile> {
+export async function stageFile(c: DuckDBConnection, f: TabularFile, index: number, kind: TabularKind, gzip: boolean, m: ColumnMapping, k: StageColumns): Promise<StagedFile> {
   await clearRejects(c);
   const before = await stagedCount(c);
   const src = await openSource(c, f, kind, gzip, m);
   checkHeader(src, f, m);
-  await exec(c, `INSERT INTO ${STAGE} ${stageSelect(src, index, m)}`);
+  await exec(c, `INSERT INTO ${STAGE} ${stageSelect(src, index, m, k)}`);
   const rows = (await stagedCount(c)) - before;
   const [b] = await query(c, `SELECT count(*) AS n FROM ${STAGE} WHERE file_idx = $1 AND bad IS NOT NULL`, [index]);
-  return { file: f, index, rows, rejects: await countRejects(c), bad: num(b?.['n']), headerLines: src.headerLines, exactLines: src.line !== null };
+  return { file: f, index, rows, rejects: await countRejects(c), bad: num(b?.['n']), headerLines: src.headerLines, exactLines: k.line && src.line !== null };
 }
 
 async function stagedCount(c: DuckDBConnection): Promise<number> {
@@ -66,7 +106,7 @@ function checkHeader(src: Source, f: TabularFile, m: ColumnMapping): void {
 }
 
 /** SELECT producing staging rows: typed values plus the first bad field, if any. */
-function stageSelect(src: Source, index: number, m: ColumnMapping): string {
+function stageSelect(src: Source, index: number, m: ColumnMapping, k: StageColumns): string {
   const col = (name: string | undefined): ReturnType<Source['column']> | null => (name === undefined ? null : src.column(name));
   const text = (name: string | undefined): string => { const x = col(name); return x ? asText(x) : 'NULL'; };
   const rating = col(m.rating);
@@ -79,10 +119,12 @@ function stageSelect(src: Source, index: number, m: ColumnMapping): string {
       ${text(m.title)} AS title, ${text(m.genres)} AS genres, ${text(m.domain)} AS domain,
       ${texts.length > 0 ? `[${texts.join(', ')}]` : 'NULL'} AS texts, ${src.unreadable ?? 'false'} AS unreadable
     FROM ${src.from}`;
-  const bad = `CASE WHEN unreadable THEN 'json'
-      WHEN u IS NULL OR u = '' THEN 'user' WHEN i IS NULL OR i = '' THEN 'item'
-      WHEN ts IS NULL OR NOT isfinite(ts) THEN 'timestamp'
-      WHEN has_rating AND (rating IS NULL OR NOT isfinite(rating)) THEN 'rating'
-      WHEN has_label AND (label IS NULL OR NOT isfinite(label)) THEN 'label' END`;
-  return `SELECT file_idx, line, u, i, ts, rating, label, title, genres, domain, texts, ${bad} FROM (${inner})`;
+  const bad = `CAST(CASE WHEN unreadable THEN ${badCode('json')}
+      WHEN u IS NULL OR u = '' THEN ${badCode('user')} WHEN i IS NULL OR i = '' THEN ${badCode('item')}
+      WHEN ts IS NULL OR NOT isfinite(ts) THEN ${badCode('timestamp')}
+      WHEN has_rating AND (rating IS NULL OR NOT isfinite(rating)) THEN ${badCode('rating')}
+      WHEN has_label AND (label IS NULL OR NOT isfinite(label)) THEN ${badCode('label')} END AS UTINYINT)`;
+  const outs = ['file_idx', ...(k.line ? ['line'] : []), 'u', 'i', 'ts', ...(k.rating ? ['rating'] : []), ...(k.label ? ['label'] : []),
+    ...(k.info ? ['title', 'genres', 'domain'] : []), ...(k.texts ? ['texts'] : []), bad];
+  return `SELECT ${outs.join(', ')} FROM (${inner})`;
 }

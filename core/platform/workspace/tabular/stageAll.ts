@@ -10,8 +10,8 @@ import type { ApiError } from '../../../protocol/dto';
 import { detectFile, emptyFile } from './detect';
 import { fileErrors } from './fileErrors';
 import { verifyGzip } from './gzipCheck';
-import { createStage, stageFile } from './stage';
-import type { StagedFile } from './stage';
+import { createStage, stageColumns, stageFile } from './stage';
+import type { StageColumns, StagedFile } from './stage';
 import type { ColumnMapping, ErrorPolicy, SkippedRows, TabularFile, TabularKind } from './types';
 
 /** Errors kept for the 'skip' report. */
@@ -19,11 +19,12 @@ export const MAX_REPORTED = 100;
 
 /** Stages all files into tab_stage; returns what was skipped. */
 export async function stageAll(c: DuckDBConnection, files: readonly TabularFile[], kind: TabularKind | undefined, m: ColumnMapping, policy: ErrorPolicy): Promise<SkippedRows> {
-  await createStage(c);
+  const cols = stageColumns(m, await anyExactLines(files, kind));
+  await createStage(c, cols);
   let count = 0;
   const errors: ApiError[] = [];
   for (const [index, f] of files.entries()) {
-    const s = await stageOne(c, f, index, kind, m);
+    const s = await stageOne(c, f, index, kind, m, cols);
     const bad = s.rejects + s.bad;
     const usable = s.rows - s.bad;
     if (bad > 0 && (policy === 'fail' || usable === 0)) throw toError((await fileErrors(c, s, m, 1))[0], f);
@@ -34,11 +35,21 @@ export async function stageAll(c: DuckDBConnection, files: readonly TabularFile[
   return { count, errors };
 }
 
-async function stageOne(c: DuckDBConnection, f: TabularFile, index: number, kind: TabularKind | undefined, m: ColumnMapping): Promise<StagedFile> {
+/** True when some file is JSON lines or Parquet (their rows carry exact lines worth staging). */
+async function anyExactLines(files: readonly TabularFile[], kind: TabularKind | undefined): Promise<boolean> {
+  for (const f of files) {
+    // A file that cannot be detected fails later, in order, with its located error.
+    const k = kind ?? (await detectFile(f).then((d) => d.kind, () => 'csv'));
+    if (k === 'jsonl' || k === 'parquet') return true;
+  }
+  return false;
+}
+
+async function stageOne(c: DuckDBConnection, f: TabularFile, index: number, kind: TabularKind | undefined, m: ColumnMapping, k: StageColumns): Promise<StagedFile> {
   const detected = await detectFile(f);
   if (detected.gzip) await verifyGzip(f);
   try {
-    return await stageFile(c, f, index, kind ?? detected.kind, detected.gzip, m);
+    return await stageFile(c, f, index, kind ?? detected.kind, detected.gzip, m, k);
   } catch (err) {
     if (err instanceof RecForgeError) throw err;
     const why = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';

@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetSummary } from '../../../protocol/dto';
 import { exec, query } from '../db';
-import { USER_CODES } from './encode';
+import { ITEM_CODES, USER_CODES } from './encode';
 import { EDGES } from './kcore';
 import { ROWS, count } from './rows';
 import type { RowColumns } from './rows';
@@ -15,26 +15,50 @@ import type { SchemaFeatures } from './schemaV2';
 import { ITEM_MAP, insertItemTexts, insertItems } from './storeItems';
 import type { ColumnMapping } from './types';
 
-/** Creates tab_umap(code, idx) and tab_imap(code, idx) over the surviving (k-core) edges. */
-export async function remapRows(c: DuckDBConnection): Promise<{ users: number; items: number }> {
-  await exec(c, `CREATE OR REPLACE TEMP TABLE tab_umap AS
-    SELECT u AS code, CAST(row_number() OVER (ORDER BY u) - 1 AS INTEGER) AS idx FROM (SELECT DISTINCT u FROM ${EDGES})`);
-  await exec(c, `CREATE OR REPLACE TEMP TABLE ${ITEM_MAP} AS
-    SELECT i AS code, CAST(row_number() OVER (ORDER BY i) AS INTEGER) AS idx FROM (SELECT DISTINCT i FROM ${EDGES})`);
-  await exec(c, `DROP TABLE ${EDGES}`);
-  return { users: await count(c, 'tab_umap'), items: await count(c, ITEM_MAP) };
+/** Result of the remap: counts, and whether idx is just the code (users code - 1, items code). */
+export interface Remap {
+  readonly users: number;
+  readonly items: number;
+  /** Every coded id survived, so the ranks equal the codes and the insert needs no map join. */
+  readonly identity: boolean;
 }
 
-/** Inserts users, items (+ texts), interactions (with ord) of dataset `id`; the joins with the
- * maps drop the rows the k-core removed. */
-export async function insertRows(c: DuckDBConnection, id: string, cols: RowColumns, f: SchemaFeatures): Promise<void> {
+/**
+ * Creates tab_umap(code, idx) and tab_imap(code, idx) over the surviving ids: those of the
+ * (pruned) edges, or every code when `allCodes` (no row was removed at all), which skips two
+ * distinct passes over the edges.
+ */
+export async function remapRows(c: DuckDBConnection, allCodes: boolean): Promise<Remap> {
+  const ids = (col: string): string => (allCodes ? `SELECT code AS ${col} FROM ${col === 'u' ? USER_CODES : ITEM_CODES}` : `SELECT DISTINCT ${col} FROM ${EDGES}`);
+  await exec(c, `CREATE OR REPLACE TEMP TABLE tab_umap AS
+    SELECT u AS code, CAST(row_number() OVER (ORDER BY u) - 1 AS INTEGER) AS idx FROM (${ids('u')})`);
+  await exec(c, `CREATE OR REPLACE TEMP TABLE ${ITEM_MAP} AS
+    SELECT i AS code, CAST(row_number() OVER (ORDER BY i) AS INTEGER) AS idx FROM (${ids('i')})`);
+  await exec(c, `DROP TABLE IF EXISTS ${EDGES}`);
+  const users = await count(c, 'tab_umap');
+  const items = await count(c, ITEM_MAP);
+  // Codes are 1..N, so N surviving codes are all of them and each rank equals its code.
+  const identity = users === (await count(c, USER_CODES)) && items === (await count(c, ITEM_CODES));
+  return { users, items, identity };
+}
+
+/**
+ * Inserts users, items (+ texts), interactions (with ord) of dataset `id`. With `direct` (the
+ * k-core removed nothing and the remap is the identity) the rows are written as they are;
+ * otherwise the joins with the maps renumber them and drop the rows the k-core removed.
+ */
+export async function insertRows(c: DuckDBConnection, id: string, cols: RowColumns, f: SchemaFeatures, direct: boolean): Promise<void> {
   await exec(c, `INSERT INTO users SELECT $1, um.idx, uc.raw FROM tab_umap um JOIN ${USER_CODES} uc ON uc.code = um.code`, [id]);
   await insertItems(c, id);
   if (f.itemTexts) await insertItemTexts(c, id);
   const label = f.label ? `, ${cols.label ? 'r.label' : 'NULL'}` : '';
-  await exec(c, `INSERT INTO interactions (dataset_id, user_idx, item_idx, ts, rating, ord${f.label ? ', label' : ''})
-    SELECT $1, um.idx, im.idx, r.ts, ${cols.rating ? 'r.rating' : 'NULL'}, CAST(row_number() OVER (PARTITION BY r.u ORDER BY r.ts, r.pos) - 1 AS INTEGER)${label}
-    FROM ${ROWS} r JOIN tab_umap um ON um.code = r.u JOIN ${ITEM_MAP} im ON im.code = r.i`, [id]);
+  const [user, item, from] = direct
+    ? ['r.u - 1', 'r.i', `${ROWS} r`]
+    : ['um.idx', 'im.idx', `${ROWS} r JOIN tab_umap um ON um.code = r.u JOIN ${ITEM_MAP} im ON im.code = r.i`];
+  const sql = `INSERT INTO interactions (dataset_id, user_idx, item_idx, ts, rating, ord${f.label ? ', label' : ''})
+    SELECT $1, ${user}, ${item}, r.ts, ${cols.rating ? 'r.rating' : 'NULL'}, CAST(row_number() OVER (PARTITION BY r.u ORDER BY r.ts, r.pos) - 1 AS INTEGER)${label}
+    FROM ${from}`;
+  await exec(c, sql, [id]);
 }
 
 /** Distinct item domains of dataset `id`, sorted like the JS path (UTF-16 order). */

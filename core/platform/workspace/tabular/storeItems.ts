@@ -19,9 +19,11 @@ const GENRES = `list_filter(list_transform(string_split(COALESCE(genres, ''), '|
 /** Collects tab_item_info(raw, info) and tab_item_text(raw, field, value) from the stage. */
 export async function collectItemMetadata(c: DuckDBConnection, m: ColumnMapping): Promise<void> {
   const hasInfo = m.title !== undefined || m.genres !== undefined || m.domain !== undefined;
-  await exec(c, `CREATE OR REPLACE TEMP TABLE tab_item_info AS
+  // Without metadata columns the stage has none of them (see StageColumns): an empty table.
+  if (!hasInfo) await exec(c, 'CREATE OR REPLACE TEMP TABLE tab_item_info (raw VARCHAR, info STRUCT(t VARCHAR, g VARCHAR[], d VARCHAR))');
+  else await exec(c, `CREATE OR REPLACE TEMP TABLE tab_item_info AS
     SELECT item AS raw, arg_min(struct_pack(t := NULLIF(trim(title), ''), g := ${GENRES}, d := NULLIF(trim(domain), '')), rowid) AS info
-    FROM ${STAGE} WHERE ${hasInfo} AND bad IS NULL
+    FROM ${STAGE} WHERE bad IS NULL
       AND (trim(COALESCE(title, '')) <> '' OR trim(COALESCE(domain, '')) <> '' OR len(${GENRES}) > 0)
     GROUP BY item`);
   await exec(c, 'CREATE OR REPLACE TEMP TABLE tab_item_text (raw VARCHAR, field VARCHAR, value VARCHAR)');
