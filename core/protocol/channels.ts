@@ -30,6 +30,7 @@ const invoke = [
   'runs.importLog',
   'runs.annotate',
   'runs.report',
+  'runs.registerModel',
   'pipelines.run',
   'recipes.list',
   'models.inspect',

@@ -2,6 +2,7 @@
  * Data-transfer objects shared by the host, the training worker and the renderer.
  * Plain JSON-serialisable shapes only: these cross IPC, WebSocket and worker boundaries.
  */
+import type { ResultTable, RunArtifact } from './recipeRun';
 
 /** Which tfjs backend runs the engine, and why the ladder settled there. */
 export interface BackendInfo {
@@ -83,25 +84,50 @@ export interface DatasetSummary {
   readonly lineage: readonly LineageStep[];
 }
 
+/**
+ * Which split a number was measured on: leave-one-out (last item per user), cold-item (targets
+ * never seen in training), held-out-domain (zero-shot on a domain left out of training),
+ * temporal (per-user chronological, for CTR samples) or a held-out text set (LM loss).
+ */
+export type EvalSplitKind = 'leave-one-out' | 'cold-item' | 'held-out-domain' | 'temporal' | 'held-out-text';
+
 /** How a number was measured. Stored with every metric. */
 export interface EvalProtocol {
-  readonly split: 'leave-one-out';
+  readonly split: EvalSplitKind;
   readonly target: 'valid' | 'test';
   readonly candidates:
-    | { readonly kind: 'sampled'; readonly negatives: number; readonly sampler: 'uniform'; readonly seed: number }
-    | { readonly kind: 'full' };
-  /** Items of the user's own history are never candidates. */
-  readonly excludeHistory: true;
+    | { readonly kind: 'sampled'; readonly negatives: number; readonly sampler: 'uniform' | 'popularity'; readonly seed: number }
+    | { readonly kind: 'full' }
+    /** Pointwise: each labelled (user, item) sample is scored (AUC, LogLoss); no ranking. */
+    | { readonly kind: 'labelled' }
+    /** Token-level loss on held-out texts. */
+    | { readonly kind: 'tokens' };
+  /** Items of the user's own history are never candidates (always true for ranking metrics). */
+  readonly excludeHistory: boolean;
+  /** Users (or, for pointwise metrics, samples) evaluated. */
   readonly users: number;
+  /** Which targets: all, warm (item seen in training), cold (never seen) — absent = all. */
+  readonly segment?: 'all' | 'warm' | 'cold';
+  /** The domain evaluated, for multi-domain corpora. */
+  readonly domain?: string;
+  /** Seed of the split or held-out selection, when it was drawn at random. */
+  readonly seed?: number;
+  /** The metric's value for a random scorer under this protocol (e.g. 10/101 for HR@10 of 1+100). */
+  readonly chance?: number;
 }
 
 export interface MetricRecord {
-  /** 'HR' | 'NDCG' | 'MRR' */
+  /** 'HR' | 'NDCG' | 'MRR' | 'AUC' | 'LogLoss' | 'loss' | … */
   readonly name: string;
-  /** Cut-off, or null for metrics without one (MRR). */
+  /** Cut-off, or null for metrics without one (MRR, AUC). */
   readonly k: number | null;
   readonly value: number;
   readonly protocol: EvalProtocol;
+  /**
+   * Which model of the run produced it, when a run compares several (e.g. 'base', 'ingredient',
+   * 'merged', 'CL-VAE', 'RQ-VAE', 'popularity', 'SASRec'); absent = the run's model.
+   */
+  readonly variant?: string;
 }
 
 export type RunStatus = 'queued' | 'running' | 'evaluating' | 'done' | 'cancelled' | 'failed';
@@ -123,6 +149,8 @@ export interface RunProgress {
   readonly etaSeconds: number | null;
   /** 'train' | 'eval' — what the run is doing now. */
   readonly phase: 'train' | 'eval';
+  /** Recipe runs: which training and data phase, e.g. "ingredient · stable (movies)". */
+  readonly label?: string;
 }
 
 export interface SasRecConfig {
@@ -147,7 +175,7 @@ export interface EvalConfig {
 }
 
 /** What produced a run: a recipe RecForge trained, or a training log imported for comparison. */
-export type RunModel = 'sasrec' | 'external';
+export type RunModel = 'sasrec' | 'lm-pretrain' | 'external';
 
 /**
  * The settings a trained run was started with: the recipe's groups of named values (SASRec:
@@ -180,11 +208,27 @@ export interface SeriesColumns {
   readonly lr: readonly number[];
 }
 
+/**
+ * A labelled position on a run's step axis: where a recipe's data phase or data source changes
+ * (WSA warm-up → stable → annealing), or where the next training of the run starts.
+ */
+export interface ChartMarker {
+  readonly step: number;
+  readonly label: string;
+  readonly kind: 'phase' | 'series';
+}
+
 /** Everything a (re)loaded window needs to draw a run. */
 export interface RunState {
   readonly summary: RunSummary;
   readonly series: SeriesColumns;
   readonly progress: RunProgress | null;
+  /** Recipe runs: phase and series boundaries on the step axis. */
+  readonly markers?: readonly ChartMarker[];
+  /** Recipe runs: the stage running now (an id of the recipe's stages), null when none yet. */
+  readonly stage?: string | null;
+  readonly tables?: readonly ResultTable[];
+  readonly artifacts?: readonly RunArtifact[];
 }
 
 export interface RunProgressDelta {
@@ -192,6 +236,11 @@ export interface RunProgressDelta {
   /** Only the points logged since the previous delta. */
   readonly points: readonly TrainPoint[];
   readonly progress: RunProgress;
+  /** Markers, tables and artifacts new since the previous delta; the current stage. */
+  readonly markers?: readonly ChartMarker[];
+  readonly stage?: string | null;
+  readonly tables?: readonly ResultTable[];
+  readonly artifacts?: readonly RunArtifact[];
 }
 
 export interface ImportProgress {

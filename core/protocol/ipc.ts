@@ -13,7 +13,7 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
-import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest } from './schemas';
+import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelRequest } from './schemas';
 import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { ExportResult, ImportResult, TabularPreview } from './tabular';
 import type { SplitSummary } from './splits';
@@ -64,6 +64,8 @@ export interface InvokeMap {
   'runs.report': (req: RunIdRequest) => ExportResult;
   /** Save the user's notes and tags on a run. */
   'runs.annotate': (req: AnnotateRunRequest) => RunSummary;
+  /** Register a Hugging Face folder the run produced as a workspace model (other recipes start from it). */
+  'runs.registerModel': (req: RunModelRequest) => RegisteredModel;
   /** The pipeline file that reproduces a run. */
   'runs.pipeline': (req: RunIdRequest) => Pipeline;
   /** Architecture, size and memory fit of a local Hugging Face folder, without loading it. */

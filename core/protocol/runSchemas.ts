@@ -4,6 +4,7 @@
  * A run spec is { model, ...settings }; a start request adds the dataset.
  */
 import { z } from 'zod';
+import { lmPretrainSettingsSchema } from '../recipes/lmPretrain/settings';
 import { idSchema } from './schemas';
 
 export const sasRecConfigSchema = z
@@ -43,11 +44,28 @@ export const sasrecSpecSchema = z
   })
   .strict();
 
+/** From-scratch LM pretraining on the dataset's item text (tokenizer + small Qwen2-style decoder). */
+export const lmPretrainSpecSchema = z
+  .object({
+    model: z.literal('lm-pretrain'),
+    settings: lmPretrainSettingsSchema.default(lmPretrainSettingsSchema.parse({})).meta({ title: 'Pretraining' }),
+  })
+  .strict();
+
+/** The recipes that run through the generic recipe runner (everything but SASRec). */
+export const RECIPE_RUN_MODELS = ['lm-pretrain'] as const;
+export type RecipeRunModel = (typeof RECIPE_RUN_MODELS)[number];
+
+const SPECS = [sasrecSpecSchema, lmPretrainSpecSchema] as const;
+
 /** What to run, without the dataset (pipeline files name the dataset apart). */
-export const runSpecSchema = z.discriminatedUnion('model', [sasrecSpecSchema]);
+export const runSpecSchema = z.discriminatedUnion('model', SPECS);
 
 /** runs.start: a run spec on a dataset of the workspace. */
-export const startRunRequestSchema = z.discriminatedUnion('model', [sasrecSpecSchema.extend({ datasetId: idSchema })]);
+export const startRunRequestSchema = z.discriminatedUnion('model', [
+  sasrecSpecSchema.extend({ datasetId: idSchema }),
+  lmPretrainSpecSchema.extend({ datasetId: idSchema }),
+]);
 
 export type RunSpec = z.input<typeof runSpecSchema>;
 export type StartRunRequest = z.input<typeof startRunRequestSchema>;

@@ -119,6 +119,17 @@ export type SplitRequest = z.input<typeof splitRequestSchema>;
 export type SplitRequestParsed = z.output<typeof splitRequestSchema>;
 export type RunIdRequest = z.infer<typeof runIdRequestSchema>;
 export type AnnotateRunRequest = z.infer<typeof annotateRunRequestSchema>;
+
+/** Register a model folder a run produced (an 'hf-model' artifact, by its path in the run folder). */
+export const runModelRequestSchema = z
+  .object({
+    runId: id,
+    // Plain names only: no '.' or '..' segments, so the path cannot leave the run folder.
+    path: z.string().max(1024).regex(/^artifacts(\/(?!\.{1,2}(\/|$))[\w.-]+)+$/, "a path under the run folder's artifacts/"),
+    name: z.string().trim().min(1).max(120),
+  })
+  .strict();
+export type RunModelRequest = z.infer<typeof runModelRequestSchema>;
 export type ModelFolderRequest = z.infer<typeof modelFolderRequestSchema>;
 export type RegisterModelRequest = z.infer<typeof registerModelRequestSchema>;
 export type ModelIdRequest = z.infer<typeof modelIdRequestSchema>;

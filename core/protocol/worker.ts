@@ -2,6 +2,8 @@
  * Messages between the host and the one long-lived training worker (worker_threads).
  * Discriminated unions, switched exhaustively on `type` at both ends.
  */
+import type { RecipeModelRef, RecipeRunEvent, RecipeSource } from '../recipes/runner';
+import type { RecipeRunModel } from './runSchemas';
 import type { BackendInfo, EvalConfig, MetricRecord, RunProgress, SasRecConfig, TrainConfig, TrainPoint } from './dto';
 
 /**
@@ -40,14 +42,29 @@ export interface TrainJob {
   readonly resume?: boolean;
 }
 
+/** A run of a recipe other than SASRec (see core/recipes/runner.ts). */
+export interface RecipeJob {
+  readonly runId: string;
+  readonly recipe: RecipeRunModel;
+  /** Validated by the host with the recipe's schema (defaults applied). */
+  readonly settings: unknown;
+  readonly sources: readonly RecipeSource[];
+  readonly model: RecipeModelRef;
+  /** The run's folder (runs/<id>). */
+  readonly runDir: string;
+  readonly resume: boolean;
+}
+
 export type WorkerRequest =
   | { readonly type: 'init' }
   | { readonly type: 'train'; readonly job: TrainJob }
+  | { readonly type: 'recipe'; readonly job: RecipeJob }
   | { readonly type: 'cancel'; readonly runId: string };
 
 export type WorkerEvent =
   | { readonly type: 'ready'; readonly backend: BackendInfo }
   | { readonly type: 'progress'; readonly runId: string; readonly points: readonly TrainPoint[]; readonly progress: RunProgress }
+  | { readonly type: 'recipe'; readonly runId: string; readonly event: RecipeRunEvent }
   | { readonly type: 'done'; readonly runId: string; readonly metrics: readonly MetricRecord[] }
   | { readonly type: 'cancelled'; readonly runId: string }
   | { readonly type: 'failed'; readonly runId: string | null; readonly message: string };

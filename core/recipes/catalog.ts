@@ -3,11 +3,11 @@
  * and the zod schema of its settings. Hosts turn this into RecipeInfo (JSON Schema) for the UI.
  */
 import type { z } from 'zod';
-import type { RecipeStage } from '../protocol/recipes';
-import { sasrecSpecSchema } from '../protocol/runSchemas';
+import type { RecipeInfo, RecipeStage } from '../protocol/recipes';
+import { lmPretrainSpecSchema, sasrecSpecSchema } from '../protocol/runSchemas';
 
 export interface RecipeEntry {
-  readonly id: 'sasrec';
+  readonly id: RecipeInfo['id'];
   readonly title: string;
   readonly paper: string;
   readonly summary: string;
@@ -32,5 +32,19 @@ export const RECIPES: readonly RecipeEntry[] = [
     stages: STAGES_CRM,
     settings: sasrecSpecSchema.omit({ model: true }),
     formDefaults: { 'train.epochs': 20 },
+  },
+  {
+    id: 'lm-pretrain',
+    title: 'LM pretraining (from scratch)',
+    paper: 'Byte-level BPE + Qwen2-style decoder; Warmup-Stable-Annealing schedule as in CPRec',
+    summary: 'Trains a tokenizer on the item texts and a small decoder on item texts and user histories, so every LLM recipe works offline; exports a Hugging Face folder.',
+    stages: [
+      { id: 'tokenizer', title: 'Corpus + tokenizer' },
+      { id: 'train', title: 'Pretrain (WSA)' },
+      { id: 'export', title: 'Export HF folder' },
+      { id: 'evaluate', title: 'Held-out loss' },
+    ],
+    settings: lmPretrainSpecSchema.omit({ model: true }),
+    formDefaults: {},
   },
 ];

@@ -13,7 +13,7 @@ describe('run report', () => {
     const steps = Array.from({ length: 5000 }, (_, i) => i + 1);
     const html = renderRunReport(run, { step: steps, epoch: steps.map(() => 1), loss: steps.map((s) => 1 / s), lr: steps.map(() => 1e-3) }, { format: 'recforge-pipeline', version: 1, name: 'p', dataset: { kind: 'demo' }, run: { model: 'sasrec' } }, 'now');
     expect(html).toContain('0.6123');
-    expect(html).toContain('test · leave-one-out · 1 + 100 uniform (seed 2024) · 943 users');
+    expect(html).toContain('test · leave-one-out · 1 + 100 sampled negatives (uniform, seed 2024) · history excluded · 943 users');
     expect(html).toContain('ml &lt;100k&gt;');
     expect(html).toContain('first &amp; only');
     expect(html).toContain('&quot;recforge-pipeline&quot;');

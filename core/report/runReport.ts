@@ -4,13 +4,12 @@
  * the pipeline file that reproduces it. No scripts, no external resources: it opens anywhere.
  */
 import type { MetricRecord, RunSummary, SeriesColumns } from '../protocol/dto';
+import { describeProtocol } from '../protocol/describeProtocol';
 import type { Pipeline } from '../protocol/pipeline';
 import { escapeXml, svgLineChart } from './svgLine';
 
 function protocolText(m: MetricRecord): string {
-  const p = m.protocol;
-  const c = p.candidates.kind === 'full' ? 'full ranking' : `1 + ${p.candidates.negatives} ${p.candidates.sampler} (seed ${p.candidates.seed})`;
-  return `${p.target} · ${p.split} · ${c} · ${p.users} users`;
+  return `${m.variant ? `${m.variant}: ` : ''}${describeProtocol(m.protocol)}`;
 }
 
 function metricsTable(metrics: readonly MetricRecord[]): string {

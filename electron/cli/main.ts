@@ -4,6 +4,7 @@
  *   recforge pipeline <run-id> [--workspace DIR]      prints the pipeline that reproduces a run
  * It opens the workspace like the studio does (close the studio first: one process owns it).
  */
+import { describeProtocol } from '../../core/protocol/describeProtocol';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toApiError } from '../../core/errors';
@@ -21,9 +22,7 @@ function printMetrics(run: RunSummary): void {
   process.stdout.write(`run ${run.id}: ${run.status}${run.error ? ` (${run.error})` : ''}\n`);
   for (const m of run.metrics) {
     const name = m.k === null ? m.name : `${m.name}@${m.k}`;
-    const c = m.protocol.candidates;
-    const candidates = c.kind === 'full' ? 'full ranking' : `1+${c.negatives} ${c.sampler} (seed ${c.seed})`;
-    process.stdout.write(`  ${name.padEnd(9)} ${m.value.toFixed(4)}   ${m.protocol.target}, ${m.protocol.split}, ${candidates}, ${m.protocol.users} users\n`);
+    process.stdout.write(`  ${name.padEnd(9)} ${m.value.toFixed(4)}   ${m.variant ? `${m.variant}: ` : ''}${describeProtocol(m.protocol)}\n`);
   }
 }
 

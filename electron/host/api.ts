@@ -2,11 +2,13 @@
  * The implementation of InvokeMap, shared by the Electron IPC and WebSocket transports.
  * `dispatch` is the single entry point: validate → handle → ApiResult (never throws).
  */
+import { join } from 'node:path';
 import { toApiError } from '../../core/errors';
 import type { ApiResult } from '../../core/protocol/dto';
 import type { InvokeChannel, InvokeResponse } from '../../core/protocol/ipc';
 import type {
   AnnotateRunRequest,
+  RunModelRequest,
   DatasetIdRequest,
   ExportRequest,
   ImportLogRequest,
@@ -53,6 +55,7 @@ interface ParsedRequests {
   'runs.report': RunIdRequest;
   'runs.importLog': ImportLogRequest;
   'runs.annotate': AnnotateRunRequest;
+  'runs.registerModel': RunModelRequest;
   'models.inspect': ModelFolderRequest;
   'models.register': RegisterModelRequest;
   'models.remove': ModelIdRequest;
@@ -110,6 +113,11 @@ function buildHandlers(ctx: HostContext): Handlers {
     'models.inspect': (req) => inspectModelFolder(req.path),
     'models.register': async (req) => {
       const info = await inspectModelFolder(req.path);
+      assertRunnable(info);
+      return ctx.workspace.registerModel(req.name, info);
+    },
+    'runs.registerModel': async (req) => {
+      const info = await inspectModelFolder(join(ctx.workspace.runDir(req.runId), req.path));
       assertRunnable(info);
       return ctx.workspace.registerModel(req.name, info);
     },

@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
-import type { RunProgress, RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
+import type { MetricRecord, RunProgress, RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
+import type { RecipeRunEvent } from '../../core/recipes/runner';
+import { chartDelta, RecipeRunTracker } from './recipeEvents';
 import type { StartRunRequestParsed } from '../../core/protocol/runSchemas';
 import type { WorkerEvent } from '../../core/protocol/worker';
 import type { Workspace } from '../../core/platform/workspace';
@@ -23,6 +25,7 @@ export class RunService {
   private active: string | null = null;
   private readonly requests = new Map<string, StartRunRequestParsed>();
   private readonly resuming = new Set<string>();
+  private readonly trackers = new Map<string, RecipeRunTracker>();
   private persist: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -104,9 +107,9 @@ export class RunService {
     const live = this.store.get(runId);
     if (live) return live;
     const summary = await this.summary(runId);
-    const { points, progress } = await readRunSeries(this.workspace, runId);
-    this.store.restore(summary, points, progress);
-    return { summary, series: toColumns(points), progress };
+    const { points, progress, extras } = await readRunSeries(this.workspace, runId);
+    this.store.restore(summary, points, progress, extras);
+    return this.store.get(runId) ?? { summary, series: toColumns(points), progress };
   }
 
   handleWorkerEvent(event: WorkerEvent): void {
@@ -115,6 +118,8 @@ export class RunService {
         return;
       case 'progress':
         return this.onProgress(event.runId, event.points, event.progress);
+      case 'recipe':
+        return this.onRecipeEvent(event.runId, event.event);
       case 'done':
         void this.onDone(event.runId, event.metrics);
         return;
@@ -154,14 +159,22 @@ export class RunService {
     if (!runId || !req) return;
     this.active = runId;
     try {
-      const data = await this.workspace.loadLeaveOneOut(req.datasetId);
       const dir = this.workspace.runDir(runId);
       const resume = this.resuming.delete(runId);
-      await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
-      this.worker.train({
-        runId, model: req.model, modelConfig: req.modelConfig, train: req.train, eval: req.eval,
-        data, checkpointDir: join(dir, 'checkpoints'), resume,
-      });
+      if (req.model === 'sasrec') {
+        const data = await this.workspace.loadLeaveOneOut(req.datasetId);
+        await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
+        this.worker.train({
+          runId, model: req.model, modelConfig: req.modelConfig, train: req.train, eval: req.eval,
+          data, checkpointDir: join(dir, 'checkpoints'), resume,
+        });
+      } else {
+        const sources = await this.workspace.loadRecipeSources(req.datasetId);
+        const logged = resume ? await readRunSeries(this.workspace, runId) : null;
+        this.trackers.set(runId, new RecipeRunTracker(logged?.seriesOffsets, logged?.points.at(-1)?.step ?? 0));
+        await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
+        this.worker.recipe({ runId, recipe: req.model, settings: req.settings, sources, model: { kind: 'scratch' }, runDir: dir, resume });
+      }
       await this.setStatus(runId, 'running');
     } catch (err) {
       await this.finish(runId, 'failed', err instanceof Error ? err.message : String(err));
@@ -181,10 +194,39 @@ export class RunService {
     if (progress.phase === 'eval' && status === 'running') void this.setStatus(runId, 'evaluating');
   }
 
-  private async onDone(runId: string, metrics: RunSummary['metrics']): Promise<void> {
-    await this.workspace.saveMetrics(runId, [...metrics]);
+  /** A recipe's event: chart points, markers, stage, tables and artifacts to windows and the log; metrics to the registry. */
+  private onRecipeEvent(runId: string, event: RecipeRunEvent): void {
+    const tracker = this.trackers.get(runId) ?? new RecipeRunTracker();
+    this.trackers.set(runId, tracker);
+    const update = tracker.apply(event);
+    if (update.metrics) this.enqueueWrite(() => this.addMetrics(runId, update.metrics ?? []));
+    const delta = chartDelta(update, this.store.get(runId)?.progress ?? null);
+    if (delta === null) return;
+    this.store.appendProgress(runId, delta.points, delta.progress);
+    this.store.appendExtras(runId, delta);
+    this.bus.emit('runs.onProgress', { runId, ...delta });
+    const logged = { type: 'progress', ...delta, ...(update.newSeries ? { newSeries: update.newSeries } : {}) };
+    this.enqueueWrite(() => this.workspace.appendRunEvents(runId, [logged]));
+  }
+
+  /** Saves metrics as they arrive and shows them on the run (same name, k, protocol and variant replace). */
+  private async addMetrics(runId: string, metrics: readonly MetricRecord[]): Promise<void> {
+    await this.workspace.saveMetrics(runId, metrics);
     const summary = await this.summary(runId);
-    this.store.upsertSummary({ ...summary, metrics });
+    const key = (m: MetricRecord): string => JSON.stringify([m.name, m.k, m.protocol, m.variant ?? null]);
+    const fresh = new Set(metrics.map(key));
+    this.publish({ ...summary, metrics: [...summary.metrics.filter((m) => !fresh.has(key(m))), ...metrics] });
+  }
+
+  private async onDone(runId: string, metrics: RunSummary['metrics']): Promise<void> {
+    // Recipe runs report metrics as events (already saved); 'done' only closes them.
+    await this.flush();
+    if (metrics.length > 0) {
+      await this.workspace.saveMetrics(runId, [...metrics]);
+      const summary = await this.summary(runId);
+      this.store.upsertSummary({ ...summary, metrics });
+    }
+    this.trackers.delete(runId);
     await this.finish(runId, 'done', null);
   }
 

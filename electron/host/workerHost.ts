@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BackendInfo } from '../../core/protocol/dto';
-import type { TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
+import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
 
 export interface WorkerHostEvents {
   onEvent(event: WorkerEvent): void;
@@ -39,6 +39,11 @@ export class WorkerHost {
     const { train, validTarget, testTarget } = job.data;
     const buffers = [train.offsets.buffer, train.values.buffer, validTarget.buffer, testTarget.buffer];
     this.post({ type: 'train', job }, buffers as ArrayBuffer[]);
+  }
+
+  /** Sends a recipe job (its sources are structured-cloned). */
+  recipe(job: RecipeJob): void {
+    this.post({ type: 'recipe', job });
   }
 
   cancel(runId: string): void {

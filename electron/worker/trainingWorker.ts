@@ -6,11 +6,12 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import type { TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
+import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
 import { RecForgeError } from '../../core/errors';
 import { verifyChecksum, writeFileAtomicWithChecksum } from '../../core/platform/atomicWrite';
 import { initBackend } from '../../core/tensor/backend';
 import { runTrainJob } from '../../core/train/runTrainJob';
+import { runRecipeJob } from './recipeJob';
 
 const port = parentPort;
 if (!port) throw new Error('trainingWorker must run inside a worker thread');
@@ -49,6 +50,14 @@ async function train(job: TrainJob): Promise<void> {
   post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: outcome.metrics } : { type: 'cancelled', runId: job.runId });
 }
 
+async function recipe(job: RecipeJob): Promise<void> {
+  await ready;
+  const outcome = await runRecipeJob(job, { post, isCancelled: () => cancelled.has(job.runId), yieldToEventLoop });
+  cancelled.delete(job.runId);
+  // Recipe metrics arrived as events; 'done' only closes the run.
+  post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: [] } : { type: 'cancelled', runId: job.runId });
+}
+
 port.on('message', (request: WorkerRequest) => {
   switch (request.type) {
     case 'init':
@@ -56,6 +65,9 @@ port.on('message', (request: WorkerRequest) => {
       return;
     case 'train':
       train(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));
+      return;
+    case 'recipe':
+      recipe(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));
       return;
     case 'cancel':
       cancelled.add(request.runId);

@@ -53,3 +53,14 @@ export async function importTrainingLog(file: File): Promise<void> {
     getState().pushError(`Import ${file.name}`, toApiError(error));
   }
 }
+
+/** Registers a model folder the run produced; it then appears on the Models page. */
+export async function registerRunModel(runId: string, path: string, name: string): Promise<boolean> {
+  try {
+    await invoke('runs.registerModel', { runId, path, name });
+    return true;
+  } catch (error) {
+    getState().pushError('Register model', toApiError(error));
+    return false;
+  }
+}

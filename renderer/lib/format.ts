@@ -33,13 +33,27 @@ export function formatEta(seconds: number | null): string {
 
 /** "test · leave-one-out · 1 + 100 sampled negatives (uniform, seed 2024) · history excluded · 943 users". */
 export function describeProtocol(p: EvalProtocol): string {
-  const candidates =
-    p.candidates.kind === 'full'
-      ? 'full ranking'
-      : `1 + ${p.candidates.negatives} sampled negatives (${p.candidates.sampler}, seed ${p.candidates.seed})`;
-  const history = p.excludeHistory ? 'history excluded' : 'history included';
-  return [p.target, p.split, candidates, history, `${formatInt(p.users)} users`].join(SEP);
+  const c = p.candidates;
+  const ranking = c.kind === 'full' || c.kind === 'sampled';
+  const parts: string[] = [p.target, p.split];
+  if (p.segment !== undefined && p.segment !== 'all') parts.push(`${p.segment} items`);
+  if (p.domain !== undefined) parts.push(`domain ${p.domain}`);
+  parts.push(CANDIDATE_TEXT[c.kind](c));
+  if (ranking) parts.push(p.excludeHistory ? 'history excluded' : 'history included');
+  parts.push(`${formatInt(p.users)} ${c.kind === 'labelled' ? 'samples' : 'users'}`);
+  if (p.seed !== undefined) parts.push(`split seed ${p.seed}`);
+  if (p.chance !== undefined) parts.push(`chance ${p.chance.toFixed(4)}`);
+  return parts.join(SEP);
 }
+
+// The renderer imports only types from core/protocol, so its wording lives here too (see
+// core/protocol/describeProtocol.ts for the CLI and reports; keep the two in step).
+const CANDIDATE_TEXT: { readonly [K in EvalProtocol['candidates']['kind']]: (c: EvalProtocol['candidates']) => string } = {
+  full: () => 'full ranking',
+  sampled: (c) => (c.kind === 'sampled' ? `1 + ${c.negatives} sampled negatives (${c.sampler}, seed ${c.seed})` : ''),
+  labelled: () => 'labelled samples',
+  tokens: () => 'held-out tokens',
+};
 
 /** "k-core (k=5): 100,000 → 99,287". */
 export function formatLineageStep(step: LineageStep): string {

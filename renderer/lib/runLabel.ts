@@ -1,7 +1,7 @@
 /** How a run is named in lists, titles and chart legends. */
 import type { RunSummary } from '../../core/protocol';
 
-const MODEL_NAMES: Readonly<Record<RunSummary['model'], string>> = { sasrec: 'SASRec', external: 'Imported log' };
+const MODEL_NAMES: Readonly<Record<RunSummary['model'], string>> = { sasrec: 'SASRec', 'lm-pretrain': 'LM pretraining', external: 'Imported log' };
 
 /** "SASRec · ml-100k", "Imported log · pytorch-ref.csv". */
 export function runTitle(run: RunSummary): string {
@@ -10,7 +10,7 @@ export function runTitle(run: RunSummary): string {
 
 /** "15 epochs" / "2,000 steps" for trained runs, "training log" for imported ones. */
 export function runScale(run: RunSummary): string {
-  const train = run.config?.['train'];
+  const train = run.config?.['train'] ?? run.config?.['settings'];
   if (train === undefined) return 'training log';
   if (typeof train['epochs'] === 'number') return `${train['epochs']} epochs`;
   return typeof train['steps'] === 'number' ? `${train['steps']} steps` : 'trained';

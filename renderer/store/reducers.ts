@@ -1,8 +1,23 @@
 import type { DatasetSummary, RunProgress, RunProgressDelta, RunState, RunSummary } from '../../core/protocol';
 import { appendPoints, EMPTY_SERIES, pointsOf, seriesFromColumns } from './series';
-import type { RunSlice } from './types';
+import type { RunExtrasView, RunSlice } from './types';
 
-type RunData = Pick<RunSlice, 'runs' | 'series' | 'progress'>;
+type RunData = Pick<RunSlice, 'runs' | 'series' | 'progress' | 'extras'>;
+
+const NO_EXTRAS: RunExtrasView = { markers: [], stage: null, tables: [], artifacts: [] };
+
+/** Adds new markers, tables (by id) and artifacts (by path) and takes the stage, as the host does. */
+export function mergeExtras(current: RunExtrasView | undefined, add: Partial<RunExtrasView>): RunExtrasView {
+  const base = current ?? NO_EXTRAS;
+  const markers = [...base.markers, ...(add.markers ?? []).filter((m) => !base.markers.some((x) => x.step === m.step && x.label === m.label))];
+  const tables = (add.tables ?? []).reduce((acc, t) => [...acc.filter((x) => x.id !== t.id), t], [...base.tables]);
+  const artifacts = (add.artifacts ?? []).reduce((acc, a) => [...acc.filter((x) => x.path !== a.path), a], [...base.artifacts]);
+  return { markers, tables, artifacts, stage: add.stage !== undefined ? add.stage : base.stage };
+}
+
+function hasExtras(x: Partial<RunExtrasView>): boolean {
+  return x.markers !== undefined || x.tables !== undefined || x.artifacts !== undefined || x.stage !== undefined;
+}
 
 /** Replaces the run with the same id in place, or puts a new one first (lists are newest first). */
 export function upsertRun(runs: readonly RunSummary[], summary: RunSummary): RunSummary[] {
@@ -22,6 +37,8 @@ export function upsertDataset(datasets: readonly DatasetSummary[], summary: Data
 export function newerProgress(current: RunProgress | undefined, next: RunProgress): RunProgress {
   if (current === undefined) return next;
   if (next.step > current.step) return next;
+  // Another training of a recipe run (its own step axis) or another of its phases.
+  if (next.label !== current.label) return next;
   if (next.step === current.step && next.phase === 'eval') return next;
   return current;
 }
@@ -32,11 +49,12 @@ export function applyRunSummary(state: RunData, summary: RunSummary): Pick<RunDa
 }
 
 /** runs.onProgress: append the delta's points and take its progress. */
-export function applyProgressDelta(state: RunData, delta: RunProgressDelta): Pick<RunData, 'series' | 'progress'> {
+export function applyProgressDelta(state: RunData, delta: RunProgressDelta): Pick<RunData, 'series' | 'progress' | 'extras'> {
   const previous = state.series[delta.runId] ?? EMPTY_SERIES;
   return {
     series: { ...state.series, [delta.runId]: appendPoints(previous, delta.points) },
     progress: { ...state.progress, [delta.runId]: newerProgress(state.progress[delta.runId], delta.progress) },
+    extras: hasExtras(delta) ? { ...state.extras, [delta.runId]: mergeExtras(state.extras[delta.runId], delta) } : state.extras,
   };
 }
 
@@ -56,5 +74,6 @@ export function applyRunState(state: RunData, snapshot: RunState): RunData {
     runs: upsertRun(state.runs, snapshot.summary),
     series: { ...state.series, [id]: appendPoints(fromSnapshot, live) },
     progress,
+    extras: hasExtras(snapshot) ? { ...state.extras, [id]: mergeExtras(state.extras[id], snapshot) } : state.extras,
   };
 }

@@ -31,6 +31,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = () => ({
   runs: [],
   series: {},
   progress: {},
+  extras: {},
 });
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({

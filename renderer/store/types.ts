@@ -1,6 +1,9 @@
 import type {
   ApiError,
+  ChartMarker,
   DatasetFormat,
+  ResultTable,
+  RunArtifact,
   DatasetSummary,
   FileRef,
   ImportOptions,
@@ -65,6 +68,16 @@ export interface RunSlice {
   readonly runs: readonly RunSummary[];
   readonly series: Readonly<Record<string, Series>>;
   readonly progress: Readonly<Record<string, RunProgress>>;
+  /** Recipe runs: chart markers, current stage, result tables and artifacts. */
+  readonly extras: Readonly<Record<string, RunExtrasView>>;
+}
+
+/** What recipe runs show beyond the series (RunState's optional parts, always present here). */
+export interface RunExtrasView {
+  readonly markers: readonly ChartMarker[];
+  readonly stage: string | null;
+  readonly tables: readonly ResultTable[];
+  readonly artifacts: readonly RunArtifact[];
 }
 
 export interface UiError {

@@ -16,7 +16,7 @@ export const TEMPLATE_PRESETS = [
   { name: 'Title only', template: '{title}' },
 ] as const;
 
-const DEFAULT_TEMPLATE = TEMPLATE_PRESETS[1].template;
+export const DEFAULT_TEMPLATE = TEMPLATE_PRESETS[1].template;
 const SAMPLE_ITEMS = 5;
 
 async function sampleItems(c: DuckDBConnection, datasetId: string): Promise<TextFields[]> {

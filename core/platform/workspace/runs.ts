@@ -33,12 +33,14 @@ export async function patchRun(c: DuckDBConnection, id: string, patch: RunPatch)
   return true;
 }
 
-/** Upserts metric records of a run (same name, k and protocol → replaced). */
+/** Upserts metric records of a run (same name, k, protocol and variant → replaced). */
 export async function saveMetrics(c: DuckDBConnection, runId: string, metrics: readonly MetricRecord[]): Promise<void> {
   for (const m of metrics) {
     const protocol = JSON.stringify(m.protocol);
-    await exec(c, 'DELETE FROM metrics WHERE run_id = $1 AND name = $2 AND k IS NOT DISTINCT FROM $3::INTEGER AND protocol = $4::JSON', [runId, m.name, m.k, protocol]);
-    await exec(c, 'INSERT INTO metrics VALUES ($1, $2, $3::INTEGER, $4, $5::JSON)', [runId, m.name, m.k, m.value, protocol]);
+    const variant = m.variant ?? null;
+    await exec(c, `DELETE FROM metrics WHERE run_id = $1 AND name = $2 AND k IS NOT DISTINCT FROM $3::INTEGER AND protocol = $4::JSON
+      AND variant IS NOT DISTINCT FROM $5::VARCHAR`, [runId, m.name, m.k, protocol, variant]);
+    await exec(c, 'INSERT INTO metrics (run_id, name, k, value, protocol, variant) VALUES ($1, $2, $3::INTEGER, $4, $5::JSON, $6::VARCHAR)', [runId, m.name, m.k, m.value, protocol, variant]);
   }
 }
 
@@ -67,7 +69,9 @@ export async function markInterrupted(c: DuckDBConnection, now: string): Promise
 
 function toMetric(r: Row): MetricRecord {
   const k = r['k'];
-  return { name: String(r['name']), k: k === null ? null : num(k), value: num(r['value']), protocol: JSON.parse(String(r['protocol'])) as EvalProtocol };
+  const variant = r['variant'];
+  const metric = { name: String(r['name']), k: k === null ? null : num(k), value: num(r['value']), protocol: JSON.parse(String(r['protocol'])) as EvalProtocol };
+  return variant === null || variant === undefined ? metric : { ...metric, variant: String(variant) };
 }
 
 function toRun(r: Row, metrics: MetricRecord[]): RunSummary {

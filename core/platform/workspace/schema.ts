@@ -64,7 +64,10 @@ const V6: readonly string[] = [
 /** v7: each dataset's item text template (null: the default). */
 const V7: readonly string[] = ['ALTER TABLE datasets ADD COLUMN IF NOT EXISTS item_template VARCHAR'];
 
-const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4, V5, V6, V7];
+/** v8: which model of a run a metric belongs to, when a run compares several (null: the run's model). */
+const V8: readonly string[] = ['ALTER TABLE metrics ADD COLUMN IF NOT EXISTS variant VARCHAR'];
+
+const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4, V5, V6, V7, V8];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,6 +12,8 @@ import type { DatasetSummary, ImportProgress, MetricRecord, RunSummary } from '.
 import type { LeaveOneOutData } from '../../protocol/worker';
 import { deleteDataset, getDataset, listDatasets, loadLeaveOneOut } from './datasets';
 import { Db } from './db';
+import { loadRecipeSources } from './recipeSources';
+import type { RecipeSource } from '../../recipes/runner';
 import { assertId, monotonicIsoNow, newDatasetId, newModelId, newSplitId } from './ids';
 import { describeSplit, insertSplit, loadColumns, selectSplits } from './splits';
 import { previewItemText, saveItemTemplate } from './itemText';
@@ -179,6 +181,11 @@ export class Workspace {
   }
 
   /** The dataset's leave-one-out split (chronological by `ord`). */
+  /** The dataset as recipes read it: one source per item domain, item texts rendered. */
+  async loadRecipeSources(datasetId: string): Promise<RecipeSource[]> {
+    return this.db.exclusive((c) => loadRecipeSources(c, datasetId));
+  }
+
   async loadLeaveOneOut(datasetId: string): Promise<LeaveOneOutData> {
     const data = await this.db.exclusive((c) => loadLeaveOneOut(c, datasetId));
     if (!data) throw new RecForgeError('not_found', `dataset ${datasetId} does not exist`);

@@ -1,4 +1,5 @@
 import { memo, type ReactElement } from 'react';
+import type { ChartMark } from './canvas/draw';
 import { LineCanvas, type LineSeries } from './canvas/LineCanvas';
 
 interface LineChartCardProps {
@@ -9,6 +10,7 @@ interface LineChartCardProps {
   readonly headline: string;
   readonly formatY: (y: number) => string;
   readonly emptyText?: string;
+  readonly markers?: readonly ChartMark[] | undefined;
 }
 
 const HEIGHT = 220;
@@ -18,11 +20,11 @@ function formatStep(x: number): string {
 }
 
 /** A card with a pannable, zoomable canvas line chart over training steps (one or more series). */
-export const LineChartCard = memo(function LineChartCard({ testId, title, series, headline, formatY, emptyText }: LineChartCardProps): ReactElement {
+export const LineChartCard = memo(function LineChartCard({ testId, title, series, headline, formatY, emptyText, markers }: LineChartCardProps): ReactElement {
   const points = series.reduce((n, s) => n + s.length, 0);
   const legend = series.length > 1;
   return (
-    <div className="panel chart-card" data-testid={testId} data-points={points} data-series={series.length}>
+    <div className="panel chart-card" data-testid={testId} data-points={points} data-series={series.length} data-markers={markers?.map((m) => m.label).join('|')}>
       <div className="chart-head">
         <span className="panel-title">{title}</span>
         <span className="chart-latest">{headline}</span>
@@ -35,7 +37,7 @@ export const LineChartCard = memo(function LineChartCard({ testId, title, series
         </ul>
       ) : null}
       {points === 0 ? <div className="chart-empty">{emptyText ?? 'Waiting for the first steps…'}</div> : (
-        <LineCanvas series={series} height={HEIGHT} formatX={formatStep} formatY={formatY} label={title} />
+        <LineCanvas series={series} height={HEIGHT} formatX={formatStep} formatY={formatY} label={title} markers={markers} />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { LineChartCard } from '../../components/charts/LineChartCard';
 import { formatCompact } from '../../lib/format';
 import { useStore } from '../../store';
 import { EMPTY_SERIES, lastPoint } from '../../store/series';
+import { useRunMarkers } from './useRunMarkers';
 
 function formatLoss(value: number): string {
   return value.toFixed(4);
@@ -13,5 +14,6 @@ export const LossChart = memo(function LossChart({ runId }: { readonly runId: st
   const s = useStore((st) => st.series[runId] ?? EMPTY_SERIES);
   const series = useMemo(() => [{ id: runId, color: 'var(--chart-1)', xs: s.step, ys: s.loss, length: s.length }], [runId, s]);
   const last = lastPoint(s);
-  return <LineChartCard testId="loss-chart" title="Loss" series={series} headline={last ? formatLoss(last.loss) : '—'} formatY={formatCompact} />;
+  const markers = useRunMarkers(runId);
+  return <LineChartCard testId="loss-chart" title="Loss" series={series} headline={last ? formatLoss(last.loss) : '—'} formatY={formatCompact} markers={markers} />;
 });

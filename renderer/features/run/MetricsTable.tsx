@@ -7,9 +7,34 @@ function metricLabel(m: MetricRecord): string {
   return m.k === null ? m.name : `${m.name}@${m.k}`;
 }
 
-/** Final metrics, grouped by evaluation protocol (each group states how its numbers were measured). */
+function MetricRow({ m, variants, chance }: { readonly m: MetricRecord; readonly variants: boolean; readonly chance: boolean }): ReactElement {
+  return (
+    <tr
+      data-testid="metric-row"
+      data-name={m.name}
+      data-k={m.k ?? undefined}
+      data-variant={m.variant}
+      data-segment={m.protocol.segment}
+      data-protocol={m.protocol.candidates.kind}
+      data-target={m.protocol.target}
+    >
+      <td>{metricLabel(m)}</td>
+      {variants ? <td data-testid="metric-variant">{m.variant ?? '—'}</td> : null}
+      <td className="num mono" data-testid="metric-value" data-value={m.value}>{formatMetric(m.value)}</td>
+      {chance ? <td className="num mono muted" data-testid="metric-chance">{m.protocol.chance === undefined ? '—' : formatMetric(m.protocol.chance)}</td> : null}
+    </tr>
+  );
+}
+
+/**
+ * Metrics grouped by evaluation protocol (each group states how its numbers were measured); a
+ * Model column when a run compares several models, a Chance column when the chance level is known.
+ */
 export const MetricsTable = memo(function MetricsTable({ metrics }: { readonly metrics: readonly MetricRecord[] }): ReactElement {
   const groups = useMemo(() => groupMetrics(metrics), [metrics]);
+  const variants = metrics.some((m) => m.variant !== undefined);
+  const chance = metrics.some((m) => m.protocol.chance !== undefined);
+  const columns = 2 + (variants ? 1 : 0) + (chance ? 1 : 0);
   return (
     <div className="panel">
       <div className="panel-title">Metrics</div>
@@ -17,29 +42,19 @@ export const MetricsTable = memo(function MetricsTable({ metrics }: { readonly m
         <thead>
           <tr>
             <th scope="col">Metric</th>
+            {variants ? <th scope="col">Model</th> : null}
             <th scope="col" className="num">Value</th>
+            {chance ? <th scope="col" className="num">Chance</th> : null}
           </tr>
         </thead>
         {groups.map((g) => (
           <tbody key={g.description}>
             <tr className="protocol-row">
-              <th colSpan={2} scope="colgroup" data-testid="metric-protocol" data-protocol={g.protocol.candidates.kind}>
+              <th colSpan={columns} scope="colgroup" data-testid="metric-protocol" data-protocol={g.protocol.candidates.kind}>
                 {g.description}
               </th>
             </tr>
-            {g.metrics.map((m) => (
-              <tr
-                key={`${m.name}@${m.k ?? ''}`}
-                data-testid="metric-row"
-                data-name={m.name}
-                data-k={m.k ?? undefined}
-                data-protocol={m.protocol.candidates.kind}
-                data-target={m.protocol.target}
-              >
-                <td>{metricLabel(m)}</td>
-                <td className="num mono" data-testid="metric-value" data-value={m.value}>{formatMetric(m.value)}</td>
-              </tr>
-            ))}
+            {g.metrics.map((m) => <MetricRow key={`${m.name}@${m.k ?? ''}/${m.variant ?? ''}`} m={m} variants={variants} chance={chance} />)}
           </tbody>
         ))}
       </table>

@@ -3,6 +3,7 @@ import type { RunStatus } from '../../../core/protocol';
 import { formatEta, formatInt } from '../../lib/format';
 import { isActive, progressPercent } from '../../lib/runStatus';
 import { useStore } from '../../store';
+import { useStageTitle } from './useRunMarkers';
 
 interface ProgressPanelProps {
   readonly runId: string;
@@ -15,11 +16,14 @@ export const ProgressPanel = memo(function ProgressPanel({ runId, status }: Prog
   const pct = progressPercent(status, progress);
   const eta = isActive(status) ? formatEta(progress?.etaSeconds ?? null) : 'ETA —';
   const phase = progress?.phase === 'eval' || status === 'evaluating' ? 'evaluating' : 'training';
+  const stage = useStageTitle(runId);
   return (
     <div className="panel progress-panel">
       <div className="progress-top">
         <span className="progress-pct">{pct}%</span>
         <span className="muted">{isActive(status) ? phase : status}</span>
+        {stage === null ? null : <span className="muted" data-testid="run-stage">· {stage}</span>}
+        {progress?.label === undefined ? null : <span className="muted small" data-testid="progress-label">· {progress.label}</span>}
         <span className="grow" />
         <span className="eta" data-testid="eta">{eta}</span>
       </div>

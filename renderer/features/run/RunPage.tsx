@@ -9,6 +9,8 @@ import { LossChart } from './LossChart';
 import { LrChart } from './LrChart';
 import { MetricsTable } from './MetricsTable';
 import { ProgressPanel } from './ProgressPanel';
+import { ResultTables } from './ResultTables';
+import { RunArtifacts } from './RunArtifacts';
 import { RunConfig } from './RunConfig';
 import { RunNotes } from './RunNotes';
 import { RunReportButton } from './RunReportButton';
@@ -48,6 +50,7 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
 export function RunPage({ runId }: { readonly runId: string }): ReactElement {
   const run = useStore((s) => s.runs.find((r) => r.id === runId) ?? null);
   const loaded = useStore((s) => s.series[runId] !== undefined);
+  const extras = useStore((s) => s.extras[runId]);
   useEffect(() => {
     if (!loaded) void loadRun(runId);
   }, [runId, loaded]);
@@ -66,7 +69,9 @@ export function RunPage({ runId }: { readonly runId: string }): ReactElement {
         <LossChart runId={runId} />
         <LrChart runId={runId} />
       </div>
-      {run.status === 'done' ? <MetricsTable metrics={run.metrics} /> : null}
+      {run.status === 'done' || run.metrics.length > 0 ? <MetricsTable metrics={run.metrics} /> : null}
+      <ResultTables tables={extras?.tables ?? []} />
+      <RunArtifacts runId={runId} artifacts={extras?.artifacts ?? []} />
       {run.config ? <RunConfig model={run.model} config={run.config} /> : null}
       <RunNotes key={run.id} run={run} />
     </section>

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useRef, type PointerEvent, type ReactElement } from 'react';
-import { drawChart, PAD, type DrawSeries } from './draw';
+import { drawChart, PAD, type ChartMark, type DrawSeries } from './draw';
 import { panWindow, zoomWindow, type XWindow } from './viewport';
 
 /** Name of the performance measure of one chart frame (input or data → pixels). */
@@ -17,6 +17,7 @@ interface LineCanvasProps {
   readonly formatX: (x: number) => string;
   readonly formatY: (y: number) => string;
   readonly label: string;
+  readonly markers?: readonly ChartMark[] | undefined;
 }
 
 const ZOOM_STEP = 0.85;
@@ -43,13 +44,15 @@ function resolveColor(el: Element, color: string): string {
  * not the points. Drag to pan, wheel to zoom, double-click to fit; while the view is fitted it
  * follows new data. Each frame is recorded as a performance measure (FRAME_MEASURE).
  */
-export const LineCanvas = memo(function LineCanvas({ series, height, formatX, formatY, label }: LineCanvasProps): ReactElement {
+export const LineCanvas = memo(function LineCanvas({ series, height, formatX, formatY, label, markers }: LineCanvasProps): ReactElement {
   const canvas = useRef<HTMLCanvasElement>(null);
   const view = useRef<XWindow | null>(null); // null = fit all data
   const drag = useRef<{ x: number } | null>(null);
   const pending = useRef<{ frame: number; since: number } | null>(null);
   const latest = useRef(series);
   latest.current = series;
+  const marks = useRef(markers);
+  marks.current = markers;
 
   const paint = useCallback((since: number) => {
     pending.current = null;
@@ -68,7 +71,7 @@ export const LineCanvas = memo(function LineCanvas({ series, height, formatX, fo
     const w = view.current ?? bounds;
     const colors = { grid: resolveColor(el, 'var(--grid)'), text: resolveColor(el, 'var(--text-muted)') };
     const drawn = latest.current.map((s) => ({ ...s, color: resolveColor(el, s.color) }));
-    drawChart(ctx, { width, height, dpr, window: w, series: drawn, colors, formatX, formatY });
+    drawChart(ctx, { width, height, dpr, window: w, series: drawn, colors, formatX, formatY, ...(marks.current ? { markers: marks.current } : {}) });
     el.dataset['viewX0'] = String(w.x0);
     el.dataset['viewX1'] = String(w.x1);
     performance.measure(FRAME_MEASURE, { start: since, end: performance.now() });
@@ -80,7 +83,7 @@ export const LineCanvas = memo(function LineCanvas({ series, height, formatX, fo
     pending.current = { since, frame: requestAnimationFrame(() => paint(since)) };
   }, [paint]);
 
-  useEffect(() => { schedule(); }, [series, schedule]);
+  useEffect(() => { schedule(); }, [series, markers, schedule]);
   useEffect(() => {
     const el = canvas.current;
     if (!el) return undefined;

@@ -23,6 +23,15 @@ export interface DrawOptions {
   readonly colors: ChartColors;
   readonly formatX: (x: number) => string;
   readonly formatY: (y: number) => string;
+  /** Vertical lines at x with a label at the top (phase and series boundaries). */
+  readonly markers?: readonly ChartMark[];
+}
+
+export interface ChartMark {
+  readonly x: number;
+  readonly label: string;
+  /** Solid for a new series, dashed for a phase change within one. */
+  readonly strong: boolean;
 }
 
 /** Plot area inside the canvas (CSS pixels), leaving room for the axis labels. */
@@ -72,6 +81,31 @@ function drawLine(ctx: CanvasRenderingContext2D, d: Decimated, color: string, to
   ctx.stroke();
 }
 
+function drawMarkers(ctx: CanvasRenderingContext2D, o: DrawOptions, toX: (x: number) => number): void {
+  ctx.strokeStyle = o.colors.text;
+  ctx.fillStyle = o.colors.text;
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  let lastLabelEnd = -Infinity;
+  for (const m of o.markers ?? []) {
+    if (m.x < o.window.x0 || m.x > o.window.x1) continue;
+    const px = Math.round(toX(m.x)) + 0.5;
+    ctx.globalAlpha = m.strong ? 0.8 : 0.5;
+    ctx.setLineDash(m.strong ? [] : [4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(px, PAD.top);
+    ctx.lineTo(px, o.height - PAD.bottom);
+    ctx.stroke();
+    // Labels that would overlap the previous one drop one line.
+    const row = px < lastLabelEnd ? 1 : 0;
+    ctx.fillText(m.label, px + 3, PAD.top + 2 + row * 12);
+    lastLabelEnd = Math.max(lastLabelEnd, px + 3 + ctx.measureText(m.label).width + 4);
+  }
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
+}
+
 /** Clears and paints the whole chart. */
 export function drawChart(ctx: CanvasRenderingContext2D, o: DrawOptions): void {
   ctx.setTransform(o.dpr, 0, 0, o.dpr, 0, 0);
@@ -89,5 +123,6 @@ export function drawChart(ctx: CanvasRenderingContext2D, o: DrawOptions): void {
   ctx.rect(PAD.left, PAD.top, plotW, plotH);
   ctx.clip();
   parts.forEach((d, i) => drawLine(ctx, d, o.series[i]?.color ?? o.colors.text, toX, toY));
+  drawMarkers(ctx, o, toX);
   ctx.restore();
 }

@@ -1,0 +1,46 @@
+import { memo, useState, type ReactElement } from 'react';
+import type { RunArtifact } from '../../../core/protocol';
+import { registerRunModel } from '../../ipc/runFileActions';
+
+const KIND_NAMES: Readonly<Record<RunArtifact['kind'], string>> = {
+  'hf-model': 'Hugging Face model',
+  'peft-adapter': 'PEFT adapter',
+  'semantic-ids': 'Semantic IDs',
+  codebooks: 'Codebooks (safetensors)',
+  table: 'Table',
+};
+
+function RegisterButton({ runId, artifact }: { readonly runId: string; readonly artifact: RunArtifact }): ReactElement {
+  const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
+  const onClick = (): void => {
+    setState('busy');
+    void registerRunModel(runId, artifact.path, `${artifact.title} (${runId})`).then((ok) => setState(ok ? 'done' : 'idle'));
+  };
+  if (state === 'done') return <span className="muted small" data-testid="artifact-registered">Registered on the Models page</span>;
+  return (
+    <button type="button" className="btn btn-small" data-testid="artifact-register" disabled={state === 'busy'} onClick={onClick}
+      title="Add this folder to the Models page so other recipes can start from it">
+      Use as model
+    </button>
+  );
+}
+
+/** Files the run wrote (models, adapters, ID tables), relative to its folder in the workspace. */
+export const RunArtifacts = memo(function RunArtifacts({ runId, artifacts }: { readonly runId: string; readonly artifacts: readonly RunArtifact[] }): ReactElement | null {
+  if (artifacts.length === 0) return null;
+  return (
+    <div className="panel" data-testid="run-artifacts">
+      <div className="panel-title">Artifacts</div>
+      <ul className="artifact-list">
+        {artifacts.map((a) => (
+          <li key={a.path} data-testid="artifact" data-kind={a.kind} data-path={a.path}>
+            <span>{a.title}</span>
+            <span className="muted small">{KIND_NAMES[a.kind]}</span>
+            <span className="mono small">runs/{runId}/{a.path}</span>
+            {a.kind === 'hf-model' ? <RegisterButton runId={runId} artifact={a} /> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+});
