@@ -24,6 +24,16 @@ export class RunPage {
     this.metricsTable = page.getByTestId('metrics-table');
   }
 
+  /** Labels of the phase and series markers drawn on the loss chart. */
+  async lossMarkers(): Promise<string[]> {
+    return ((await this.lossChart.getAttribute('data-markers')) ?? '').split('|').filter((x) => x !== '');
+  }
+
+  /** An artifact row of the run (by its path in the run folder). */
+  artifact(path: string): Locator {
+    return this.page.locator(`[data-testid="artifact"][data-path="${path}"]`);
+  }
+
   async runId(): Promise<string> {
     return (await this.root.getAttribute('data-run-id')) ?? '';
   }

@@ -36,6 +36,14 @@ export class RunsPage {
     await this.page.getByTestId('compare-open').click();
   }
 
+  /** Starts a recipe with some of its generated form fields set (by setting path, e.g. 'settings.steps'). */
+  async startRecipe(datasetName: string, recipeTitle: string, fields: Readonly<Record<string, string>>): Promise<void> {
+    await this.page.getByTestId('run-dataset').selectOption({ label: datasetName });
+    await this.page.getByTestId('run-recipe').selectOption({ label: recipeTitle });
+    for (const [path, value] of Object.entries(fields)) await this.page.getByTestId(`field-${path}`).fill(value);
+    await this.page.getByTestId('run-start').click();
+  }
+
   async start(options: NewRunOptions): Promise<void> {
     await this.page.getByTestId('run-dataset').selectOption({ label: options.datasetName });
     await this.page.getByTestId('field-train.epochs').fill(String(options.epochs));

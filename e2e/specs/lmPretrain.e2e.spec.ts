@@ -1,0 +1,34 @@
+import { expect, test } from '../fixtures/studio';
+
+// A model small enough to pretrain on the demo workspace in well under a minute on 2 cores.
+const TINY = {
+  'settings.steps': '24', 'settings.layers': '1', 'settings.hidden': '32', 'settings.intermediate': '64',
+  'settings.heads': '4', 'settings.kvHeads': '2', 'settings.vocabSize': '400', 'settings.maxLen': '64',
+  'settings.batchSize': '4', 'settings.checkpointEvery': '8',
+};
+
+test('pretrain a language model from scratch on the demo workspace, watch its WSA phases, use it as a model', async ({ studio }) => {
+  await studio.waitForBackend();
+  const datasets = await studio.gotoDatasets();
+  const [demo] = await datasets.names();
+  const runs = await studio.gotoRuns();
+  await runs.startRecipe(demo ?? '', 'LM pretraining (from scratch)', TINY);
+  const run = studio.run;
+  await expect(run.root).toBeVisible();
+  await run.waitForStatus('done', 150_000);
+
+  expect(await run.lossPoints()).toBe(24);
+  const markers = await run.lossMarkers();
+  expect(markers[0]).toBe('pretrain');
+  expect(markers.slice(1).map((m) => m.split(' ')[0])).toEqual(['warmup', 'stable', 'anneal']);
+  await expect(studio.page.getByTestId('metric-protocol').first()).toContainText('held-out-text');
+  const loss = studio.page.locator('[data-testid="metric-row"][data-name="loss"] [data-testid="metric-value"]');
+  expect(Number(await loss.getAttribute('data-value'))).toBeGreaterThan(0);
+
+  const model = run.artifact('artifacts/model');
+  await expect(model).toContainText('Hugging Face model');
+  await model.getByTestId('artifact-register').click();
+  await expect(model.getByTestId('artifact-registered')).toBeVisible();
+  await studio.page.getByTestId('nav-models').click();
+  await expect(studio.page.locator('[data-testid="model-row"][data-model-name^="Pretrained decoder"]')).toBeVisible();
+});
