@@ -4,12 +4,11 @@
  *   recforge pipeline <run-id> [--workspace DIR]      prints the pipeline that reproduces a run
  * It opens the workspace like the studio does (close the studio first: one process owns it).
  */
-import { describeProtocol } from '../../core/protocol/describeProtocol';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toApiError } from '../../core/errors';
-import type { RunSummary } from '../../core/protocol/dto';
 import { HostContext } from '../host/hostContext';
+import { printRun } from './printRun';
 import { appVersion, defaultWorkspaceDir, workerBundlePath } from '../host/paths';
 import { pipelineOfRun } from '../host/pipelines';
 import { runPipelineFile } from './runCommand';
@@ -17,14 +16,6 @@ import { runPipelineFile } from './runCommand';
 const USAGE = `usage:
   recforge run <pipeline.json> [--workspace DIR] [--json]
   recforge pipeline <run-id> [--workspace DIR]`;
-
-function printMetrics(run: RunSummary): void {
-  process.stdout.write(`run ${run.id}: ${run.status}${run.error ? ` (${run.error})` : ''}\n`);
-  for (const m of run.metrics) {
-    const name = m.k === null ? m.name : `${m.name}@${m.k}`;
-    process.stdout.write(`  ${name.padEnd(9)} ${m.value.toFixed(4)}   ${m.variant ? `${m.variant}: ` : ''}${describeProtocol(m.protocol)}\n`);
-  }
-}
 
 async function withHost<T>(workspace: string, fn: (ctx: HostContext) => Promise<T>): Promise<T> {
   const ctx = await HostContext.create({ workspaceDir: workspace, workerPath: workerBundlePath, mode: 'cli', version: appVersion, seedDemo: false });
@@ -52,9 +43,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command '${command}'\n${USAGE}\n`);
     return 2;
   }
-  const run = await withHost(workspace, (ctx) => runPipelineFile(ctx, resolve(arg), process.stderr));
+  const { run, state, runDir } = await withHost(workspace, async (ctx) => {
+    const summary = await runPipelineFile(ctx, resolve(arg), process.stderr);
+    return { run: summary, state: await ctx.runs.get(summary.id), runDir: ctx.workspace.runDir(summary.id) };
+  });
   if (values.json) process.stdout.write(`${JSON.stringify(run)}\n`);
-  else printMetrics(run);
+  else printRun(state, runDir, (line) => process.stdout.write(`${line}\n`));
   return run.status === 'done' ? 0 : run.status === 'cancelled' ? 130 : 1;
 }
 
