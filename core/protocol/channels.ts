@@ -31,6 +31,7 @@ const invoke = [
   'runs.annotate',
   'runs.report',
   'runs.registerModel',
+  'runs.action',
   'pipelines.run',
   'recipes.list',
   'models.inspect',

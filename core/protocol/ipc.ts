@@ -14,6 +14,7 @@ import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
 import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelRequest } from './schemas';
+import type { RunActionRequest } from './recipeActions';
 import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { ExportResult, ImportResult, TabularPreview } from './tabular';
 import type { SplitSummary } from './splits';
@@ -64,6 +65,8 @@ export interface InvokeMap {
   'runs.report': (req: RunIdRequest) => ExportResult;
   /** Save the user's notes and tags on a run. */
   'runs.annotate': (req: AnnotateRunRequest) => RunSummary;
+  /** An action on a finished recipe run (see core/protocol/recipeActions.ts); the result is the action's JSON. */
+  'runs.action': (req: RunActionRequest) => unknown;
   /** Register a Hugging Face folder the run produced as a workspace model (other recipes start from it). */
   'runs.registerModel': (req: RunModelRequest) => RegisteredModel;
   /** The pipeline file that reproduces a run. */

@@ -4,7 +4,7 @@
  */
 import type { RecipeModelRef, RecipeRunEvent, RecipeSource } from '../recipes/runner';
 import type { RecipeRunModel } from './runSchemas';
-import type { BackendInfo, EvalConfig, MetricRecord, RunProgress, SasRecConfig, TrainConfig, TrainPoint } from './dto';
+import type { ApiError, BackendInfo, EvalConfig, MetricRecord, RunProgress, SasRecConfig, TrainConfig, TrainPoint } from './dto';
 
 /**
  * Variable-length integer sequences packed CSR-style: sequence i is values[offsets[i] .. offsets[i+1]).
@@ -59,12 +59,16 @@ export type WorkerRequest =
   | { readonly type: 'init' }
   | { readonly type: 'train'; readonly job: TrainJob }
   | { readonly type: 'recipe'; readonly job: RecipeJob }
+  /** An action on a finished recipe run (runs.action); answered by 'actionResult' with the same callId. */
+  | { readonly type: 'action'; readonly callId: number; readonly recipe: RecipeRunModel; readonly action: string; readonly runDir: string; readonly args: unknown }
   | { readonly type: 'cancel'; readonly runId: string };
 
 export type WorkerEvent =
   | { readonly type: 'ready'; readonly backend: BackendInfo }
   | { readonly type: 'progress'; readonly runId: string; readonly points: readonly TrainPoint[]; readonly progress: RunProgress }
   | { readonly type: 'recipe'; readonly runId: string; readonly event: RecipeRunEvent }
+  | { readonly type: 'actionResult'; readonly callId: number; readonly ok: true; readonly value: unknown }
+  | { readonly type: 'actionResult'; readonly callId: number; readonly ok: false; readonly error: ApiError }
   | { readonly type: 'done'; readonly runId: string; readonly metrics: readonly MetricRecord[] }
   | { readonly type: 'cancelled'; readonly runId: string }
   | { readonly type: 'failed'; readonly runId: string | null; readonly message: string };

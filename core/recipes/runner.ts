@@ -73,6 +73,13 @@ export interface RecipeRunIo {
 
 export type RecipeRunOutcome = { readonly status: 'done' } | { readonly status: 'cancelled' };
 
+/**
+ * Something the studio asks of a finished run (e.g. RecCocktail's playground: evaluate at a λ).
+ * `args` were validated by the host with the schema core/protocol/recipeActions.ts declares for
+ * the action; the result must be JSON (it crosses IPC).
+ */
+export type RecipeAction = (runDir: string, args: unknown) => Promise<unknown>;
+
 /** A recipe the worker can run. */
 export interface RecipeRunner<S> {
   /** The `model` of a run request. */
@@ -80,4 +87,6 @@ export interface RecipeRunner<S> {
   /** Settings with defaults; the host validated them with the same schema. */
   readonly settings: z.ZodType<S>;
   run(input: RecipeRunInput<S>, io: RecipeRunIo): Promise<RecipeRunOutcome>;
+  /** Actions on a finished run's folder, by name. */
+  readonly actions?: Readonly<Record<string, RecipeAction>>;
 }

@@ -7,7 +7,7 @@ const TINY = {
   'settings.batchSize': '4', 'settings.checkpointEvery': '8',
 };
 
-test('pretrain a language model from scratch on the demo workspace, watch its WSA phases, use it as a model', async ({ studio }) => {
+test('pretrain a language model from scratch on the demo workspace, watch its WSA phases, try it, use it as a model', async ({ studio }) => {
   await studio.waitForBackend();
   const datasets = await studio.gotoDatasets();
   const [demo] = await datasets.names();
@@ -24,6 +24,10 @@ test('pretrain a language model from scratch on the demo workspace, watch its WS
   await expect(studio.page.getByTestId('metric-protocol').first()).toContainText('held-out-text');
   const loss = studio.page.locator('[data-testid="metric-row"][data-name="loss"] [data-testid="metric-value"]');
   expect(Number(await loss.getAttribute('data-value'))).toBeGreaterThan(0);
+
+  await studio.page.getByTestId('try-prompt').fill('Describe a movie:');
+  await studio.page.getByTestId('try-generate').click();
+  await expect(studio.page.getByTestId('try-output')).toHaveAttribute('data-tokens', /^[1-9]\d*$/);
 
   const model = run.artifact('artifacts/model');
   await expect(model).toContainText('Hugging Face model');

@@ -35,6 +35,8 @@ import { writeRunReport } from './runReport';
 import { assertRunnable, inspectModelFolder } from './modelFolders';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
+import { runAction } from './runActions';
+import type { RunActionRequest } from '../../core/protocol/recipeActions';
 
 interface ParsedRequests {
   'datasets.import': ImportRequestParsed;
@@ -56,6 +58,7 @@ interface ParsedRequests {
   'runs.importLog': ImportLogRequest;
   'runs.annotate': AnnotateRunRequest;
   'runs.registerModel': RunModelRequest;
+  'runs.action': RunActionRequest;
   'models.inspect': ModelFolderRequest;
   'models.register': RegisterModelRequest;
   'models.remove': ModelIdRequest;
@@ -116,6 +119,7 @@ function buildHandlers(ctx: HostContext): Handlers {
       assertRunnable(info);
       return ctx.workspace.registerModel(req.name, info);
     },
+    'runs.action': (req) => runAction(ctx, req),
     'runs.registerModel': async (req) => {
       const info = await inspectModelFolder(join(ctx.workspace.runDir(req.runId), req.path));
       assertRunnable(info);

@@ -56,6 +56,14 @@ describe('host: an LM pretraining recipe run', () => {
     expect(model.info.config).toMatchObject({ hidden: 32, layers: 1 });
     const escape = await dispatch('runs.registerModel', { runId: started.id, path: 'artifacts/../../x', name: 'escape' });
     expect(escape.ok).toBe(false);
+
+    const generated = value<{ continuation: string; tokens: number }>(await dispatch('runs.action', { runId: started.id, action: 'generate', args: { prompt: 'Title', maxNewTokens: 5 } }));
+    expect(generated.tokens).toBeGreaterThan(0);
+    expect(generated.tokens).toBeLessThanOrEqual(5);
+    const badArgs = await dispatch('runs.action', { runId: started.id, action: 'generate', args: { prompt: 'x', maxNewTokens: 9999 } });
+    expect(badArgs.ok === false && badArgs.error.location?.field).toBe('maxNewTokens');
+    const unknown = await dispatch('runs.action', { runId: started.id, action: 'nope' });
+    expect(unknown.ok).toBe(false);
   });
 
   it('cancelled mid-run and resumed, it logs the losses of the uninterrupted run', async () => {

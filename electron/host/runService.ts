@@ -120,6 +120,8 @@ export class RunService {
         return this.onProgress(event.runId, event.points, event.progress);
       case 'recipe':
         return this.onRecipeEvent(event.runId, event.event);
+      case 'actionResult':
+        return; // answered by WorkerHost directly
       case 'done':
         void this.onDone(event.runId, event.metrics);
         return;

@@ -24,6 +24,7 @@ import {
   runIdRequestSchema,
 } from '../../core/protocol/schemas';
 import { startRunRequestSchema } from '../../core/protocol/runSchemas';
+import { runActionRequestSchema } from '../../core/protocol/recipeActions';
 import { pipelineSchema } from '../../core/protocol/pipeline';
 
 const requestSchemas: Record<InvokeChannel, z.ZodType> = {
@@ -49,6 +50,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'runs.importLog': importLogRequestSchema,
   'runs.annotate': annotateRunRequestSchema,
   'runs.registerModel': runModelRequestSchema,
+  'runs.action': runActionRequestSchema,
   'pipelines.run': pipelineSchema,
   'recipes.list': emptyRequestSchema,
   'models.inspect': modelFolderRequestSchema,

@@ -4,6 +4,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BackendInfo } from '../../core/protocol/dto';
+import { RecForgeError } from '../../core/errors';
+import type { RecipeRunModel } from '../../core/protocol/runSchemas';
 import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
 
 export interface WorkerHostEvents {
@@ -16,6 +18,8 @@ export class WorkerHost {
   private worker: Worker | null = null;
   private stopping = false;
   backend: BackendInfo | null = null;
+  private nextCallId = 1;
+  private readonly calls = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
 
   constructor(
     private readonly workerPath: string,
@@ -26,6 +30,7 @@ export class WorkerHost {
     const worker = new Worker(this.workerPath);
     worker.on('message', (event: WorkerEvent) => {
       if (event.type === 'ready') this.backend = event.backend;
+      if (event.type === 'actionResult') return this.settle(event);
       this.events.onEvent(event);
     });
     worker.on('error', (err) => this.handleExit(`training worker error: ${err.message}`));
@@ -44,6 +49,23 @@ export class WorkerHost {
   /** Sends a recipe job (its sources are structured-cloned). */
   recipe(job: RecipeJob): void {
     this.post({ type: 'recipe', job });
+  }
+
+  /** Runs an action of a finished recipe run in the worker; resolves with its JSON result. */
+  action(recipe: RecipeRunModel, action: string, runDir: string, args: unknown): Promise<unknown> {
+    const callId = this.nextCallId++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(callId, { resolve, reject });
+      this.post({ type: 'action', callId, recipe, action, runDir, args });
+    });
+  }
+
+  private settle(event: Extract<WorkerEvent, { type: 'actionResult' }>): void {
+    const call = this.calls.get(event.callId);
+    this.calls.delete(event.callId);
+    if (!call) return;
+    if (event.ok) call.resolve(event.value);
+    else call.reject(new RecForgeError(event.error.code, event.error.message, event.error.location));
   }
 
   cancel(runId: string): void {
@@ -66,6 +88,8 @@ export class WorkerHost {
     this.worker.removeAllListeners();
     this.worker = null;
     this.backend = null;
+    for (const call of this.calls.values()) call.reject(new RecForgeError('internal', message));
+    this.calls.clear();
     this.start();
     this.events.onCrash(message);
   }

@@ -5,14 +5,38 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import type { RecipeJob, WorkerEvent } from '../../core/protocol/worker';
+import { RecForgeError, toApiError } from '../../core/errors';
+import type { RecipeJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
 import type { RecipeRunOutcome } from '../../core/recipes/runner';
 import { RECIPE_RUNNERS } from './recipeRunners';
+
+let backendReady: Promise<void> = Promise.resolve();
+
+/** Actions wait for the backend like jobs do (set once by the worker at init). */
+export function setBackendReady(ready: Promise<void>): void {
+  backendReady = ready;
+}
+
+function ready(): Promise<void> {
+  return backendReady;
+}
 
 export interface RecipeJobHooks {
   post(event: WorkerEvent): void;
   isCancelled(): boolean;
   yieldToEventLoop(): Promise<void>;
+}
+
+/** Runs an action of a finished run; answers with its JSON result or a structured error. */
+export async function runRecipeAction(request: Extract<WorkerRequest, { type: 'action' }>): Promise<WorkerEvent> {
+  try {
+    await ready();
+    const action = RECIPE_RUNNERS[request.recipe].actions?.[request.action];
+    if (action === undefined) throw new RecForgeError('not_found', `recipe ${request.recipe} has no action ${request.action}`);
+    return { type: 'actionResult', callId: request.callId, ok: true, value: await action(request.runDir, request.args) };
+  } catch (err) {
+    return { type: 'actionResult', callId: request.callId, ok: false, error: toApiError(err) };
+  }
 }
 
 export async function runRecipeJob(job: RecipeJob, hooks: RecipeJobHooks): Promise<RecipeRunOutcome> {

@@ -11,7 +11,7 @@ import { RecForgeError } from '../../core/errors';
 import { verifyChecksum, writeFileAtomicWithChecksum } from '../../core/platform/atomicWrite';
 import { initBackend } from '../../core/tensor/backend';
 import { runTrainJob } from '../../core/train/runTrainJob';
-import { runRecipeJob } from './recipeJob';
+import { runRecipeAction, runRecipeJob, setBackendReady } from './recipeJob';
 
 const port = parentPort;
 if (!port) throw new Error('trainingWorker must run inside a worker thread');
@@ -62,6 +62,10 @@ port.on('message', (request: WorkerRequest) => {
   switch (request.type) {
     case 'init':
       ready = init().catch((err: unknown) => post({ type: 'failed', runId: null, message: describe(err) }));
+      setBackendReady(ready);
+      return;
+    case 'action':
+      void runRecipeAction(request).then(post);
       return;
     case 'train':
       train(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));

@@ -11,6 +11,8 @@ import { lmPretrainSettingsSchema } from '../../recipes/lmPretrain/settings';
 import type { LmPretrainSettings } from '../../recipes/lmPretrain/settings';
 import type { ValLossMetric } from '../../recipes/lmPretrain/valLoss';
 import type { RecipeRunner, RecipeSource } from '../../recipes/runner';
+import type { LmGenerateArgs } from '../../protocol/recipeActions';
+import { generateFromRun } from './generateAction';
 import { runLmPretrain } from './runLmPretrain';
 
 /** Where the exported model goes, relative to the run folder. */
@@ -66,5 +68,8 @@ export const lmPretrainRunner: RecipeRunner<LmPretrainSettings> = {
     io.emit({ kind: 'artifact', artifact: { kind: 'hf-model', path: PRETRAINED_MODEL_PATH, title: `Pretrained decoder (vocabulary ${outcome.vocabSize})` } });
     if (outcome.valLoss !== null) io.emit({ kind: 'metrics', metrics: valLossMetrics(outcome.valLoss, input.settings.seed, outcome.valUsers) });
     return { status: 'done' };
+  },
+  actions: {
+    generate: (runDir, args) => generateFromRun(runDir, PRETRAINED_MODEL_PATH, args as LmGenerateArgs),
   },
 };

@@ -15,6 +15,7 @@ import { RunConfig } from './RunConfig';
 import { RunNotes } from './RunNotes';
 import { RunReportButton } from './RunReportButton';
 import { StatusBadge } from './StatusBadge';
+import { TryModel } from './TryModel';
 
 function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
   const navigate = useStore((s) => s.navigate);
@@ -72,6 +73,7 @@ export function RunPage({ runId }: { readonly runId: string }): ReactElement {
       {run.status === 'done' || run.metrics.length > 0 ? <MetricsTable metrics={run.metrics} /> : null}
       <ResultTables tables={extras?.tables ?? []} />
       <RunArtifacts runId={runId} artifacts={extras?.artifacts ?? []} />
+      {run.model === 'lm-pretrain' && run.status === 'done' ? <TryModel runId={runId} /> : null}
       {run.config ? <RunConfig model={run.model} config={run.config} /> : null}
       <RunNotes key={run.id} run={run} />
     </section>

@@ -1,0 +1,41 @@
+/**
+ * Actions the studio can ask of a finished recipe run (`runs.action`), with the zod schema of
+ * their arguments: the host validates every call with it before the worker sees it. A recipe
+ * lists its actions here and implements them in its runner (core/recipes/runner.ts).
+ */
+import { z } from 'zod';
+import type { RecipeRunModel } from './runSchemas';
+
+/** lm-pretrain 'generate': greedy continuation of a prompt by the pretrained model. */
+export const lmGenerateArgsSchema = z
+  .object({
+    prompt: z.string().max(2000),
+    maxNewTokens: z.number().int().min(1).max(256).default(32),
+  })
+  .strict();
+export type LmGenerateArgs = z.output<typeof lmGenerateArgsSchema>;
+export interface LmGenerateResult {
+  readonly prompt: string;
+  readonly continuation: string;
+  readonly tokens: number;
+}
+
+export const RECIPE_ACTIONS: { readonly [R in RecipeRunModel]?: Readonly<Record<string, z.ZodType>> } = {
+  'lm-pretrain': { generate: lmGenerateArgsSchema },
+};
+
+/** runs.action: an action of the run's recipe with its arguments. */
+export const runActionRequestSchema = z
+  .object({
+    runId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    action: z.string().regex(/^[a-zA-Z][\w.-]{0,63}$/),
+    args: z.unknown().optional(),
+  })
+  .strict();
+export type RunActionRequest = z.infer<typeof runActionRequestSchema>;
+
+/** The argument schema of `action` of `recipe`, or null when the recipe has no such action. */
+export function actionArgsSchema(recipe: string, action: string): z.ZodType | null {
+  const actions = (RECIPE_ACTIONS as Readonly<Record<string, Readonly<Record<string, z.ZodType>> | undefined>>)[recipe];
+  return actions !== undefined && Object.hasOwn(actions, action) ? (actions[action] ?? null) : null;
+}

@@ -1,0 +1,26 @@
+/**
+ * runs.action: an action of a finished recipe run (e.g. evaluate RecCocktail's merge at a λ). The
+ * arguments are validated here with the action's schema (core/protocol/recipeActions.ts), then the
+ * worker — the only thread with tfjs — runs it on the run's folder.
+ */
+import { RecForgeError } from '../../core/errors';
+import { actionArgsSchema, type RunActionRequest } from '../../core/protocol/recipeActions';
+import { RECIPE_RUN_MODELS, type RecipeRunModel } from '../../core/protocol/runSchemas';
+import { zodError } from '../../core/models/lm/zodIssue';
+import type { HostContext } from './hostContext';
+
+function isRecipeModel(model: string): model is RecipeRunModel {
+  return (RECIPE_RUN_MODELS as readonly string[]).includes(model);
+}
+
+export async function runAction(ctx: HostContext, req: RunActionRequest): Promise<unknown> {
+  const { summary } = await ctx.runs.get(req.runId);
+  const schema = isRecipeModel(summary.model) ? actionArgsSchema(summary.model, req.action) : null;
+  if (!isRecipeModel(summary.model) || schema === null) {
+    throw new RecForgeError('validation', `${summary.model} runs have no action '${req.action}'`, { file: 'runs.action', field: 'action', expected: 'an action of the run\'s recipe' });
+  }
+  if (summary.status !== 'done') throw new RecForgeError('validation', `run ${req.runId} is ${summary.status}; actions need a finished run`);
+  const parsed = schema.safeParse(req.args ?? {});
+  if (!parsed.success) throw zodError('validation', `${req.action} arguments`, 'args', parsed.error);
+  return ctx.worker.action(summary.model, req.action, ctx.workspace.runDir(req.runId), parsed.data);
+}
