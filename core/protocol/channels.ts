@@ -32,6 +32,7 @@ const invoke = [
   'runs.report',
   'runs.registerModel',
   'runs.action',
+  'runs.exportArtifact',
   'pipelines.run',
   'recipes.list',
   'models.inspect',

@@ -13,7 +13,7 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { RecipeInfo } from './recipes';
-import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelRequest } from './schemas';
+import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelArtifactRequest, RunModelRequest } from './schemas';
 import type { RunActionRequest } from './recipeActions';
 import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { ExportResult, ImportResult, TabularPreview } from './tabular';
@@ -67,6 +67,8 @@ export interface InvokeMap {
   'runs.annotate': (req: AnnotateRunRequest) => RunSummary;
   /** An action on a finished recipe run (see core/protocol/recipeActions.ts); the result is the action's JSON. */
   'runs.action': (req: RunActionRequest) => unknown;
+  /** Copy one of the run's artifacts (model, adapter, ID table) to the workspace's exports/ for download. */
+  'runs.exportArtifact': (req: RunModelArtifactRequest) => ExportResult;
   /** Register a Hugging Face folder the run produced as a workspace model (other recipes start from it). */
   'runs.registerModel': (req: RunModelRequest) => RegisteredModel;
   /** The pipeline file that reproduces a run. */

@@ -130,6 +130,10 @@ export const runModelRequestSchema = z
   })
   .strict();
 export type RunModelRequest = z.infer<typeof runModelRequestSchema>;
+
+/** An artifact of a run, by its path in the run folder. */
+export const runArtifactRequestSchema = runModelRequestSchema.omit({ name: true });
+export type RunModelArtifactRequest = z.infer<typeof runArtifactRequestSchema>;
 export type ModelFolderRequest = z.infer<typeof modelFolderRequestSchema>;
 export type RegisterModelRequest = z.infer<typeof registerModelRequestSchema>;
 export type ModelIdRequest = z.infer<typeof modelIdRequestSchema>;

@@ -70,7 +70,7 @@ export interface SkippedRows {
 
 /** Files written by datasets.export (inside the workspace's exports/ folder). */
 export interface ExportResult {
-  readonly format: 'parquet' | 'recbole' | 'html';
+  readonly format: 'parquet' | 'recbole' | 'html' | 'artifact';
   /** Absolute folder holding the files. */
   readonly dir: string;
   readonly files: readonly { readonly name: string; readonly bytes: number }[];

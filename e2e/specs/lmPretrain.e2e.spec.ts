@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '../fixtures/studio';
 
 // A model small enough to pretrain on the demo workspace in well under a minute on 2 cores.
@@ -7,7 +8,7 @@ const TINY = {
   'settings.batchSize': '4', 'settings.checkpointEvery': '8',
 };
 
-test('pretrain a language model from scratch on the demo workspace, watch its WSA phases, try it, use it as a model', async ({ studio }) => {
+test('pretrain a language model from scratch on the demo workspace, watch its WSA phases, try it, export and download it, use it as a model', async ({ studio }) => {
   await studio.waitForBackend();
   const datasets = await studio.gotoDatasets();
   const [demo] = await datasets.names();
@@ -31,6 +32,14 @@ test('pretrain a language model from scratch on the demo workspace, watch its WS
 
   const model = run.artifact('artifacts/model');
   await expect(model).toContainText('Hugging Face model');
+  await model.getByTestId('artifact-export').click();
+  await expect(model.getByTestId('export-file').first()).toBeVisible();
+  expect(await model.getByTestId('export-file').allTextContents()).toEqual(expect.arrayContaining(['config.json', 'model.safetensors', 'tokenizer.json']));
+  const download = studio.page.waitForEvent('download');
+  await model.getByTestId('export-file').getByText('config.json', { exact: true }).click();
+  const config = JSON.parse(await readFile((await (await download).path()) ?? '', 'utf8')) as { hidden_size?: number };
+  expect(config.hidden_size).toBe(32);
+
   await model.getByTestId('artifact-register').click();
   await expect(model.getByTestId('artifact-registered')).toBeVisible();
   await studio.page.getByTestId('nav-models').click();

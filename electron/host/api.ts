@@ -9,6 +9,7 @@ import type { InvokeChannel, InvokeResponse } from '../../core/protocol/ipc';
 import type {
   AnnotateRunRequest,
   RunModelRequest,
+  RunModelArtifactRequest,
   DatasetIdRequest,
   ExportRequest,
   ImportLogRequest,
@@ -36,6 +37,7 @@ import { assertRunnable, inspectModelFolder } from './modelFolders';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
 import { runAction } from './runActions';
+import { exportRunArtifact } from './exportArtifact';
 import type { RunActionRequest } from '../../core/protocol/recipeActions';
 
 interface ParsedRequests {
@@ -59,6 +61,7 @@ interface ParsedRequests {
   'runs.annotate': AnnotateRunRequest;
   'runs.registerModel': RunModelRequest;
   'runs.action': RunActionRequest;
+  'runs.exportArtifact': RunModelArtifactRequest;
   'models.inspect': ModelFolderRequest;
   'models.register': RegisterModelRequest;
   'models.remove': ModelIdRequest;
@@ -120,6 +123,7 @@ function buildHandlers(ctx: HostContext): Handlers {
       return ctx.workspace.registerModel(req.name, info);
     },
     'runs.action': (req) => runAction(ctx, req),
+    'runs.exportArtifact': (req) => exportRunArtifact(ctx, req.runId, req.path),
     'runs.registerModel': async (req) => {
       const info = await inspectModelFolder(join(ctx.workspace.runDir(req.runId), req.path));
       assertRunnable(info);

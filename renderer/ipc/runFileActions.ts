@@ -1,5 +1,5 @@
 /** Run files from the studio: pipeline files (download one, run one) and imported training logs. */
-import type { Pipeline } from '../../core/protocol';
+import type { ExportResult, Pipeline } from '../../core/protocol';
 import { useStore } from '../store';
 import { applyRunSummary } from '../store/reducers';
 import { invoke, toApiError } from './invoke';
@@ -62,5 +62,15 @@ export async function registerRunModel(runId: string, path: string, name: string
   } catch (error) {
     getState().pushError('Register model', toApiError(error));
     return false;
+  }
+}
+
+/** Copies a run's artifact to the workspace's exports/ (download links in a browser); null on error. */
+export async function exportRunArtifact(runId: string, path: string): Promise<ExportResult | null> {
+  try {
+    return await invoke('runs.exportArtifact', { runId, path });
+  } catch (error) {
+    getState().pushError('Export artifact', toApiError(error));
+    return null;
   }
 }

@@ -1,6 +1,7 @@
 import { memo, useState, type ReactElement } from 'react';
-import type { RunArtifact } from '../../../core/protocol';
-import { registerRunModel } from '../../ipc/runFileActions';
+import type { ExportResult, RunArtifact } from '../../../core/protocol';
+import { ExportFiles } from '../../components/ExportFiles';
+import { exportRunArtifact, registerRunModel } from '../../ipc/runFileActions';
 
 const KIND_NAMES: Readonly<Record<RunArtifact['kind'], string>> = {
   'hf-model': 'Hugging Face model',
@@ -25,6 +26,27 @@ function RegisterButton({ runId, artifact }: { readonly runId: string; readonly 
   );
 }
 
+function ExportButton({ runId, artifact }: { readonly runId: string; readonly artifact: RunArtifact }): ReactElement {
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onClick = (): void => {
+    setBusy(true);
+    void exportRunArtifact(runId, artifact.path).then((r) => {
+      setResult(r);
+      setBusy(false);
+    });
+  };
+  return (
+    <>
+      <button type="button" className="btn btn-small" data-testid="artifact-export" disabled={busy} onClick={onClick}
+        title="Copy to the workspace's exports/ folder (and download in a browser)">
+        Export
+      </button>
+      {result === null ? null : <ExportFiles result={result} />}
+    </>
+  );
+}
+
 /** Files the run wrote (models, adapters, ID tables), relative to its folder in the workspace. */
 export const RunArtifacts = memo(function RunArtifacts({ runId, artifacts }: { readonly runId: string; readonly artifacts: readonly RunArtifact[] }): ReactElement | null {
   if (artifacts.length === 0) return null;
@@ -37,6 +59,7 @@ export const RunArtifacts = memo(function RunArtifacts({ runId, artifacts }: { r
             <span>{a.title}</span>
             <span className="muted small">{KIND_NAMES[a.kind]}</span>
             <span className="mono small">runs/{runId}/{a.path}</span>
+            <ExportButton runId={runId} artifact={a} />
             {a.kind === 'hf-model' ? <RegisterButton runId={runId} artifact={a} /> : null}
           </li>
         ))}

@@ -1,0 +1,30 @@
+/**
+ * runs.exportArtifact: copies a run's artifact (a model or adapter folder, an ID table) to
+ * `<workspace>/exports/<run>-<name>/`, where the web host serves it for download and Electron
+ * users find it on disk. Copy, not move: the run keeps its artifacts (resume, actions).
+ */
+import { cp, readdir, rm, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { RecForgeError } from '../../core/errors';
+import type { ExportResult } from '../../core/protocol/tabular';
+import type { HostContext } from './hostContext';
+
+async function listFiles(dir: string): Promise<{ name: string; bytes: number }[]> {
+  const names = (await readdir(dir)).sort();
+  return Promise.all(names.map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
+}
+
+export async function exportRunArtifact(ctx: HostContext, runId: string, path: string): Promise<ExportResult> {
+  const state = await ctx.runs.get(runId);
+  if (!(state.artifacts ?? []).some((a) => a.path === path)) {
+    throw new RecForgeError('not_found', `run ${runId} has no artifact ${path}`, { file: path, expected: 'an artifact listed on the run page' });
+  }
+  const source = join(ctx.workspace.runDir(runId), path);
+  const info = await stat(source).catch(() => null);
+  if (info === null) throw new RecForgeError('not_found', `the artifact ${path} is missing from the run folder`, { file: source });
+  const dir = join(ctx.workspace.dir, 'exports', `${runId}-${basename(path)}`);
+  await rm(dir, { recursive: true, force: true });
+  // A single-file artifact goes into a folder of its own, so every export is a folder of files.
+  await cp(source, info.isDirectory() ? dir : join(dir, basename(path)), { recursive: true });
+  return { format: 'artifact', dir, files: await listFiles(dir) };
+}
