@@ -15,6 +15,8 @@ export interface JsonSchema {
   readonly maximum?: number;
   readonly exclusiveMinimum?: number;
   readonly enum?: readonly (string | number)[];
+  /** 'model-ref': a registered model's id or 'scratch' (the form offers the Models page's list). */
+  readonly format?: string;
   readonly properties?: Readonly<Record<string, JsonSchema>>;
 }
 

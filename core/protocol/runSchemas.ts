@@ -44,6 +44,16 @@ export const sasrecSpecSchema = z
   })
   .strict();
 
+/**
+ * Which language model a recipe starts from: 'scratch' (a small LM pretrained on the dataset's
+ * item text first) or the id of a model registered on the Models page (a local HF folder).
+ */
+export const baseModelSchema = z
+  .string()
+  .regex(/^(scratch|[A-Za-z0-9_-]{1,64})$/)
+  .default('scratch')
+  .meta({ title: 'Base model', description: "'scratch' pretrains a small LM on the item text first; or a model from the Models page", format: 'model-ref' });
+
 /** From-scratch LM pretraining on the dataset's item text (tokenizer + small Qwen2-style decoder). */
 export const lmPretrainSpecSchema = z
   .object({

@@ -37,4 +37,10 @@ describe('forms from JSON Schema', () => {
     expect(built).toEqual({ ok: false, errors: ['Epochs must be a whole number', 'Learning rate must be a number'] });
     expect(buildSettings(groups, { 'train.epochs': '500' })).toMatchObject({ ok: false, errors: ['Epochs must be between 1 and 100'] });
   });
+
+  it('offers a model choice for model-ref strings and passes the id through', () => {
+    const groups = formGroups({ type: 'object', properties: { settings: { type: 'object', properties: { baseModel: { type: 'string', format: 'model-ref', default: 'scratch' } } } } });
+    expect(groups[0]?.fields[0]).toMatchObject({ kind: 'model', initial: 'scratch' });
+    expect(buildSettings(groups, { 'settings.baseModel': 'mdl_1' })).toEqual({ ok: true, settings: { settings: { baseModel: 'mdl_1' } } });
+  });
 });

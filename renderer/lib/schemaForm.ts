@@ -6,7 +6,8 @@
  */
 import type { JsonSchema } from '../../core/protocol';
 
-export type FieldKind = 'integer' | 'number' | 'boolean' | 'enum' | 'string';
+/** 'model': a registered model's id or 'scratch' (JSON Schema format 'model-ref'). */
+export type FieldKind = 'integer' | 'number' | 'boolean' | 'enum' | 'string' | 'model';
 
 export interface SchemaField {
   /** Dotted path in the settings object, e.g. 'train.epochs'. */
@@ -38,6 +39,7 @@ function humanize(key: string): string {
 }
 
 function kindOf(s: JsonSchema): FieldKind {
+  if (s.format === 'model-ref') return 'model';
   if (s.enum !== undefined) return 'enum';
   if (s.type === 'integer' || s.type === 'number' || s.type === 'boolean') return s.type;
   return 'string';
@@ -70,7 +72,7 @@ export function initialValues(groups: readonly SchemaGroup[]): FormValues {
 
 function parseField(f: SchemaField, text: string): { value?: unknown; error?: string } {
   if (f.kind === 'boolean') return { value: text === 'true' };
-  if (f.kind === 'enum' || f.kind === 'string') return { value: text };
+  if (f.kind === 'enum' || f.kind === 'string' || f.kind === 'model') return { value: text };
   const n = Number(text.trim());
   if (text.trim() === '' || !Number.isFinite(n)) return { error: `${f.label} must be a number` };
   if (f.kind === 'integer' && !Number.isInteger(n)) return { error: `${f.label} must be a whole number` };

@@ -1,4 +1,6 @@
-import { memo, type ChangeEvent, type ReactElement } from 'react';
+import { memo, useEffect, useState, type ChangeEvent, type ReactElement } from 'react';
+import type { RegisteredModel } from '../../../core/protocol';
+import { invoke } from '../../ipc/invoke';
 import type { SchemaField as Field } from '../../lib/schemaForm';
 
 interface SchemaFieldProps {
@@ -6,6 +8,22 @@ interface SchemaFieldProps {
   readonly value: string;
   /** Receives the field path and its new text ('true' / 'false' for checkboxes). */
   readonly onChange: (path: string, text: string) => void;
+}
+
+/** A base-model choice: 'scratch' or one of the workspace's registered models. */
+function ModelField({ field, value, onChange }: SchemaFieldProps): ReactElement {
+  const [models, setModels] = useState<readonly RegisteredModel[]>([]);
+  useEffect(() => { invoke('models.list', {}).then(setModels, () => undefined); }, []);
+  return (
+    <label className="field" title={field.help}>
+      <span>{field.label}</span>
+      <select data-testid={`field-${field.path}`} value={value} onChange={(e) => onChange(field.path, e.target.value)}>
+        <option value="scratch">From scratch (pretrain on the item text)</option>
+        {models.map((m) => <option key={m.id} value={m.id}>{m.name} · {m.info.architecture}</option>)}
+      </select>
+      {field.help ? <small className="field-help">{field.help}</small> : null}
+    </label>
+  );
 }
 
 /** One generated input: number, checkbox or select, labelled and explained by the schema. */
@@ -23,6 +41,7 @@ export const SchemaField = memo(function SchemaField({ field, value, onChange }:
       </label>
     );
   }
+  if (field.kind === 'model') return <ModelField field={field} value={value} onChange={onChange} />;
   return (
     <label className="field" title={field.help}>
       <span>{field.label}</span>
