@@ -7,6 +7,7 @@ import { RecForgeError } from '../../core/errors';
 import type { MetricRecord, RunProgress, RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
 import type { RecipeRunEvent } from '../../core/recipes/runner';
 import { chartDelta, RecipeRunTracker } from './recipeEvents';
+import { resolveRecipeModel } from './recipeModel';
 import type { StartRunRequestParsed } from '../../core/protocol/runSchemas';
 import type { WorkerEvent } from '../../core/protocol/worker';
 import type { Workspace } from '../../core/platform/workspace';
@@ -175,7 +176,8 @@ export class RunService {
         const logged = resume ? await readRunSeries(this.workspace, runId) : null;
         this.trackers.set(runId, new RecipeRunTracker(logged?.seriesOffsets, logged?.points.at(-1)?.step ?? 0));
         await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
-        this.worker.recipe({ runId, recipe: req.model, settings: req.settings, sources, model: { kind: 'scratch' }, runDir: dir, resume });
+        const model = await resolveRecipeModel(this.workspace, 'base' in req ? (req.base as { model?: string } | undefined)?.model : undefined);
+        this.worker.recipe({ runId, recipe: req.model, settings: req.settings, sources, model, runDir: dir, resume });
       }
       await this.setStatus(runId, 'running');
     } catch (err) {
