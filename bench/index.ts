@@ -5,6 +5,7 @@
 import { benchImport } from './import';
 import { benchLm } from './lm';
 import { benchProfile } from './profile';
+import { benchRecBase } from './recbase';
 import { benchSasrec } from './sasrec';
 
 interface Bench {
@@ -16,6 +17,7 @@ const BENCHES: Readonly<Record<string, Bench>> = {
   sasrec: { description: 'SASRec training seq/s vs raw matmul GFLOP/s on the chosen backend', run: benchSasrec },
   profile: { description: 'per-kernel time and GFLOP/s of a SASRec training step', run: benchProfile },
   import: { description: '10M-row CSV: readline parse vs DuckDB import rows/s, their ratio and peak RSS', run: benchImport },
+  recbase: { description: 'RecBase on the demo: CL-VAE vs RQ-VAE utilisation and collisions, zero-shot / fine-tuned / popularity AUC (issue 6)', run: benchRecBase },
   lm: { description: 'LoRA decoder tokens/s (6 layers, d 256) and candidate scoring with vs without prefix sharing', run: benchLm },
 };
 

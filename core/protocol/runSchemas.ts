@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { lmPretrainSettingsSchema } from '../recipes/lmPretrain/settings';
+import { recBaseSettingsSchema } from '../recipes/recbase/settings';
 import { idSchema } from './schemas';
 
 export const sasRecConfigSchema = z
@@ -62,11 +63,19 @@ export const lmPretrainSpecSchema = z
   })
   .strict();
 
+/** RecBase: CL-VAE semantic IDs + autoregressive code model, zero-shot on a held-out domain. */
+export const recbaseSpecSchema = z
+  .object({
+    model: z.literal('recbase'),
+    settings: recBaseSettingsSchema.default(recBaseSettingsSchema.parse({})).meta({ title: 'RecBase' }),
+  })
+  .strict();
+
 /** The recipes that run through the generic recipe runner (everything but SASRec). */
-export const RECIPE_RUN_MODELS = ['lm-pretrain'] as const;
+export const RECIPE_RUN_MODELS = ['lm-pretrain', 'recbase'] as const;
 export type RecipeRunModel = (typeof RECIPE_RUN_MODELS)[number];
 
-const SPECS = [sasrecSpecSchema, lmPretrainSpecSchema] as const;
+const SPECS = [sasrecSpecSchema, lmPretrainSpecSchema, recbaseSpecSchema] as const;
 
 /** What to run, without the dataset (pipeline files name the dataset apart). */
 export const runSpecSchema = z.discriminatedUnion('model', SPECS);
@@ -75,6 +84,7 @@ export const runSpecSchema = z.discriminatedUnion('model', SPECS);
 export const startRunRequestSchema = z.discriminatedUnion('model', [
   sasrecSpecSchema.extend({ datasetId: idSchema }),
   lmPretrainSpecSchema.extend({ datasetId: idSchema }),
+  recbaseSpecSchema.extend({ datasetId: idSchema }),
 ]);
 
 export type RunSpec = z.input<typeof runSpecSchema>;

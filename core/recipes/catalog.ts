@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import type { RecipeInfo, RecipeStage } from '../protocol/recipes';
-import { lmPretrainSpecSchema, sasrecSpecSchema } from '../protocol/runSchemas';
+import { lmPretrainSpecSchema, recbaseSpecSchema, sasrecSpecSchema } from '../protocol/runSchemas';
+import { RECBASE_STAGES } from './recbase/stages';
 
 export interface RecipeEntry {
   readonly id: RecipeInfo['id'];
@@ -45,6 +46,15 @@ export const RECIPES: readonly RecipeEntry[] = [
       { id: 'evaluate', title: 'Held-out loss' },
     ],
     settings: lmPretrainSpecSchema.omit({ model: true }),
+    formDefaults: {},
+  },
+  {
+    id: 'recbase',
+    title: 'RecBase',
+    paper: 'RecBase: generative foundation model pretraining for zero-shot recommendation (CL-VAE semantic IDs + autoregressive model)',
+    summary: 'Quantises item texts into hierarchical semantic IDs (CL-VAE next to plain RQ-VAE), pre-trains a decoder on users\' code sequences across domains, and scores a held-out domain zero-shot, then after fine-tuning.',
+    stages: RECBASE_STAGES,
+    settings: recbaseSpecSchema.omit({ model: true }),
     formDefaults: {},
   },
 ];

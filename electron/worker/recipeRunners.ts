@@ -1,9 +1,11 @@
 /** The recipes the worker can run, by the `model` id of their run requests. */
 import type { RecipeRunModel } from '../../core/protocol/runSchemas';
 import { lmPretrainRunner } from '../../core/platform/lmPretrain/runner';
+import { recbaseRunner } from '../../core/platform/recbase/runner';
 import type { RecipeRunner } from '../../core/recipes/runner';
 
 // Each runner's settings type differs; the host validated them with the same schema.
 export const RECIPE_RUNNERS: Readonly<Record<RecipeRunModel, RecipeRunner<never>>> = {
   'lm-pretrain': lmPretrainRunner as RecipeRunner<never>,
+  recbase: recbaseRunner as RecipeRunner<never>,
 };

@@ -1,0 +1,26 @@
+/** The few file operations the RecBase runner needs, on paths relative to the run folder. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** `runDir`/`relative`. */
+export function inRunDir(runDir: string, relative: string): string {
+  return path.join(runDir, relative);
+}
+
+/** Writes a file under the run folder, creating its parent folder. */
+export async function writeRunFile(runDir: string, relative: string, data: string | Uint8Array): Promise<void> {
+  const file = inRunDir(runDir, relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, data);
+}
+
+/** Reads a file under the run folder. */
+export async function readRunFile(runDir: string, relative: string): Promise<Uint8Array> {
+  const bytes = await readFile(inRunDir(runDir, relative));
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Reads a UTF-8 text file under the run folder. */
+export async function readRunText(runDir: string, relative: string): Promise<string> {
+  return readFile(inRunDir(runDir, relative), 'utf8');
+}

@@ -1,0 +1,88 @@
+/**
+ * 'recbase' as a RecipeRunner: the workspace's domains become a corpus (sourceCorpus.ts), one
+ * domain is held out, and runRecBase fits RQ-VAE and CL-VAE side by side, pre-trains the code
+ * decoder, scores the held-out domain zero-shot and after fine-tuning. The run reports stages,
+ * the quantiser losses ('train' events, series CL-VAE / RQ-VAE), the decoder's LM events, the
+ * tokenizer table, the AUCs with their protocol, and writes the ID table and the quantiser.
+ * A run takes a few minutes and keeps no checkpoints: a resumed run starts again.
+ */
+import type { RecipeRunEvent, RecipeRunIo, RecipeRunner } from '../../recipes/runner';
+import { RecForgeError } from '../../errors';
+import type { TrainPoint } from '../../protocol/dto';
+import { disposeWeights } from '../../models/lm/weights';
+import { writeRecBaseArtifacts } from './artifacts';
+import type { RecBaseConfig } from '../../recipes/recbase/config';
+import { FINETUNE_RUN } from '../../recipes/recbase/decoderStages';
+import { aucMetrics, TOKENIZER_NAMES, tokenizerTable } from '../../recipes/recbase/report';
+import { runRecBase } from '../../recipes/recbase/runRecBase';
+import type { RecBaseEvent } from '../../recipes/recbase/runRecBase';
+import { recBaseConfig, recBaseSettingsSchema } from '../../recipes/recbase/settings';
+import type { RecBaseSettings } from '../../recipes/recbase/settings';
+import { sourceCorpus } from '../../recipes/recbase/sourceCorpus';
+import { RECBASE_STAGES } from '../../recipes/recbase/stages';
+
+export { RECBASE_STAGES };
+import type { QuantiserVariant } from '../../recipes/recbase/trainQuantiser';
+
+
+
+/** Decoder loss series names. */
+const LM_SERIES = { pretrain: 'code LM pre-training', finetune: 'code LM fine-tuning' } as const;
+
+/** Quantiser losses are sent in batches of this many points. */
+const POINTS_PER_EVENT = 10;
+
+/** Turns quantiser losses into 'train' events, POINTS_PER_EVENT points at a time. */
+function quantiserLossEmitter(io: RecipeRunIo, lr: number): (e: Extract<RecBaseEvent, { kind: 'tokenizer-loss' }>) => void {
+  const pending = new Map<QuantiserVariant, TrainPoint[]>();
+  const started = new Map<QuantiserVariant, number>();
+  return (e) => {
+    if (!started.has(e.variant)) started.set(e.variant, io.now());
+    const points = pending.get(e.variant) ?? [];
+    points.push({ step: e.step, epoch: 0, loss: e.loss, lr });
+    pending.set(e.variant, points);
+    if (points.length < POINTS_PER_EVENT && e.step < e.totalSteps) return;
+    const perStep = (io.now() - (started.get(e.variant) ?? 0)) / e.step;
+    const progress = { step: e.step, totalSteps: e.totalSteps, epoch: 0, epochs: 1, etaSeconds: (perStep * (e.totalSteps - e.step)) / 1000, phase: 'train' as const };
+    io.emit({ kind: 'train', series: TOKENIZER_NAMES[e.variant], points: [...points], progress });
+    pending.set(e.variant, []);
+  };
+}
+
+async function runOnce(config: RecBaseConfig, corpus: ReturnType<typeof sourceCorpus>, io: RecipeRunIo): Promise<void> {
+  const emit = (e: RecipeRunEvent): void => io.emit(e);
+  const onLoss = quantiserLossEmitter(io, config.quantiser.lr);
+  const result = await runRecBase({ corpus: corpus.corpus, itemTexts: corpus.texts }, config, {
+    onEvent: (e) => (e.kind === 'stage' ? emit({ kind: 'stage', stage: e.stage }) : onLoss(e)),
+    emit: (runId, event) => emit({ kind: 'lm', series: runId === FINETUNE_RUN ? LM_SERIES.finetune : LM_SERIES.pretrain, event }),
+    isCancelled: () => io.isCancelled(),
+    yieldToEventLoop: () => io.yieldToEventLoop(),
+    now: () => io.now(),
+  });
+  try {
+    emit({ kind: 'table', table: tokenizerTable(result, config) });
+    emit({ kind: 'metrics', metrics: aucMetrics(result, config) });
+    const artifacts = await writeRecBaseArtifacts(io.runDir, result.exported.idTable, result.exported.quantiser, config.quantiser.levels, config.quantiser.codes);
+    for (const artifact of artifacts) emit({ kind: 'artifact', artifact });
+  } finally {
+    disposeWeights(result.decoder.weights);
+  }
+}
+
+export const recbaseRunner: RecipeRunner<RecBaseSettings> = {
+  id: 'recbase',
+  settings: recBaseSettingsSchema,
+  async run(input, io) {
+    if (io.isCancelled()) return { status: 'cancelled' };
+    io.emit({ kind: 'stage', stage: 'data' });
+    const corpus = sourceCorpus(input.sources);
+    const config = recBaseConfig(input.settings, corpus.corpus.domains.map((d) => d.name));
+    try {
+      await runOnce(config, corpus, io);
+    } catch (e) {
+      if (e instanceof RecForgeError && e.code === 'cancelled') return { status: 'cancelled' };
+      throw e;
+    }
+    return { status: 'done' };
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * Runs an LM training job (core/train/lm) without a disk: the final checkpoint is kept in memory
+ * and decoded, so a recipe gets the trained tensors back (full decoder weights, or the LoRA A/B
+ * tensors under their PEFT names). Base weights handed in are cloned, because a training session
+ * owns and frees its frozen base.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { RecForgeError } from '../../errors';
+import { decodeLmCheckpoint, LM_CHECKPOINT_NAME } from './checkpoint';
+import type { LmTrainJob } from './job';
+import type { LmTrainEvent } from './progress';
+import { runLmTrainJob } from './runLmTrainJob';
+
+/** What a recipe lets its caller observe and control while it trains. */
+export interface RecipeTrainHooks {
+  /** Plan, phase changes and throttled progress of every training stage (tagged by runId). */
+  emit?(runId: string, event: LmTrainEvent): void;
+  isCancelled?(): boolean;
+  yieldToEventLoop?(): Promise<void>;
+  now?(): number;
+}
+
+/** Trained tensors by name (caller owns them) and the final training loss. */
+export interface TrainedTensors {
+  readonly tensors: Map<string, tf.Tensor>;
+  readonly finalLoss: number | null;
+}
+
+function cloneAll(weights: ReadonlyMap<string, tf.Tensor>): Map<string, tf.Tensor> {
+  return new Map([...weights].map(([n, t]) => [n, tf.clone(t)]));
+}
+
+/** Trains `job` (base weights = `base` when given) and returns the trained parameters. */
+export async function trainInMemory(job: LmTrainJob, hooks: RecipeTrainHooks = {}, base?: ReadonlyMap<string, tf.Tensor>): Promise<TrainedTensors> {
+  const disk = new Map<string, Uint8Array>();
+  let clock = 0;
+  const outcome = await runLmTrainJob(base ? { ...job, base: { kind: 'provided' } } : job, {
+    emit: (e) => hooks.emit?.(job.runId, e),
+    isCancelled: () => hooks.isCancelled?.() ?? false,
+    yieldToEventLoop: () => hooks.yieldToEventLoop?.() ?? Promise.resolve(),
+    now: () => hooks.now?.() ?? (clock += 1),
+    writeCheckpoint: async (name, bytes) => void disk.set(name, bytes),
+    readCheckpoint: async () => null,
+    ...(base ? { loadBaseWeights: async () => cloneAll(base) } : {}),
+  });
+  if (outcome.status === 'cancelled') throw new RecForgeError('cancelled', `training stage ${job.runId} was cancelled`);
+  const bytes = disk.get(LM_CHECKPOINT_NAME);
+  if (bytes === undefined) throw new RecForgeError('internal', `training stage ${job.runId} wrote no checkpoint`);
+  const ckpt = await decodeLmCheckpoint(bytes);
+  tf.dispose([...ckpt.optimizer.m.values(), ...ckpt.optimizer.v.values()]);
+  return { tensors: ckpt.params, finalLoss: outcome.finalLoss };
+}
