@@ -9,14 +9,16 @@ function eta(seconds: number | null): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** "[#########-----------]  45%  epoch 3/15  loss 0.5120  ETA 0:42". */
+/** "[#########-----------]  45%  epoch 3/15  loss 0.5120  ETA 0:42" (recipe runs: their progress label). */
 export function progressLine(p: RunProgress, last: TrainPoint | undefined): string {
   const frac = p.totalSteps === 0 ? 0 : Math.min(1, p.step / p.totalSteps);
   const filled = Math.round(frac * WIDTH);
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}]`;
   const loss = last ? `  loss ${last.loss.toFixed(4)}` : '';
   const phase = p.phase === 'eval' ? '  evaluating' : `  ETA ${eta(p.etaSeconds)}`;
-  return `${bar} ${String(Math.round(frac * 100)).padStart(3)}%  epoch ${p.epoch}/${p.epochs}${loss}${phase}`;
+  // Recipe runs name their training and phase instead of counting epochs.
+  const where = p.label ?? `epoch ${p.epoch}/${p.epochs}`;
+  return `${bar} ${String(Math.round(frac * 100)).padStart(3)}%  ${where}${loss}${phase}`;
 }
 
 /** Writes progress lines to a stream, throttling non-terminal output to 10 % steps. */
