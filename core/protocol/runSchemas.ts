@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import { lmPretrainSettingsSchema } from '../recipes/lmPretrain/settings';
+import { padSettingsSchema } from '../recipes/pad/settings';
 import { recBaseSettingsSchema } from '../recipes/recbase/settings';
+import { rellaxSettingsSchema } from '../recipes/rellax/settings';
 import { idSchema } from './schemas';
 
 export const sasRecConfigSchema = z
@@ -57,25 +59,29 @@ export const baseModelSchema = z
 
 /** From-scratch LM pretraining on the dataset's item text (tokenizer + small Qwen2-style decoder). */
 export const lmPretrainSpecSchema = z
-  .object({
-    model: z.literal('lm-pretrain'),
-    settings: lmPretrainSettingsSchema.default(lmPretrainSettingsSchema.parse({})).meta({ title: 'Pretraining' }),
-  })
+  .object({ model: z.literal('lm-pretrain'), settings: lmPretrainSettingsSchema.default(lmPretrainSettingsSchema.parse({})).meta({ title: 'Pretraining' }) })
   .strict();
 
 /** RecBase: CL-VAE semantic IDs + autoregressive code model, zero-shot on a held-out domain. */
 export const recbaseSpecSchema = z
-  .object({
-    model: z.literal('recbase'),
-    settings: recBaseSettingsSchema.default(recBaseSettingsSchema.parse({})).meta({ title: 'RecBase' }),
-  })
+  .object({ model: z.literal('recbase'), settings: recBaseSettingsSchema.default(recBaseSettingsSchema.parse({})).meta({ title: 'RecBase' }) })
+  .strict();
+
+/** PAD: pre-train, MK-MMD align, disentangle with triple experts; compared with SASRec on cold and warm items. */
+export const padSpecSchema = z
+  .object({ model: z.literal('pad'), settings: padSettingsSchema.default(padSettingsSchema.parse({})).meta({ title: 'PAD' }) })
+  .strict();
+
+/** ReLLaX: SUBR retrieval, SPA soft prompts, CFLoRA — the ablation table in one run. */
+export const rellaxSpecSchema = z
+  .object({ model: z.literal('rellax'), settings: rellaxSettingsSchema.default(rellaxSettingsSchema.parse({})).meta({ title: 'ReLLaX' }) })
   .strict();
 
 /** The recipes that run through the generic recipe runner (everything but SASRec). */
-export const RECIPE_RUN_MODELS = ['lm-pretrain', 'recbase'] as const;
+export const RECIPE_RUN_MODELS = ['lm-pretrain', 'recbase', 'pad', 'rellax'] as const;
 export type RecipeRunModel = (typeof RECIPE_RUN_MODELS)[number];
 
-const SPECS = [sasrecSpecSchema, lmPretrainSpecSchema, recbaseSpecSchema] as const;
+const SPECS = [sasrecSpecSchema, lmPretrainSpecSchema, recbaseSpecSchema, padSpecSchema, rellaxSpecSchema] as const;
 
 /** What to run, without the dataset (pipeline files name the dataset apart). */
 export const runSpecSchema = z.discriminatedUnion('model', SPECS);
@@ -85,6 +91,8 @@ export const startRunRequestSchema = z.discriminatedUnion('model', [
   sasrecSpecSchema.extend({ datasetId: idSchema }),
   lmPretrainSpecSchema.extend({ datasetId: idSchema }),
   recbaseSpecSchema.extend({ datasetId: idSchema }),
+  padSpecSchema.extend({ datasetId: idSchema }),
+  rellaxSpecSchema.extend({ datasetId: idSchema }),
 ]);
 
 export type RunSpec = z.input<typeof runSpecSchema>;

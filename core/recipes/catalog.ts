@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { RecipeInfo, RecipeStage } from '../protocol/recipes';
-import { lmPretrainSpecSchema, recbaseSpecSchema, sasrecSpecSchema } from '../protocol/runSchemas';
+import { lmPretrainSpecSchema, padSpecSchema, recbaseSpecSchema, rellaxSpecSchema, sasrecSpecSchema } from '../protocol/runSchemas';
 import { RECBASE_STAGES } from './recbase/stages';
 
 export interface RecipeEntry {
@@ -55,6 +55,38 @@ export const RECIPES: readonly RecipeEntry[] = [
     summary: 'Quantises item texts into hierarchical semantic IDs (CL-VAE next to plain RQ-VAE), pre-trains a decoder on users\' code sequences across domains, and scores a held-out domain zero-shot, then after fine-tuning.',
     stages: RECBASE_STAGES,
     settings: recbaseSpecSchema.omit({ model: true }),
+    formDefaults: {},
+  },
+  {
+    id: 'pad',
+    title: 'PAD (cold items)',
+    paper: 'PAD: Pre-train, Align, Disentangle — LLM text embeddings aligned to a sequential recommender with MK-MMD, triple experts (arXiv 2412.04107)',
+    summary: 'Cold-item split; PAD (ID expert, text expert, aligned expert with a frequency gate) against SASRec over several seeds, warm and cold items apart, with the seed-to-seed spread.',
+    stages: [
+      { id: 'split', title: 'Cold-item split' },
+      { id: 'pretrain', title: 'Pre-train' },
+      { id: 'align', title: 'Align (MK-MMD)' },
+      { id: 'finetune', title: 'Disentangle (triple experts)' },
+      { id: 'baseline', title: 'SASRec baseline' },
+      { id: 'evaluate', title: 'Warm / cold evaluation' },
+    ],
+    settings: padSpecSchema.omit({ model: true }),
+    formDefaults: {},
+  },
+  {
+    id: 'rellax',
+    title: 'ReLLaX (ablation)',
+    paper: 'ReLLaX: semantic user behaviour retrieval (SUBR), soft prompt augmentation (SPA), component-fully-interactive LoRA (CFLoRA) (arXiv 2501.13344)',
+    summary: 'CTR samples from ratings (per-user temporal split); trains ReLLa and the +SUBR / +SPA / +CFLoRA / full variants and reports the ablation table (AUC, LogLoss).',
+    stages: [
+      { id: 'data', title: 'CTR samples' },
+      { id: 'crm', title: 'Frozen CRM' },
+      { id: 'subr', title: 'SUBR retrieval' },
+      { id: 'stage1', title: 'Stage 1: LoRA SFT' },
+      { id: 'stage2', title: 'Stage 2: SPA / CFLoRA' },
+      { id: 'evaluate', title: 'Ablation (AUC, LogLoss)' },
+    ],
+    settings: rellaxSpecSchema.omit({ model: true }),
     formDefaults: {},
   },
 ];

@@ -2,10 +2,14 @@
 import type { RecipeRunModel } from '../../core/protocol/runSchemas';
 import { lmPretrainRunner } from '../../core/platform/lmPretrain/runner';
 import { recbaseRunner } from '../../core/platform/recbase/runner';
+import { padRunner } from '../../core/recipes/pad/runner';
+import { rellaxRunner } from '../../core/recipes/rellax/runner';
 import type { RecipeRunner } from '../../core/recipes/runner';
 
 // Each runner's settings type differs; the host validated them with the same schema.
 export const RECIPE_RUNNERS: Readonly<Record<RecipeRunModel, RecipeRunner<never>>> = {
   'lm-pretrain': lmPretrainRunner as RecipeRunner<never>,
   recbase: recbaseRunner as RecipeRunner<never>,
+  pad: padRunner as RecipeRunner<never>,
+  rellax: rellaxRunner as RecipeRunner<never>,
 };
