@@ -29,6 +29,16 @@ export class RunPage {
     return ((await this.lossChart.getAttribute('data-markers')) ?? '').split('|').filter((x) => x !== '');
   }
 
+  /** A result table's rows as text cells (first column = row name); numbers as their exact values. */
+  async resultTable(id: string): Promise<(string | number)[][]> {
+    const rows = this.page.locator(`[data-testid="result-table"][data-table-id="${id}"] [data-testid="result-row"]`);
+    await expect(rows.first()).toBeVisible();
+    return rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => {
+      const v = td.getAttribute('data-value');
+      return v !== null && v !== '' && !Number.isNaN(Number(v)) && td.classList.contains('num') ? Number(v) : (td.textContent ?? '');
+    })));
+  }
+
   /** An artifact row of the run (by its path in the run folder). */
   artifact(path: string): Locator {
     return this.page.locator(`[data-testid="artifact"][data-path="${path}"]`);
