@@ -4,6 +4,8 @@
  * lists its actions here and implements them in its runner (core/recipes/runner.ts).
  */
 import { z } from 'zod';
+import type { MetricRecord } from './dto';
+import type { RunArtifact } from './recipeRun';
 import type { RecipeRunModel } from './runSchemas';
 
 /** lm-pretrain 'generate': greedy continuation of a prompt by the pretrained model. */
@@ -18,6 +20,28 @@ export interface LmGenerateResult {
   readonly prompt: string;
   readonly continuation: string;
   readonly tokens: number;
+}
+
+/** RecCocktail playground: the merge weight λ (base spirit share). */
+export const cocktailLambdaArgsSchema = z.object({ lambda: z.number().min(0).max(1) }).strict();
+/** RecCocktail: an adapter folder of the run (e.g. an exported merge) to rank with the run's cases. */
+export const cocktailAdapterArgsSchema = z
+  .object({ path: z.string().max(1024).regex(/^artifacts(\/(?!\.{1,2}(\/|$))[\w.-]+)+$/, "a path under the run folder's artifacts/") })
+  .strict();
+
+/** 'evaluate' / 'evaluateAdapter': warm and cold metrics (variant 'merged') of the merge at λ. */
+export interface CocktailEvaluation {
+  readonly lambda: number | null;
+  readonly metrics: readonly MetricRecord[];
+}
+/** 'autoLambda': the λ of lowest mean prediction entropy over the run's unlabeled prompts. */
+export interface CocktailAutoLambda {
+  readonly lambda: number;
+  readonly entropies: readonly { readonly lambda: number; readonly entropy: number }[];
+}
+/** An action that wrote a file or folder into the run: the host records it as an artifact. */
+export interface ActionArtifact {
+  readonly artifact: RunArtifact;
 }
 
 export const RECIPE_ACTIONS: { readonly [R in RecipeRunModel]?: Readonly<Record<string, z.ZodType>> } = {

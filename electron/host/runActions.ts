@@ -4,7 +4,7 @@
  * worker — the only thread with tfjs — runs it on the run's folder.
  */
 import { RecForgeError } from '../../core/errors';
-import { actionArgsSchema, type RunActionRequest } from '../../core/protocol/recipeActions';
+import { actionArgsSchema, type ActionArtifact, type RunActionRequest } from '../../core/protocol/recipeActions';
 import { RECIPE_RUN_MODELS, type RecipeRunModel } from '../../core/protocol/runSchemas';
 import { zodError } from '../../core/models/lm/zodIssue';
 import type { HostContext } from './hostContext';
@@ -22,5 +22,12 @@ export async function runAction(ctx: HostContext, req: RunActionRequest): Promis
   if (summary.status !== 'done') throw new RecForgeError('validation', `run ${req.runId} is ${summary.status}; actions need a finished run`);
   const parsed = schema.safeParse(req.args ?? {});
   if (!parsed.success) throw zodError('validation', `${req.action} arguments`, 'args', parsed.error);
-  return ctx.worker.action(summary.model, req.action, ctx.workspace.runDir(req.runId), parsed.data);
+  const result = await ctx.worker.action(summary.model, req.action, ctx.workspace.runDir(req.runId), parsed.data);
+  if (isActionArtifact(result)) await ctx.runs.recordArtifact(req.runId, result.artifact);
+  return result;
+}
+
+function isActionArtifact(value: unknown): value is ActionArtifact {
+  const a = (value as { artifact?: { kind?: unknown; path?: unknown; title?: unknown } } | null)?.artifact;
+  return typeof a?.kind === 'string' && typeof a.path === 'string' && a.path.startsWith('artifacts/') && typeof a.title === 'string';
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
 import type { MetricRecord, RunProgress, RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
 import type { RecipeRunEvent } from '../../core/recipes/runner';
+import type { RunArtifact } from '../../core/protocol/recipeRun';
 import { chartDelta, RecipeRunTracker } from './recipeEvents';
 import { resolveRecipeModel } from './recipeModel';
 import type { StartRunRequestParsed } from '../../core/protocol/runSchemas';
@@ -211,6 +212,13 @@ export class RunService {
     this.bus.emit('runs.onProgress', { runId, ...delta });
     const logged = { type: 'progress', ...delta, ...(update.newSeries ? { newSeries: update.newSeries } : {}) };
     this.enqueueWrite(() => this.workspace.appendRunEvents(runId, [logged]));
+  }
+
+  /** An artifact an action wrote into a finished run: shown with the run and kept in its log. */
+  async recordArtifact(runId: string, artifact: RunArtifact): Promise<void> {
+    await this.get(runId); // loads the run's state when this process has not seen it yet
+    this.onRecipeEvent(runId, { kind: 'artifact', artifact });
+    await this.flush();
   }
 
   /** Saves metrics as they arrive and shows them on the run (same name, k, protocol and variant replace). */
