@@ -42,9 +42,11 @@ export const ProgressPanel = memo(function ProgressPanel({ runId, status }: Prog
         <span data-testid="progress-step">
           Step {formatInt(progress?.step ?? 0)} / {progress === null ? '—' : formatInt(progress.totalSteps)}
         </span>
-        <span data-testid="progress-epoch">
-          Epoch {progress?.epoch ?? 0} / {progress?.epochs ?? '—'}
-        </span>
+        {progress?.label === undefined ? (
+          <span data-testid="progress-epoch">
+            Epoch {progress?.epoch ?? 0} / {progress?.epochs ?? '—'}
+          </span>
+        ) : null}
       </div>
     </div>
   );
