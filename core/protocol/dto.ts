@@ -175,7 +175,7 @@ export interface EvalConfig {
 }
 
 /** What produced a run: a recipe RecForge trained, or a training log imported for comparison. */
-export type RunModel = 'sasrec' | 'lm-pretrain' | 'recbase' | 'pad' | 'rellax' | 'external';
+export type RunModel = 'sasrec' | 'lm-pretrain' | 'recbase' | 'pad' | 'rellax' | 'cprec' | 'reccocktail' | 'external';
 
 /**
  * The settings a trained run was started with: the recipe's groups of named values (SASRec:

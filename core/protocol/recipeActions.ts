@@ -24,6 +24,11 @@ export interface LmGenerateResult {
 
 /** RecCocktail playground: the merge weight λ (base spirit share). */
 export const cocktailLambdaArgsSchema = z.object({ lambda: z.number().min(0).max(1) }).strict();
+/** RecCocktail 'exportMerged': the merge at λ as a PEFT adapter, or folded into a full HF checkpoint. */
+export const cocktailExportArgsSchema = z
+  .object({ lambda: z.number().min(0).max(1), format: z.enum(['adapter', 'checkpoint']).default('adapter') })
+  .strict();
+export type CocktailExportArgs = z.output<typeof cocktailExportArgsSchema>;
 /** RecCocktail: an adapter folder of the run (e.g. an exported merge) to rank with the run's cases. */
 export const cocktailAdapterArgsSchema = z
   .object({ path: z.string().max(1024).regex(/^artifacts(\/(?!\.{1,2}(\/|$))[\w.-]+)+$/, "a path under the run folder's artifacts/") })
@@ -46,6 +51,12 @@ export interface ActionArtifact {
 
 export const RECIPE_ACTIONS: { readonly [R in RecipeRunModel]?: Readonly<Record<string, z.ZodType>> } = {
   'lm-pretrain': { generate: lmGenerateArgsSchema },
+  reccocktail: {
+    evaluate: cocktailLambdaArgsSchema,
+    autoLambda: z.object({}).strict(),
+    exportMerged: cocktailExportArgsSchema,
+    evaluateAdapter: cocktailAdapterArgsSchema,
+  },
 };
 
 /** runs.action: an action of the run's recipe with its arguments. */

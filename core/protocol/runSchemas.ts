@@ -4,9 +4,11 @@
  * A run spec is { model, ...settings }; a start request adds the dataset.
  */
 import { z } from 'zod';
+import { cprecSettingsSchema } from '../recipes/cprec/settings';
 import { lmPretrainSettingsSchema } from '../recipes/lmPretrain/settings';
 import { padSettingsSchema } from '../recipes/pad/settings';
 import { recBaseSettingsSchema } from '../recipes/recbase/settings';
+import { recCocktailSettingsSchema } from '../recipes/reccocktail/settings';
 import { rellaxSettingsSchema } from '../recipes/rellax/settings';
 import { idSchema } from './schemas';
 
@@ -77,11 +79,25 @@ export const rellaxSpecSchema = z
   .object({ model: z.literal('rellax'), settings: rellaxSettingsSchema.default(rellaxSettingsSchema.parse({})).meta({ title: 'ReLLaX' }) })
   .strict();
 
+/** The language model of an LLM recipe: the only field that differs between a from-scratch run and a real checkpoint. */
+const llmBaseSchema = z.object({ model: baseModelSchema }).strict();
+const llmBase = llmBaseSchema.default(llmBaseSchema.parse({})).meta({ title: 'Language model' });
+
+/** CPRec: all-domain continual pre-training under WSA, next-item ranking before/after on warm and cold targets. */
+export const cprecSpecSchema = z
+  .object({ model: z.literal('cprec'), base: llmBase, settings: cprecSettingsSchema.default(cprecSettingsSchema.parse({})).meta({ title: 'CPRec' }) })
+  .strict();
+
+/** RecCocktail: base-spirit + ingredient LoRAs, merged with a grid or entropy-guided λ. */
+export const reccocktailSpecSchema = z
+  .object({ model: z.literal('reccocktail'), base: llmBase, settings: recCocktailSettingsSchema.default(recCocktailSettingsSchema.parse({})).meta({ title: 'RecCocktail' }) })
+  .strict();
+
 /** The recipes that run through the generic recipe runner (everything but SASRec). */
-export const RECIPE_RUN_MODELS = ['lm-pretrain', 'recbase', 'pad', 'rellax'] as const;
+export const RECIPE_RUN_MODELS = ['lm-pretrain', 'recbase', 'pad', 'rellax', 'cprec', 'reccocktail'] as const;
 export type RecipeRunModel = (typeof RECIPE_RUN_MODELS)[number];
 
-const SPECS = [sasrecSpecSchema, lmPretrainSpecSchema, recbaseSpecSchema, padSpecSchema, rellaxSpecSchema] as const;
+const SPECS = [sasrecSpecSchema, lmPretrainSpecSchema, recbaseSpecSchema, padSpecSchema, rellaxSpecSchema, cprecSpecSchema, reccocktailSpecSchema] as const;
 
 /** What to run, without the dataset (pipeline files name the dataset apart). */
 export const runSpecSchema = z.discriminatedUnion('model', SPECS);
@@ -93,6 +109,8 @@ export const startRunRequestSchema = z.discriminatedUnion('model', [
   recbaseSpecSchema.extend({ datasetId: idSchema }),
   padSpecSchema.extend({ datasetId: idSchema }),
   rellaxSpecSchema.extend({ datasetId: idSchema }),
+  cprecSpecSchema.extend({ datasetId: idSchema }),
+  reccocktailSpecSchema.extend({ datasetId: idSchema }),
 ]);
 
 export type RunSpec = z.input<typeof runSpecSchema>;

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { RecipeInfo, RecipeStage } from '../protocol/recipes';
-import { lmPretrainSpecSchema, padSpecSchema, recbaseSpecSchema, rellaxSpecSchema, sasrecSpecSchema } from '../protocol/runSchemas';
+import { cprecSpecSchema, lmPretrainSpecSchema, padSpecSchema, recbaseSpecSchema, reccocktailSpecSchema, rellaxSpecSchema, sasrecSpecSchema } from '../protocol/runSchemas';
 import { RECBASE_STAGES } from './recbase/stages';
 
 export interface RecipeEntry {
@@ -87,6 +87,36 @@ export const RECIPES: readonly RecipeEntry[] = [
       { id: 'evaluate', title: 'Ablation (AUC, LogLoss)' },
     ],
     settings: rellaxSpecSchema.omit({ model: true }),
+    formDefaults: {},
+  },
+  {
+    id: 'cprec',
+    title: 'CPRec (continual pre-training)',
+    paper: 'CPRec: all-domain continual pre-training for LLM recommenders, Warmup-Stable-Annealing with a data switch (arXiv 2504.08949)',
+    summary: 'Continually pre-trains the LM on domain-specific behaviour texts through warm-up and stable, then on all-domain mixed sequences while annealing; ranks the target domain\'s next items before and after, warm and cold targets apart.',
+    stages: [
+      { id: 'data', title: 'Domain corpora' },
+      { id: 'pretrain', title: 'Continual pre-training (WSA)' },
+      { id: 'evaluate', title: 'Warm / cold ranking' },
+      { id: 'export', title: 'Export model / adapter' },
+    ],
+    settings: cprecSpecSchema.omit({ model: true }),
+    formDefaults: {},
+  },
+  {
+    id: 'reccocktail',
+    title: 'RecCocktail (LoRA merge)',
+    paper: 'RecCocktail: a base-spirit LoRA on all domains + a domain ingredient LoRA, linearly merged with an entropy-guided λ (arXiv 2502.08271)',
+    summary: 'Tunes a domain-general and a target-domain LoRA on instruction data (history → candidate titles → target), merges them exactly, picks λ on a validation grid and by entropy on unlabeled prompts; the playground mixes them live.',
+    stages: [
+      { id: 'data', title: 'Instruction data' },
+      { id: 'pretrain', title: 'Catalog pre-training (scratch LM)' },
+      { id: 'base-spirit', title: 'Base spirit LoRA' },
+      { id: 'ingredient', title: 'Ingredient LoRA' },
+      { id: 'evaluate', title: 'λ grid + entropy, warm / cold' },
+      { id: 'export', title: 'Export adapters' },
+    ],
+    settings: reccocktailSpecSchema.omit({ model: true }),
     formDefaults: {},
   },
 ];

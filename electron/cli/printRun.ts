@@ -19,7 +19,8 @@ function cell(v: string | number | null): string {
   return v === null ? '—' : typeof v === 'number' ? v.toFixed(4) : v;
 }
 
-function printTable(t: ResultTable, out: Out): void {
+/** A result table as aligned text columns with its protocol (CLI and benches). */
+export function printTable(t: ResultTable, out: Out = (line) => console.log(line)): void {
   const rows = [t.columns, ...t.rows.map((r) => r.map(cell))];
   const widths = t.columns.map((_, j) => Math.max(...rows.map((r) => String(r[j] ?? '').length)));
   out(`\n${t.title}`);

@@ -1,7 +1,7 @@
 /** How a run is named in lists, titles and chart legends. */
 import type { RunSummary } from '../../core/protocol';
 
-const MODEL_NAMES: Readonly<Record<RunSummary['model'], string>> = { sasrec: 'SASRec', 'lm-pretrain': 'LM pretraining', recbase: 'RecBase', pad: 'PAD vs SASRec', rellax: 'ReLLaX ablation', external: 'Imported log' };
+const MODEL_NAMES: Readonly<Record<RunSummary['model'], string>> = { sasrec: 'SASRec', 'lm-pretrain': 'LM pretraining', recbase: 'RecBase', pad: 'PAD vs SASRec', rellax: 'ReLLaX ablation', cprec: 'CPRec', reccocktail: 'RecCocktail', external: 'Imported log' };
 
 /** "SASRec · ml-100k", "Imported log · pytorch-ref.csv". */
 export function runTitle(run: RunSummary): string {

@@ -19,11 +19,10 @@ export const TOKENIZER_CONFIG_FILE = 'tokenizer_config.json';
 const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 
 /**
- * Loads the tokenizer of a HF folder. RecForgeError('import') naming the file: tokenizer.json
- * missing (e.g. a sentencepiece-only folder), invalid JSON (line and column), unsupported model type.
- * @example const tok = await loadTokenizerFolder('/models/Qwen2-0.5B'); tok.encode('hello')
+ * The tokenizer files of a HF folder as parsed JSON. RecForgeError('import') naming the file:
+ * tokenizer.json missing (e.g. a sentencepiece-only folder) or invalid JSON (line and column).
  */
-export async function loadTokenizerFolder(dir: string): Promise<TextTokenizer> {
+export async function readTokenizerFiles(dir: string): Promise<HfTokenizerFiles> {
   if (!(await exists(path.join(dir, TOKENIZER_FILE)))) {
     const hasSentencepiece = await exists(path.join(dir, 'tokenizer.model'));
     const hint = hasSentencepiece ? ' (only tokenizer.model is present; convert it with transformers first)' : '';
@@ -31,8 +30,15 @@ export async function loadTokenizerFolder(dir: string): Promise<TextTokenizer> {
   }
   const tokenizerJson = await readJsonObject(dir, TOKENIZER_FILE);
   const hasConfig = await exists(path.join(dir, TOKENIZER_CONFIG_FILE));
-  const tokenizerConfig = hasConfig ? await readJsonObject(dir, TOKENIZER_CONFIG_FILE) : undefined;
-  return createHfTokenizer({ tokenizerJson, tokenizerConfig });
+  return { tokenizerJson, tokenizerConfig: hasConfig ? await readJsonObject(dir, TOKENIZER_CONFIG_FILE) : {} };
+}
+
+/**
+ * Loads the tokenizer of a HF folder (errors as readTokenizerFiles, plus an unsupported model type).
+ * @example const tok = await loadTokenizerFolder('/models/Qwen2-0.5B'); tok.encode('hello')
+ */
+export async function loadTokenizerFolder(dir: string): Promise<TextTokenizer> {
+  return createHfTokenizer(await readTokenizerFiles(dir));
 }
 
 /** Writes tokenizer.json and tokenizer_config.json (atomically; folder created if needed). */

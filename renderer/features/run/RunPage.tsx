@@ -1,10 +1,11 @@
 import { useCallback, useEffect, type ReactElement } from 'react';
-import type { RunSummary } from '../../../core/protocol';
+import type { MetricRecord, RunSummary } from '../../../core/protocol';
 import { changeRun, loadRun } from '../../ipc/actions';
 import { downloadPipeline } from '../../ipc/runFileActions';
 import { runTitle } from '../../lib/runLabel';
 import { isActive } from '../../lib/runStatus';
 import { useStore } from '../../store';
+import { CocktailPlayground } from './CocktailPlayground';
 import { LossChart } from './LossChart';
 import { LrChart } from './LrChart';
 import { MetricsTable } from './MetricsTable';
@@ -47,6 +48,14 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
   );
 }
 
+/** The RecCocktail run's λ table (core/recipes/reccocktail/report.ts). */
+const LAMBDA_TABLE = 'reccocktail-lambda';
+
+/** The λ a RecCocktail run chose on its validation grid (metric 'lambda', variant 'grid'). */
+function gridLambdaOf(metrics: readonly MetricRecord[]): number | null {
+  return metrics.find((m) => m.name === 'lambda' && m.variant === 'grid')?.value ?? null;
+}
+
 /** One run: live progress and charts, then metrics; rehydrated with runs.get when opened. */
 export function RunPage({ runId }: { readonly runId: string }): ReactElement {
   const run = useStore((s) => s.runs.find((r) => r.id === runId) ?? null);
@@ -74,6 +83,9 @@ export function RunPage({ runId }: { readonly runId: string }): ReactElement {
       <ResultTables tables={extras?.tables ?? []} />
       <RunArtifacts runId={runId} artifacts={extras?.artifacts ?? []} />
       {run.model === 'lm-pretrain' && run.status === 'done' ? <TryModel runId={runId} /> : null}
+      {run.model === 'reccocktail' && run.status === 'done' ? (
+        <CocktailPlayground runId={runId} gridLambda={gridLambdaOf(run.metrics)} curve={extras?.tables.find((t) => t.id === LAMBDA_TABLE) ?? null} />
+      ) : null}
       {run.config ? <RunConfig model={run.model} config={run.config} /> : null}
       <RunNotes key={run.id} run={run} />
     </section>

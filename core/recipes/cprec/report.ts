@@ -1,0 +1,54 @@
+/**
+ * What a CPRec run reports: target-domain ranking metrics before ('initial') and after ('cprec')
+ * continual pre-training — all test cases, warm targets (seen in pre-training) and cold targets
+ * (never seen) — each with protocol and chance level; the results table; and the WSA plan as a
+ * table (phase starts, data source, lr), next to the 'plan'/'phaseChange' events the chart draws.
+ */
+import type { MetricRecord } from '../../protocol/dto';
+import type { ResultTable } from '../../protocol/recipeRun';
+import { rankMetricRecords, type RankProtocol } from '../llm/metricRecords';
+import type { RankMetrics } from '../llm/rankEval';
+import type { CprecResult } from './runCprec';
+import type { CprecSettings } from './settings';
+
+const SEGMENTS = ['all', 'warm', 'cold'] as const;
+
+function protocolOf(s: CprecSettings, segment: (typeof SEGMENTS)[number]): RankProtocol {
+  return { split: 'leave-one-out', target: 'test', excludeHistory: true, segment, domain: s.targetDomain, negatives: s.negatives, seed: s.seed };
+}
+
+/** Every variant × segment with at least one case. */
+export function cprecMetrics(r: CprecResult, s: CprecSettings): MetricRecord[] {
+  return r.evaluations.flatMap((e) => SEGMENTS.filter((seg) => e[seg].cases > 0).flatMap((seg) => rankMetricRecords(e[seg], protocolOf(s, seg), e.variant)));
+}
+
+const f4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+const row = (label: string, seg: string, m: RankMetrics): (string | number)[] => [label, seg, m.cases, f4(m.ndcg[1] ?? 0), f4(m.ndcg[10] ?? 0), f4(m.hr[10] ?? 0), f4(m.mrr)];
+
+/** Before/after pre-training per segment, with the chance row. */
+export function cprecResultsTable(r: CprecResult, s: CprecSettings): ResultTable {
+  const rows = r.evaluations.flatMap((e) => SEGMENTS.filter((seg) => e[seg].cases > 0).map((seg) => row(e.variant, seg, e[seg])));
+  const all = r.evaluations[0].all;
+  rows.push(['chance', 'all', all.cases, f4(all.chance.ndcg[1] ?? 0), f4(all.chance.ndcg[10] ?? 0), f4(all.chance.hr[10] ?? 0), f4(all.chance.mrr)]);
+  return {
+    id: 'cprec-results',
+    title: `CPRec: next-item ranking on ${s.targetDomain} before and after all-domain continual pre-training`,
+    columns: ['Variant', 'Segment', 'Cases', 'NDCG@1', 'NDCG@10', 'HR@10', 'MRR'],
+    rows,
+    protocol:
+      `Leave-one-out on ${s.targetDomain} (test = last behaviour; the last two never pre-train), first ${all.cases} users; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), ` +
+      `scored by the log-likelihood of " <title> ;" after the user's ${s.windowItems - 1} most recent behaviours in any domain, in the pre-training template. Warm: target seen in pre-training; cold: never seen. ` +
+      `Pre-training: ${r.corpus.stableExamples} ${s.stableData} texts (warm-up + stable), ${r.corpus.annealExamples} ${s.annealData} texts (annealing), ${s.steps} steps, ${s.trainable}.`,
+  };
+}
+
+/** The WSA phases, where each starts, what it reads and its lr there. */
+export function cprecScheduleTable(r: CprecResult, s: CprecSettings): ResultTable {
+  return {
+    id: 'cprec-schedule',
+    title: 'CPRec: Warmup-Stable-Annealing phases and data sources',
+    columns: ['Phase', 'First step', 'Source', 'lr at first step'],
+    rows: r.plan.boundaries.map((b) => [b.phase, b.step, b.source, r.plan.lr[b.step - 1] ?? null]),
+    protocol: `WSA: ${s.warmupFraction} warm-up, ${s.stableFraction} stable at ${s.peakLr}, ${s.decay} annealing to ${s.minLr}; the data source switches at step ${r.plan.dataSwitchStep ?? '— (no annealing)'}.`,
+  };
+}

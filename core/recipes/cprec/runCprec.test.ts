@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { useTensorSuite } from '../../testing/tensorSuite';
+import type { LmTrainEvent } from '../../train/lm/progress';
+import { runCprec } from './runCprec';
+import { parseCprecSettings } from './settings';
+import { demoSources, TEST_SCRATCH } from '../llm/testData';
+
+useTensorSuite();
+
+describe('runCprec on a small demo corpus', () => {
+  it('pre-trains through the three WSA phases, switches data at annealing and ranks warm and cold targets with chance levels', async () => {
+    const events: LmTrainEvent[] = [];
+    const s = parseCprecSettings({ targetDomain: 'movies', steps: 10, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 9, maxEvalCases: 40 });
+    const r = await runCprec({ sources: demoSources(120), model: TEST_SCRATCH }, s, { emit: (_id, e) => events.push(e) });
+    try {
+      expect(r.corpus.stableExamples).toBeGreaterThan(0);
+      expect(r.corpus.annealExamples).toBeGreaterThan(0);
+      expect(r.plan.dataSwitchStep).toBe(8);
+      const sources = events.flatMap((e) => (e.kind === 'progress' ? e.points.map((p) => `${p.step}:${p.phase}:${p.source}`) : []));
+      expect(sources[6]).toBe('7:stable:domain-specific');
+      expect(sources[7]).toBe('8:anneal:mixed-target');
+      const [initial, after] = r.evaluations;
+      expect(after.all.cases).toBe(40);
+      expect(after.warm.cases + after.cold.cases).toBe(40);
+      expect(after.cold.cases).toBeGreaterThan(0); // the demo's cold items are final behaviours only
+      expect(r.evalSet.segments.filter((x) => x === 'cold')).toHaveLength(after.cold.cases);
+      expect(after.all.chance.hr[1]).toBeCloseTo(0.1, 12);
+      expect(after.all.hr[10]).toBe(1);
+      expect(initial.all.cases).toBe(40);
+      expect(Number.isFinite(r.finalLoss ?? NaN)).toBe(true);
+    } finally {
+      tf.dispose([...r.weights.values()]);
+    }
+  }, 30_000);
+});

@@ -1,0 +1,123 @@
+/**
+ * CPRec end to end (arXiv 2504.08949): register the domains, hold out the target domain's
+ * valid/test behaviours, render the domain-specific and all-domain mixed corpora in one
+ * domain-agnostic template (§4.3), continually pre-train with the WSA schedule — the easier corpus
+ * through warm-up and stable, the mixed target windows while annealing (§4.4) — and rank the
+ * target domain's next items by candidate scoring before and after pre-training, on all test
+ * cases and split into warm (target seen in pre-training) and cold (never seen) targets.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { RecForgeError } from '../../errors';
+import { buildCorpus, domainByName, type DomainSource, type MultiDomainCorpus } from '../../data/multidomain/corpus';
+import { mixedSequences } from '../../data/multidomain/mixed';
+import { dropLastPerUser } from '../../data/splits/filters';
+import type { ProjectionDelta } from '../../models/lm/layers';
+import { initLmWeights } from '../../models/lm/weights';
+import { loraDelta } from '../../models/lora/adapter';
+import { defaultLoraConfig } from '../../models/lora/config';
+import type { LmTrainJob } from '../../train/lm/job';
+import { sourceFromExamples } from '../../train/lm/sourceFromExamples';
+import { mixSeed } from '../../train/rng';
+import { behaviourExample } from './behaviourText';
+import { phaseLines } from './corpora';
+import { cprecEvalSet, itemTitle, type CprecEvalSet } from './evalCases';
+import { resolveModel, type RecipeModel, type ResolvedModel } from '../llm/modelSource';
+import { rankCases, type RankMetrics } from '../llm/rankEval';
+import { cprecSchedulePlan, cprecSources, type CprecSchedulePlan } from './schedulePlan';
+import { cprecLora, cprecTrainable, type CprecSettings } from './settings';
+import { trainInMemory, type RecipeTrainHooks } from '../../train/lm/trainInMemory';
+
+/** The domains of a CPRec run and the model to start from. */
+export interface CprecData {
+  readonly sources: readonly DomainSource[];
+  readonly model: RecipeModel;
+}
+
+/** Metrics of one model on all test cases and per segment. */
+export interface CprecEvaluation {
+  readonly variant: 'initial' | 'cprec';
+  readonly all: RankMetrics;
+  readonly warm: RankMetrics;
+  readonly cold: RankMetrics;
+}
+
+/** What a run returns. `weights` are the trained tensors (full weights or PEFT LoRA A/B); the caller disposes them. */
+export interface CprecResult {
+  readonly plan: CprecSchedulePlan;
+  readonly corpus: { readonly stableExamples: number; readonly annealExamples: number };
+  readonly finalLoss: number | null;
+  readonly evaluations: readonly [CprecEvaluation, CprecEvaluation];
+  readonly evalSet: CprecEvalSet;
+  readonly model: ResolvedModel;
+  readonly weights: Map<string, tf.Tensor>;
+}
+
+/** Training hooks plus the start of the ranking stage. */
+export interface CprecHooks extends RecipeTrainHooks {
+  onEvaluate?(): void;
+}
+
+/** The corpus with the target's last two behaviours per user removed (they are valid/test). */
+function trainingCorpus(sources: readonly DomainSource[], target: string): MultiDomainCorpus {
+  return buildCorpus(sources.map((s) => (s.name === target ? { ...s, rows: dropLastPerUser(s.rows, 2).rows } : s)));
+}
+
+/** The LM job of the pre-training stage. */
+export function cprecJob(s: CprecSettings, model: ResolvedModel, sources: LmTrainJob['sources']): LmTrainJob {
+  const plan = cprecSchedulePlan(s);
+  return {
+    runId: 'cprec-cpt',
+    model: model.config,
+    trainable: cprecTrainable(s),
+    sources,
+    phases: plan.phases,
+    schedule: plan.schedule,
+    seed: s.seed,
+    steps: s.steps,
+    batchSize: s.batchSize,
+    maxLen: s.maxLen,
+    padId: model.tokenizer.padId,
+  };
+}
+
+/** Target-domain items (local) that occur in the pre-training corpus. */
+function trainedTargetItems(corpus: MultiDomainCorpus, target: string): Set<number> {
+  return new Set(domainByName(corpus, target).source.rows.itemIdx);
+}
+
+/** Ranks the cases with `weights` (plus an optional LoRA delta), all and per segment. */
+async function evaluate(variant: CprecEvaluation['variant'], model: ResolvedModel, weights: ReadonlyMap<string, tf.Tensor>, ev: CprecEvalSet, delta?: ProjectionDelta): Promise<CprecEvaluation> {
+  const rank = (seg: 'warm' | 'cold' | null): Promise<RankMetrics> => rankCases(model.config, weights, ev.cases.filter((_, i) => seg === null || ev.segments[i] === seg), delta);
+  return { variant, all: await rank(null), warm: await rank('warm'), cold: await rank('cold') };
+}
+
+/** Runs CPRec: continual pre-training, then next-item ranking on the target domain. */
+export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHooks = {}): Promise<CprecResult> {
+  const full = buildCorpus(data.sources);
+  const target = domainByName(full, s.targetDomain);
+  const model = resolveModel(data.model, full.items.map((it) => it.title ?? it.id));
+  const corpus = trainingCorpus(data.sources, s.targetDomain);
+  const lines = phaseLines(corpus, target.index, s.windowItems, s);
+  if (lines.stable.length === 0 || lines.anneal.length === 0) throw new RecForgeError('validation', 'CPRec needs behaviours in both pre-training corpora', { file: 'cprec', field: 'sources' });
+  const render = (ls: number[][]): ReturnType<typeof behaviourExample>[] => ls.map((l) => behaviourExample(model.tokenizer, l.map((it) => itemTitle(corpus, it))));
+  const names = cprecSources(s);
+  const sources = [sourceFromExamples(names.stable, render(lines.stable)), sourceFromExamples(names.anneal, render(lines.anneal))];
+  const trainedItems = trainedTargetItems(corpus, s.targetDomain);
+  const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxCases: s.maxEvalCases, trainedItems });
+  const trained = await trainInMemory(cprecJob(s, model, sources), hooks, model.weights ?? undefined);
+  hooks.onEvaluate?.();
+  const startWeights = model.weights ?? initLmWeights(model.config, mixSeed(s.seed, 1)); // the session's init stream
+  try {
+    const initial = await evaluate('initial', model, startWeights, evalSet);
+    const after =
+      s.trainable === 'lora'
+        ? await evaluate('cprec', model, startWeights, evalSet, loraDelta({ config: defaultLoraConfig(cprecLora(s)), tensors: trained.tensors }))
+        : await evaluate('cprec', model, trained.tensors, evalSet);
+    return { plan: cprecSchedulePlan(s), corpus: { stableExamples: lines.stable.length, annealExamples: lines.anneal.length }, finalLoss: trained.finalLoss, evaluations: [initial, after], evalSet, model, weights: trained.tensors };
+  } catch (err) {
+    tf.dispose([...trained.tensors.values()]);
+    throw err;
+  } finally {
+    if (model.weights === null) tf.dispose([...startWeights.values()]);
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * 'cprec' as a RecipeRunner. Sources are the domains (target = the `targetDomain` setting,
+ * default the last source); the model is a scratch tiny decoder or a local HF folder, and nothing
+ * else differs. Events: stages (data, pretrain, evaluate, export), the 'all-domain' LM series whose
+ * 'plan' and 'phaseChange' events carry the WSA phases and the data-source switch, metrics before
+ * ('initial') and after ('cprec') pre-training on all/warm/cold test targets with protocol and
+ * chance, the results and schedule tables, and the pre-trained model (HF folder, full training)
+ * or adapter (PEFT folder, LoRA) under artifacts/. A resumed run starts over (no mid-run
+ * checkpoints; a demo run takes about two minutes).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { RecForgeError } from '../../errors';
+import { defaultLoraConfig } from '../../models/lora/config';
+import type { RunArtifact } from '../../protocol/recipeRun';
+import type { RecipeRunInput, RecipeRunIo, RecipeRunner } from '../runner';
+import { disposeRecipeModel, loadRecipeModel } from '../llm/modelSource';
+import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
+import { cprecMetrics, cprecResultsTable, cprecScheduleTable } from './report';
+import { runCprec, type CprecResult } from './runCprec';
+import { cprecLora, cprecSettingsSchema, type CprecSettings } from './settings';
+import { targetDomainOf } from '../llm/targetDomain';
+
+/** The chart series of the pre-training stage. */
+export const CPREC_SERIES = 'all-domain';
+
+/** Where the product goes, relative to the run folder. */
+export const CPREC_PATHS = { model: 'artifacts/model', adapter: 'artifacts/adapter' } as const;
+
+async function exportRun(files: RecipeFiles, runDir: string, s: CprecSettings, r: CprecResult): Promise<RunArtifact> {
+  if (s.trainable === 'lora') {
+    await files.saveAdapter(joinPath(runDir, CPREC_PATHS.adapter), { config: defaultLoraConfig(cprecLora(s)), tensors: r.weights });
+    return { kind: 'peft-adapter', path: CPREC_PATHS.adapter, title: `CPRec LoRA (r ${s.loraRank}, ${s.steps} WSA steps)` };
+  }
+  await files.saveModelFolder(joinPath(runDir, CPREC_PATHS.model), r.model.config, r.weights, r.model.tokenizerFiles);
+  return { kind: 'hf-model', path: CPREC_PATHS.model, title: `CPRec all-domain pre-trained decoder (${s.steps} WSA steps)` };
+}
+
+async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettings>, io: RecipeRunIo): Promise<void> {
+  const s = { ...input.settings, targetDomain: targetDomainOf(input.sources, input.settings.targetDomain) };
+  const model = await loadRecipeModel(input.model, files, s);
+  try {
+    io.emit({ kind: 'stage', stage: 'pretrain' });
+    const r = await runCprec({ sources: input.sources, model }, s, {
+      emit: (_runId, event) => io.emit({ kind: 'lm', series: CPREC_SERIES, event }),
+      onEvaluate: () => io.emit({ kind: 'stage', stage: 'evaluate' }),
+      isCancelled: () => io.isCancelled(),
+      yieldToEventLoop: () => io.yieldToEventLoop(),
+      now: () => io.now(),
+    });
+    try {
+      io.emit({ kind: 'stage', stage: 'export' });
+      const artifact = await exportRun(files, io.runDir, s, r);
+      io.emit({ kind: 'metrics', metrics: cprecMetrics(r, s) });
+      io.emit({ kind: 'table', table: cprecResultsTable(r, s) });
+      io.emit({ kind: 'table', table: cprecScheduleTable(r, s) });
+      io.emit({ kind: 'artifact', artifact });
+    } finally {
+      tf.dispose([...r.weights.values()]);
+    }
+  } finally {
+    disposeRecipeModel(model);
+  }
+}
+
+/** The runner, bound to the host's file operations (core/platform). */
+export function createCprecRunner(files: RecipeFiles): RecipeRunner<CprecSettings> {
+  return {
+    id: 'cprec',
+    settings: cprecSettingsSchema,
+    async run(input, io) {
+      io.emit({ kind: 'stage', stage: 'data' });
+      try {
+        await runCprecJob(files, input, io);
+        return { status: 'done' };
+      } catch (err) {
+        if (err instanceof RecForgeError && err.code === 'cancelled') return { status: 'cancelled' };
+        throw err;
+      }
+    },
+  };
+}

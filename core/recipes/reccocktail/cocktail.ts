@@ -1,0 +1,60 @@
+/**
+ * The LoRA cocktail (RecCocktail §3.3). Two forms:
+ * - 'exact': ΔW = λ·ΔW_base + (1 − λ)·ΔW_ingredient, written as ONE PEFT adapter by concatenating
+ *   ranks (A = [λ·s_b·A_b ; (1−λ)·s_i·A_i], B = [B_b, B_i], scaling 1) — PEFT's `cat` combination,
+ *   with no cross terms (cf. huggingface/peft PR #3013). The reference code's forward,
+ *   Σ_i w_i·B_i·A_i·x, is this form.
+ * - 'paper-ab': the paper's Eq. (7) read literally, A_m = λ·A_b + (1−λ)·A_i and
+ *   B_m = λ·B_b + (1−λ)·B_i at the original rank, so ΔW_m = B_m·A_m contains cross terms
+ *   λ(1−λ)(B_b·A_i + B_i·A_b). Both adapters must share rank and scaling.
+ * λ is the paper's λ1 (base spirit); λ2 = 1 − λ (§3.3 constrains λ1 + λ2 = 1, both in [0, 1]).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { RecForgeError } from '../../errors';
+import { loraScaling, type LoraConfig } from '../../models/lora/config';
+import type { LoraAdapter } from '../../models/lora/adapter';
+import type { MergeMode } from './settings';
+
+function checkLambda(lambda: number): void {
+  if (!(lambda >= 0 && lambda <= 1)) throw new RecForgeError('validation', `λ must be in [0, 1], got ${lambda}`, { file: 'reccocktail', field: 'lambda' });
+}
+
+function sameKeys(a: LoraAdapter, b: LoraAdapter): void {
+  const ka = [...a.tensors.keys()].sort().join('|');
+  if (ka !== [...b.tensors.keys()].sort().join('|')) throw new RecForgeError('validation', 'base spirit and ingredient adapters must target the same modules');
+}
+
+/** Exact weighted sum as one rank-(r_b + r_i) adapter. */
+function exactCocktail(base: LoraAdapter, ing: LoraAdapter, lambda: number): LoraAdapter {
+  const wb = lambda * loraScaling(base.config);
+  const wi = (1 - lambda) * loraScaling(ing.config);
+  const r = base.config.r + ing.config.r;
+  const config: LoraConfig = { ...base.config, r, lora_alpha: r, use_rslora: false };
+  const tensors = new Map<string, tf.Tensor>();
+  for (const [name, tb] of base.tensors) {
+    const ti = ing.tensors.get(name) as tf.Tensor;
+    const isA = name.endsWith('.lora_A.weight');
+    tensors.set(name, tf.tidy(() => (isA ? tf.concat([tf.mul(tb, wb), tf.mul(ti, wi)], 0) : tf.concat([tb, ti], 1))));
+  }
+  return { config, tensors };
+}
+
+/** Eq. (7): interpolate A and B separately at the shared rank. */
+function paperCocktail(base: LoraAdapter, ing: LoraAdapter, lambda: number): LoraAdapter {
+  if (base.config.r !== ing.config.r || loraScaling(base.config) !== loraScaling(ing.config)) {
+    throw new RecForgeError('validation', "the paper's A/B interpolation needs adapters of equal rank and scaling");
+  }
+  const tensors = new Map<string, tf.Tensor>();
+  for (const [name, tb] of base.tensors) {
+    const ti = ing.tensors.get(name) as tf.Tensor;
+    tensors.set(name, tf.tidy(() => tf.add(tf.mul(tb, lambda), tf.mul(ti, 1 - lambda))));
+  }
+  return { config: base.config, tensors };
+}
+
+/** The cocktail adapter for weight λ on the base spirit (new tensors; the caller disposes them). */
+export function cocktailAdapter(base: LoraAdapter, ingredient: LoraAdapter, lambda: number, mode: MergeMode = 'exact'): LoraAdapter {
+  checkLambda(lambda);
+  sameKeys(base, ingredient);
+  return mode === 'exact' ? exactCocktail(base, ingredient, lambda) : paperCocktail(base, ingredient, lambda);
+}

@@ -1,0 +1,96 @@
+/**
+ * The trained cocktail kept alive: base weights, the two adapters and the fixed case sets, so a
+ * λ can be merged and ranked on demand (evaluateAtLambda) and the entropy of the unlabeled prompts
+ * measured (entropyAtLambda). Scoring runs on the base with the merged adapter folded in
+ * (mergedWeights.ts); every merged adapter is freed after use.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LmConfig } from '../../models/lm/config';
+import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
+import { rankCases, type RankCase, type RankMetrics } from '../llm/rankEval';
+import { cocktailAdapter } from './cocktail';
+import { meanEntropy } from './entropy';
+import { withFolded } from './mergedWeights';
+import type { EntropyObjective, MergeMode } from './settings';
+
+/** The fixed case sets of a run. */
+export interface CaseSets {
+  readonly valid: readonly RankCase[];
+  readonly warm: readonly RankCase[];
+  readonly cold: readonly RankCase[];
+  /** ≤ 100 test prompts (warm and cold mixed) whose labels are never read. */
+  readonly entropy: readonly RankCase[];
+}
+
+/** How merging and entropy are computed. */
+export interface CocktailOptions {
+  readonly mergeMode: MergeMode;
+  readonly entropyObjective: EntropyObjective;
+  readonly firstTokens: number;
+}
+
+/** Metrics of the cocktail at one λ. */
+export interface LambdaEvaluation {
+  readonly lambda: number;
+  readonly valid: RankMetrics;
+  readonly warm: RankMetrics;
+  readonly cold: RankMetrics;
+}
+
+/** A live cocktail; call dispose() when done. */
+export interface CocktailPlayground {
+  readonly lm: LmConfig;
+  readonly base: ReadonlyMap<string, tf.Tensor>;
+  readonly baseSpirit: LoraAdapter;
+  readonly ingredient: LoraAdapter;
+  readonly sets: CaseSets;
+  readonly options: CocktailOptions;
+  /** The merged adapter at λ (new tensors, PEFT names; the caller disposes or saves them). */
+  mergedAdapter(lambda: number): LoraAdapter;
+  evaluateAtLambda(lambda: number): Promise<LambdaEvaluation>;
+  /** Metrics of the base alone (no adapter). */
+  evaluateBase(): Promise<LambdaEvaluation>;
+  /** Metrics of the base plus any adapter (λ reported as NaN). */
+  evaluateAdapter(adapter: LoraAdapter): Promise<LambdaEvaluation>;
+  /** Metrics of other full weights of the same architecture, e.g. an exported merged checkpoint (λ NaN). */
+  evaluateWeights(weights: ReadonlyMap<string, tf.Tensor>): Promise<LambdaEvaluation>;
+  entropyAtLambda(lambda: number): Promise<number>;
+  dispose(): void;
+}
+
+async function evaluateWeights(lm: LmConfig, w: ReadonlyMap<string, tf.Tensor>, sets: CaseSets, lambda: number): Promise<LambdaEvaluation> {
+  return { lambda, valid: await rankCases(lm, w, sets.valid), warm: await rankCases(lm, w, sets.warm), cold: await rankCases(lm, w, sets.cold) };
+}
+
+/** Wraps trained parts; ownership of base and adapters moves to the playground. */
+export function createPlayground(lm: LmConfig, base: Map<string, tf.Tensor>, baseSpirit: LoraAdapter, ingredient: LoraAdapter, sets: CaseSets, options: CocktailOptions): CocktailPlayground {
+  const mergedAdapter = (lambda: number): LoraAdapter => cocktailAdapter(baseSpirit, ingredient, lambda, options.mergeMode);
+  const withMerged = async <T>(lambda: number, f: (w: ReadonlyMap<string, tf.Tensor>) => Promise<T>): Promise<T> => {
+    const merged = mergedAdapter(lambda);
+    try {
+      return await withFolded(base, merged, f);
+    } finally {
+      disposeLoraAdapter(merged);
+    }
+  };
+  return {
+    lm,
+    base,
+    baseSpirit,
+    ingredient,
+    sets,
+    options,
+    mergedAdapter,
+    evaluateAtLambda: (lambda) => withMerged(lambda, (w) => evaluateWeights(lm, w, sets, lambda)),
+    evaluateBase: () => evaluateWeights(lm, base, sets, NaN),
+    evaluateAdapter: (adapter) => withFolded(base, adapter, (w) => evaluateWeights(lm, w, sets, NaN)),
+    evaluateWeights: (w) => evaluateWeights(lm, w, sets, NaN),
+    entropyAtLambda: (lambda) => withMerged(lambda, (w) => meanEntropy(lm, w, sets.entropy, { objective: options.entropyObjective, firstTokens: options.firstTokens })),
+    dispose: () => {
+      disposeLoraAdapter(baseSpirit);
+      disposeLoraAdapter(ingredient);
+      tf.dispose([...base.values()]);
+      base.clear();
+    },
+  };
+}

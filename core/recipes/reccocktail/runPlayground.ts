@@ -1,0 +1,133 @@
+/**
+ * The studio's cocktail playground over a finished run folder: the λ slider (evaluateAtLambda,
+ * cached per λ), Auto λ (entropy guidance over the run's ≤ 100 unlabeled prompts), exporting the
+ * merge as a PEFT folder or folded into a full HF checkpoint, and ranking such a folder with the
+ * run's cases (so an export can be checked after loading it back). The last opened run stays in
+ * memory; close() frees it.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
+import type { MetricRecord } from '../../protocol/dto';
+import { rankMetricRecords } from '../llm/metricRecords';
+import type { RecipeFiles } from '../llm/recipeFiles';
+import { joinPath } from '../llm/recipeFiles';
+import { lambdaGrid, lowestEntropy, type EntropyPoint } from './lambdaSearch';
+import { foldAdapter } from './mergedWeights';
+import { createPlayground, type CocktailPlayground, type LambdaEvaluation } from './playground';
+import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
+import { baseModelDir, COCKTAIL_PATHS, loadCocktailState, type CocktailRunState } from './runState';
+import { entropyCurve } from './sweep';
+
+/** Metrics at one λ: raw ranks and warm/cold records with protocol (variant 'merged'). */
+export interface PlaygroundEvaluation {
+  readonly evaluation: LambdaEvaluation;
+  readonly metrics: readonly MetricRecord[];
+}
+
+/** The playground's operations on run folders. */
+export interface RunPlayground {
+  evaluateAtLambda(runDir: string, lambda: number): Promise<PlaygroundEvaluation>;
+  autoLambda(runDir: string): Promise<{ readonly lambda: number; readonly entropies: readonly EntropyPoint[] }>;
+  exportMerged(runDir: string, lambda: number, outDir: string, format?: 'adapter' | 'checkpoint'): Promise<void>;
+  /** Ranks the run's cases with a folder: a PEFT adapter on the run's base, or a full HF checkpoint. */
+  evaluateFolder(runDir: string, dir: string): Promise<PlaygroundEvaluation>;
+  close(): void;
+}
+
+interface OpenRun {
+  readonly runDir: string;
+  readonly state: CocktailRunState;
+  readonly pg: CocktailPlayground;
+  readonly tokenizerFiles: HfTokenizerFiles;
+  /** Evaluations by λ: a slider going back and forth re-ranks nothing. */
+  readonly cache: Map<number, LambdaEvaluation>;
+}
+
+async function openRun(files: RecipeFiles, runDir: string): Promise<OpenRun> {
+  const state = await loadCocktailState(files, runDir);
+  const model = await files.loadModelFolder(baseModelDir(runDir, state));
+  const load = (rel: string): Promise<LoraAdapter> => files.loadAdapter(joinPath(runDir, rel), model.config);
+  const baseSpirit = await load(COCKTAIL_PATHS.baseSpirit);
+  const ingredient = await load(COCKTAIL_PATHS.ingredient);
+  const pg = createPlayground(model.config, model.weights, baseSpirit, ingredient, state.sets, state.options);
+  return { runDir, state, pg, tokenizerFiles: model.tokenizerFiles, cache: new Map() };
+}
+
+function recordsOf(e: LambdaEvaluation, state: CocktailRunState, variant: string): MetricRecord[] {
+  return [...rankMetricRecords(e.warm, state.protocols.warm, variant), ...rankMetricRecords(e.cold, state.protocols.cold, variant)];
+}
+
+/** PEFT's adapter config file: its presence tells an adapter folder from a model folder. */
+const ADAPTER_CONFIG = 'adapter_config.json';
+
+async function saveFolded(files: RecipeFiles, outDir: string, r: OpenRun, merged: LoraAdapter): Promise<void> {
+  const folded = foldAdapter(r.pg.base, merged);
+  try {
+    await files.saveModelFolder(outDir, r.pg.lm, folded.weights, r.tokenizerFiles);
+  } finally {
+    tf.dispose([...folded.owned]);
+  }
+}
+
+async function evaluateAdapterIn(files: RecipeFiles, r: OpenRun, dir: string): Promise<LambdaEvaluation> {
+  const adapter = await files.loadAdapter(dir, r.pg.lm);
+  try {
+    return await r.pg.evaluateAdapter(adapter);
+  } finally {
+    disposeLoraAdapter(adapter);
+  }
+}
+
+async function evaluateModelIn(files: RecipeFiles, r: OpenRun, dir: string): Promise<LambdaEvaluation> {
+  const model = await files.loadModelFolder(dir);
+  try {
+    return await r.pg.evaluateWeights(model.weights);
+  } finally {
+    tf.dispose([...model.weights.values()]);
+  }
+}
+
+/** A playground bound to the host's file operations. */
+export function createRunPlayground(files: RecipeFiles): RunPlayground {
+  let open: OpenRun | null = null;
+  const close = (): void => {
+    open?.pg.dispose();
+    open = null;
+  };
+  const run = async (runDir: string): Promise<OpenRun> => {
+    if (open?.runDir === runDir) return open;
+    close();
+    open = await openRun(files, runDir);
+    return open;
+  };
+  return {
+    async evaluateAtLambda(runDir, lambda) {
+      const r = await run(runDir);
+      const evaluation = r.cache.get(lambda) ?? (await r.pg.evaluateAtLambda(lambda));
+      r.cache.set(lambda, evaluation);
+      return { evaluation, metrics: recordsOf(evaluation, r.state, 'merged') };
+    },
+    async autoLambda(runDir) {
+      const r = await run(runDir);
+      const entropies = await entropyCurve(r.pg, lambdaGrid(r.state.lambdaStep));
+      return { lambda: lowestEntropy(entropies).lambda, entropies };
+    },
+    async exportMerged(runDir, lambda, outDir, format = 'adapter') {
+      const r = await run(runDir);
+      const merged = r.pg.mergedAdapter(lambda);
+      try {
+        if (format === 'adapter') await files.saveAdapter(outDir, { ...merged, config: { ...merged.config, base_model_name_or_path: baseModelDir(runDir, r.state) } });
+        else await saveFolded(files, outDir, r, merged);
+      } finally {
+        disposeLoraAdapter(merged);
+      }
+    },
+    async evaluateFolder(runDir, dir) {
+      const r = await run(runDir);
+      const isAdapter = await files.readText(joinPath(dir, ADAPTER_CONFIG)).then(() => true, () => false);
+      const evaluation = isAdapter ? await evaluateAdapterIn(files, r, dir) : await evaluateModelIn(files, r, dir);
+      return { evaluation, metrics: recordsOf(evaluation, r.state, 'loaded export') };
+    },
+    close,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * RecCocktail end to end (arXiv 2502.08271): build the general (non-target domains, overlap with
+ * the target removed) and target instruction corpora (§3.1–3.2), pre-train a scratch model on the
+ * item catalog, train the base-spirit and ingredient LoRAs on the same frozen base, sweep the
+ * cocktail λ (§3.3) over a grid — validation ranks pick the grid λ, the entropy of ≤ 100
+ * unlabeled test prompts picks the entropy λ — and rank warm and cold (new-item) test cases with
+ * every variant, chance level included. The trained parts stay alive in the returned playground.
+ */
+import { RecForgeError } from '../../errors';
+import type { RecipeTrainHooks } from '../../train/lm/trainInMemory';
+import { createPlayground, type CocktailPlayground, type LambdaEvaluation } from './playground';
+import { prepareRecCocktail, type PreparedRecCocktail, type RecCocktailData } from './prepare';
+import type { RecCocktailSettings } from './settings';
+import { baseWeights, trainAdapter } from './stages';
+import { evaluationAt, sweepLambdas, type CocktailSweep } from './sweep';
+
+export type { RecCocktailData } from './prepare';
+
+/** Training stages (LmTrainJob runIds) and their chart series. */
+export const RECCOCKTAIL_SERIES = {
+  'reccocktail-pretrain': 'catalog pre-training',
+  'reccocktail-base-spirit': 'base spirit',
+  'reccocktail-ingredient': 'ingredient',
+} as const;
+
+/** The models a run compares. */
+export type CocktailVariant = 'pretrained' | 'base' | 'ingredient' | 'average' | 'grid' | 'merged';
+
+/** One variant's λ (null: no adapter) and metrics. */
+export interface VariantEvaluation {
+  readonly variant: CocktailVariant;
+  readonly lambda: number | null;
+  readonly evaluation: LambdaEvaluation;
+}
+
+/** Everything a run returns; `playground` owns the tensors (dispose it when done). */
+export interface RecCocktailResult {
+  readonly prepared: PreparedRecCocktail;
+  readonly sweep: CocktailSweep;
+  readonly variants: readonly VariantEvaluation[];
+  readonly playground: CocktailPlayground;
+}
+
+/** Hooks of a run: training hooks plus the stage being entered. */
+export interface RecCocktailHooks extends RecipeTrainHooks {
+  onStage?(stage: 'pretrain' | 'base-spirit' | 'ingredient' | 'evaluate'): void;
+}
+
+/** Every variant from the sweep (the merged one is the entropy λ, as in the paper). */
+async function variantsOf(pg: CocktailPlayground, sweep: CocktailSweep): Promise<VariantEvaluation[]> {
+  const at = async (variant: CocktailVariant, lambda: number): Promise<VariantEvaluation> => ({ variant, lambda, evaluation: await evaluationAt(pg, sweep.grid, lambda) });
+  return [
+    { variant: 'pretrained', lambda: null, evaluation: await pg.evaluateBase() },
+    await at('base', 1),
+    await at('ingredient', 0),
+    await at('average', 0.5),
+    await at('grid', sweep.gridBest.lambda),
+    await at('merged', sweep.entropyBest.lambda),
+  ];
+}
+
+/** Trains the base (scratch only) and both adapters into a playground. */
+async function trainCocktail(p: PreparedRecCocktail, s: RecCocktailSettings, hooks: RecCocktailHooks): Promise<CocktailPlayground> {
+  if (p.model.weights === null) hooks.onStage?.('pretrain');
+  const base = await baseWeights(p.model, p.catalog, s, hooks);
+  try {
+    hooks.onStage?.('base-spirit');
+    const baseSpirit = await trainAdapter('reccocktail-base-spirit', p.model, base, p.corpora.general, s.baseSteps, s, hooks);
+    hooks.onStage?.('ingredient');
+    const ingredient = await trainAdapter('reccocktail-ingredient', p.model, base, p.corpora.target, s.ingredientSteps, s, hooks).catch((err: unknown) => {
+      for (const t of baseSpirit.tensors.values()) t.dispose();
+      throw err;
+    });
+    return createPlayground(p.model.config, base, baseSpirit, ingredient, p.sets, s);
+  } catch (err) {
+    for (const t of base.values()) t.dispose();
+    throw err;
+  }
+}
+
+/** Runs RecCocktail on prepared data. */
+export async function runPreparedRecCocktail(p: PreparedRecCocktail, s: RecCocktailSettings, hooks: RecCocktailHooks = {}): Promise<RecCocktailResult> {
+  if (p.corpora.general.length === 0 || p.corpora.target.length === 0) {
+    throw new RecForgeError('validation', 'RecCocktail needs training examples in the target domain and in at least one other domain', { file: 'reccocktail', field: 'sources' });
+  }
+  const pg = await trainCocktail(p, s, hooks);
+  try {
+    hooks.onStage?.('evaluate');
+    const sweep = await sweepLambdas(pg, s.lambdaStep, hooks);
+    return { prepared: p, sweep, variants: await variantsOf(pg, sweep), playground: pg };
+  } catch (err) {
+    pg.dispose();
+    throw err;
+  }
+}
+
+/** Runs RecCocktail from sources and a model. */
+export function runRecCocktail(data: RecCocktailData, s: RecCocktailSettings, hooks: RecCocktailHooks = {}): Promise<RecCocktailResult> {
+  return runPreparedRecCocktail(prepareRecCocktail(data, s), s, hooks);
+}

@@ -1,0 +1,72 @@
+/**
+ * What a finished RecCocktail run leaves for its playground (artifacts/cocktail-playground.json):
+ * where the base model and both adapters are, how to merge and measure entropy, the protocols,
+ * the chosen λs, and the fixed case sets as token ids — so the studio can re-merge, re-rank and
+ * re-run entropy guidance later without the workspace data or the tokenizer.
+ */
+import { z } from 'zod';
+import { RecForgeError } from '../../errors';
+import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
+import type { RankCase } from '../llm/rankEval';
+import type { CaseSets, CocktailOptions } from './playground';
+import type { CocktailProtocols } from './report';
+
+/** Paths inside the run folder. */
+export const COCKTAIL_PATHS = {
+  state: 'artifacts/cocktail-playground.json',
+  baseModel: 'artifacts/base-model',
+  baseSpirit: 'artifacts/base-spirit',
+  ingredient: 'artifacts/ingredient',
+  merged: 'artifacts/merged',
+} as const;
+
+const ids = z.array(z.number().int().nonnegative());
+const rankCase = z.object({ prompt: ids, candidates: z.array(ids), targetIndex: z.number().int().nonnegative() });
+const cases = z.array(rankCase);
+const protocol = z.record(z.string(), z.unknown());
+
+const stateSchema = z.object({
+  version: z.literal(1),
+  /** 'run': a folder inside the run (scratch model); 'folder': the local checkpoint the run started from. */
+  baseModel: z.object({ kind: z.enum(['run', 'folder']), path: z.string() }),
+  options: z.object({ mergeMode: z.enum(['exact', 'paper-ab']), entropyObjective: z.enum(['first-tokens', 'candidates']), firstTokens: z.number().int().positive() }),
+  lambdaStep: z.number().positive().max(1),
+  chosen: z.object({ grid: z.number().min(0).max(1), entropy: z.number().min(0).max(1) }),
+  protocols: z.object({ valid: protocol, warm: protocol, cold: protocol }),
+  sets: z.object({ valid: cases, warm: cases, cold: cases, entropy: cases }),
+});
+
+/** The saved state of a run. */
+export interface CocktailRunState {
+  readonly version: 1;
+  readonly baseModel: { readonly kind: 'run' | 'folder'; readonly path: string };
+  readonly options: CocktailOptions;
+  readonly lambdaStep: number;
+  readonly chosen: { readonly grid: number; readonly entropy: number };
+  readonly protocols: CocktailProtocols;
+  readonly sets: CaseSets;
+}
+
+const plain = (cs: readonly RankCase[]): RankCase[] => cs.map((c) => ({ prompt: [...c.prompt], candidates: c.candidates.map((x) => [...x]), targetIndex: c.targetIndex }));
+
+/** Writes the state next to the artifacts. */
+export async function saveCocktailState(files: RecipeFiles, runDir: string, state: CocktailRunState): Promise<void> {
+  const sets = { valid: plain(state.sets.valid), warm: plain(state.sets.warm), cold: plain(state.sets.cold), entropy: plain(state.sets.entropy) };
+  await files.writeText(joinPath(runDir, COCKTAIL_PATHS.state), JSON.stringify({ ...state, sets }));
+}
+
+/** Reads and validates the state; RecForgeError('not_found'/'import') when absent or malformed. */
+export async function loadCocktailState(files: RecipeFiles, runDir: string): Promise<CocktailRunState> {
+  const file = joinPath(runDir, COCKTAIL_PATHS.state);
+  const text = await files.readText(file).catch(() => {
+    throw new RecForgeError('not_found', `no RecCocktail playground state in ${runDir} (did the run finish?)`, { file });
+  });
+  const parsed = stateSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new RecForgeError('import', `${COCKTAIL_PATHS.state} is malformed: ${parsed.error.issues[0]?.message ?? ''}`, { file });
+  return parsed.data as unknown as CocktailRunState;
+}
+
+/** Absolute path of the run's base model folder. */
+export function baseModelDir(runDir: string, state: CocktailRunState): string {
+  return state.baseModel.kind === 'run' ? joinPath(runDir, state.baseModel.path) : state.baseModel.path;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { useTensorSuite } from '../../testing/tensorSuite';
+import type { RecipeModelRef, RecipeRunEvent, RecipeRunIo } from '../runner';
+import { nodeRecipeFiles } from '../../platform/recipeFiles';
+import { demoRecipeSources, demoSources, writeTinyHfFolder } from '../llm/testData';
+import { createRecCocktailRunner } from './runner';
+import type { ActionArtifact, CocktailEvaluation } from '../../protocol/recipeActions';
+import { recCocktailActions } from './actions';
+import { createRunPlayground } from './runPlayground';
+import { COCKTAIL_PATHS, loadCocktailState } from './runState';
+import { parseRecCocktailSettings } from './settings';
+
+useTensorSuite();
+
+const files = nodeRecipeFiles;
+
+const settings = parseRecCocktailSettings({
+  vocabSize: 300, hidden: 32, layers: 1, coldFraction: 0.1, negatives: 4, maxHistory: 3, windowsPerUser: 1,
+  pretrainSteps: 4, baseSteps: 4, ingredientSteps: 4, batchSize: 4, maxLen: 64, lambdaStep: 0.5,
+  entropyPrompts: 6, firstTokens: 2, maxEvalCases: 8, loraRank: 2, loraAlpha: 4, loraTargets: 'attention',
+});
+
+async function run(runDir: string, model: RecipeModelRef = { kind: 'scratch' }): Promise<RecipeRunEvent[]> {
+  const events: RecipeRunEvent[] = [];
+  let clock = 0;
+  const io: RecipeRunIo = { runDir, resume: false, emit: (e) => void events.push(e), isCancelled: () => false, yieldToEventLoop: () => Promise.resolve(), now: () => (clock += 1000) };
+  const outcome = await createRecCocktailRunner(files).run({ runId: 'r1', settings, sources: demoRecipeSources(120), model }, io);
+  expect(outcome).toEqual({ status: 'done' });
+  return events;
+}
+
+describe('reccocktail runner (scratch model)', () => {
+  it('reports stages, series, warm/cold metrics with chance, both λs, tables and loadable artifacts; the playground reproduces them', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'reccocktail-'));
+    const pg = createRunPlayground(files);
+    try {
+      const events = await run(dir);
+      const stages = events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []));
+      expect(stages).toEqual(['data', 'pretrain', 'base-spirit', 'ingredient', 'evaluate', 'export']);
+      const plans = events.flatMap((e) => (e.kind === 'lm' && e.event.kind === 'plan' ? [e.series] : []));
+      expect(plans).toEqual(['catalog pre-training', 'base spirit', 'ingredient']);
+
+      const metrics = events.flatMap((e) => (e.kind === 'metrics' ? e.metrics : []));
+      for (const variant of ['pretrained', 'base', 'ingredient', 'average', 'grid', 'merged']) {
+        for (const segment of ['warm', 'cold'] as const) {
+          const ndcg1 = metrics.find((m) => m.variant === variant && m.name === 'NDCG' && m.k === 1 && m.protocol.segment === segment);
+          expect(ndcg1?.protocol).toMatchObject({ domain: 'movies', target: 'test', candidates: { kind: 'sampled', negatives: 4, sampler: 'uniform' }, excludeHistory: true });
+          expect(ndcg1?.protocol.chance).toBeCloseTo(0.2, 12);
+          expect(ndcg1?.protocol.split).toBe(segment === 'warm' ? 'leave-one-out' : 'cold-item');
+        }
+      }
+      const lambdas = metrics.filter((m) => m.name === 'lambda');
+      expect(lambdas.map((m) => m.variant)).toEqual(['grid', 'merged']);
+      expect(lambdas.every((m) => [0, 0.5, 1].includes(m.value))).toBe(true);
+      expect(lambdas[1]?.protocol.users).toBe(6);
+
+      const tables = events.flatMap((e) => (e.kind === 'table' ? [e.table] : []));
+      expect(tables.map((t) => t.id)).toEqual(['reccocktail-variants', 'reccocktail-lambda']);
+      expect(tables[1]?.rows.map((r) => r[0])).toEqual([0, 0.5, 1]);
+      expect(tables[0]?.protocol).toMatch(/chance NDCG@1 0\.2/);
+
+      const artifacts = events.flatMap((e) => (e.kind === 'artifact' ? [e.artifact] : []));
+      expect(artifacts.map((a) => `${a.kind}:${a.path}`)).toEqual([
+        'hf-model:artifacts/base-model', 'peft-adapter:artifacts/base-spirit', 'peft-adapter:artifacts/ingredient', 'peft-adapter:artifacts/merged',
+      ]);
+      const base = await files.loadModelFolder(path.join(dir, COCKTAIL_PATHS.baseModel));
+      for (const a of artifacts.slice(1)) (await files.loadAdapter(path.join(dir, a.path), base.config)).tensors.forEach((t) => t.dispose());
+      base.weights.forEach((t) => t.dispose());
+
+      // Playground: the slider reproduces the run's λ curve, Auto λ its entropy choice.
+      const state = await loadCocktailState(files, dir);
+      const atHalf = await pg.evaluateAtLambda(dir, 0.5);
+      expect(atHalf.evaluation.warm.ndcg[1]).toBeCloseTo(Number(tables[1]?.rows[1]?.[3]), 4);
+      expect(atHalf.metrics.filter((m) => m.variant === 'merged' && m.protocol.chance !== undefined)).toHaveLength(2 * 5);
+      const auto = await pg.autoLambda(dir);
+      expect(auto.lambda).toBe(state.chosen.entropy);
+      expect(auto.entropies.map((p) => p.lambda)).toEqual([0, 0.5, 1]);
+
+      // Export → load back → equal scores.
+      const out = path.join(dir, 'exported');
+      await pg.exportMerged(dir, 0.5, out);
+      const loaded = await pg.evaluateFolder(dir, out);
+      expect(loaded.evaluation.warm).toEqual(atHalf.evaluation.warm);
+      expect(loaded.evaluation.cold).toEqual(atHalf.evaluation.cold);
+      expect(loaded.evaluation.valid).toEqual(atHalf.evaluation.valid);
+
+      // The studio's actions: a merged full checkpoint, recorded as an artifact, ranks the same.
+      const actions = recCocktailActions(files, pg);
+      const exported = (await actions.exportMerged?.(dir, { lambda: 0.5, format: 'checkpoint' })) as ActionArtifact;
+      expect(exported.artifact).toMatchObject({ kind: 'hf-model', path: 'artifacts/exports/cocktail-checkpoint-lambda-0.50' });
+      const viaCheckpoint = (await actions.evaluateAdapter?.(dir, { path: exported.artifact.path })) as CocktailEvaluation;
+      const ndcg1 = (seg: string): number | undefined => viaCheckpoint.metrics.find((m) => m.name === 'NDCG' && m.k === 1 && m.protocol.segment === seg)?.value;
+      expect(ndcg1('warm')).toBeCloseTo(atHalf.evaluation.warm.ndcg[1] ?? NaN, 6);
+      expect(ndcg1('cold')).toBeCloseTo(atHalf.evaluation.cold.ndcg[1] ?? NaN, 6);
+    } finally {
+      pg.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('runs unchanged on a local HF checkpoint folder (Qwen2 layout): only the model path differs', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'reccocktail-folder-'));
+    const pg = createRunPlayground(files);
+    try {
+      const modelDir = path.join(dir, 'tiny-qwen2');
+      await writeTinyHfFolder(files, modelDir, demoSources(120).flatMap((s) => s.items.map((it) => it.title ?? '')));
+      const events = await run(path.join(dir, 'run'), { kind: 'folder', path: modelDir });
+      expect(events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))).toEqual(['data', 'base-spirit', 'ingredient', 'evaluate', 'export']);
+      const artifacts = events.flatMap((e) => (e.kind === 'artifact' ? [e.artifact.path] : []));
+      expect(artifacts).toEqual(['artifacts/base-spirit', 'artifacts/ingredient', 'artifacts/merged']);
+      const state = await loadCocktailState(files, path.join(dir, 'run'));
+      expect(state.baseModel).toEqual({ kind: 'folder', path: modelDir });
+      const cold = events.flatMap((e) => (e.kind === 'metrics' ? e.metrics : [])).filter((m) => m.variant === 'merged' && m.protocol.segment === 'cold');
+      expect(cold.length).toBeGreaterThan(0);
+      const slider = await pg.evaluateAtLambda(path.join(dir, 'run'), 1);
+      expect(slider.evaluation.cold.cases).toBe(cold[0]?.protocol.users);
+    } finally {
+      pg.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,0 +1,103 @@
+/**
+ * 'reccocktail' as a RecipeRunner. Sources are the domains (target = the `targetDomain` setting,
+ * default the last source); the model is a scratch tiny decoder or a local HF folder, and nothing
+ * else differs between the two. Events: stages (data, pretrain [scratch only], base-spirit,
+ * ingredient, evaluate, export), 'lm' series ('catalog pre-training', 'base spirit',
+ * 'ingredient'), warm/cold metrics per variant with protocol and chance, the grid and entropy λ,
+ * the variants and λ-curve tables, and artifacts: base model (scratch), both adapters and the
+ * merged adapter at the entropy λ as PEFT folders. A resumed run starts over (it has no
+ * mid-run checkpoints; a demo run takes minutes).
+ */
+import { RecForgeError } from '../../errors';
+import type { RunArtifact } from '../../protocol/recipeRun';
+import { disposeRecipeModel, loadRecipeModel, type RecipeModel } from '../llm/modelSource';
+import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
+import { targetDomainOf } from '../llm/targetDomain';
+import type { RecipeRunInput, RecipeRunIo, RecipeRunner, RecipeRunOutcome } from '../runner';
+import { disposeLoraAdapter } from '../../models/lora/adapter';
+import { recCocktailActions } from './actions';
+import { prepareRecCocktail } from './prepare';
+import { cocktailMetrics, cocktailProtocols, lambdaTable, variantsTable } from './report';
+import { RECCOCKTAIL_SERIES, runPreparedRecCocktail, type RecCocktailResult } from './runRecCocktail';
+import { COCKTAIL_PATHS, saveCocktailState } from './runState';
+import { recCocktailSettingsSchema, type RecCocktailSettings } from './settings';
+
+/** Writes adapters, base (scratch) and playground state; returns the artifacts. */
+async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunInput<RecCocktailSettings>, r: RecCocktailResult): Promise<RunArtifact[]> {
+  const { playground: pg, prepared: p, sweep } = r;
+  const at = (rel: string): string => joinPath(io.runDir, rel);
+  const artifacts: RunArtifact[] = [];
+  if (p.model.weights === null) {
+    await files.saveModelFolder(at(COCKTAIL_PATHS.baseModel), pg.lm, pg.base, p.model.tokenizerFiles);
+    artifacts.push({ kind: 'hf-model', path: COCKTAIL_PATHS.baseModel, title: 'Base decoder (catalog pre-trained, from scratch)' });
+  }
+  await files.saveAdapter(at(COCKTAIL_PATHS.baseSpirit), pg.baseSpirit);
+  await files.saveAdapter(at(COCKTAIL_PATHS.ingredient), pg.ingredient);
+  const merged = pg.mergedAdapter(sweep.entropyBest.lambda);
+  await files.saveAdapter(at(COCKTAIL_PATHS.merged), merged).finally(() => disposeLoraAdapter(merged));
+  artifacts.push(
+    { kind: 'peft-adapter', path: COCKTAIL_PATHS.baseSpirit, title: `Base spirit LoRA (${p.corpora.general.length} general examples)` },
+    { kind: 'peft-adapter', path: COCKTAIL_PATHS.ingredient, title: `Ingredient LoRA (${p.corpora.target.length} ${p.target.name} examples)` },
+    { kind: 'peft-adapter', path: COCKTAIL_PATHS.merged, title: `Cocktail LoRA at entropy λ = ${sweep.entropyBest.lambda}` },
+  );
+  const baseModel = input.model.kind === 'folder' ? { kind: 'folder' as const, path: input.model.path } : { kind: 'run' as const, path: COCKTAIL_PATHS.baseModel };
+  const s = input.settings;
+  await saveCocktailState(files, io.runDir, {
+    version: 1,
+    baseModel,
+    options: pg.options,
+    lambdaStep: s.lambdaStep,
+    chosen: { grid: sweep.gridBest.lambda, entropy: sweep.entropyBest.lambda },
+    protocols: cocktailProtocols(p, s),
+    sets: pg.sets,
+  });
+  return artifacts;
+}
+
+/** Reports the finished run. */
+function report(io: RecipeRunIo, s: RecCocktailSettings, r: RecCocktailResult, artifacts: readonly RunArtifact[]): void {
+  io.emit({ kind: 'metrics', metrics: cocktailMetrics(r, cocktailProtocols(r.prepared, s)) });
+  io.emit({ kind: 'table', table: variantsTable(r, s) });
+  io.emit({ kind: 'table', table: lambdaTable(r, s) });
+  for (const artifact of artifacts) io.emit({ kind: 'artifact', artifact });
+}
+
+async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktailSettings>, io: RecipeRunIo, model: RecipeModel): Promise<RecipeRunOutcome> {
+  const s = { ...input.settings, targetDomain: targetDomainOf(input.sources, input.settings.targetDomain) };
+  const prepared = prepareRecCocktail({ sources: input.sources, model }, s);
+  const r = await runPreparedRecCocktail(prepared, s, {
+    emit: (runId, event) => io.emit({ kind: 'lm', series: RECCOCKTAIL_SERIES[runId as keyof typeof RECCOCKTAIL_SERIES] ?? runId, event }),
+    onStage: (stage) => io.emit({ kind: 'stage', stage }),
+    isCancelled: () => io.isCancelled(),
+    yieldToEventLoop: () => io.yieldToEventLoop(),
+    now: () => io.now(),
+  });
+  try {
+    io.emit({ kind: 'stage', stage: 'export' });
+    report(io, s, r, await exportRun(files, io, input, r));
+    return { status: 'done' };
+  } finally {
+    r.playground.dispose();
+  }
+}
+
+/** The runner, bound to the host's file operations (core/platform). */
+export function createRecCocktailRunner(files: RecipeFiles): RecipeRunner<RecCocktailSettings> {
+  return {
+    id: 'reccocktail',
+    settings: recCocktailSettingsSchema,
+    async run(input, io) {
+      io.emit({ kind: 'stage', stage: 'data' });
+      const model = await loadRecipeModel(input.model, files, input.settings);
+      try {
+        return await runWithModel(files, input, io, model);
+      } catch (err) {
+        if (err instanceof RecForgeError && err.code === 'cancelled') return { status: 'cancelled' };
+        throw err;
+      } finally {
+        disposeRecipeModel(model);
+      }
+    },
+    actions: recCocktailActions(files),
+  };
+}
