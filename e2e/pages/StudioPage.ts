@@ -2,6 +2,7 @@
  * The studio shell: navigation, status bar, demo button, error banner.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { CocktailPlayground } from './CocktailPlayground';
 import { DatasetsPage } from './DatasetsPage';
 import { RunPage } from './RunPage';
 import { RunsPage } from './RunsPage';
@@ -10,6 +11,7 @@ export class StudioPage {
   readonly datasets: DatasetsPage;
   readonly runs: RunsPage;
   readonly run: RunPage;
+  readonly playground: CocktailPlayground;
   readonly backend: Locator;
   readonly mode: Locator;
   readonly errorBanner: Locator;
@@ -18,6 +20,7 @@ export class StudioPage {
     this.datasets = new DatasetsPage(page);
     this.runs = new RunsPage(page);
     this.run = new RunPage(page);
+    this.playground = new CocktailPlayground(page);
     this.backend = page.getByTestId('status-backend');
     this.mode = page.getByTestId('status-mode');
     this.errorBanner = page.getByTestId('error-banner');

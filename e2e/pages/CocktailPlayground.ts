@@ -1,0 +1,60 @@
+/**
+ * The RecCocktail playground on a finished run: λ slider with live metrics, Auto λ, export of the
+ * merge and scoring of the exported folder loaded back.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class CocktailPlayground {
+  readonly root: Locator;
+  readonly slider: Locator;
+  readonly metrics: Locator;
+  readonly lambdas: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('playground');
+    this.slider = this.root.getByTestId('playground-slider');
+    this.metrics = this.root.getByTestId('playground-metrics');
+    this.lambdas = this.root.getByTestId('playground-lambdas');
+  }
+
+  /** Moves the slider and waits until the metrics shown are the ones evaluated at λ. */
+  async setLambda(lambda: number): Promise<void> {
+    await this.slider.fill(String(lambda));
+    await expect(this.metrics).toHaveAttribute('data-lambda', String(lambda), { timeout: 60_000 });
+  }
+
+  /** The metric values shown for the current λ, in table order. */
+  async metricValues(): Promise<number[]> {
+    return valuesIn(this.metrics);
+  }
+
+  /** Runs Auto λ; returns the entropy-guided λ it reports. */
+  async autoLambda(): Promise<number> {
+    await this.root.getByTestId('playground-auto').click();
+    await expect(this.lambdas).toContainText(/entropy-guided λ \d/, { timeout: 90_000 });
+    return Number(/entropy-guided λ (\d\.\d+)/.exec((await this.lambdas.textContent()) ?? '')?.[1]);
+  }
+
+  /** Exports the merge at the current λ in `format`; returns the exported folder's path in the run. */
+  async exportMerged(format: 'adapter' | 'checkpoint'): Promise<string> {
+    await this.root.getByTestId('playground-export-format').selectOption(format);
+    await this.root.getByTestId('playground-export').click();
+    const exported = this.root.getByTestId('playground-exported');
+    await expect(exported).toBeVisible({ timeout: 60_000 });
+    return (await exported.textContent()) ?? '';
+  }
+
+  /** Loads the exported folder back and returns the metric values it scores. */
+  async reloadValues(): Promise<number[]> {
+    await this.root.getByTestId('playground-reload').click();
+    const reloaded = this.root.getByTestId('playground-reloaded');
+    await expect(reloaded).toBeVisible({ timeout: 60_000 });
+    return valuesIn(reloaded);
+  }
+}
+
+async function valuesIn(scope: Locator): Promise<number[]> {
+  const cells = scope.getByTestId('metric-value');
+  await expect(cells.first()).toBeVisible();
+  return cells.evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+}

@@ -1,0 +1,28 @@
+import { expect, test } from '../fixtures/studio';
+
+const TINY = {
+  'settings.vocabSize': '300', 'settings.hidden': '32', 'settings.layers': '1', 'settings.steps': '20',
+  'settings.warmupFraction': '0.1', 'settings.stableFraction': '0.5', 'settings.batchSize': '4', 'settings.maxLen': '48',
+  'settings.negatives': '9', 'settings.maxEvalCases': '30',
+};
+
+test('CPRec: the WSA chart shows warm-up, stable and annealing with the data switch; warm/cold ranking before and after with chance', async ({ studio }) => {
+  await studio.waitForBackend();
+  const [demo] = await (await studio.gotoDatasets()).names();
+  const runs = await studio.gotoRuns();
+  await runs.startRecipe(demo ?? '', 'CPRec (continual pre-training)', TINY);
+  const run = studio.run;
+  await run.waitForStatus('done', 150_000);
+
+  // 20 updates: warm-up 2, stable 10, annealing 8 — the annealing phase trains on the mixed corpus.
+  expect(await run.lossMarkers()).toEqual(['all-domain', 'warmup (domain-specific)', 'stable (domain-specific)', 'anneal (mixed-target)']);
+  await expect(run.lrChart).toHaveAttribute('data-points', '20');
+  const schedule = await run.resultTable('cprec-schedule');
+  expect(schedule.map((r) => r.slice(0, 3))).toEqual([['warmup', 1, 'domain-specific'], ['stable', 3, 'domain-specific'], ['anneal', 13, 'mixed-target']]);
+
+  for (const variant of ['initial', 'cprec']) {
+    for (const segment of ['warm', 'cold']) await expect(studio.page.locator(`[data-testid="metric-row"][data-variant="${variant}"][data-segment="${segment}"]`).first()).toBeVisible();
+  }
+  await expect(studio.page.getByTestId('metric-chance').first()).toHaveText('0.1000');
+  await expect(run.artifact('artifacts/model')).toContainText('Hugging Face model');
+});
