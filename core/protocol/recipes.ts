@@ -26,6 +26,15 @@ export interface RecipeStage {
   readonly title: string;
 }
 
+/** A named starting point of a recipe's form: a quick demo size, a paper setting, an ablation. */
+export interface RecipePreset {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** Form values by field path (e.g. 'settings.steps'); fields not named keep the recipe's defaults. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
 export interface RecipeInfo {
   /** The `model` field of a run request. */
   readonly id: Exclude<RunModel, 'external'>;
@@ -38,4 +47,6 @@ export interface RecipeInfo {
   readonly settings: JsonSchema;
   /** Form defaults that differ from the schema's (e.g. fewer epochs for an interactive first run). */
   readonly formDefaults: Readonly<Record<string, unknown>>;
+  /** One-click starting points, offered above the form. */
+  readonly presets: readonly RecipePreset[];
 }

@@ -3,7 +3,8 @@
  * and the zod schema of its settings. Hosts turn this into RecipeInfo (JSON Schema) for the UI.
  */
 import type { z } from 'zod';
-import type { RecipeInfo, RecipeStage } from '../protocol/recipes';
+import type { RecipeInfo, RecipePreset, RecipeStage } from '../protocol/recipes';
+import { CPREC_PRESETS, RECCOCKTAIL_PRESETS } from './presets';
 import { cprecSpecSchema, lmPretrainSpecSchema, padSpecSchema, recbaseSpecSchema, reccocktailSpecSchema, rellaxSpecSchema, sasrecSpecSchema } from '../protocol/runSchemas';
 import { RECBASE_STAGES } from './recbase/stages';
 
@@ -15,6 +16,7 @@ export interface RecipeEntry {
   readonly stages: readonly RecipeStage[];
   readonly settings: z.ZodType;
   readonly formDefaults: Readonly<Record<string, unknown>>;
+  readonly presets?: readonly RecipePreset[];
 }
 
 const STAGES_CRM: readonly RecipeStage[] = [
@@ -102,6 +104,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     ],
     settings: cprecSpecSchema.omit({ model: true }),
     formDefaults: {},
+    presets: CPREC_PRESETS,
   },
   {
     id: 'reccocktail',
@@ -118,5 +121,6 @@ export const RECIPES: readonly RecipeEntry[] = [
     ],
     settings: reccocktailSpecSchema.omit({ model: true }),
     formDefaults: {},
+    presets: RECCOCKTAIL_PRESETS,
   },
 ];

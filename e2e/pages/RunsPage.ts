@@ -44,6 +44,14 @@ export class RunsPage {
     await this.page.getByTestId('run-start').click();
   }
 
+  /** Starts a recipe from one of its presets (the form filled by the preset, nothing typed). */
+  async startPreset(datasetName: string, recipeTitle: string, presetTitle: string): Promise<void> {
+    await this.page.getByTestId('run-dataset').selectOption({ label: datasetName });
+    await this.page.getByTestId('run-recipe').selectOption({ label: recipeTitle });
+    await this.page.getByTestId('run-preset').selectOption({ label: presetTitle });
+    await this.page.getByTestId('run-start').click();
+  }
+
   async start(options: NewRunOptions): Promise<void> {
     await this.page.getByTestId('run-dataset').selectOption({ label: options.datasetName });
     await this.page.getByTestId('field-train.epochs').fill(String(options.epochs));

@@ -1,19 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '../fixtures/studio';
 
-// A from-scratch LM small enough to run the whole recipe on the demo in well under a minute;
-// `npm run benchmark:reccocktail` checks the quality targets at the default size.
-const TINY = {
-  'settings.vocabSize': '300', 'settings.hidden': '32', 'settings.layers': '1', 'settings.pretrainSteps': '20',
-  'settings.baseSteps': '20', 'settings.ingredientSteps': '20', 'settings.batchSize': '4', 'settings.maxLen': '48',
-  'settings.negatives': '4', 'settings.maxEvalCases': '20', 'settings.entropyPrompts': '20', 'settings.lambdaStep': '0.25',
-  'settings.windowsPerUser': '2',
-};
-
-test('RecCocktail: run on the demo, move λ and see the metrics follow, Auto λ, export the merge and load it back with equal scores', async ({ studio }) => {
+// The quick-demo preset: a tiny from-scratch LM runs the whole recipe on the demo in well under a
+// minute; `npm run benchmark:reccocktail` checks the quality targets at the default size.
+test('fresh workspace → RecCocktail demo preset → exported adapter; the playground: move λ and see the metrics follow, Auto λ, export the merge and load it back with equal scores', async ({ studio }) => {
   await studio.waitForBackend();
   const [demo] = await (await studio.gotoDatasets()).names();
   const runs = await studio.gotoRuns();
-  await runs.startRecipe(demo ?? '', 'RecCocktail (LoRA merge)', TINY);
+  await runs.startPreset(demo ?? '', 'RecCocktail (LoRA merge)', 'Quick demo (tiny LM, ~30 s)');
   const run = studio.run;
   await run.waitForStatus('done', 170_000);
 
@@ -23,6 +17,16 @@ test('RecCocktail: run on the demo, move λ and see the metrics follow, Auto λ,
   for (const segment of ['warm', 'cold']) await expect(studio.page.locator(`[data-testid="metric-row"][data-variant="merged"][data-segment="${segment}"]`).first()).toBeVisible();
   await expect(studio.page.getByTestId('metric-chance').first()).toHaveText('0.2000');
   expect(await run.lossMarkers()).toEqual(expect.arrayContaining(['base spirit', 'ingredient']));
+
+  // The run's cocktail adapter, exported and downloaded as PEFT files.
+  const merged = run.artifact('artifacts/merged');
+  await merged.getByTestId('artifact-export').click();
+  await expect(merged.getByTestId('export-file').first()).toBeVisible();
+  const download = studio.page.waitForEvent('download');
+  await merged.getByTestId('export-file').getByText('adapter_config.json', { exact: true }).click();
+  const config = JSON.parse(await readFile((await (await download).path()) ?? '', 'utf8')) as { peft_type?: string; r?: number };
+  expect(config.peft_type).toBe('LORA');
+  expect(config.r).toBe(16); // the exact merge concatenates both rank-8 adapters
 
   const pg = studio.playground;
   await expect(pg.root).toBeVisible();

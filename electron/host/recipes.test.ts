@@ -24,4 +24,18 @@ describe('recipes.list', () => {
       expect(startRunRequestSchema.safeParse({ datasetId: 'ds_1', model: recipe.id, ...defaults }).success, recipe.id).toBe(true);
     }
   });
+
+  it('every preset names existing fields and forms a request the host accepts', () => {
+    for (const recipe of listRecipes()) {
+      for (const preset of recipe.presets) {
+        const groups = Object.fromEntries(Object.entries(recipe.settings.properties ?? {}).map(([g, s]) => [g, Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, v.default]))]));
+        for (const [path, value] of Object.entries(preset.values)) {
+          const [group, key] = path.split('.') as [string, string];
+          expect(groups[group] && key in groups[group], `${recipe.id}/${preset.id}: ${path}`).toBe(true);
+          (groups[group] as Record<string, unknown>)[key] = value;
+        }
+        expect(startRunRequestSchema.safeParse({ datasetId: 'ds_1', model: recipe.id, ...groups }).success, `${recipe.id}/${preset.id}`).toBe(true);
+      }
+    }
+  });
 });

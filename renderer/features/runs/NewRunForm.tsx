@@ -21,14 +21,44 @@ function DatasetSelect(): ReactElement {
   );
 }
 
+/** The form values of a preset: the recipe's defaults with the preset's fields set. */
+function presetValues(recipe: RecipeInfo, presetId: string): FormValues {
+  const preset = recipe.presets.find((p) => p.id === presetId);
+  return initialValues(formGroups(recipe.settings, { ...recipe.formDefaults, ...preset?.values }));
+}
+
+/** Presets of a recipe (quick demo, paper ablations): choosing one fills the form. */
+function PresetSelect({ recipe, value, onChange }: { readonly recipe: RecipeInfo; readonly value: string; readonly onChange: (id: string) => void }): ReactElement | null {
+  if (recipe.presets.length === 0) return null;
+  const chosen = recipe.presets.find((p) => p.id === value);
+  return (
+    <label className="field">
+      <span>Preset</span>
+      <select data-testid="run-preset" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Defaults (paper-scale demo)</option>
+        {recipe.presets.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+      </select>
+      {chosen ? <small className="muted">{chosen.description}</small> : null}
+    </label>
+  );
+}
+
 /** The settings form of one recipe, generated from its schema; Start → runs.start → the run page. */
 function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readonly datasetId: string }): ReactElement {
   const groups = useMemo(() => formGroups(recipe.settings, recipe.formDefaults), [recipe]);
   const [values, setValues] = useState<FormValues>(() => initialValues(groups));
+  const [presetId, setPresetId] = useState('');
   const [errors, setErrors] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState(false);
   const onField = useCallback((path: string, text: string) => setValues((v) => ({ ...v, [path]: text })), []);
-  const onReset = useCallback(() => setValues(initialValues(groups)), [groups]);
+  const onReset = useCallback(() => {
+    setPresetId('');
+    setValues(initialValues(groups));
+  }, [groups]);
+  const onPreset = useCallback((id: string) => {
+    setPresetId(id);
+    setValues(presetValues(recipe, id));
+  }, [recipe]);
   const onStart = useCallback(() => {
     const built = buildSettings(groups, values);
     setErrors(built.ok ? [] : built.errors);
@@ -39,6 +69,7 @@ function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readon
   }, [groups, values, datasetId, recipe.id]);
   return (
     <>
+      <PresetSelect recipe={recipe} value={presetId} onChange={onPreset} />
       {groups.map((g) => (
         <fieldset key={g.key} className="field-group">
           <legend>{g.key === 'modelConfig' ? recipe.title : g.title}</legend>
