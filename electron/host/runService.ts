@@ -40,6 +40,7 @@ export class RunService {
   async start(req: StartRunRequestParsed): Promise<RunSummary> {
     const dataset = await this.workspace.getDataset(req.datasetId);
     if (!dataset) throw new RecForgeError('not_found', `dataset ${req.datasetId} does not exist`);
+    await resolveRecipeModel(this.workspace, baseModelOf(req)); // refuse an unknown model now, not after queueing
     const summary: RunSummary = {
       id: newRunId(),
       datasetId: dataset.id,
@@ -177,7 +178,7 @@ export class RunService {
         const logged = resume ? await readRunSeries(this.workspace, runId) : null;
         this.trackers.set(runId, new RecipeRunTracker(logged?.seriesOffsets, logged?.points.at(-1)?.step ?? 0));
         await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
-        const model = await resolveRecipeModel(this.workspace, 'base' in req ? (req.base as { model?: string } | undefined)?.model : undefined);
+        const model = await resolveRecipeModel(this.workspace, baseModelOf(req)); // again: the folder may have moved while queued
         this.worker.recipe({ runId, recipe: req.model, settings: req.settings, sources, model, runDir: dir, resume });
       }
       await this.setStatus(runId, 'running');
@@ -268,4 +269,9 @@ export class RunService {
   private enqueueWrite(write: () => Promise<unknown>): void {
     this.persist = this.persist.then(write).catch(() => undefined);
   }
+}
+
+/** The registered model id (or 'scratch') an LLM recipe starts from; undefined for other recipes. */
+function baseModelOf(req: StartRunRequestParsed): string | undefined {
+  return 'base' in req ? req.base.model : undefined;
 }

@@ -1,0 +1,60 @@
+/**
+ * The LLM recipes through the protocol on the real worker, started from a local Hugging Face
+ * folder registered on the Models page (a tiny Qwen2 written in transformers' layout): the run
+ * spec differs from a from-scratch run only in `base.model`. RecCocktail then answers its
+ * playground actions; an unknown model id is a located error.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult, DatasetSummary, RunState, RunSummary } from '../../core/protocol/dto';
+import type { RegisteredModel } from '../../core/protocol/models';
+import type { CocktailEvaluation } from '../../core/protocol/recipeActions';
+import { nodeRecipeFiles } from '../../core/platform/recipeFiles';
+import { demoSources, writeTinyHfFolder } from '../../core/recipes/llm/testData';
+import { RECCOCKTAIL_PRESETS } from '../../core/recipes/presets';
+import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
+import { createDispatch, type Dispatch } from './api';
+
+function value<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** The quick-demo preset's values as a settings object. */
+const quickSettings = Object.fromEntries(Object.entries(RECCOCKTAIL_PRESETS.find((p) => p.id === 'quick')?.values ?? {}).map(([k, v]) => [k.replace(/^settings\./, ''), v]));
+
+describe('host: LLM recipes on a registered local checkpoint folder', () => {
+  let harness: Harness;
+  let dispatch: Dispatch;
+  let demo: DatasetSummary;
+  let model: RegisteredModel;
+
+  beforeAll(async () => {
+    harness = await startHarness(true);
+    dispatch = createDispatch(harness.ctx);
+    [demo] = value<DatasetSummary[]>(await dispatch('datasets.list', {})) as [DatasetSummary];
+    const dir = join(harness.dir, 'tiny-qwen2');
+    await writeTinyHfFolder(nodeRecipeFiles, dir, demoSources(120).flatMap((s) => s.items.map((it) => it.title ?? '')));
+    model = value<RegisteredModel>(await dispatch('models.register', { path: dir, name: 'tiny-qwen2' }));
+  });
+  afterAll(async () => harness.dispose());
+
+  it('RecCocktail runs on the folder and its playground ranks at any λ', async () => {
+    const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'reccocktail', base: { model: model.id }, settings: quickSettings }));
+    const done = await waitForStatus(harness.ctx, started.id, 'done', 180_000);
+    expect(done.metrics.filter((m) => m.variant === 'merged').map((m) => m.protocol.segment)).toEqual(expect.arrayContaining(['warm', 'cold']));
+    const state = value<RunState>(await dispatch('runs.get', { runId: started.id }));
+    // A provided model is not pre-trained: no base-model artifact, the stages skip 'pretrain'.
+    expect(state.artifacts?.map((a) => a.path)).toEqual(['artifacts/base-spirit', 'artifacts/ingredient', 'artifacts/merged']);
+    expect(state.markers?.map((m) => m.label)).not.toContain('catalog pre-training');
+    const atHalf = value<CocktailEvaluation>(await dispatch('runs.action', { runId: started.id, action: 'evaluate', args: { lambda: 0.5 } }));
+    expect(atHalf.metrics.filter((m) => m.protocol.chance !== undefined).length).toBeGreaterThan(0);
+    const outOfRange = await dispatch('runs.action', { runId: started.id, action: 'evaluate', args: { lambda: 2 } });
+    expect(outOfRange.ok === false && outOfRange.error.location?.field).toBe('lambda');
+  }, 240_000);
+
+  it('an unregistered base model is refused at start, naming the field', async () => {
+    const r = await dispatch('runs.start', { datasetId: demo.id, model: 'cprec', base: { model: 'nope' }, settings: {} });
+    expect(r.ok === false && r.error.location?.field).toBe('base.model');
+  });
+});
