@@ -38,7 +38,8 @@ async function importIntoFreshWorkspace(dir: string, file: string): Promise<Impo
     const mapping = { user: 'user_id', item: 'item_id', timestamp: 'timestamp', rating: 'rating' };
     const res = await db.transaction((c) => importTabular(c, {
       datasetId: 'ds_bench', name: 'bench', createdAt: new Date().toISOString(),
-      files: [{ name: 'bench.csv', path: file }], mapping, options: { minInteractions: 5 },
+      // RECFORGE_BENCH_K > 20 makes the k-core prune (edge table, prune passes, renumbering).
+      files: [{ name: 'bench.csv', path: file }], mapping, options: { minInteractions: Number(process.env['RECFORGE_BENCH_K'] ?? 5) },
     }));
     const ms = performance.now() - t0;
     await db.exclusive((c) => exec(c, 'CHECKPOINT'));

@@ -41,12 +41,27 @@ export function catalogLines(entries: readonly CatalogEntry[], seed: number, per
   return out;
 }
 
+/**
+ * About `examples` catalog lists, a fresh seeded shuffle per pass: with a few fixed shuffles a
+ * tiny LM memorises which title follows which (item pairs no user made) instead of learning that
+ * titles of one list share a genre.
+ */
+export function catalogCorpus(entries: readonly CatalogEntry[], seed: number, examples: number): string[] {
+  const out: string[] = [];
+  for (let pass = 0; out.length < examples; pass++) {
+    const lines = catalogLines(entries, mixSeed(seed, 0xca7, pass));
+    if (lines.length === 0) break;
+    out.push(...lines);
+  }
+  return out;
+}
+
 /** The base weights: the provided ones (cloned), or a scratch model pre-trained on item texts. */
 export async function baseWeights(model: ResolvedModel, catalog: readonly CatalogEntry[], s: RecCocktailSettings, hooks: RecipeTrainHooks): Promise<Map<string, tf.Tensor>> {
   if (model.weights !== null) return new Map([...model.weights].map(([n, t]) => [n, tf.clone(t)]));
   if (s.pretrainSteps === 0) return initLmWeights(model.config, mixSeed(s.seed, 1));
   const tok = model.tokenizer;
-  const examples = [...catalogLines(catalog, s.seed), ...catalogLines(catalog, s.seed + 1)].map((t) => ({ tokens: [...tok.encode(t), tok.eosId], promptLength: 0 }));
+  const examples = catalogCorpus(catalog, s.seed, s.pretrainSteps * s.batchSize).map((t) => ({ tokens: [...tok.encode(t), tok.eosId], promptLength: 0 }));
   const job = {
     runId: 'reccocktail-pretrain',
     model: model.config,

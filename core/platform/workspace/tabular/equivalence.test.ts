@@ -50,6 +50,9 @@ describe('importTabular equals prepareDataset', () => {
   it('keep-all dedupe counts repeats', async () => {
     await expectSameAsJs(rows('a:x a:x b:x b:y b:y a:y'), 3);
   });
+  it('nothing to remove (the view path): repeats counted on the inserted rows', async () => {
+    await expectSameAsJs(rows('a:x a:x b:y a:x b:y c:x'), 1);
+  });
   it('timestamp ties break by input order, not by item', async () => {
     await expectSameAsJs(rows('u:z:1 u:b:2 u:a:2 v:a:2 v:z:2 v:b:1'), 1);
   });

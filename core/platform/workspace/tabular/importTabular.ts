@@ -15,7 +15,7 @@ import { collectItemMetadata } from './storeItems';
 import { exec } from '../db';
 import { schemaFeatures } from './schemaV2';
 import { stageAll } from './stageAll';
-import { datasetDomains, dropTemps, insertMapping, insertRows, insertSummary, remapRows } from './store';
+import { datasetDomains, dropTemps, insertedDistinctPairs, insertMapping, insertRows, insertSummary, remapRows } from './store';
 import { withSetting } from './settings';
 import { timed } from './timing';
 import type { ColumnMapping, SkippedRows, TabularImportRequest, TabularImportResult, TabularOptions } from './types';
@@ -23,6 +23,7 @@ import type { ColumnMapping, SkippedRows, TabularImportRequest, TabularImportRes
 /** Imports `req.files` as dataset `req.datasetId`; see TabularOptions for the steps. */
 export async function importTabular(c: DuckDBConnection, req: TabularImportRequest): Promise<TabularImportResult> {
   validate(req);
+  await dropTemps(c); // a tab_rows view left by an aborted import would block a tab_rows table
   const skipped = await timed(c, 'stage', () => stageAll(c, req.files, req.kind, req.mapping, req.options.onError ?? 'fail'));
   // Only staging needs insertion order (rowid = input position); later steps carry `pos`
   // explicitly and run faster without the ordering constraint.
@@ -32,7 +33,7 @@ export async function importTabular(c: DuckDBConnection, req: TabularImportReque
 async function afterStaging(c: DuckDBConnection, req: TabularImportRequest, skipped: SkippedRows): Promise<TabularImportResult> {
   await timed(c, 'item metadata', () => collectItemMetadata(c, req.mapping));
   await timed(c, 'encode ids', () => encodeIds(c));
-  const { raw, lineage, cols, untouched, pruned } = await filterRows(c, req.mapping, req.options);
+  const { raw, lineage, cols, untouched, pruned, repeatedPending } = await filterRows(c, req.mapping, req.options);
   const { users, items, identity } = await timed(c, 'remap', () => remapRows(c, untouched && !pruned));
   const core = lineage.pop();
   const n = core?.after ?? 0;
@@ -43,6 +44,7 @@ async function afterStaging(c: DuckDBConnection, req: TabularImportRequest, skip
   );
   const features = await schemaFeatures(c);
   await timed(c, 'insert rows', () => insertRows(c, req.datasetId, cols, features, identity && !pruned));
+  if (repeatedPending) await countRepeats(c, req.datasetId, lineage);
   if (features.datasetColumns) await insertMapping(c, req.datasetId, req.mapping);
   const summary = {
     id: req.datasetId, name: req.name, format: req.format ?? 'csv', createdAt: req.createdAt,
@@ -62,6 +64,38 @@ interface Filtered {
   readonly untouched: boolean;
   /** The k-core removed rows (tab_edges holds the survivors). */
   readonly pruned: boolean;
+  /** keep-all's repeated pairs are counted on the inserted rows (tab_rows is a view). */
+  readonly repeatedPending: boolean;
+}
+
+/** No filter can remove a row: no threshold filter, keep-all, no history limit, and every degree ≥ k. */
+async function keepsEveryRow(c: DuckDBConnection, o: TabularOptions): Promise<boolean> {
+  if (o.ratingThreshold?.mode === 'filter' || (o.dedupe ?? 'keep-all') !== 'keep-all' || o.maxHistory !== undefined) return false;
+  return !(await kCoreNeedsEdges(c, o.minInteractions, true));
+}
+
+/**
+ * Every good row stays: tab_rows is a view over the staged join, read once by the insert (no
+ * materialised copy of the interactions, no count passes); the lineage is known from the code
+ * tables, except keep-all's repeat count, taken on the inserted rows.
+ */
+async function passthroughRows(c: DuckDBConnection, m: ColumnMapping, o: TabularOptions): Promise<Filtered> {
+  const built = await timed(c, 'build rows', () => buildRows(c, m, o, 'view'));
+  if (built.raw === 0) throw new RecForgeError('import', 'the source contains no interactions');
+  const n = built.raw;
+  const lineage: LineageStep[] = built.step ? [built.step] : [];
+  lineage.push({ step: 'dedupe', params: { policy: 'keep-all', repeated: 0 }, before: n, after: n });
+  lineage.push({ step: 'k-core', params: { k: o.minInteractions, rounds: 1 }, before: n, after: n });
+  return { raw: n, lineage, cols: built.cols, untouched: true, pruned: false, repeatedPending: true };
+}
+
+/** Sets keep-all's repeated-pairs count from the inserted rows of dataset `id`. */
+async function countRepeats(c: DuckDBConnection, id: string, lineage: LineageStep[]): Promise<void> {
+  const k = lineage.findIndex((s) => s.step === 'dedupe');
+  const step = lineage[k];
+  if (step === undefined) return;
+  const repeated = step.before - (await timed(c, 'count repeats', () => insertedDistinctPairs(c, id)));
+  lineage[k] = { ...step, params: { ...step.params, repeated } };
 }
 
 /**
@@ -70,6 +104,7 @@ interface Filtered {
  * there, the code tables' counts are the degrees, so "nothing to remove" needs no pass.
  */
 async function filterRows(c: DuckDBConnection, m: ColumnMapping, o: TabularOptions): Promise<Filtered> {
+  if (await keepsEveryRow(c, o)) return passthroughRows(c, m, o);
   const lineage: LineageStep[] = [];
   const built = await timed(c, 'build rows', () => buildRows(c, m, o));
   await exec(c, `DROP TABLE ${STAGE}`); // everything later needs only tab_rows and the small per-id tables
@@ -88,7 +123,7 @@ async function filterRows(c: DuckDBConnection, m: ColumnMapping, o: TabularOptio
   const { step: core, pruned } = await timed(c, 'k-core', () => kCore(c, k, untouched, edgesReady));
   lineage.push(core);
   if (core.after === 0) throw new RecForgeError('import', `no interactions left after ${o.minInteractions}-core filtering (of ${built.raw})`);
-  return { raw: built.raw, lineage, cols: built.cols, untouched, pruned };
+  return { raw: built.raw, lineage, cols: built.cols, untouched, pruned, repeatedPending: false };
 }
 
 function validate(req: TabularImportRequest): void {

@@ -32,13 +32,17 @@ export interface RowColumns {
   readonly label: boolean;
 }
 
-/** Builds tab_rows from the good staged rows, applying the rating threshold when asked. */
-export async function buildRows(c: DuckDBConnection, m: ColumnMapping, opts: TabularOptions): Promise<{ raw: number; step: LineageStep | null; cols: RowColumns }> {
+/**
+ * Builds tab_rows from the good staged rows, applying the rating threshold when asked. As a
+ * 'view' (when no filter can remove a row) nothing is materialised: the insert reads the staged
+ * join once, and the stage must stay until then.
+ */
+export async function buildRows(c: DuckDBConnection, m: ColumnMapping, opts: TabularOptions, as: 'table' | 'view' = 'table'): Promise<{ raw: number; step: LineageStep | null; cols: RowColumns }> {
   const t = opts.ratingThreshold;
   const cols = { rating: m.rating !== undefined, label: m.label !== undefined || t?.mode === 'label' };
   const label = t?.mode === 'label' ? `CAST(s.rating >= ${Number(t.min)} AS DOUBLE)` : 's.label';
   const keep = t?.mode === 'filter' ? `AND s.rating >= ${Number(t.min)}` : '';
-  await exec(c, `CREATE OR REPLACE TEMP TABLE ${ROWS} AS
+  await exec(c, `CREATE OR REPLACE TEMP ${as === 'view' ? 'VIEW' : 'TABLE'} ${ROWS} AS
     SELECT s.rowid AS pos, uc.code AS u, ic.code AS i, s.ts${cols.rating ? ', s.rating' : ''}${cols.label ? `, ${label} AS label` : ''}
     FROM ${STAGE} s JOIN ${USER_CODES} uc ON uc.raw = s."user" JOIN ${ITEM_CODES} ic ON ic.raw = s.item
     WHERE s.bad IS NULL ${keep}`);
@@ -46,7 +50,7 @@ export async function buildRows(c: DuckDBConnection, m: ColumnMapping, opts: Tab
   const [r] = await query(c, `SELECT COALESCE(sum(n), 0) AS n FROM ${USER_CODES}`);
   const raw = num(r?.['n']);
   if (!t) return { raw, step: null, cols };
-  const after = await count(c, ROWS);
+  const after = t.mode === 'label' ? raw : await count(c, ROWS); // labelling keeps every row
   return { raw, step: { step: 'rating-threshold', params: { min: t.min, mode: t.mode }, before: raw, after }, cols };
 }
 

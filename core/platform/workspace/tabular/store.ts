@@ -87,6 +87,14 @@ export async function insertMapping(c: DuckDBConnection, id: string, m: ColumnMa
 
 /** Drops every temp table of the tabular path (they would otherwise live as long as the connection). */
 export async function dropTemps(c: DuckDBConnection): Promise<void> {
+  const views = await query(c, "SELECT view_name FROM duckdb_views() WHERE temporary AND view_name LIKE 'tab\\_%' ESCAPE '\\'");
+  for (const r of views) await exec(c, `DROP VIEW IF EXISTS "${String(r['view_name'])}"`);
   const rows = await query(c, "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE 'tab\\_%' ESCAPE '\\'");
   for (const r of rows) await exec(c, `DROP TABLE IF EXISTS "${String(r['table_name'])}"`);
+}
+
+/** Distinct (user, item) pairs of dataset `id` as inserted. */
+export async function insertedDistinctPairs(c: DuckDBConnection, id: string): Promise<number> {
+  const [r] = await query(c, 'SELECT count(*) AS n FROM (SELECT DISTINCT user_idx, item_idx FROM interactions WHERE dataset_id = $1)', [id]);
+  return Number(r?.['n'] ?? 0);
 }
