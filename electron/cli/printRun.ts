@@ -16,7 +16,9 @@ function printMetrics(state: RunState, out: Out): void {
 }
 
 function cell(v: string | number | null): string {
-  return v === null ? '—' : typeof v === 'number' ? v.toFixed(4) : v;
+  if (v === null) return '—';
+  if (typeof v === 'string') return v;
+  return Number.isInteger(v) ? String(v) : v.toFixed(4); // counts and steps stay integers
 }
 
 /** A result table as aligned text columns with its protocol (CLI and benches). */
