@@ -39,10 +39,15 @@ export interface CocktailEvaluation {
   readonly lambda: number | null;
   readonly metrics: readonly MetricRecord[];
 }
-/** 'autoLambda': the λ of lowest mean prediction entropy over the run's unlabeled prompts. */
-export interface CocktailAutoLambda {
+/** One scenario's entropy search: the λ of lowest mean prediction entropy and the curve. */
+export interface CocktailScenarioLambda {
   readonly lambda: number;
   readonly entropies: readonly { readonly lambda: number; readonly entropy: number }[];
+}
+/** 'autoLambda': per inference scenario (warm items, new items), over the run's unlabeled test prompts. */
+export interface CocktailAutoLambda {
+  readonly warm: CocktailScenarioLambda;
+  readonly cold: CocktailScenarioLambda;
 }
 /** An action that wrote a file or folder into the run: the host records it as an artifact. */
 export interface ActionArtifact {

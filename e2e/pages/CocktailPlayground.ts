@@ -28,11 +28,12 @@ export class CocktailPlayground {
     return valuesIn(this.metrics);
   }
 
-  /** Runs Auto λ; returns the entropy-guided λ it reports. */
-  async autoLambda(): Promise<number> {
+  /** Runs Auto λ; returns the entropy-guided λ of each scenario it reports. */
+  async autoLambda(): Promise<{ warm: number; cold: number }> {
     await this.root.getByTestId('playground-auto').click();
-    await expect(this.lambdas).toContainText(/entropy-guided λ \d/, { timeout: 90_000 });
-    return Number(/entropy-guided λ (\d\.\d+)/.exec((await this.lambdas.textContent()) ?? '')?.[1]);
+    await expect(this.lambdas).toContainText(/entropy-guided λ: warm \d/, { timeout: 90_000 });
+    const m = /warm (\d\.\d+), new items (\d\.\d+)/.exec((await this.lambdas.textContent()) ?? '');
+    return { warm: Number(m?.[1]), cold: Number(m?.[2]) };
   }
 
   /** Exports the merge at the current λ in `format`; returns the exported folder's path in the run. */

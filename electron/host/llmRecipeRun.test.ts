@@ -45,7 +45,7 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
     expect(done.metrics.filter((m) => m.variant === 'merged').map((m) => m.protocol.segment)).toEqual(expect.arrayContaining(['warm', 'cold']));
     const state = value<RunState>(await dispatch('runs.get', { runId: started.id }));
     // A provided model is not pre-trained: no base-model artifact, the stages skip 'pretrain'.
-    expect(state.artifacts?.map((a) => a.path)).toEqual(['artifacts/base-spirit', 'artifacts/ingredient', 'artifacts/merged']);
+    expect(state.artifacts?.map((a) => a.path)).toEqual(['artifacts/base-spirit', 'artifacts/ingredient', 'artifacts/merged', 'artifacts/merged-cold']);
     expect(state.markers?.map((m) => m.label)).not.toContain('catalog pre-training');
     const atHalf = value<CocktailEvaluation>(await dispatch('runs.action', { runId: started.id, action: 'evaluate', args: { lambda: 0.5 } }));
     expect(atHalf.metrics.filter((m) => m.protocol.chance !== undefined).length).toBeGreaterThan(0);

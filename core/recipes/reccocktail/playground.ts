@@ -18,9 +18,12 @@ export interface CaseSets {
   readonly valid: readonly RankCase[];
   readonly warm: readonly RankCase[];
   readonly cold: readonly RankCase[];
-  /** ≤ 100 test prompts (warm and cold mixed) whose labels are never read. */
-  readonly entropy: readonly RankCase[];
+  /** ≤ 100 test prompts per scenario whose labels are never read. */
+  readonly entropy: { readonly warm: readonly RankCase[]; readonly cold: readonly RankCase[] };
 }
+
+/** An inference scenario of the target domain: items seen in training, or new items. */
+export type Scenario = 'warm' | 'cold';
 
 /** How merging and entropy are computed. */
 export interface CocktailOptions {
@@ -54,7 +57,8 @@ export interface CocktailPlayground {
   evaluateAdapter(adapter: LoraAdapter): Promise<LambdaEvaluation>;
   /** Metrics of other full weights of the same architecture, e.g. an exported merged checkpoint (λ NaN). */
   evaluateWeights(weights: ReadonlyMap<string, tf.Tensor>): Promise<LambdaEvaluation>;
-  entropyAtLambda(lambda: number): Promise<number>;
+  /** Mean entropy of the scenario's unlabeled prompts under the merge at λ. */
+  entropyAtLambda(lambda: number, scenario: Scenario): Promise<number>;
   dispose(): void;
 }
 
@@ -85,7 +89,7 @@ export function createPlayground(lm: LmConfig, base: Map<string, tf.Tensor>, bas
     evaluateBase: () => evaluateWeights(lm, base, sets, NaN),
     evaluateAdapter: (adapter) => withFolded(base, adapter, (w) => evaluateWeights(lm, w, sets, NaN)),
     evaluateWeights: (w) => evaluateWeights(lm, w, sets, NaN),
-    entropyAtLambda: (lambda) => withMerged(lambda, (w) => meanEntropy(lm, w, sets.entropy, { objective: options.entropyObjective, firstTokens: options.firstTokens })),
+    entropyAtLambda: (lambda, scenario) => withMerged(lambda, (w) => meanEntropy(lm, w, sets.entropy[scenario], { objective: options.entropyObjective, firstTokens: options.firstTokens })),
     dispose: () => {
       disposeLoraAdapter(baseSpirit);
       disposeLoraAdapter(ingredient);

@@ -42,7 +42,7 @@ export function itemTextOf(kind: RecCocktailSettings['itemText']): (item: Corpus
   return kind === 'title' ? title : (it) => (it.genres.length > 0 ? `${it.genres.join(', ')}: ${title(it)}` : title(it));
 }
 
-/** A seeded sample of ≤ n test prompts (warm and cold in their proportion); only prompts and candidates are read. */
+/** A seeded sample of ≤ n test prompts of one scenario; only prompts and candidates are read. */
 export function unlabeledPrompts(tests: readonly RankCase[], n: number, seed: number): RankCase[] {
   const order = tests.map((_, i) => i);
   shuffleInPlace(order, createRng(mixSeed(seed, 0xe47)));
@@ -67,6 +67,8 @@ export function prepareRecCocktail(data: RecCocktailData, s: RecCocktailSettings
   const valid = scenarioCases(corpus, target, scenarios.warm, 'valid', model.tokenizer, o);
   const warm = scenarioCases(corpus, target, scenarios.warm, 'test', model.tokenizer, o);
   const cold = scenarioCases(corpus, target, scenarios.cold, 'test', model.tokenizer, { ...o, neverNegatives: [] });
-  const sets: CaseSets = { valid: valid.cases, warm: warm.cases, cold: cold.cases, entropy: unlabeledPrompts([...warm.cases, ...cold.cases], s.entropyPrompts, s.seed) };
+  // Entropy guidance is per inference scenario (§3.3, Fig. 4): each gets its own unlabeled prompts.
+  const entropy = { warm: unlabeledPrompts(warm.cases, s.entropyPrompts, s.seed), cold: unlabeledPrompts(cold.cases, s.entropyPrompts, s.seed) };
+  const sets: CaseSets = { valid: valid.cases, warm: warm.cases, cold: cold.cases, entropy };
   return { corpus, target, model, scenarios, corpora, catalog, sets, candidates: { valid: valid.candidates, warm: warm.candidates, cold: cold.candidates } };
 }

@@ -9,7 +9,7 @@ import type { ResultTable } from '../../protocol/recipeRun';
 import { rankMetricRecords, type RankProtocol } from '../llm/metricRecords';
 import type { RankMetrics } from '../llm/rankEval';
 import type { PreparedRecCocktail } from './prepare';
-import type { RecCocktailResult } from './runRecCocktail';
+import type { RecCocktailResult, VariantEvaluation } from './runRecCocktail';
 import type { RecCocktailSettings } from './settings';
 
 /** Protocols of the three case sets. */
@@ -40,8 +40,9 @@ export function cocktailMetrics(r: RecCocktailResult, pr: CocktailProtocols): Me
   const out: MetricRecord[] = [];
   for (const v of r.variants) out.push(...rankMetricRecords(v.evaluation.warm, pr.warm, v.variant), ...rankMetricRecords(v.evaluation.cold, pr.cold, v.variant));
   out.push(lambdaMetric(r.sweep.gridBest.lambda, 'grid', pr.valid, r.sweep.gridBest.valid.cases));
-  // The unlabeled prompts are test prompts of both segments (the scenario split is a cold-item split).
-  out.push(lambdaMetric(r.sweep.entropyBest.lambda, 'merged', { ...pr.cold, segment: 'all' }, r.playground.sets.entropy.length));
+  // Each scenario's λ was chosen on its own unlabeled test prompts.
+  out.push(lambdaMetric(r.sweep.entropyBest.warm.lambda, 'merged', pr.warm, r.playground.sets.entropy.warm.length));
+  out.push(lambdaMetric(r.sweep.entropyBest.cold.lambda, 'merged', pr.cold, r.playground.sets.entropy.cold.length));
   return out;
 }
 
@@ -55,8 +56,13 @@ function protocolText(r: RecCocktailResult, s: RecCocktailSettings): string {
   return (
     `Target ${p.target.name}; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), scored by the log-likelihood of " <title>" + EOS; ${chance}. ` +
     `Warm: last warm behaviour of ${p.sets.warm.length} sampled users (validation: the one before). Cold: ${p.sets.cold.length} cases whose target is one of ${p.scenarios.coldItems.length} new items (${s.coldStrategy}, ${s.coldFraction} of items), never in training. ` +
-    `λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). Grid λ ${r.sweep.gridBest.lambda}: best validation MRR; merged λ ${r.sweep.entropyBest.lambda}: lowest mean ${s.entropyObjective} entropy over ${r.playground.sets.entropy.length} unlabeled test prompts.`
+    `λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). Grid λ ${r.sweep.gridBest.lambda}: best validation MRR. Merged: per scenario, the λ of lowest mean ${s.entropyObjective} entropy over its unlabeled test prompts — warm λ ${r.sweep.entropyBest.warm.lambda} (${r.playground.sets.entropy.warm.length} prompts), cold λ ${r.sweep.entropyBest.cold.lambda} (${r.playground.sets.entropy.cold.length} prompts).`
   );
+}
+
+/** A variant's λ as a table cell: none, one, or "warm / cold". */
+function lambdaCell(l: VariantEvaluation['lambda']): number | string | null {
+  return l === null || typeof l === 'number' ? l : `${l.warm} / ${l.cold}`;
 }
 
 /** Variants side by side. */
@@ -65,7 +71,7 @@ export function variantsTable(r: RecCocktailResult, s: RecCocktailSettings): Res
     id: 'reccocktail-variants',
     title: 'RecCocktail: base spirit, ingredient and cocktails on warm and cold items',
     columns: ['Variant', 'λ', 'Warm NDCG@1', 'Warm NDCG@3', 'Warm HR@3', 'Warm MRR', 'Cold NDCG@1', 'Cold NDCG@3', 'Cold HR@3', 'Cold MRR'],
-    rows: r.variants.map((v) => [v.variant, v.lambda, ...cells(v.evaluation.warm), ...cells(v.evaluation.cold)]),
+    rows: r.variants.map((v) => [v.variant, lambdaCell(v.lambda), ...cells(v.evaluation.warm), ...cells(v.evaluation.cold)]),
     protocol: protocolText(r, s),
   };
 }
@@ -75,8 +81,8 @@ export function lambdaTable(r: RecCocktailResult, s: RecCocktailSettings): Resul
   return {
     id: 'reccocktail-lambda',
     title: 'RecCocktail: λ grid (validation) vs entropy guidance (unlabeled prompts)',
-    columns: ['λ', 'Valid MRR', 'Valid NDCG@1', 'Warm NDCG@1', 'Cold NDCG@1', 'Entropy'],
-    rows: r.sweep.grid.map((g, i) => [g.lambda, f4(g.valid.mrr), f4(g.valid.ndcg[1] ?? 0), f4(g.warm.ndcg[1] ?? 0), f4(g.cold.ndcg[1] ?? 0), f4(r.sweep.entropies[i]?.entropy ?? NaN)]),
+    columns: ['λ', 'Valid MRR', 'Valid NDCG@1', 'Warm NDCG@1', 'Cold NDCG@1', 'Warm entropy', 'Cold entropy'],
+    rows: r.sweep.grid.map((g, i) => [g.lambda, f4(g.valid.mrr), f4(g.valid.ndcg[1] ?? 0), f4(g.warm.ndcg[1] ?? 0), f4(g.cold.ndcg[1] ?? 0), f4(r.sweep.entropies.warm[i]?.entropy ?? NaN), f4(r.sweep.entropies.cold[i]?.entropy ?? NaN)]),
     protocol: protocolText(r, s),
   };
 }

@@ -11,12 +11,12 @@ import type { MetricRecord } from '../../protocol/dto';
 import { rankMetricRecords } from '../llm/metricRecords';
 import type { RecipeFiles } from '../llm/recipeFiles';
 import { joinPath } from '../llm/recipeFiles';
-import { lambdaGrid, lowestEntropy, type EntropyPoint } from './lambdaSearch';
+import { lambdaGrid, type EntropyPoint } from './lambdaSearch';
 import { foldAdapter } from './mergedWeights';
 import { createPlayground, type CocktailPlayground, type LambdaEvaluation } from './playground';
 import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { baseModelDir, COCKTAIL_PATHS, loadCocktailState, type CocktailRunState } from './runState';
-import { entropyCurve } from './sweep';
+import { entropySearch, type PerScenario } from './sweep';
 
 /** Metrics at one λ: raw ranks and warm/cold records with protocol (variant 'merged'). */
 export interface PlaygroundEvaluation {
@@ -27,7 +27,8 @@ export interface PlaygroundEvaluation {
 /** The playground's operations on run folders. */
 export interface RunPlayground {
   evaluateAtLambda(runDir: string, lambda: number): Promise<PlaygroundEvaluation>;
-  autoLambda(runDir: string): Promise<{ readonly lambda: number; readonly entropies: readonly EntropyPoint[] }>;
+  /** Per scenario: the entropy-minimising λ over the run's grid and the curve it came from. */
+  autoLambda(runDir: string): Promise<PerScenario<{ readonly lambda: number; readonly entropies: readonly EntropyPoint[] }>>;
   exportMerged(runDir: string, lambda: number, outDir: string, format?: 'adapter' | 'checkpoint'): Promise<void>;
   /** Ranks the run's cases with a folder: a PEFT adapter on the run's base, or a full HF checkpoint. */
   evaluateFolder(runDir: string, dir: string): Promise<PlaygroundEvaluation>;
@@ -109,8 +110,8 @@ export function createRunPlayground(files: RecipeFiles): RunPlayground {
     },
     async autoLambda(runDir) {
       const r = await run(runDir);
-      const entropies = await entropyCurve(r.pg, lambdaGrid(r.state.lambdaStep));
-      return { lambda: lowestEntropy(entropies).lambda, entropies };
+      const { entropies, best } = await entropySearch(r.pg, lambdaGrid(r.state.lambdaStep));
+      return { warm: { lambda: best.warm.lambda, entropies: entropies.warm }, cold: { lambda: best.cold.lambda, entropies: entropies.cold } };
     },
     async exportMerged(runDir, lambda, outDir, format = 'adapter') {
       const r = await run(runDir);

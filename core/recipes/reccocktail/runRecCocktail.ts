@@ -12,7 +12,7 @@ import { createPlayground, type CocktailPlayground, type LambdaEvaluation } from
 import { prepareRecCocktail, type PreparedRecCocktail, type RecCocktailData } from './prepare';
 import type { RecCocktailSettings } from './settings';
 import { baseWeights, trainAdapter } from './stages';
-import { evaluationAt, sweepLambdas, type CocktailSweep } from './sweep';
+import { evaluationAt, sweepLambdas, type CocktailSweep, type PerScenario } from './sweep';
 
 export type { RecCocktailData } from './prepare';
 
@@ -26,10 +26,10 @@ export const RECCOCKTAIL_SERIES = {
 /** The models a run compares. */
 export type CocktailVariant = 'pretrained' | 'base' | 'ingredient' | 'average' | 'grid' | 'merged';
 
-/** One variant's λ (null: no adapter) and metrics. */
+/** One variant's λ (null: no adapter; merged: per scenario) and metrics. */
 export interface VariantEvaluation {
   readonly variant: CocktailVariant;
-  readonly lambda: number | null;
+  readonly lambda: number | PerScenario<number> | null;
   readonly evaluation: LambdaEvaluation;
 }
 
@@ -46,7 +46,10 @@ export interface RecCocktailHooks extends RecipeTrainHooks {
   onStage?(stage: 'pretrain' | 'base-spirit' | 'ingredient' | 'evaluate'): void;
 }
 
-/** Every variant from the sweep (the merged one is the entropy λ, as in the paper). */
+/**
+ * Every variant from the sweep. The merged one is the paper's: each scenario is served by the
+ * cocktail at its own entropy λ (warm cases and validation at the warm λ, new items at the cold λ).
+ */
 async function variantsOf(pg: CocktailPlayground, sweep: CocktailSweep): Promise<VariantEvaluation[]> {
   const at = async (variant: CocktailVariant, lambda: number): Promise<VariantEvaluation> => ({ variant, lambda, evaluation: await evaluationAt(pg, sweep.grid, lambda) });
   return [
@@ -55,8 +58,15 @@ async function variantsOf(pg: CocktailPlayground, sweep: CocktailSweep): Promise
     await at('ingredient', 0),
     await at('average', 0.5),
     await at('grid', sweep.gridBest.lambda),
-    await at('merged', sweep.entropyBest.lambda),
+    await mergedVariant(pg, sweep),
   ];
+}
+
+async function mergedVariant(pg: CocktailPlayground, sweep: CocktailSweep): Promise<VariantEvaluation> {
+  const lambda = { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda };
+  const warm = await evaluationAt(pg, sweep.grid, lambda.warm);
+  const cold = await evaluationAt(pg, sweep.grid, lambda.cold);
+  return { variant: 'merged', lambda, evaluation: { ...warm, cold: cold.cold } };
 }
 
 /** Trains the base (scratch only) and both adapters into a playground. */

@@ -18,6 +18,7 @@ export const COCKTAIL_PATHS = {
   baseSpirit: 'artifacts/base-spirit',
   ingredient: 'artifacts/ingredient',
   merged: 'artifacts/merged',
+  mergedCold: 'artifacts/merged-cold',
 } as const;
 
 const ids = z.array(z.number().int().nonnegative());
@@ -26,23 +27,23 @@ const cases = z.array(rankCase);
 const protocol = z.record(z.string(), z.unknown());
 
 const stateSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   /** 'run': a folder inside the run (scratch model); 'folder': the local checkpoint the run started from. */
   baseModel: z.object({ kind: z.enum(['run', 'folder']), path: z.string() }),
   options: z.object({ mergeMode: z.enum(['exact', 'paper-ab']), entropyObjective: z.enum(['first-tokens', 'candidates']), firstTokens: z.number().int().positive() }),
   lambdaStep: z.number().positive().max(1),
-  chosen: z.object({ grid: z.number().min(0).max(1), entropy: z.number().min(0).max(1) }),
+  chosen: z.object({ grid: z.number().min(0).max(1), entropy: z.object({ warm: z.number().min(0).max(1), cold: z.number().min(0).max(1) }) }),
   protocols: z.object({ valid: protocol, warm: protocol, cold: protocol }),
-  sets: z.object({ valid: cases, warm: cases, cold: cases, entropy: cases }),
+  sets: z.object({ valid: cases, warm: cases, cold: cases, entropy: z.object({ warm: cases, cold: cases }) }),
 });
 
 /** The saved state of a run. */
 export interface CocktailRunState {
-  readonly version: 1;
+  readonly version: 2;
   readonly baseModel: { readonly kind: 'run' | 'folder'; readonly path: string };
   readonly options: CocktailOptions;
   readonly lambdaStep: number;
-  readonly chosen: { readonly grid: number; readonly entropy: number };
+  readonly chosen: { readonly grid: number; readonly entropy: { readonly warm: number; readonly cold: number } };
   readonly protocols: CocktailProtocols;
   readonly sets: CaseSets;
 }
@@ -51,7 +52,8 @@ const plain = (cs: readonly RankCase[]): RankCase[] => cs.map((c) => ({ prompt: 
 
 /** Writes the state next to the artifacts. */
 export async function saveCocktailState(files: RecipeFiles, runDir: string, state: CocktailRunState): Promise<void> {
-  const sets = { valid: plain(state.sets.valid), warm: plain(state.sets.warm), cold: plain(state.sets.cold), entropy: plain(state.sets.entropy) };
+  const entropy = { warm: plain(state.sets.entropy.warm), cold: plain(state.sets.entropy.cold) };
+  const sets = { valid: plain(state.sets.valid), warm: plain(state.sets.warm), cold: plain(state.sets.cold), entropy };
   await files.writeText(joinPath(runDir, COCKTAIL_PATHS.state), JSON.stringify({ ...state, sets }));
 }
 

@@ -53,18 +53,28 @@ describe('reccocktail runner (scratch model)', () => {
         }
       }
       const lambdas = metrics.filter((m) => m.name === 'lambda');
-      expect(lambdas.map((m) => m.variant)).toEqual(['grid', 'merged']);
+      // The grid λ (validation) and one entropy λ per scenario, each on its own 6 unlabeled prompts.
+      expect(lambdas.map((m) => `${m.variant}:${m.protocol.segment}`)).toEqual(['grid:warm', 'merged:warm', 'merged:cold']);
       expect(lambdas.every((m) => [0, 0.5, 1].includes(m.value))).toBe(true);
-      expect(lambdas[1]?.protocol.users).toBe(6);
+      expect(lambdas.slice(1).map((m) => m.protocol.users)).toEqual([6, 6]);
+      // The merged row serves warm cases at the warm λ and new items at the cold λ.
+
 
       const tables = events.flatMap((e) => (e.kind === 'table' ? [e.table] : []));
+      // NDCG@1 of a scenario on the λ table (columns: λ, valid MRR, valid NDCG@1, warm NDCG@1, cold NDCG@1, …).
+      const at = (lambda: number | undefined, seg: 'warm' | 'cold'): number => Number(tables[1]?.rows.find((r) => r[0] === lambda)?.[seg === 'warm' ? 3 : 4]);
       expect(tables.map((t) => t.id)).toEqual(['reccocktail-variants', 'reccocktail-lambda']);
       expect(tables[1]?.rows.map((r) => r[0])).toEqual([0, 0.5, 1]);
       expect(tables[0]?.protocol).toMatch(/chance NDCG@1 0\.2/);
+      for (const [k, seg] of [[1, 'warm'], [2, 'cold']] as const) {
+        const merged = metrics.find((m) => m.variant === 'merged' && m.name === 'NDCG' && m.k === 1 && m.protocol.segment === seg)?.value ?? NaN;
+        expect(merged).toBeCloseTo(at(lambdas[k]?.value, seg), 4);
+      }
 
       const artifacts = events.flatMap((e) => (e.kind === 'artifact' ? [e.artifact] : []));
       expect(artifacts.map((a) => `${a.kind}:${a.path}`)).toEqual([
         'hf-model:artifacts/base-model', 'peft-adapter:artifacts/base-spirit', 'peft-adapter:artifacts/ingredient', 'peft-adapter:artifacts/merged',
+        'peft-adapter:artifacts/merged-cold',
       ]);
       const base = await files.loadModelFolder(path.join(dir, COCKTAIL_PATHS.baseModel));
       for (const a of artifacts.slice(1)) (await files.loadAdapter(path.join(dir, a.path), base.config)).tensors.forEach((t) => t.dispose());
@@ -76,8 +86,8 @@ describe('reccocktail runner (scratch model)', () => {
       expect(atHalf.evaluation.warm.ndcg[1]).toBeCloseTo(Number(tables[1]?.rows[1]?.[3]), 4);
       expect(atHalf.metrics.filter((m) => m.variant === 'merged' && m.protocol.chance !== undefined)).toHaveLength(2 * 5);
       const auto = await pg.autoLambda(dir);
-      expect(auto.lambda).toBe(state.chosen.entropy);
-      expect(auto.entropies.map((p) => p.lambda)).toEqual([0, 0.5, 1]);
+      expect({ warm: auto.warm.lambda, cold: auto.cold.lambda }).toEqual(state.chosen.entropy);
+      expect(auto.cold.entropies.map((p) => p.lambda)).toEqual([0, 0.5, 1]);
 
       // Export → load back → equal scores.
       const out = path.join(dir, 'exported');
@@ -110,7 +120,7 @@ describe('reccocktail runner (scratch model)', () => {
       const events = await run(path.join(dir, 'run'), { kind: 'folder', path: modelDir });
       expect(events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))).toEqual(['data', 'base-spirit', 'ingredient', 'evaluate', 'export']);
       const artifacts = events.flatMap((e) => (e.kind === 'artifact' ? [e.artifact.path] : []));
-      expect(artifacts).toEqual(['artifacts/base-spirit', 'artifacts/ingredient', 'artifacts/merged']);
+      expect(artifacts).toEqual(['artifacts/base-spirit', 'artifacts/ingredient', 'artifacts/merged', 'artifacts/merged-cold']);
       const state = await loadCocktailState(files, path.join(dir, 'run'));
       expect(state.baseModel).toEqual({ kind: 'folder', path: modelDir });
       const cold = events.flatMap((e) => (e.kind === 'metrics' ? e.metrics : [])).filter((m) => m.variant === 'merged' && m.protocol.segment === 'cold');

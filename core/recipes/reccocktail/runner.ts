@@ -33,21 +33,25 @@ async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunIn
   }
   await files.saveAdapter(at(COCKTAIL_PATHS.baseSpirit), pg.baseSpirit);
   await files.saveAdapter(at(COCKTAIL_PATHS.ingredient), pg.ingredient);
-  const merged = pg.mergedAdapter(sweep.entropyBest.lambda);
-  await files.saveAdapter(at(COCKTAIL_PATHS.merged), merged).finally(() => disposeLoraAdapter(merged));
+  const chosen = { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda };
+  for (const [rel, lambda] of [[COCKTAIL_PATHS.merged, chosen.warm], [COCKTAIL_PATHS.mergedCold, chosen.cold]] as const) {
+    const merged = pg.mergedAdapter(lambda);
+    await files.saveAdapter(at(rel), merged).finally(() => disposeLoraAdapter(merged));
+  }
   artifacts.push(
     { kind: 'peft-adapter', path: COCKTAIL_PATHS.baseSpirit, title: `Base spirit LoRA (${p.corpora.general.length} general examples)` },
     { kind: 'peft-adapter', path: COCKTAIL_PATHS.ingredient, title: `Ingredient LoRA (${p.corpora.target.length} ${p.target.name} examples)` },
-    { kind: 'peft-adapter', path: COCKTAIL_PATHS.merged, title: `Cocktail LoRA at entropy λ = ${sweep.entropyBest.lambda}` },
+    { kind: 'peft-adapter', path: COCKTAIL_PATHS.merged, title: `Cocktail LoRA for warm items (entropy λ = ${chosen.warm})` },
+    { kind: 'peft-adapter', path: COCKTAIL_PATHS.mergedCold, title: `Cocktail LoRA for new items (entropy λ = ${chosen.cold})` },
   );
   const baseModel = input.model.kind === 'folder' ? { kind: 'folder' as const, path: input.model.path } : { kind: 'run' as const, path: COCKTAIL_PATHS.baseModel };
   const s = input.settings;
   await saveCocktailState(files, io.runDir, {
-    version: 1,
+    version: 2,
     baseModel,
     options: pg.options,
     lambdaStep: s.lambdaStep,
-    chosen: { grid: sweep.gridBest.lambda, entropy: sweep.entropyBest.lambda },
+    chosen: { grid: sweep.gridBest.lambda, entropy: chosen },
     protocols: cocktailProtocols(p, s),
     sets: pg.sets,
   });

@@ -86,7 +86,7 @@ function useElapsed(since: number | null): number {
   return since === null ? 0 : Math.max(0, Math.round((now - since) / 1000));
 }
 
-/** Auto λ: the entropy-guided search over the run's grid (one merge + scoring of the unlabeled prompts per grid λ). */
+/** Auto λ: the entropy-guided search over the run's grid, per scenario (one merge + scoring of the unlabeled prompts per grid λ). */
 function useAutoLambda(runId: string, onFound: (lambda: number) => void): { auto: CocktailAutoLambda | null; since: number | null; start: () => void } {
   const [auto, setAuto] = useState<CocktailAutoLambda | null>(null);
   const [since, setSince] = useState<number | null>(null);
@@ -96,7 +96,7 @@ function useAutoLambda(runId: string, onFound: (lambda: number) => void): { auto
       setSince(null);
       if (a === null) return;
       setAuto(a);
-      onFound(a.lambda);
+      onFound(a.warm.lambda); // the slider scores the warm and cold sets at one λ; the warm one is the domain's own scenario
     });
   };
   return { auto, since, start };
@@ -129,7 +129,7 @@ export function CocktailPlayground({ runId, gridLambda, curve }: PlaygroundProps
         </button>
         {since !== null ? <progress className="playground-progress" aria-label="Entropy-guided λ search" /> : null}
         <span className="muted small" data-testid="playground-lambdas">
-          {auto ? `entropy-guided λ ${auto.lambda.toFixed(2)}` : 'entropy-guided λ —'} · {gridLambda === null ? 'grid-best λ —' : `validation grid-best λ ${gridLambda.toFixed(2)}`}
+          {auto ? `entropy-guided λ: warm ${auto.warm.lambda.toFixed(2)}, new items ${auto.cold.lambda.toFixed(2)}` : 'entropy-guided λ —'} · {gridLambda === null ? 'grid-best λ —' : `validation grid-best λ ${gridLambda.toFixed(2)}`}
         </span>
       </div>
       {curve ? <LambdaCurve table={curve} lambda={lambda} /> : null}

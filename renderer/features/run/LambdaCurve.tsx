@@ -18,9 +18,9 @@ function pointsOf(table: ResultTable): Point[] {
 }
 
 /**
- * NDCG@1 (validation, warm, cold; left axis) and the unlabeled-prompt entropy (right axis) against
- * λ, from the run's grid — where the entropy minimum falls next to the validation maximum is the
- * point of entropy guidance. The slider's λ is marked.
+ * NDCG@1 (validation, warm, cold; left axis) and each scenario's unlabeled-prompt entropy (right
+ * axis, dashed, same colour as its NDCG) against λ, from the run's grid — where an entropy minimum
+ * falls next to its scenario's best λ is the point of entropy guidance. The slider's λ is marked.
  */
 export const LambdaCurve = memo(function LambdaCurve({ table, lambda }: { readonly table: ResultTable; readonly lambda: number }): ReactElement {
   const points = useMemo(() => pointsOf(table), [table]);
@@ -36,7 +36,8 @@ export const LambdaCurve = memo(function LambdaCurve({ table, lambda }: { readon
         {METRICS.map((m) => (
           <Line key={m.column} yAxisId="ndcg" dataKey={m.column} stroke={m.color} dot={{ r: 2 }} isAnimationActive={false} />
         ))}
-        <Line yAxisId="entropy" dataKey="Entropy" stroke="var(--chart-4)" strokeDasharray="4 3" dot={{ r: 2 }} isAnimationActive={false} />
+        <Line yAxisId="entropy" dataKey="Warm entropy" stroke="var(--chart-2)" strokeDasharray="4 3" dot={{ r: 2 }} isAnimationActive={false} />
+        <Line yAxisId="entropy" dataKey="Cold entropy" stroke="var(--chart-3)" strokeDasharray="4 3" dot={{ r: 2 }} isAnimationActive={false} />
         <ReferenceLine yAxisId="ndcg" x={lambda} stroke="var(--text-muted)" />
       </LineChart>
     </div>
