@@ -9,7 +9,7 @@ import { initBackend } from '../core/tensor/backend';
 import type { RankMetrics } from '../core/recipes/llm/rankEval';
 import { demoSources } from '../core/recipes/llm/testData';
 import { scratchModelOf } from '../core/recipes/llm/modelSource';
-import { lambdaTable, variantsTable } from '../core/recipes/reccocktail/report';
+import { generationTable, lambdaTable, variantsTable } from '../core/recipes/reccocktail/report';
 import { runRecCocktail, type CocktailVariant } from '../core/recipes/reccocktail/runRecCocktail';
 import { parseRecCocktailSettings } from '../core/recipes/reccocktail/settings';
 import { printTable } from '../electron/cli/printRun';
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     const wall = seconds();
     printTable(variantsTable(r, s));
     printTable(lambdaTable(r, s));
+    if (r.generation.length > 0) printTable(generationTable(r, s));
     const get = (v: CocktailVariant): { warm: RankMetrics; cold: RankMetrics } => r.variants.find((x) => x.variant === v)?.evaluation ?? (r.variants[0]?.evaluation as { warm: RankMetrics; cold: RankMetrics });
     const prompts = r.playground.sets.entropy;
     console.log(`\nexamples: general ${r.prepared.corpora.general.length}, target ${r.prepared.corpora.target.length}; unlabeled prompts warm ${prompts.warm.length}, cold ${prompts.cold.length}`);

@@ -20,8 +20,10 @@ export const RECCOCKTAIL_PRESETS: readonly RecipePreset[] = [
     id: 'quick',
     title: 'Quick demo (tiny LM, ~30 s)',
     description: 'A 1-layer decoder, 20 updates per stage, 20 cases per set, λ grid step 0.25: the whole pipeline and the playground, not the quality',
-    values: { ...TINY_LM, 'settings.pretrainSteps': 20, 'settings.baseSteps': 20, 'settings.ingredientSteps': 20, 'settings.negatives': 4, 'settings.maxEvalCases': 20, 'settings.entropyPrompts': 20, 'settings.lambdaStep': 0.25, 'settings.windowsPerUser': 2, 'settings.loraRank': 8 },
+    values: { ...TINY_LM, 'settings.pretrainSteps': 20, 'settings.baseSteps': 20, 'settings.ingredientSteps': 20, 'settings.negatives': 4, 'settings.maxEvalCases': 20, 'settings.entropyPrompts': 20, 'settings.lambdaStep': 0.25, 'settings.windowsPerUser': 2, 'settings.loraRank': 8, 'settings.generationCases': 10 },
   },
+  { id: 'few-shot-10', title: 'Few-shot ingredient (10 % of users)', description: "The ingredient sees only 10 % of the target domain's training users (paper Table 3)", values: { 'settings.fewShotUsers': 0.1 } },
+  { id: 'few-shot-30', title: 'Few-shot ingredient (30 % of users)', description: "The ingredient sees only 30 % of the target domain's training users", values: { 'settings.fewShotUsers': 0.3 } },
   { id: 'paper-ab', title: "Paper's Eq. 7 merge (A and B interpolated)", description: 'Interpolates A and B separately (cross terms) instead of the exact ΔW sum', values: { 'settings.mergeMode': 'paper-ab' } },
   { id: 'candidate-entropy', title: 'Entropy over candidates', description: 'Entropy guidance on the softmax of the candidate scores instead of the first generated tokens', values: { 'settings.entropyObjective': 'candidates' } },
 ];

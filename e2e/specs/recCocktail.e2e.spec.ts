@@ -17,6 +17,8 @@ test('fresh workspace → RecCocktail demo preset → exported adapter; the play
   for (const segment of ['warm', 'cold']) await expect(studio.page.locator(`[data-testid="metric-row"][data-variant="merged"][data-segment="${segment}"]`).first()).toBeVisible();
   await expect(studio.page.getByTestId('metric-chance').first()).toHaveText('0.2000');
   expect(await run.lossMarkers()).toEqual(expect.arrayContaining(['base spirit', 'ingredient']));
+  // Generating the title: free (valid ratio) and among the candidates, per variant.
+  expect((await run.resultTable('reccocktail-generation')).map((r) => r[0])).toEqual(['base', 'ingredient', 'merged']);
 
   // The run's cocktail adapter, exported and downloaded as PEFT files.
   const merged = run.artifact('artifacts/merged');

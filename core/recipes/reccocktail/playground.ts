@@ -57,6 +57,8 @@ export interface CocktailPlayground {
   evaluateAdapter(adapter: LoraAdapter): Promise<LambdaEvaluation>;
   /** Metrics of other full weights of the same architecture, e.g. an exported merged checkpoint (λ NaN). */
   evaluateWeights(weights: ReadonlyMap<string, tf.Tensor>): Promise<LambdaEvaluation>;
+  /** Runs `f` on the base with the merge at λ folded in (null: the base alone). */
+  withWeightsAt<T>(lambda: number | null, f: (w: ReadonlyMap<string, tf.Tensor>) => Promise<T>): Promise<T>;
   /** Mean entropy of the scenario's unlabeled prompts under the merge at λ. */
   entropyAtLambda(lambda: number, scenario: Scenario): Promise<number>;
   dispose(): void;
@@ -89,6 +91,7 @@ export function createPlayground(lm: LmConfig, base: Map<string, tf.Tensor>, bas
     evaluateBase: () => evaluateWeights(lm, base, sets, NaN),
     evaluateAdapter: (adapter) => withFolded(base, adapter, (w) => evaluateWeights(lm, w, sets, NaN)),
     evaluateWeights: (w) => evaluateWeights(lm, w, sets, NaN),
+    withWeightsAt: (lambda, f) => (lambda === null ? f(base) : withMerged(lambda, f)),
     entropyAtLambda: (lambda, scenario) => withMerged(lambda, (w) => meanEntropy(lm, w, sets.entropy[scenario], { objective: options.entropyObjective, firstTokens: options.firstTokens })),
     dispose: () => {
       disposeLoraAdapter(baseSpirit);

@@ -49,6 +49,15 @@ export function unlabeledPrompts(tests: readonly RankCase[], n: number, seed: nu
   return order.slice(0, n).map((i) => tests[i] as RankCase);
 }
 
+/** The target corpus restricted to a seeded share of its users (few-shot ingredient, paper Table 3). */
+export function fewShot(corpora: RecCocktailCorpora, s: Pick<RecCocktailSettings, 'fewShotUsers' | 'seed'>): RecCocktailCorpora {
+  if (s.fewShotUsers >= 1) return corpora;
+  const users = [...new Set(corpora.target.map((e) => e.userId))];
+  shuffleInPlace(users, createRng(mixSeed(s.seed, 0xf5)));
+  const kept = new Set(users.slice(0, Math.max(1, Math.round(users.length * s.fewShotUsers))));
+  return { ...corpora, target: corpora.target.filter((e) => kept.has(e.userId)) };
+}
+
 function checkSettings(s: RecCocktailSettings): void {
   if (s.entropyPrompts > 100 || s.entropyPrompts < 1) throw new RecForgeError('validation', 'entropyPrompts must be in [1, 100]', { file: 'reccocktail', field: 'entropyPrompts' });
 }
@@ -62,7 +71,7 @@ export function prepareRecCocktail(data: RecCocktailData, s: RecCocktailSettings
   const catalog = corpus.items.map((it) => ({ title: itemTextOf(s.itemText)(it), genres: it.genres }));
   const model = resolveModel(data.model, catalog.map((c) => c.title));
   const template = { itemText: itemTextOf(s.itemText), ...(s.template === '' ? {} : { template: s.template }) };
-  const corpora = buildRecCocktailCorpora(corpus, s.targetDomain, scenarios.split, { seed: s.seed, negatives: s.negatives, maxHistory: s.maxHistory, windowsPerUser: s.windowsPerUser, ...template });
+  const corpora = fewShot(buildRecCocktailCorpora(corpus, s.targetDomain, scenarios.split, { seed: s.seed, negatives: s.negatives, maxHistory: s.maxHistory, windowsPerUser: s.windowsPerUser, ...template }), s);
   const o: CaseOptions = { negatives: s.negatives, seed: s.seed, maxHistory: s.maxHistory, maxCases: s.maxEvalCases, neverNegatives: scenarios.coldItems, ...template };
   const valid = scenarioCases(corpus, target, scenarios.warm, 'valid', model.tokenizer, o);
   const warm = scenarioCases(corpus, target, scenarios.warm, 'test', model.tokenizer, o);

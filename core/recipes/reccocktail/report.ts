@@ -35,10 +35,38 @@ function lambdaMetric(value: number, variant: string, p: RankProtocol, users: nu
   return { name: 'lambda', k: null, value, variant, protocol: { ...rest, candidates: { kind: 'sampled', negatives, sampler: 'uniform', seed }, users } };
 }
 
+/** Valid ratio (free generation; no chance level) and HR@1 of generation among the candidates (chance 1/(1 + N)). */
+function generationMetricRecords(r: RecCocktailResult, pr: CocktailProtocols): MetricRecord[] {
+  return r.generation.flatMap((g) =>
+    (['warm', 'cold'] as const).flatMap((seg) => {
+      const { negatives, seed, ...rest } = pr[seg];
+      const protocol = { ...rest, candidates: { kind: 'sampled', negatives, sampler: 'uniform', seed } as const, users: g[seg].cases };
+      return [
+        { name: 'ValidRatio', k: null, value: g[seg].validRatio, protocol, variant: g.variant },
+        { name: 'GenHR', k: 1, value: g[seg].constrainedHit, protocol: { ...protocol, chance: 1 / (negatives + 1) }, variant: g.variant },
+      ];
+    }),
+  );
+}
+
+/** Free and constrained generation per variant and scenario. */
+export function generationTable(r: RecCocktailResult, s: RecCocktailSettings): ResultTable {
+  return {
+    id: 'reccocktail-generation',
+    title: 'RecCocktail: generating the next title (free: valid ratio; among the candidates: HR@1)',
+    columns: ['Variant', 'Warm valid ratio', 'Warm gen HR@1', 'Cold valid ratio', 'Cold gen HR@1'],
+    rows: r.generation.map((g) => [g.variant, f4(g.warm.validRatio), f4(g.warm.constrainedHit), f4(g.cold.validRatio), f4(g.cold.constrainedHit)]),
+    protocol:
+      `First ${s.generationCases} test cases per scenario. Free: greedy decoding after the prompt until EOS; valid = the text is a ${r.prepared.target.name} item. ` +
+      `Among the candidates: greedy decoding restricted to the 1 + ${s.negatives} candidates' token trie (chance HR@1 ${f4(1 / (s.negatives + 1))}). Merged: each scenario at its entropy λ.`,
+  };
+}
+
 /** Warm and cold test metrics of every variant, plus both chosen λs. */
 export function cocktailMetrics(r: RecCocktailResult, pr: CocktailProtocols): MetricRecord[] {
   const out: MetricRecord[] = [];
   for (const v of r.variants) out.push(...rankMetricRecords(v.evaluation.warm, pr.warm, v.variant), ...rankMetricRecords(v.evaluation.cold, pr.cold, v.variant));
+  out.push(...generationMetricRecords(r, pr));
   out.push(lambdaMetric(r.sweep.gridBest.lambda, 'grid', pr.valid, r.sweep.gridBest.valid.cases));
   // Each scenario's λ was chosen on its own unlabeled test prompts.
   out.push(lambdaMetric(r.sweep.entropyBest.warm.lambda, 'merged', pr.warm, r.playground.sets.entropy.warm.length));
@@ -56,6 +84,7 @@ function protocolText(r: RecCocktailResult, s: RecCocktailSettings): string {
   return (
     `Target ${p.target.name}; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), scored by the log-likelihood of " <title>" + EOS; ${chance}. ` +
     `Warm: last warm behaviour of ${p.sets.warm.length} sampled users (validation: the one before). Cold: ${p.sets.cold.length} cases whose target is one of ${p.scenarios.coldItems.length} new items (${s.coldStrategy}, ${s.coldFraction} of items), never in training. ` +
+    (s.fewShotUsers < 1 ? `Few-shot ingredient: ${s.fewShotUsers * 100} % of the target's training users (${p.corpora.target.length} examples). ` : '') +
     `λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). Grid λ ${r.sweep.gridBest.lambda}: best validation MRR. Merged: per scenario, the λ of lowest mean ${s.entropyObjective} entropy over its unlabeled test prompts — warm λ ${r.sweep.entropyBest.warm.lambda} (${r.playground.sets.entropy.warm.length} prompts), cold λ ${r.sweep.entropyBest.cold.lambda} (${r.playground.sets.entropy.cold.length} prompts).`
   );
 }

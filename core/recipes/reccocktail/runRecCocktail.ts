@@ -12,6 +12,7 @@ import { createPlayground, type CocktailPlayground, type LambdaEvaluation } from
 import { prepareRecCocktail, type PreparedRecCocktail, type RecCocktailData } from './prepare';
 import type { RecCocktailSettings } from './settings';
 import { baseWeights, trainAdapter } from './stages';
+import { generationOf, type VariantGeneration } from './generation';
 import { evaluationAt, sweepLambdas, type CocktailSweep, type PerScenario } from './sweep';
 
 export type { RecCocktailData } from './prepare';
@@ -38,6 +39,8 @@ export interface RecCocktailResult {
   readonly prepared: PreparedRecCocktail;
   readonly sweep: CocktailSweep;
   readonly variants: readonly VariantEvaluation[];
+  /** Free and constrained generation per variant (empty when generationCases is 0). */
+  readonly generation: readonly VariantGeneration[];
   readonly playground: CocktailPlayground;
 }
 
@@ -97,7 +100,10 @@ export async function runPreparedRecCocktail(p: PreparedRecCocktail, s: RecCockt
   try {
     hooks.onStage?.('evaluate');
     const sweep = await sweepLambdas(pg, s.lambdaStep, hooks);
-    return { prepared: p, sweep, variants: await variantsOf(pg, sweep), playground: pg };
+    const variants = await variantsOf(pg, sweep);
+    const chosen = { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda };
+    const generation = s.generationCases > 0 ? await generationOf(pg, p, chosen, s.generationCases) : [];
+    return { prepared: p, sweep, variants, generation, playground: pg };
   } catch (err) {
     pg.dispose();
     throw err;

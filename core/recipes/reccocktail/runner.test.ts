@@ -63,7 +63,11 @@ describe('reccocktail runner (scratch model)', () => {
       const tables = events.flatMap((e) => (e.kind === 'table' ? [e.table] : []));
       // NDCG@1 of a scenario on the λ table (columns: λ, valid MRR, valid NDCG@1, warm NDCG@1, cold NDCG@1, …).
       const at = (lambda: number | undefined, seg: 'warm' | 'cold'): number => Number(tables[1]?.rows.find((r) => r[0] === lambda)?.[seg === 'warm' ? 3 : 4]);
-      expect(tables.map((t) => t.id)).toEqual(['reccocktail-variants', 'reccocktail-lambda']);
+      expect(tables.map((t) => t.id)).toEqual(['reccocktail-variants', 'reccocktail-lambda', 'reccocktail-generation']);
+      // Generation: merged among its candidates is a real decode, so its HR@1 is a share of the cases.
+      const gen = metrics.filter((m) => m.name === 'GenHR' || m.name === 'ValidRatio');
+      expect(gen.map((m) => `${m.variant}:${m.name}:${m.protocol.segment}`)).toEqual(expect.arrayContaining(['merged:GenHR:warm', 'merged:ValidRatio:cold', 'base:GenHR:cold', 'ingredient:ValidRatio:warm']));
+      for (const m of gen) expect(Math.abs(m.value * m.protocol.users - Math.round(m.value * m.protocol.users))).toBeLessThan(1e-9);
       expect(tables[1]?.rows.map((r) => r[0])).toEqual([0, 0.5, 1]);
       expect(tables[0]?.protocol).toMatch(/chance NDCG@1 0\.2/);
       for (const [k, seg] of [[1, 'warm'], [2, 'cold']] as const) {

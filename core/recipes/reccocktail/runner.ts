@@ -17,7 +17,7 @@ import type { RecipeRunInput, RecipeRunIo, RecipeRunner, RecipeRunOutcome } from
 import { disposeLoraAdapter } from '../../models/lora/adapter';
 import { recCocktailActions } from './actions';
 import { prepareRecCocktail } from './prepare';
-import { cocktailMetrics, cocktailProtocols, lambdaTable, variantsTable } from './report';
+import { cocktailMetrics, cocktailProtocols, generationTable, lambdaTable, variantsTable } from './report';
 import { RECCOCKTAIL_SERIES, runPreparedRecCocktail, type RecCocktailResult } from './runRecCocktail';
 import { COCKTAIL_PATHS, saveCocktailState } from './runState';
 import { recCocktailSettingsSchema, type RecCocktailSettings } from './settings';
@@ -63,6 +63,7 @@ function report(io: RecipeRunIo, s: RecCocktailSettings, r: RecCocktailResult, a
   io.emit({ kind: 'metrics', metrics: cocktailMetrics(r, cocktailProtocols(r.prepared, s)) });
   io.emit({ kind: 'table', table: variantsTable(r, s) });
   io.emit({ kind: 'table', table: lambdaTable(r, s) });
+  if (r.generation.length > 0) io.emit({ kind: 'table', table: generationTable(r, s) });
   for (const artifact of artifacts) io.emit({ kind: 'artifact', artifact });
 }
 

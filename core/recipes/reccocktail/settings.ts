@@ -36,6 +36,7 @@ export const recCocktailSettingsSchema = z
     negatives: int(1, 99, 9, 'Negatives', 'Sampled negatives per prompt: 1 target + N candidates (paper: 29)'),
     maxHistory: int(1, 50, 3, 'History', 'Most recent behaviours shown in a prompt'),
     windowsPerUser: int(1, 50, 6, 'Examples per user', 'Training examples per user and domain, from the end of each sequence'),
+    fewShotUsers: num(0.01, 1, 1, 'Few-shot users', 'Share of target-domain training users whose examples tune the ingredient (paper Table 3: 10–30 %); 1 = all'),
     itemText: z.enum(['title', 'genres-title']).default('genres-title').meta({ title: 'Item text', description: 'How items read in prompts and answers: the title (paper), or "genres: title"' }),
     template: z.string().default('History:\n{history}\nNext:').meta({ title: 'Instruction template', description: 'Prompt over {history} {candidates} {domain} {count}; empty = core default (lists the candidates)' }),
     // Model and adapters
@@ -60,6 +61,7 @@ export const recCocktailSettingsSchema = z
     entropyObjective: z.enum(['first-tokens', 'candidates']).default('first-tokens').meta({ title: 'Entropy of', description: 'first-tokens: next-token entropy of the first generated tokens (paper); candidates: softmax over candidate scores' }),
     firstTokens: int(1, 16, 3, 'First tokens', 'Generated tokens whose entropy is averaged (paper: 3)'),
     // Evaluation
+    generationCases: int(0, 1000, 30, 'Generation cases', 'Test cases per scenario generated freely (valid ratio) and among the candidates (HR@1 of generation), for base, ingredient and merged; 0 = skip'),
     maxEvalCases: int(1, 10000, 150, 'Cases per set', 'Validation users, warm test users and cold test cases (evaluated users never enter the general corpus)'),
   })
   .strict();
