@@ -95,11 +95,12 @@ export const RECIPES: readonly RecipeEntry[] = [
     id: 'cprec',
     title: 'CPRec (continual pre-training)',
     paper: 'CPRec: all-domain continual pre-training for LLM recommenders, Warmup-Stable-Annealing with a data switch (arXiv 2504.08949)',
-    summary: 'Continually pre-trains the LM on domain-specific behaviour texts through warm-up and stable, then on all-domain mixed sequences while annealing; ranks the target domain\'s next items before and after, warm and cold targets apart.',
+    summary: 'Continually pre-trains the LM on domain-specific behaviour texts through warm-up and stable, then on all-domain mixed sequences while annealing; then fine-tunes on the target domain from the initial and from the pre-trained model; ranks the target domain\'s next items for each, warm and cold targets apart.',
     stages: [
       { id: 'data', title: 'Domain corpora' },
       { id: 'pretrain', title: 'Continual pre-training (WSA)' },
       { id: 'evaluate', title: 'Warm / cold ranking' },
+      { id: 'sft', title: 'SFT from initial and from CPT' },
       { id: 'export', title: 'Export model / adapter' },
     ],
     settings: cprecSpecSchema.omit({ model: true }),

@@ -9,7 +9,7 @@ import type { RecipePreset } from '../protocol/recipes';
 const TINY_LM = { 'settings.vocabSize': 300, 'settings.hidden': 32, 'settings.layers': 1, 'settings.batchSize': 4, 'settings.maxLen': 48 } as const;
 
 export const CPREC_PRESETS: readonly RecipePreset[] = [
-  { id: 'quick', title: 'Quick demo (tiny LM, ~15 s)', description: 'A 1-layer decoder, 40 WSA steps, 60 test users: every stage and the phase chart, not the quality', values: { ...TINY_LM, 'settings.steps': 40, 'settings.maxEvalCases': 60 } },
+  { id: 'quick', title: 'Quick demo (tiny LM, ~15 s)', description: 'A 1-layer decoder, 40 WSA steps, 60 test users: every stage and the phase chart, not the quality', values: { ...TINY_LM, 'settings.steps': 40, 'settings.maxEvalCases': 60, 'settings.sftSteps': 20 } },
   { id: 'naive-mixing', title: 'Ablation: naive mixing', description: 'All-domain mixed sequences in every phase (no domain-specific warm-up/stable corpus)', values: { 'settings.stableData': 'mixed' } },
   { id: 'no-annealing', title: 'Ablation: no annealing', description: 'Warm-up then stable to the end: no annealing phase, so the harder corpus never enters', values: { 'settings.stableFraction': 0.95 } },
   { id: 'domain-specific-only', title: 'Ablation: domain-specific only', description: "The target domain's own sequences while annealing instead of all-domain mixed windows", values: { 'settings.annealData': 'target-specific' } },

@@ -28,17 +28,18 @@ const row = (label: string, seg: string, m: RankMetrics): (string | number)[] =>
 /** Before/after pre-training per segment, with the chance row. */
 export function cprecResultsTable(r: CprecResult, s: CprecSettings): ResultTable {
   const rows = r.evaluations.flatMap((e) => SEGMENTS.filter((seg) => e[seg].cases > 0).map((seg) => row(e.variant, seg, e[seg])));
-  const all = r.evaluations[0].all;
-  rows.push(['chance', 'all', all.cases, f4(all.chance.ndcg[1] ?? 0), f4(all.chance.ndcg[10] ?? 0), f4(all.chance.hr[10] ?? 0), f4(all.chance.mrr)]);
+  const all = r.evaluations[0]?.all;
+  if (all) rows.push(['chance', 'all', all.cases, f4(all.chance.ndcg[1] ?? 0), f4(all.chance.ndcg[10] ?? 0), f4(all.chance.hr[10] ?? 0), f4(all.chance.mrr)]);
   return {
     id: 'cprec-results',
-    title: `CPRec: next-item ranking on ${s.targetDomain} before and after all-domain continual pre-training`,
+    title: `CPRec: next-item ranking on ${s.targetDomain} before and after all-domain continual pre-training, and after SFT from each`,
     columns: ['Variant', 'Segment', 'Cases', 'NDCG@1', 'NDCG@10', 'HR@10', 'MRR'],
     rows,
     protocol:
-      `Leave-one-out on ${s.targetDomain} (test = last behaviour; the last two never pre-train), first ${all.cases} users; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), ` +
+      `Leave-one-out on ${s.targetDomain} (test = last behaviour; the last two never pre-train), first ${all?.cases ?? 0} users; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), ` +
       `scored by the log-likelihood of " <title> ;" after the user's ${s.windowItems - 1} most recent behaviours in any domain, in the pre-training template. Warm: target seen in pre-training; cold: never seen. ` +
-      `Pre-training: ${r.corpus.stableExamples} ${s.stableData} texts (warm-up + stable), ${r.corpus.annealExamples} ${s.annealData} texts (annealing), ${s.steps} steps, ${s.trainable}.`,
+      `Pre-training: ${r.corpus.stableExamples} ${s.stableData} texts (warm-up + stable), ${r.corpus.annealExamples} ${s.annealData} texts (annealing), ${s.steps} steps, ${s.trainable}. ` +
+      (r.sftExamples > 0 ? `SFT: ${r.sftExamples} target-domain windows (answer-only loss), ${s.sftSteps} steps, from the initial model (sft) and from the CPT model (cprec+sft).` : 'SFT skipped.'),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import type { LmTrainEvent } from '../../train/lm/progress';
-import { runCprec } from './runCprec';
+import { runCprec, type CprecEvaluation } from './runCprec';
 import { parseCprecSettings } from './settings';
 import { demoSources, TEST_SCRATCH } from '../llm/testData';
 
@@ -11,7 +11,7 @@ useTensorSuite();
 describe('runCprec on a small demo corpus', () => {
   it('pre-trains through the three WSA phases, switches data at annealing and ranks warm and cold targets with chance levels', async () => {
     const events: LmTrainEvent[] = [];
-    const s = parseCprecSettings({ targetDomain: 'movies', steps: 10, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 9, maxEvalCases: 40 });
+    const s = parseCprecSettings({ targetDomain: 'movies', steps: 10, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 9, maxEvalCases: 40, sftSteps: 4 });
     const r = await runCprec({ sources: demoSources(120), model: TEST_SCRATCH }, s, { emit: (_id, e) => events.push(e) });
     try {
       expect(r.corpus.stableExamples).toBeGreaterThan(0);
@@ -20,7 +20,9 @@ describe('runCprec on a small demo corpus', () => {
       const sources = events.flatMap((e) => (e.kind === 'progress' ? e.points.map((p) => `${p.step}:${p.phase}:${p.source}`) : []));
       expect(sources[6]).toBe('7:stable:domain-specific');
       expect(sources[7]).toBe('8:anneal:mixed-target');
-      const [initial, after] = r.evaluations;
+      expect(r.evaluations.map((e) => e.variant)).toEqual(['initial', 'cprec', 'sft', 'cprec+sft']);
+      expect(r.sftExamples).toBeGreaterThan(0);
+      const [initial, after] = r.evaluations as [CprecEvaluation, CprecEvaluation];
       expect(after.all.cases).toBe(40);
       expect(after.warm.cases + after.cold.cases).toBe(40);
       expect(after.cold.cases).toBeGreaterThan(0); // the demo's cold items are final behaviours only

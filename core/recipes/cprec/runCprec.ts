@@ -4,7 +4,8 @@
  * domain-agnostic template (§4.3), continually pre-train with the WSA schedule — the easier corpus
  * through warm-up and stable, the mixed target windows while annealing (§4.4) — and rank the
  * target domain's next items by candidate scoring before and after pre-training, on all test
- * cases and split into warm (target seen in pre-training) and cold (never seen) targets.
+ * cases and split into warm (target seen in pre-training) and cold (never seen) targets; then
+ * SFT from the initial model and from the CPT checkpoint (sft.ts), ranked the same way.
  */
 import * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
@@ -25,7 +26,10 @@ import { resolveModel, type RecipeModel, type ResolvedModel } from '../llm/model
 import { rankCases, type RankMetrics } from '../llm/rankEval';
 import { cprecSchedulePlan, cprecSources, type CprecSchedulePlan } from './schedulePlan';
 import { cprecLora, cprecTrainable, type CprecSettings } from './settings';
+import type { LmExample } from '../../train/lm/packing';
 import { trainInMemory, type RecipeTrainHooks } from '../../train/lm/trainInMemory';
+import { foldAdapter } from '../llm/mergedWeights';
+import { fineTune, sftExamples } from './sft';
 
 /** The domains of a CPRec run and the model to start from. */
 export interface CprecData {
@@ -35,7 +39,7 @@ export interface CprecData {
 
 /** Metrics of one model on all test cases and per segment. */
 export interface CprecEvaluation {
-  readonly variant: 'initial' | 'cprec';
+  readonly variant: 'initial' | 'cprec' | 'sft' | 'cprec+sft';
   readonly all: RankMetrics;
   readonly warm: RankMetrics;
   readonly cold: RankMetrics;
@@ -46,7 +50,10 @@ export interface CprecResult {
   readonly plan: CprecSchedulePlan;
   readonly corpus: { readonly stableExamples: number; readonly annealExamples: number };
   readonly finalLoss: number | null;
-  readonly evaluations: readonly [CprecEvaluation, CprecEvaluation];
+  /** initial, cprec, then (when sftSteps > 0) sft and cprec+sft. */
+  readonly evaluations: readonly CprecEvaluation[];
+  /** SFT examples (0 when SFT is skipped). */
+  readonly sftExamples: number;
   readonly evalSet: CprecEvalSet;
   readonly model: ResolvedModel;
   readonly weights: Map<string, tf.Tensor>;
@@ -55,7 +62,14 @@ export interface CprecResult {
 /** Training hooks plus the start of the ranking stage. */
 export interface CprecHooks extends RecipeTrainHooks {
   onEvaluate?(): void;
+  onSft?(): void;
 }
+
+/** LM job id of continual pre-training. */
+export const CPREC_CPT_RUN = 'cprec-cpt';
+
+/** LM job ids (and chart series) of the two SFT stages. */
+export const CPREC_SFT_RUNS = { fromInitial: 'sft (from initial)', fromCpt: 'sft (from CPT)' } as const;
 
 /** The corpus with the target's last two behaviours per user removed (they are valid/test). */
 function trainingCorpus(sources: readonly DomainSource[], target: string): MultiDomainCorpus {
@@ -66,7 +80,7 @@ function trainingCorpus(sources: readonly DomainSource[], target: string): Multi
 export function cprecJob(s: CprecSettings, model: ResolvedModel, sources: LmTrainJob['sources']): LmTrainJob {
   const plan = cprecSchedulePlan(s);
   return {
-    runId: 'cprec-cpt',
+    runId: CPREC_CPT_RUN,
     model: model.config,
     trainable: cprecTrainable(s),
     sources,
@@ -105,19 +119,44 @@ export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHo
   const trainedItems = trainedTargetItems(corpus, s.targetDomain);
   const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxCases: s.maxEvalCases, trainedItems });
   const trained = await trainInMemory(cprecJob(s, model, sources), hooks, model.weights ?? undefined);
-  hooks.onEvaluate?.();
   const startWeights = model.weights ?? initLmWeights(model.config, mixSeed(s.seed, 1)); // the session's init stream
   try {
-    const initial = await evaluate('initial', model, startWeights, evalSet);
-    const after =
-      s.trainable === 'lora'
-        ? await evaluate('cprec', model, startWeights, evalSet, loraDelta({ config: defaultLoraConfig(cprecLora(s)), tensors: trained.tensors }))
-        : await evaluate('cprec', model, trained.tensors, evalSet);
-    return { plan: cprecSchedulePlan(s), corpus: { stableExamples: lines.stable.length, annealExamples: lines.anneal.length }, finalLoss: trained.finalLoss, evaluations: [initial, after], evalSet, model, weights: trained.tensors };
+    const tuned = await evaluateAll(s, model, startWeights, trained.tensors, evalSet, sftExamples(corpus, target.index, model.tokenizer, s.windowItems), hooks);
+    return { plan: cprecSchedulePlan(s), corpus: { stableExamples: lines.stable.length, annealExamples: lines.anneal.length }, finalLoss: trained.finalLoss, ...tuned, evalSet, model, weights: trained.tensors };
   } catch (err) {
     tf.dispose([...trained.tensors.values()]);
     throw err;
   } finally {
     if (model.weights === null) tf.dispose([...startWeights.values()]);
+  }
+}
+
+/** The CPT model as full weights: the trained ones, or the base with the CPT adapter folded in. */
+function cptModel(s: CprecSettings, start: ReadonlyMap<string, tf.Tensor>, trained: ReadonlyMap<string, tf.Tensor>): { weights: ReadonlyMap<string, tf.Tensor>; delta?: ProjectionDelta; owned: tf.Tensor[] } {
+  if (s.trainable === 'full') return { weights: trained, owned: [] };
+  const adapter = { config: defaultLoraConfig(cprecLora(s)), tensors: new Map(trained) };
+  const folded = foldAdapter(start, adapter);
+  return { weights: folded.weights, delta: loraDelta(adapter), owned: [...folded.owned] };
+}
+
+/** Ranks initial and CPT models, then SFT from each (when sftSteps > 0). */
+async function evaluateAll(s: CprecSettings, model: ResolvedModel, start: ReadonlyMap<string, tf.Tensor>, trained: ReadonlyMap<string, tf.Tensor>, ev: CprecEvalSet, sft: readonly LmExample[], hooks: CprecHooks): Promise<{ evaluations: CprecEvaluation[]; sftExamples: number }> {
+  const cpt = cptModel(s, start, trained);
+  try {
+    hooks.onEvaluate?.();
+    const evaluations = [await evaluate('initial', model, start, ev), await evaluate('cprec', model, s.trainable === 'full' ? trained : start, ev, cpt.delta)];
+    if (s.sftSteps === 0 || sft.length === 0) return { evaluations, sftExamples: 0 };
+    hooks.onSft?.();
+    for (const [variant, from, runId] of [['sft', start, CPREC_SFT_RUNS.fromInitial], ['cprec+sft', cpt.weights, CPREC_SFT_RUNS.fromCpt]] as const) {
+      const tuned = await fineTune(runId, s, model, from, sft, hooks);
+      try {
+        evaluations.push(await evaluate(variant, model, tuned.weights, ev, tuned.delta));
+      } finally {
+        tuned.dispose();
+      }
+    }
+    return { evaluations, sftExamples: sft.length };
+  } finally {
+    tf.dispose(cpt.owned);
   }
 }

@@ -13,7 +13,7 @@ useTensorSuite();
 
 const files = nodeRecipeFiles;
 
-const TINY: CprecSettingsInput = { vocabSize: 300, hidden: 32, layers: 1, steps: 10, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 9, maxEvalCases: 30 };
+const TINY: CprecSettingsInput = { vocabSize: 300, hidden: 32, layers: 1, steps: 10, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 9, maxEvalCases: 30, sftSteps: 4 };
 
 async function run(runDir: string, model: RecipeModelRef, over: CprecSettingsInput = {}): Promise<RecipeRunEvent[]> {
   const events: RecipeRunEvent[] = [];
@@ -29,9 +29,10 @@ describe('cprec runner', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cprec-'));
     try {
       const events = await run(dir, { kind: 'scratch' });
-      expect(events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))).toEqual(['data', 'pretrain', 'evaluate', 'export']);
-      const lm = events.flatMap((e) => (e.kind === 'lm' ? [e] : []));
-      expect(new Set(lm.map((e) => e.series))).toEqual(new Set([CPREC_SERIES]));
+      expect(events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))).toEqual(['data', 'pretrain', 'evaluate', 'sft', 'export']);
+      const lmEvents = events.flatMap((e) => (e.kind === 'lm' ? [e] : []));
+      expect([...new Set(lmEvents.map((e) => e.series))]).toEqual([CPREC_SERIES, 'sft (from initial)', 'sft (from CPT)']);
+      const lm = lmEvents.filter((e) => e.series === CPREC_SERIES);
       const plan = lm.find((e) => e.event.kind === 'plan')?.event;
       expect(plan).toEqual({
         kind: 'plan', startStep: 0, totalSteps: 10,
@@ -41,7 +42,7 @@ describe('cprec runner', () => {
       expect(changes).toEqual(['1:warmup:domain-specific', '3:stable:domain-specific', '8:anneal:mixed-target']);
 
       const metrics = events.flatMap((e) => (e.kind === 'metrics' ? e.metrics : []));
-      for (const variant of ['initial', 'cprec']) {
+      for (const variant of ['initial', 'cprec', 'sft', 'cprec+sft']) {
         for (const segment of ['all', 'warm', 'cold']) {
           const m = metrics.find((x) => x.variant === variant && x.name === 'HR' && x.k === 1 && x.protocol.segment === segment);
           expect(m?.protocol).toMatchObject({ split: 'leave-one-out', target: 'test', domain: 'movies', candidates: { kind: 'sampled', negatives: 9, sampler: 'uniform' } });

@@ -16,7 +16,7 @@ import type { RecipeRunInput, RecipeRunIo, RecipeRunner } from '../runner';
 import { disposeRecipeModel, loadRecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { cprecMetrics, cprecResultsTable, cprecScheduleTable } from './report';
-import { runCprec, type CprecResult } from './runCprec';
+import { CPREC_CPT_RUN, runCprec, type CprecResult } from './runCprec';
 import { cprecLora, cprecSettingsSchema, type CprecSettings } from './settings';
 import { targetDomainOf } from '../llm/targetDomain';
 
@@ -41,8 +41,9 @@ async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettin
   try {
     io.emit({ kind: 'stage', stage: 'pretrain' });
     const r = await runCprec({ sources: input.sources, model }, s, {
-      emit: (_runId, event) => io.emit({ kind: 'lm', series: CPREC_SERIES, event }),
+      emit: (runId, event) => io.emit({ kind: 'lm', series: runId === CPREC_CPT_RUN ? CPREC_SERIES : runId, event }),
       onEvaluate: () => io.emit({ kind: 'stage', stage: 'evaluate' }),
+      onSft: () => io.emit({ kind: 'stage', stage: 'sft' }),
       isCancelled: () => io.isCancelled(),
       yieldToEventLoop: () => io.yieldToEventLoop(),
       now: () => io.now(),

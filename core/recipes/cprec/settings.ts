@@ -40,6 +40,9 @@ const fields = z
     decay: z.enum(['cosine', 'linear']).default('cosine').meta({ title: 'Annealing shape', description: 'How the lr falls from the peak to the final lr' }),
     batchSize: int(1, 512, 16, 'Batch size', 'Texts per update'),
     maxLen: int(16, 4096, 64, 'Max length', 'Tokens per text (longer texts lose their oldest behaviours)'),
+    // SFT (after continual pre-training)
+    sftSteps: int(0, 100000, 150, 'SFT steps', 'Next-item fine-tuning on target-domain windows, run from the initial model and from the CPT checkpoint (0 = skip)'),
+    sftLr: num(1e-6, 1, 3e-3, 'SFT lr', 'Peak AdamW lr of SFT (cosine, 5 % warm-up)'),
     // Evaluation
     negatives: int(1, 999, 19, 'Negatives', 'Ranking: 1 target + N uniformly sampled candidates'),
     maxEvalCases: int(1, 100000, 300, 'Test cases', 'Target-domain test users ranked (first ones, in user order)'),

@@ -10,7 +10,7 @@ import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter'
 import { rankCases, type RankCase, type RankMetrics } from '../llm/rankEval';
 import { cocktailAdapter } from './cocktail';
 import { meanEntropy } from './entropy';
-import { withFolded } from './mergedWeights';
+import { withFolded } from '../llm/mergedWeights';
 import type { EntropyObjective, MergeMode } from './settings';
 
 /** The fixed case sets of a run. */

@@ -12,7 +12,7 @@ import { rankMetricRecords } from '../llm/metricRecords';
 import type { RecipeFiles } from '../llm/recipeFiles';
 import { joinPath } from '../llm/recipeFiles';
 import { lambdaGrid, type EntropyPoint } from './lambdaSearch';
-import { foldAdapter } from './mergedWeights';
+import { foldAdapter } from '../llm/mergedWeights';
 import { createPlayground, type CocktailPlayground, type LambdaEvaluation } from './playground';
 import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { baseModelDir, COCKTAIL_PATHS, loadCocktailState, type CocktailRunState } from './runState';
