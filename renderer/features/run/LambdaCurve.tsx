@@ -28,7 +28,7 @@ export const LambdaCurve = memo(function LambdaCurve({ table, lambda }: { readon
     <div className="chart-card" data-testid="lambda-curve" data-points={points.length}>
       <LineChart data={points} responsive style={CHART_STYLE} margin={CHART_MARGIN}>
         <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-        <XAxis dataKey="λ" type="number" domain={[0, 1]} tick={AXIS_TICK} stroke="var(--border)" tickFormatter={(x: number) => x.toFixed(1)} />
+        <XAxis dataKey="λ" type="number" domain={[0, 1]} ticks={points.map((p) => p['λ'] ?? 0)} tick={AXIS_TICK} stroke="var(--border)" tickFormatter={(x: number) => String(Math.round(x * 100) / 100)} />
         <YAxis yAxisId="ndcg" tick={AXIS_TICK} stroke="var(--border)" width={48} tickFormatter={(y: number) => y.toFixed(2)} />
         <YAxis yAxisId="entropy" orientation="right" tick={AXIS_TICK} stroke="var(--border)" width={48} tickFormatter={(y: number) => y.toFixed(2)} />
         <Tooltip contentStyle={TOOLTIP_STYLE} labelStyle={TOOLTIP_LABEL_STYLE} labelFormatter={(x) => `λ ${Number(x).toFixed(2)}`} formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
