@@ -24,8 +24,3 @@ export function rankMetricRecords(m: RankMetrics, p: RankProtocol, variant?: str
   out.push({ name: 'MRR', k: null, value: m.mrr, protocol: protocol(m.chance.mrr), ...tag });
   return out;
 }
-
-/** "NDCG@1 0.1234 (chance 0.1000)" for protocol strings. */
-export function withChance(m: RankMetrics, k: number): string {
-  return `NDCG@${k} ${(m.ndcg[k] ?? 0).toFixed(4)} (chance ${(m.chance.ndcg[k] ?? 0).toFixed(4)})`;
-}
