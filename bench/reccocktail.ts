@@ -3,7 +3,8 @@
  * games, movies), a from-scratch LM, target = movies, default settings (override any with a JSON
  * argument: `npx tsx bench/reccocktail.ts '{"seed": 7}'`). Prints the variants table (warm and
  * cold test metrics with chance), the λ curve (validation MRR, test NDCG@1, entropy of the
- * unlabeled prompts), both chosen λs, the two acceptance checks and the wall time.
+ * unlabeled prompts), both chosen λs, the two acceptance checks and the wall time. With
+ * `{"seeds": [23, 7, 11]}` it runs once per seed and ends with NDCG@1 mean ± sd per variant.
  */
 import { initBackend } from '../core/tensor/backend';
 import type { RankMetrics } from '../core/recipes/llm/rankEval';
@@ -11,7 +12,7 @@ import { demoSources } from '../core/recipes/llm/testData';
 import { scratchModelOf } from '../core/recipes/llm/modelSource';
 import { generationTable, lambdaTable, variantsTable } from '../core/recipes/reccocktail/report';
 import { runRecCocktail, type CocktailVariant } from '../core/recipes/reccocktail/runRecCocktail';
-import { parseRecCocktailSettings } from '../core/recipes/reccocktail/settings';
+import { parseRecCocktailSettings, type RecCocktailSettings } from '../core/recipes/reccocktail/settings';
 import { printTable } from '../electron/cli/printRun';
 
 /** Acceptance 1 on one metric: merged ≥ max(base, ingredient) on warm and cold, > on one. */
@@ -24,13 +25,19 @@ function acceptance1(get: (v: CocktailVariant) => { warm: RankMetrics; cold: Ran
   return warmOk && coldOk && strict;
 }
 
-async function main(): Promise<void> {
-  await initBackend({ prefer: ['wasm'] });
-  const s = parseRecCocktailSettings({ targetDomain: 'movies', ...(JSON.parse(process.argv[2] ?? '{}') as object) });
+/** NDCG@1 (warm, cold) of every variant of one seed, and its two acceptance checks. */
+interface SeedOutcome {
+  readonly seed: number;
+  readonly ndcg1: ReadonlyMap<CocktailVariant, readonly [number, number]>;
+  readonly pass1: boolean;
+  readonly pass2: boolean;
+}
+
+async function runSeed(s: RecCocktailSettings): Promise<SeedOutcome> {
   const t0 = performance.now();
   const seconds = (): string => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
   const r = await runRecCocktail({ sources: demoSources(600), model: scratchModelOf(s) }, s, {
-    onStage: (stage) => console.log(`[${seconds()}] ${stage}`),
+    onStage: (stage) => console.log(`[seed ${s.seed}, ${seconds()}] ${stage}`),
     emit: (runId, e) => {
       if (e.kind === 'progress') for (const p of e.points) if (p.step % 100 === 0) console.log(`  ${runId} step ${p.step} loss ${p.loss.toFixed(3)}`);
     },
@@ -43,17 +50,47 @@ async function main(): Promise<void> {
     const get = (v: CocktailVariant): { warm: RankMetrics; cold: RankMetrics } => r.variants.find((x) => x.variant === v)?.evaluation ?? (r.variants[0]?.evaluation as { warm: RankMetrics; cold: RankMetrics });
     const prompts = r.playground.sets.entropy;
     console.log(`\nexamples: general ${r.prepared.corpora.general.length}, target ${r.prepared.corpora.target.length}; unlabeled prompts warm ${prompts.warm.length}, cold ${prompts.cold.length}`);
-    acceptance1(get, (m) => m.ndcg[1] ?? 0, 'NDCG@1');
+    const pass1 = acceptance1(get, (m) => m.ndcg[1] ?? 0, 'NDCG@1');
     acceptance1(get, (m) => m.ndcg[3] ?? 0, 'NDCG@3');
     // Validation is the warm scenario's (the user's previous target-domain behaviour), so the
     // grid λ is compared with the warm scenario's entropy λ.
     const e = r.sweep.entropyBest;
     const gap = Math.abs(e.warm.lambda - r.sweep.gridBest.lambda);
-    console.log(`acceptance 2: entropy λ (warm) ${e.warm.lambda} vs validation-grid λ ${r.sweep.gridBest.lambda} (|Δ| ${gap.toFixed(2)}, ${prompts.warm.length} prompts; cold entropy λ ${e.cold.lambda}) → ${gap <= 0.1 + 1e-9 ? 'PASS' : 'FAIL'}`);
+    const pass2 = gap <= 0.1 + 1e-9;
+    console.log(`acceptance 2: entropy λ (warm) ${e.warm.lambda} vs validation-grid λ ${r.sweep.gridBest.lambda} (|Δ| ${gap.toFixed(2)}, ${prompts.warm.length} prompts; cold entropy λ ${e.cold.lambda}) → ${pass2 ? 'PASS' : 'FAIL'}`);
     console.log(`wall time ${wall} (train + sweep)`);
+    const ndcg1 = new Map(r.variants.map((v) => [v.variant, [v.evaluation.warm.ndcg[1] ?? 0, v.evaluation.cold.ndcg[1] ?? 0] as const]));
+    return { seed: s.seed, ndcg1, pass1, pass2 };
   } finally {
     r.playground.dispose();
   }
+}
+
+const meanSd = (xs: readonly number[]): string => {
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / Math.max(1, xs.length - 1));
+  return `${m.toFixed(3)} ± ${sd.toFixed(3)}`;
+};
+
+/** Across seeds: NDCG@1 mean ± sd per variant and scenario, and how often each check passed. */
+function printSpread(outcomes: readonly SeedOutcome[]): void {
+  console.log(`\nacross seeds ${outcomes.map((o) => o.seed).join(', ')} — NDCG@1 mean ± sd (warm | cold):`);
+  for (const v of outcomes[0]?.ndcg1.keys() ?? []) {
+    const at = (k: 0 | 1): number[] => outcomes.map((o) => o.ndcg1.get(v)?.[k] ?? NaN);
+    console.log(`  ${v.padEnd(11)} ${meanSd(at(0))} | ${meanSd(at(1))}`);
+  }
+  console.log(`acceptance 1 passed on ${outcomes.filter((o) => o.pass1).length}/${outcomes.length} seeds, acceptance 2 on ${outcomes.filter((o) => o.pass2).length}/${outcomes.length}`);
+}
+
+async function main(): Promise<void> {
+  await initBackend({ prefer: ['wasm'] });
+  // `seeds` (bench only) repeats the run per seed and prints the spread.
+  const { seeds, ...overrides } = JSON.parse(process.argv[2] ?? '{}') as { seeds?: number[] } & Record<string, unknown>;
+  const outcomes: SeedOutcome[] = [];
+  for (const seed of seeds ?? [undefined]) {
+    outcomes.push(await runSeed(parseRecCocktailSettings({ targetDomain: 'movies', ...overrides, ...(seed === undefined ? {} : { seed }) })));
+  }
+  if (outcomes.length > 1) printSpread(outcomes);
 }
 
 await main();
