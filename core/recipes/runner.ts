@@ -73,6 +73,22 @@ export interface RecipeRunIo {
 
 export type RecipeRunOutcome = { readonly status: 'done' } | { readonly status: 'cancelled' };
 
+/** True when `err` is the engine's cancellation (thrown by training loops between steps). */
+export function isCancellation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'cancelled';
+}
+
+/** Runs a recipe's body: done when it returns, cancelled when a stage stopped on io.isCancelled(). */
+export async function outcomeOf(body: () => Promise<void>): Promise<RecipeRunOutcome> {
+  try {
+    await body();
+    return { status: 'done' };
+  } catch (err) {
+    if (isCancellation(err)) return { status: 'cancelled' };
+    throw err;
+  }
+}
+
 /**
  * Something the studio asks of a finished run (e.g. RecCocktail's playground: evaluate at a λ).
  * `args` were validated by the host with the schema core/protocol/recipeActions.ts declares for

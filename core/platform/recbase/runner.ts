@@ -6,8 +6,7 @@
  * tokenizer table, the AUCs with their protocol, and writes the ID table and the quantiser.
  * A run takes a few minutes and keeps no checkpoints: a resumed run starts again.
  */
-import type { RecipeRunEvent, RecipeRunIo, RecipeRunner } from '../../recipes/runner';
-import { RecForgeError } from '../../errors';
+import { outcomeOf, type RecipeRunEvent, type RecipeRunIo, type RecipeRunner } from '../../recipes/runner';
 import type { TrainPoint } from '../../protocol/dto';
 import { disposeWeights } from '../../models/lm/weights';
 import { writeRecBaseArtifacts } from './artifacts';
@@ -77,12 +76,6 @@ export const recbaseRunner: RecipeRunner<RecBaseSettings> = {
     io.emit({ kind: 'stage', stage: 'data' });
     const corpus = sourceCorpus(input.sources);
     const config = recBaseConfig(input.settings, corpus.corpus.domains.map((d) => d.name));
-    try {
-      await runOnce(config, corpus, io);
-    } catch (e) {
-      if (e instanceof RecForgeError && e.code === 'cancelled') return { status: 'cancelled' };
-      throw e;
-    }
-    return { status: 'done' };
+    return outcomeOf(() => runOnce(config, corpus, io));
   },
 };

@@ -9,10 +9,9 @@
  * checkpoints; a demo run takes about two minutes).
  */
 import * as tf from '@tensorflow/tfjs';
-import { RecForgeError } from '../../errors';
 import { defaultLoraConfig } from '../../models/lora/config';
 import type { RunArtifact } from '../../protocol/recipeRun';
-import type { RecipeRunInput, RecipeRunIo, RecipeRunner } from '../runner';
+import { outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeRecipeModel, loadRecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { cprecMetrics, cprecResultsTable, cprecScheduleTable } from './report';
@@ -68,15 +67,9 @@ export function createCprecRunner(files: RecipeFiles): RecipeRunner<CprecSetting
   return {
     id: 'cprec',
     settings: cprecSettingsSchema,
-    async run(input, io) {
+    run(input, io) {
       io.emit({ kind: 'stage', stage: 'data' });
-      try {
-        await runCprecJob(files, input, io);
-        return { status: 'done' };
-      } catch (err) {
-        if (err instanceof RecForgeError && err.code === 'cancelled') return { status: 'cancelled' };
-        throw err;
-      }
+      return outcomeOf(() => runCprecJob(files, input, io));
     },
   };
 }

@@ -6,15 +6,9 @@
  * learning rates are ours.
  */
 import { z } from 'zod';
-import { zodError } from '../../models/lm/zodIssue';
+import { intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
 import type { LoraConfigInput } from '../../models/lora/config';
 import type { LmTrainable } from '../../train/lm/job';
-
-const int = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().int().min(min).max(max).default(value).meta({ title, description });
-
-const num = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().min(min).max(max).default(value).meta({ title, description });
 
 const fields = z
   .object({
@@ -60,9 +54,7 @@ export type CprecSettingsInput = z.input<typeof cprecSettingsSchema>;
 
 /** Validated settings with defaults; RecForgeError('validation') at the first bad field. */
 export function parseCprecSettings(input: unknown): CprecSettings {
-  const parsed = cprecSettingsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw zodError('validation', 'CPRec settings', 'settings', parsed.error);
-  return parsed.data;
+  return parseRecipeSettings(cprecSettingsSchema, 'CPRec settings', input);
 }
 
 /** The defaults with a target domain. */

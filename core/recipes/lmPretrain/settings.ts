@@ -5,13 +5,9 @@
  * Flat on purpose: forms stay one level deep and every field has its default next to it.
  */
 import { z } from 'zod';
-import { zodError } from '../../models/lm/zodIssue';
+import { intSetting as int, numSetting, parseRecipeSettings } from '../settingsFields';
 
-const int = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().int().min(min).max(max).default(value).meta({ title, description });
-
-const fraction = (value: number, title: string, description: string, max = 1): z.ZodDefault<z.ZodNumber> =>
-  z.number().min(0).max(max).default(value).meta({ title, description });
+const fraction = (value: number, title: string, description: string, max = 1): z.ZodDefault<z.ZodNumber> => numSetting(0, max, value, title, description);
 
 const fields = z
   .object({
@@ -66,7 +62,5 @@ export function defaultLmPretrainSettings(): LmPretrainSettings {
 
 /** Validated settings with defaults; RecForgeError('validation') located at the first bad field. */
 export function parseLmPretrainSettings(input: unknown): LmPretrainSettings {
-  const parsed = lmPretrainSettingsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw zodError('validation', 'LM pretraining settings', 'settings', parsed.error);
-  return parsed.data;
+  return parseRecipeSettings(lmPretrainSettingsSchema, 'LM pretraining settings', input);
 }

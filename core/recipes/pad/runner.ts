@@ -12,7 +12,8 @@ import { chooseSource, neededMaxLen, padDataFromSource } from './padData';
 import type { PadHooks } from './padLoop';
 import { gateTable, meanMetrics, padTable, seedMetrics, type PadReportContext } from './padReport';
 import { padSeeds, padSettingsSchema, totalEpochs, type PadSettings } from './settings';
-import { isCancellation, TrainEventSink } from './trainEvents';
+import { isCancellation } from '../runner';
+import { TrainEventSink } from './trainEvents';
 
 const SERIES: Readonly<Record<PadModel, string>> = { pad: 'PAD', sasrec: 'SASRec' };
 

@@ -5,15 +5,10 @@
  * three seeds of PAD + SASRec finish on a demo-workspace domain in about two minutes.
  */
 import { z } from 'zod';
+import { intSetting as int, numSetting as num } from '../settingsFields';
 import type { SasRecConfig } from '../../protocol/dto';
 import { padMmdOptions, type MkMmdOptions } from './mkmmd';
 import type { PadEvalSettings } from './padEval';
-
-const int = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().int().min(min).max(max).default(value).meta({ title, description });
-
-const num = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().min(min).max(max).default(value).meta({ title, description });
 
 const SEED_MAX = 2 ** 31 - 1;
 

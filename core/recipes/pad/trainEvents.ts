@@ -32,8 +32,3 @@ export class TrainEventSink {
     });
   }
 }
-
-/** True when `err` is the engine's cancellation (thrown by training loops between steps). */
-export function isCancellation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'cancelled';
-}

@@ -6,15 +6,9 @@
  * `recBaseConfig` turns the flat settings into the grouped config the pipeline reads.
  */
 import { z } from 'zod';
+import { intSetting as int, numSetting as real, parseRecipeSettings } from '../settingsFields';
 import { RecForgeError } from '../../errors';
-import { zodError } from '../../models/lm/zodIssue';
 import type { RecBaseConfig } from './config';
-
-const int = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().int().min(min).max(max).default(value).meta({ title, description });
-
-const real = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().min(min).max(max).default(value).meta({ title, description });
 
 const fields = z
   .object({
@@ -72,9 +66,7 @@ export function defaultRecBaseSettings(): RecBaseSettings {
 
 /** Validated settings with defaults; RecForgeError('validation') located at the first bad field. */
 export function parseRecBaseSettings(input: unknown): RecBaseSettings {
-  const parsed = recBaseSettingsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw zodError('validation', 'RecBase settings', 'settings', parsed.error);
-  return parsed.data;
+  return parseRecipeSettings(recBaseSettingsSchema, 'RecBase settings', input);
 }
 
 /** The held-out domain the settings name among `domains` (default: the last one). */

@@ -8,12 +8,11 @@
  * merged adapter at the entropy λ as PEFT folders. A resumed run starts over (it has no
  * mid-run checkpoints; a demo run takes minutes).
  */
-import { RecForgeError } from '../../errors';
 import type { RunArtifact } from '../../protocol/recipeRun';
 import { disposeRecipeModel, loadRecipeModel, type RecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { targetDomainOf } from '../llm/targetDomain';
-import type { RecipeRunInput, RecipeRunIo, RecipeRunner, RecipeRunOutcome } from '../runner';
+import { outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeLoraAdapter } from '../../models/lora/adapter';
 import { recCocktailActions } from './actions';
 import { prepareRecCocktail } from './prepare';
@@ -67,7 +66,7 @@ function report(io: RecipeRunIo, s: RecCocktailSettings, r: RecCocktailResult, a
   for (const artifact of artifacts) io.emit({ kind: 'artifact', artifact });
 }
 
-async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktailSettings>, io: RecipeRunIo, model: RecipeModel): Promise<RecipeRunOutcome> {
+async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktailSettings>, io: RecipeRunIo, model: RecipeModel): Promise<void> {
   const s = { ...input.settings, targetDomain: targetDomainOf(input.sources, input.settings.targetDomain) };
   const prepared = prepareRecCocktail({ sources: input.sources, model }, s);
   const r = await runPreparedRecCocktail(prepared, s, {
@@ -80,7 +79,6 @@ async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktai
   try {
     io.emit({ kind: 'stage', stage: 'export' });
     report(io, s, r, await exportRun(files, io, input, r));
-    return { status: 'done' };
   } finally {
     r.playground.dispose();
   }
@@ -95,10 +93,7 @@ export function createRecCocktailRunner(files: RecipeFiles): RecipeRunner<RecCoc
       io.emit({ kind: 'stage', stage: 'data' });
       const model = await loadRecipeModel(input.model, files, input.settings);
       try {
-        return await runWithModel(files, input, io, model);
-      } catch (err) {
-        if (err instanceof RecForgeError && err.code === 'cancelled') return { status: 'cancelled' };
-        throw err;
+        return await outcomeOf(() => runWithModel(files, input, io, model));
       } finally {
         disposeRecipeModel(model);
       }

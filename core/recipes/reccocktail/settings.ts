@@ -11,14 +11,8 @@
  * shrink the general corpus (evaluated users are removed from it): 300 halves it.
  */
 import { z } from 'zod';
+import { intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
 import type { LoraConfigInput } from '../../models/lora/config';
-import { zodError } from '../../models/lm/zodIssue';
-
-const int = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().int().min(min).max(max).default(value).meta({ title, description });
-
-const num = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().min(min).max(max).default(value).meta({ title, description });
 
 /** Projections each LoRA preset targets. */
 export const LORA_TARGETS = {
@@ -74,9 +68,7 @@ export type EntropyObjective = RecCocktailSettings['entropyObjective'];
 
 /** Validated settings with defaults; RecForgeError('validation') at the first bad field. */
 export function parseRecCocktailSettings(input: unknown): RecCocktailSettings {
-  const parsed = recCocktailSettingsSchema.safeParse(input ?? {});
-  if (!parsed.success) throw zodError('validation', 'RecCocktail settings', 'settings', parsed.error);
-  return parsed.data;
+  return parseRecipeSettings(recCocktailSettingsSchema, 'RecCocktail settings', input);
 }
 
 /** The defaults with a target domain. */

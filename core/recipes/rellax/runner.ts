@@ -6,7 +6,8 @@
  * table. Stage ids: data, crm, subr, stage1, stage2, evaluate.
  */
 import { RecForgeError } from '../../errors';
-import { isCancellation, TrainEventSink } from '../pad/trainEvents';
+import { isCancellation } from '../runner';
+import { TrainEventSink } from '../pad/trainEvents';
 import { chooseSource } from '../pad/padData';
 import type { RecipeRunIo, RecipeRunner } from '../runner';
 import { runRellaxAblation, stage2Variants } from './ablation';

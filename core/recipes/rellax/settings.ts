@@ -5,14 +5,9 @@
  * so the five-variant ablation finishes on a demo-workspace domain in about two minutes.
  */
 import { z } from 'zod';
+import { intSetting as int, numSetting as num } from '../settingsFields';
 import type { Projection } from '../../models/lm/weights';
 import type { CtrOptions } from './ctrData';
-
-const int = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().int().min(min).max(max).default(value).meta({ title, description });
-
-const num = (min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> =>
-  z.number().min(min).max(max).default(value).meta({ title, description });
 
 /** LoRA target presets (forms have no list input). */
 const LORA_TARGETS = { qv: ['q_proj', 'v_proj'], qvo: ['q_proj', 'v_proj', 'o_proj'], 'qvo-down': ['q_proj', 'v_proj', 'o_proj', 'down_proj'] } as const satisfies Record<string, readonly Projection[]>;

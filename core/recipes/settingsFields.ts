@@ -1,0 +1,24 @@
+/**
+ * Building blocks of every recipe's settings schema: bounded numbers with a default, a title and a
+ * help text (the studio's forms and the host's validation read the same declaration), and the
+ * parse that turns the first bad field into a located error.
+ */
+import { z } from 'zod';
+import { zodError } from '../models/lm/zodIssue';
+
+/** An integer setting in [min, max]. */
+export function intSetting(min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> {
+  return z.number().int().min(min).max(max).default(value).meta({ title, description });
+}
+
+/** A real-valued setting in [min, max]. */
+export function numSetting(min: number, max: number, value: number, title: string, description: string): z.ZodDefault<z.ZodNumber> {
+  return z.number().min(min).max(max).default(value).meta({ title, description });
+}
+
+/** Validated settings with defaults; RecForgeError('validation') located at the first bad field. */
+export function parseRecipeSettings<S extends z.ZodType>(schema: S, what: string, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) throw zodError('validation', what, 'settings', parsed.error);
+  return parsed.data;
+}
