@@ -34,8 +34,8 @@ export async function benchProfile(): Promise<void> {
   const model = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
   const optimizer = createAdam(1e-3);
   const rng = createRng(2);
-  trainStep(model, optimizer, warm, rng); // first step compiles and allocates optimizer slots
-  const { stats, totalMs } = await profileKernels(() => void trainStep(model, optimizer, profiled, rng));
+  await trainStep(model, optimizer, warm, rng); // first step compiles and allocates optimizer slots
+  const { stats, totalMs } = await profileKernels(async () => void (await trainStep(model, optimizer, profiled, rng)));
   printKernelTable(`SASRec train step (d=${CONFIG.hidden}, ${CONFIG.blocks} blocks, len ${CONFIG.maxLen}, batch ${BATCH})`, stats, totalMs);
   optimizer.dispose();
   model.dispose();

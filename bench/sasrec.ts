@@ -32,15 +32,15 @@ function takeBatches(count: number): SeqBatch[] {
   return out;
 }
 
-function sasrecSeqPerSecond(): { seqPerSec: number; stepMs: number; finalLoss: number } {
+async function sasrecSeqPerSecond(): Promise<{ seqPerSec: number; stepMs: number; finalLoss: number }> {
   const batches = takeBatches(WARMUP_STEPS + TIMED_STEPS);
   const model = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
   const opt = createAdam(1e-3);
   const rng = createRng(2);
   let loss = NaN;
-  batches.slice(0, WARMUP_STEPS).forEach((b) => (loss = trainStep(model, opt, b, rng)));
+  for (const b of batches.slice(0, WARMUP_STEPS)) loss = await trainStep(model, opt, b, rng);
   const t0 = performance.now();
-  batches.slice(WARMUP_STEPS).forEach((b) => (loss = trainStep(model, opt, b, rng)));
+  for (const b of batches.slice(WARMUP_STEPS)) loss = await trainStep(model, opt, b, rng);
   const ms = performance.now() - t0;
   opt.dispose();
   model.dispose();
@@ -51,7 +51,7 @@ function sasrecSeqPerSecond(): { seqPerSec: number; stepMs: number; finalLoss: n
 export async function benchSasrec(): Promise<void> {
   const backend = await initBackend();
   console.log(`backend: ${backend.name} — ${backend.detail}`);
-  const train = sasrecSeqPerSecond();
+  const train = await sasrecSeqPerSecond();
   const g512 = matmulGflops(512, 10);
   const g1024 = matmulGflops(1024, 5);
   console.log(`SASRec train (d=${CONFIG.hidden}, ${CONFIG.blocks} blocks, len ${CONFIG.maxLen}, batch ${BATCH}, ${ITEMS} items): ` +

@@ -26,9 +26,9 @@ const SAMPLED_BATCH = 256;
 /** Score-matrix budget (floats) per full-ranking batch. */
 const FULL_BUDGET = 1 << 22;
 
-async function forEachBatch(users: Int32Array, size: number, hooks: EvalHooks, fn: (batch: Int32Array) => void): Promise<void> {
+async function forEachBatch(users: Int32Array, size: number, hooks: EvalHooks, fn: (batch: Int32Array) => Promise<void>): Promise<void> {
   for (let start = 0; start < users.length; start += size) {
-    fn(users.subarray(start, start + size));
+    await fn(users.subarray(start, start + size));
     await hooks.yieldToEventLoop?.();
     if (hooks.isCancelled?.() === true) throw new RecForgeError('cancelled', 'evaluation cancelled');
   }
@@ -40,16 +40,21 @@ function historyInputs(data: LeaveOneOutData, users: Int32Array, target: EvalTar
   return out;
 }
 
-/** Runs a scoring function on int32 inputs and reads the scores back (tensors freed). */
-function score(model: SequentialRecModel, inputs: Int32Array, rows: number, candidates: Int32Array | null): Float32Array {
+/**
+ * Runs a scoring function on int32 inputs and reads the scores back (tensors freed). Reads
+ * asynchronously, as GPU backends need (WebGPU has no reliable synchronous read-back).
+ */
+async function score(model: SequentialRecModel, inputs: Int32Array, rows: number, candidates: Int32Array | null): Promise<Float32Array> {
   const out = tf.tidy(() => {
     const x = tf.tensor2d(inputs, [rows, model.maxLen], 'int32');
     if (candidates === null) return model.scoreAll(x);
     return model.scoreCandidates(x, tf.tensor2d(candidates, [rows, candidates.length / rows], 'int32'));
   });
-  const values = out.dataSync() as Float32Array;
-  out.dispose();
-  return values;
+  try {
+    return (await out.data()) as Float32Array;
+  } finally {
+    out.dispose();
+  }
 }
 
 function toRecords(acc: RankAccumulator, protocol: EvalProtocol): MetricRecord[] {
@@ -85,9 +90,9 @@ export async function evaluateSampled(
   const users = evaluableUsers(data, target);
   const acc = new RankAccumulator(EVAL_K);
   const width = negatives + 1;
-  await forEachBatch(users, SAMPLED_BATCH, hooks, (batch) => {
+  await forEachBatch(users, SAMPLED_BATCH, hooks, async (batch) => {
     const cands = sampledCandidates(data, batch, target, negatives, seed);
-    const scores = score(model, historyInputs(data, batch, target, model.maxLen), batch.length, cands);
+    const scores = await score(model, historyInputs(data, batch, target, model.maxLen), batch.length, cands);
     for (let r = 0; r < batch.length; r++) {
       acc.add(pessimisticRank(scores[r * width] as number, scores.subarray(r * width + 1, (r + 1) * width)));
     }
@@ -114,8 +119,8 @@ export async function evaluateFull(model: SequentialRecModel, data: LeaveOneOutD
   const cols = data.numItems + 1;
   const excluded = new Uint8Array(cols);
   const batchSize = Math.max(1, Math.min(SAMPLED_BATCH, Math.floor(FULL_BUDGET / cols)));
-  await forEachBatch(users, batchSize, hooks, (batch) => {
-    const scores = score(model, historyInputs(data, batch, target, model.maxLen), batch.length, null);
+  await forEachBatch(users, batchSize, hooks, async (batch) => {
+    const scores = await score(model, historyInputs(data, batch, target, model.maxLen), batch.length, null);
     batch.forEach((u, r) => {
       const history = historyFor(data, u, target);
       for (const i of history) excluded[i] = 1;

@@ -42,6 +42,6 @@ describe('initBackend', () => {
 
   it('self-test passes without leaking on the active backend', async () => {
     await initBackend({ prefer: ['wasm'] });
-    expect(await expectNoLeaks(() => backendSelfTest())).toEqual({ ok: true });
+    expect(await expectNoLeaks(async () => backendSelfTest())).toEqual({ ok: true });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The backend ladder: tfjs-node-gpu → tfjs-node → wasm (SIMD, patched) → cpu (patched).
+ * The backend ladder: tfjs-node-gpu → tfjs-node → webgpu → wasm (SIMD, patched) → cpu (patched).
  * Each rung must load and pass a start-up self-test; otherwise the ladder moves on and records
  * why, so the UI can show which backend runs and why the faster ones were skipped.
  */
@@ -9,12 +9,13 @@ import type { BackendInfo } from '../protocol/dto';
 import { RecForgeError } from '../errors';
 import { applyCpuPatches, applyWasmPatches } from './patches';
 import { backendSelfTest } from './selfTest';
+import { probeWebGpu } from './webgpuRung';
 
 /** Loads a module by specifier. Injected so tests (and bundles) control native imports. */
 export type ModuleImporter = (spec: string) => Promise<unknown>;
 
 /** Rung names, in default order. */
-export const BACKEND_RUNGS = ['tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
+export const BACKEND_RUNGS = ['tfjs-node-gpu', 'tfjs-node', 'webgpu', 'wasm', 'cpu'] as const;
 export type BackendRung = (typeof BACKEND_RUNGS)[number];
 
 /** Options of initBackend. */
@@ -23,6 +24,8 @@ export interface InitBackendOptions {
   readonly prefer?: readonly string[];
   /** Dynamic import used for the native tfjs-node packages. */
   readonly importer?: ModuleImporter;
+  /** Accept a software WebGPU adapter (SwiftShader): correct but slow, so off except in tests. */
+  readonly allowSoftwareGpu?: boolean;
 }
 
 type Activation = { readonly ok: true; readonly info: BackendInfo } | { readonly ok: false; readonly reason: string };
@@ -49,7 +52,7 @@ async function activate(backendName: string, rung: string, patches: string[], de
     return { ok: false, reason: `${rung}: backend init threw: ${message(err)}` };
   }
   if (!ok) return { ok: false, reason: `${rung}: backend '${backendName}' failed to initialise` };
-  const test = backendSelfTest();
+  const test = await backendSelfTest();
   if (!test.ok) return { ok: false, reason: `${rung}: ${test.reason}` };
   return { ok: true, info: { name: backendName, detail, patches, ...(test.degraded ? { degraded: test.degraded } : {}) } };
 }
@@ -75,11 +78,26 @@ async function tryWasm(): Promise<Activation> {
   return { ok: true, info: { ...res.info, detail: `wasm (${simd === true ? 'SIMD' : 'no SIMD'}, 1 thread) with ${patches.length} kernel patches` } };
 }
 
-async function tryRung(rung: string, importer: ModuleImporter): Promise<Activation> {
+async function tryWebGpu(allowSoftware: boolean): Promise<Activation> {
+  const probe = await probeWebGpu();
+  if (!probe.ok) return { ok: false, reason: `webgpu: ${probe.reason}` };
+  if (probe.software && !allowSoftware) return { ok: false, reason: `webgpu: software adapter (${probe.adapter}) is slower than wasm` };
+  try {
+    // A literal specifier: bundlers include the package for the renderer; Node never gets here.
+    await import('@tensorflow/tfjs-backend-webgpu');
+  } catch (err) {
+    return { ok: false, reason: `webgpu: backend package failed to load (${message(err)})` };
+  }
+  return activate('webgpu', 'webgpu', [], `webgpu (${probe.adapter}${probe.software ? ', software' : ''})`);
+}
+
+async function tryRung(rung: string, opts: InitBackendOptions): Promise<Activation> {
   switch (rung) {
     case 'tfjs-node-gpu':
     case 'tfjs-node':
-      return tryNative(rung, importer);
+      return tryNative(rung, opts.importer ?? defaultImporter);
+    case 'webgpu':
+      return tryWebGpu(opts.allowSoftwareGpu === true);
     case 'wasm':
       return tryWasm();
     case 'cpu':
@@ -98,10 +116,9 @@ async function tryRung(rung: string, importer: ModuleImporter): Promise<Activati
  */
 export async function initBackend(opts: InitBackendOptions = {}): Promise<BackendInfo> {
   const rungs = opts.prefer ?? BACKEND_RUNGS;
-  const importer = opts.importer ?? defaultImporter;
   const skipped: string[] = [];
   for (const rung of rungs) {
-    const res = await tryRung(rung, importer);
+    const res = await tryRung(rung, opts);
     if (res.ok) {
       const why = skipped.length > 0 ? `; skipped: ${skipped.join('; ')}` : '';
       return { ...res.info, detail: `${res.info.detail}${why}` };

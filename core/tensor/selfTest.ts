@@ -56,10 +56,12 @@ const CHECKS: readonly Check[] = [
   },
 ];
 
-function runCheck(check: Check): string | null {
+// Reads asynchronously: a GPU backend's synchronous read-back is a slow workaround that some
+// adapters (SwiftShader's WebGPU) get wrong, and the ladder awaits the test anyway.
+async function runCheck(check: Check): Promise<string | null> {
   const out = tf.tidy(check.run);
   try {
-    const got = out.dataSync();
+    const got = await out.data();
     if (got.length !== check.expected.length) return `${check.name}: got ${got.length} values`;
     for (let i = 0; i < got.length; i++) {
       if (!(Math.abs((got[i] as number) - (check.expected[i] as number)) <= 1e-4)) {
@@ -73,10 +75,10 @@ function runCheck(check: Check): string | null {
 }
 
 /** The first failing check's problem, or null when all pass. Never throws. */
-function firstProblem(): string | null {
+async function firstProblem(): Promise<string | null> {
   try {
     for (const check of CHECKS) {
-      const problem = runCheck(check);
+      const problem = await runCheck(check);
       if (problem !== null) return `self-test failed: ${problem}`;
     }
     return null;
@@ -86,13 +88,13 @@ function firstProblem(): string | null {
 }
 
 /** Runs the self-test on the current backend. Never throws. */
-export function backendSelfTest(): SelfTestResult {
-  const problem = firstProblem();
+export async function backendSelfTest(): Promise<SelfTestResult> {
+  const problem = await firstProblem();
   if (problem === null) return { ok: true };
   const fast = enabledFastPaths();
   if (fast.length === 0) return { ok: false, reason: problem };
   for (const name of fast) setFastPathEnabled(name, false);
-  const again = firstProblem();
+  const again = await firstProblem();
   if (again !== null) return { ok: false, reason: again };
   return { ok: true, degraded: `${problem}; passed with fast kernel paths off (${fast.join(', ')})` };
 }

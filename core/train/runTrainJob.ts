@@ -61,14 +61,17 @@ function batchTensors(b: SeqBatch): SeqBatchTensors {
   };
 }
 
-/** One optimizer update; returns the batch loss. */
-export function trainStep(model: SequentialRecModel, optimizer: tf.Optimizer, batch: SeqBatch, rng: Rng): number {
+/** One optimizer update; resolves to the batch loss (read asynchronously, as GPU backends need). */
+export async function trainStep(model: SequentialRecModel, optimizer: tf.Optimizer, batch: SeqBatch, rng: Rng): Promise<number> {
   const t = batchTensors(batch);
   try {
     const cost = optimizer.minimize(() => model.loss(t, rng), true, [...model.variables.values()]);
-    const loss = cost?.dataSync()[0] ?? NaN;
-    cost?.dispose();
-    return loss;
+    if (cost === null) return NaN;
+    try {
+      return (await cost.data())[0] ?? NaN;
+    } finally {
+      cost.dispose();
+    }
   } finally {
     tf.dispose([t.inputs, t.positives, t.negatives]);
   }
@@ -99,7 +102,7 @@ async function trainEpochs(loop: Loop, start: StartState): Promise<boolean> {
     for (const batch of loop.sampler.epoch(batchRng)) {
       const lr = loop.schedule(step);
       setLearningRate(optimizer, lr);
-      const loss = trainStep(model, optimizer, batch, dropoutRng);
+      const loss = await trainStep(model, optimizer, batch, dropoutRng);
       if (!Number.isFinite(loss)) throw new RecForgeError('internal', `training diverged: loss ${loss} at step ${step + 1}`);
       step++;
       loop.progress.record({ step, epoch, loss, lr });

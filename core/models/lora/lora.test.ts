@@ -84,14 +84,14 @@ describe('LoRA forward and merge', () => {
 
   it('merged logits equal adapter-forward logits; unmerge restores the base', async () => {
     const weights = initLmWeights(LM, 1, 0.2);
-    const base = new Map([...weights].map(([n, t]) => [n, t.dataSync().slice()]));
+    const base = new Map(await Promise.all([...weights].map(async ([n, t]) => [n, await t.data()] as const)));
     const adapter = randomAdapter(3);
     const withAdapter = await logits(weights, loraDelta(adapter));
     expect(maxDiff(withAdapter, await logits(weights))).toBeGreaterThan(1e-3);
     await mergeLoraAdapter(weights, adapter);
     expect(maxDiff(await logits(weights), withAdapter)).toBeLessThan(1e-4);
     await unmergeLoraAdapter(weights, adapter);
-    for (const [name, t] of weights) expect(maxDiff(t.dataSync(), base.get(name) ?? [])).toBeLessThan(1e-6);
+    for (const [name, t] of weights) expect(maxDiff(await t.data(), base.get(name) ?? [])).toBeLessThan(1e-6);
     disposeLoraAdapter(adapter);
     disposeWeights(weights);
   });

@@ -40,11 +40,11 @@ describe('backendSelfTest with a misbehaving fast path', () => {
     try {
       declareFastPath(BROKEN);
       setFastPathEnabled(BROKEN, true);
-      const res = backendSelfTest();
+      const res = await backendSelfTest();
       expect(res.ok).toBe(true);
       expect(res.ok && res.degraded).toMatch(/matmul: value 0 is 5, expected 4.*test: broken BatchMatMul/);
       expect(isFastPathEnabled(BROKEN)).toBe(false);
-      expect(backendSelfTest()).toEqual({ ok: true }); // now clean
+      expect(await backendSelfTest()).toEqual({ ok: true }); // now clean
     } finally {
       restore();
     }
@@ -54,7 +54,7 @@ describe('backendSelfTest with a misbehaving fast path', () => {
     await tf.setBackend('cpu');
     const restore = sabotageCpuMatMul(() => true);
     try {
-      const res = backendSelfTest();
+      const res = await backendSelfTest();
       expect(res).toEqual({ ok: false, reason: 'self-test failed: matmul: value 0 is 5, expected 4' });
     } finally {
       restore();

@@ -28,7 +28,7 @@ function reference(p: number[], grads: number[][], lrs: number[], decay: boolean
 }
 
 describe('AdamW', () => {
-  it('two steps match a plain-number AdamW (matrix decayed, vector not)', () => {
+  it('two steps match a plain-number AdamW (matrix decayed, vector not)', async () => {
     const w0 = [0.5, -1, 2, 0.25];
     const b0 = [1, -2];
     const gw = [[0.1, -0.3, 0.5, 0], [-0.2, 0.4, 0.1, 1]];
@@ -44,15 +44,15 @@ describe('AdamW', () => {
       ({ params, state } = next);
     }
     expect(state.step).toBe(2);
-    const w = Array.from(params.get('w')?.dataSync() ?? []);
-    const b = Array.from(params.get('b')?.dataSync() ?? []);
+    const w = Array.from((await params.get('w')?.data()) ?? []);
+    const b = Array.from((await params.get('b')?.data()) ?? []);
     reference(w0, gw, lrs, true).forEach((x, i) => expect(w[i]).toBeCloseTo(x, 5));
     reference(b0, gb, lrs, false).forEach((x, i) => expect(b[i]).toBeCloseTo(x, 5));
     tf.dispose([...params.values()]);
     disposeAdamWState(state);
   });
 
-  it('state exports to plain tensors and imports back unchanged', () => {
+  it('state exports to plain tensors and imports back unchanged', async () => {
     const params = new Map<string, tf.Tensor>([['w', tf.ones([2, 3])]]);
     const grads = new Map<string, tf.Tensor>([['w', tf.fill([2, 3], 0.5)]]);
     const zero = initAdamWState(params);
@@ -60,10 +60,10 @@ describe('AdamW', () => {
     disposeAdamWState(zero);
     const exported = exportAdamWState(state);
     expect([...exported.keys()].sort()).toEqual(['optimizer.m.w', 'optimizer.step', 'optimizer.v.w']);
-    const back = importAdamWState(exported, ['w']);
+    const back = await importAdamWState(exported, ['w']);
     expect(back.step).toBe(1);
-    expect(Array.from(back.m.get('w')?.dataSync() ?? [])).toEqual(Array.from(state.m.get('w')?.dataSync() ?? []));
-    expect(Array.from(back.v.get('w')?.dataSync() ?? [])).toEqual(Array.from(state.v.get('w')?.dataSync() ?? []));
+    expect(await back.m.get('w')?.data()).toEqual(await state.m.get('w')?.data());
+    expect(await back.v.get('w')?.data()).toEqual(await state.v.get('w')?.data());
     tf.dispose([...params.values(), ...grads.values(), ...p2.values(), ...exported.values()]);
     disposeAdamWState(state);
     disposeAdamWState(back);

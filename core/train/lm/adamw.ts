@@ -114,8 +114,8 @@ export function exportAdamWState(state: AdamWState): Map<string, tf.Tensor> {
 }
 
 /** Rebuilds the state for `paramNames` from exportAdamWState's tensors (copied; inputs stay the caller's). */
-export function importAdamWState(tensors: ReadonlyMap<string, tf.Tensor>, paramNames: readonly string[]): AdamWState {
-  const step = need(tensors, ADAMW_STEP_NAME, 'checkpointed step').dataSync()[0] ?? 0;
+export async function importAdamWState(tensors: ReadonlyMap<string, tf.Tensor>, paramNames: readonly string[]): Promise<AdamWState> {
+  const step = (await need(tensors, ADAMW_STEP_NAME, 'checkpointed step').data())[0] ?? 0;
   const m = new Map<string, tf.Tensor>();
   const v = new Map<string, tf.Tensor>();
   for (const name of paramNames) {

@@ -90,7 +90,7 @@ export async function decodeLmCheckpoint(bytes: Uint8Array, sha256?: Sha256): Pr
   for (const [name, t] of file.tensors) all.set(name, tf.tensor(t.data, [...t.shape], t.dtype === 'I32' ? 'int32' : 'float32'));
   const params = new Map([...all].filter(([name]) => !isAdamWTensorName(name)));
   try {
-    return { info, params, optimizer: importAdamWState(all, [...params.keys()]) };
+    return { info, params, optimizer: await importAdamWState(all, [...params.keys()]) };
   } catch (err) {
     tf.dispose([...params.values()]);
     throw err;

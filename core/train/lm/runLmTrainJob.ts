@@ -41,7 +41,7 @@ interface Loop {
 }
 
 /** Runs update number s.step (0-based) and records it; returns its loss. */
-function update(loop: Loop): number {
+async function update(loop: Loop): Promise<number> {
   const { s, hooks, progress } = loop;
   const job = s.job;
   const phase = resolvePhase(job.phases, s.step);
@@ -52,7 +52,7 @@ function update(loop: Loop): number {
   const batches = readMicroBatches(stream, job.accumulation, job.batchSize, job.maxLen, job.packing, job.padId);
   const lr = loop.schedule(s.step);
   const started = hooks.now();
-  const r = trainStep({ config: job.model, model: s.model, dropoutRng: s.dropoutRng }, s.params, s.optimizer, batches, { lr, hyper: job.optimizer, clipNorm: job.clipNorm });
+  const r = await trainStep({ config: job.model, model: s.model, dropoutRng: s.dropoutRng }, s.params, s.optimizer, batches, { lr, hyper: job.optimizer, clipNorm: job.clipNorm });
   s.params = r.params;
   s.optimizer = r.state;
   s.step++;
@@ -69,7 +69,7 @@ async function trainLoop(loop: Loop): Promise<{ finished: boolean; lastLoss: num
   const every = s.job.checkpointEvery;
   let lastLoss: number | null = null;
   while (s.step < s.job.steps) {
-    lastLoss = update(loop);
+    lastLoss = await update(loop);
     if (every > 0 && s.step % every === 0 && s.step < s.job.steps) await saveSession(s, hooks);
     await hooks.yieldToEventLoop();
     if (hooks.isCancelled()) return { finished: false, lastLoss };

@@ -39,17 +39,17 @@ function setup(kind: 'full' | 'lora'): { model: TrainableModel; params: Map<stri
 }
 
 /** Two updates over `batches`; returns the losses and the final parameters as arrays. */
-function run(kind: 'full' | 'lora', batches: MicroBatch[]): { losses: number[]; params: Map<string, Float32Array> } {
+async function run(kind: 'full' | 'lora', batches: MicroBatch[]): Promise<{ losses: number[]; params: Map<string, Float32Array> }> {
   const { model, params: p0 } = setup(kind);
   let params = p0;
   let state = initAdamWState(params);
   const losses: number[] = [];
   for (let k = 0; k < 2; k++) {
-    const r = trainStep({ config: C, model, dropoutRng: null }, params, state, batches, { lr: 1e-2, hyper: defaultAdamW(), clipNorm: 0.5 });
+    const r = await trainStep({ config: C, model, dropoutRng: null }, params, state, batches, { lr: 1e-2, hyper: defaultAdamW(), clipNorm: 0.5 });
     ({ params, state } = r);
     losses.push(r.loss);
   }
-  const out = new Map([...params].map(([n, t]) => [n, t.dataSync() as Float32Array]));
+  const out = new Map(await Promise.all([...params].map(async ([n, t]) => [n, (await t.data()) as Float32Array] as const)));
   tf.dispose([...params.values()]);
   disposeAdamWState(state);
   model.dispose();
@@ -62,10 +62,10 @@ const CASES = [
 ] as const;
 
 /** Accumulated gradients as arrays, plus the loss. */
-function gradients(kind: 'full' | 'lora', batches: MicroBatch[]): { loss: number; grads: Map<string, Float32Array> } {
+async function gradients(kind: 'full' | 'lora', batches: MicroBatch[]): Promise<{ loss: number; grads: Map<string, Float32Array> }> {
   const { model, params } = setup(kind);
-  const acc = accumulateGradients({ config: C, model, dropoutRng: null }, params, batches);
-  const grads = new Map([...acc.grads].map(([n, t]) => [n, t.dataSync() as Float32Array]));
+  const acc = await accumulateGradients({ config: C, model, dropoutRng: null }, params, batches);
+  const grads = new Map(await Promise.all([...acc.grads].map(async ([n, t]) => [n, (await t.data()) as Float32Array] as const)));
   tf.dispose([...acc.grads.values(), ...params.values()]);
   model.dispose();
   return { loss: acc.loss, grads };
@@ -85,21 +85,21 @@ function worstDiff(a: Map<string, Float32Array>, b: Map<string, Float32Array>): 
 }
 
 describe('gradient accumulation', () => {
-  it.each(CASES)('%s (packing %s): gradient of 2 micro-batches of 2 rows = gradient of 1 batch of 4 rows', (kind, packing) => {
+  it.each(CASES)('%s (packing %s): gradient of 2 micro-batches of 2 rows = gradient of 1 batch of 4 rows', async (kind, packing) => {
     const r = rows(packing);
     expect(collate(r.slice(0, 2), 0).scored).not.toBe(collate(r.slice(2), 0).scored);
-    const big = gradients(kind, [collate(r, 0)]);
-    const acc = gradients(kind, [collate(r.slice(0, 2), 0), collate(r.slice(2), 0)]);
+    const big = await gradients(kind, [collate(r, 0)]);
+    const acc = await gradients(kind, [collate(r.slice(0, 2), 0), collate(r.slice(2), 0)]);
     expect(Math.abs(acc.loss - big.loss)).toBeLessThan(1e-5);
     const { diff, scale } = worstDiff(acc.grads, big.grads);
     expect(scale).toBeGreaterThan(1e-3);
     expect(diff / scale).toBeLessThan(1e-5);
   });
 
-  it.each(CASES)('%s (packing %s): two updates (clipped, AdamW) agree up to float error', (kind, packing) => {
+  it.each(CASES)('%s (packing %s): two updates (clipped, AdamW) agree up to float error', async (kind, packing) => {
     const r = rows(packing);
-    const big = run(kind, [collate(r, 0)]);
-    const acc = run(kind, [collate(r.slice(0, 2), 0), collate(r.slice(2), 0)]);
+    const big = await run(kind, [collate(r, 0)]);
+    const acc = await run(kind, [collate(r.slice(0, 2), 0), collate(r.slice(2), 0)]);
     acc.losses.forEach((l, i) => expect(Math.abs(l - (big.losses[i] as number))).toBeLessThan(1e-5));
     expect(worstDiff(acc.params, big.params).diff).toBeLessThan(1e-4); // lr 1e-2: Adam normalises, so float noise → ~1e-5
   });

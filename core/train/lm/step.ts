@@ -41,14 +41,15 @@ function microGradients(ctx: GradientContext, params: ReadonlyMap<string, tf.Ten
 }
 
 /** Gradient of the mean loss over all micro-batches' scored tokens. */
-export function accumulateGradients(ctx: GradientContext, params: ReadonlyMap<string, tf.Tensor>, batches: readonly MicroBatch[]): AccumulatedGradients {
+export async function accumulateGradients(ctx: GradientContext, params: ReadonlyMap<string, tf.Tensor>, batches: readonly MicroBatch[]): Promise<AccumulatedGradients> {
   const total = Math.max(1, batches.reduce((n, b) => n + b.scored, 0));
   const names = [...params.keys()];
   const sums = new Map<string, tf.Tensor>();
   let loss = 0;
   for (const batch of batches) {
     const { value, grads } = microGradients(ctx, params, batch, total);
-    loss += value.dataSync()[0] ?? NaN;
+    // Asynchronous reads: GPU backends (WebGPU) have no reliable synchronous read-back.
+    loss += (await value.data())[0] ?? NaN;
     value.dispose();
     grads.forEach((g, i) => {
       const name = names[i] as string;
@@ -79,10 +80,10 @@ export interface StepOptions {
  * Accumulate → clip → AdamW. Consumes `params` and `state` (disposed, replaced by the result's)
  * so a training loop cannot keep using stale tensors.
  */
-export function trainStep(ctx: GradientContext, params: Map<string, tf.Tensor>, state: AdamWState, batches: readonly MicroBatch[], opts: StepOptions): StepResult {
-  const acc = accumulateGradients(ctx, params, batches);
+export async function trainStep(ctx: GradientContext, params: Map<string, tf.Tensor>, state: AdamWState, batches: readonly MicroBatch[], opts: StepOptions): Promise<StepResult> {
+  const acc = await accumulateGradients(ctx, params, batches);
   const clipped = clipByGlobalNorm(acc.grads, opts.clipNorm);
-  const gradNorm = clipped.norm.dataSync()[0] ?? NaN;
+  const gradNorm = (await clipped.norm.data())[0] ?? NaN;
   const next = adamwStep(params, clipped.grads, state, opts.lr, opts.hyper);
   tf.dispose([...acc.grads.values(), ...clipped.grads.values(), clipped.norm, ...params.values()]);
   disposeAdamWState(state);

@@ -14,10 +14,10 @@ useTensorSuite();
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - (b[i] as number))), 0);
 
 /** lmForward logits of one sequence, flattened [T·V]. */
-function reference(c: ReturnType<typeof tinyLm>, w: LmWeights, tokens: readonly number[]): Float32Array {
+async function reference(c: ReturnType<typeof tinyLm>, w: LmWeights, tokens: readonly number[]): Promise<Float32Array> {
   const ids = tf.tensor2d([[...tokens]], undefined, 'int32');
   const res = lmForward(c, w, ids);
-  const out = res.logits.dataSync() as Float32Array;
+  const out = (await res.logits.data()) as Float32Array;
   tf.dispose([ids, res.logits]);
   disposeKvCache(res.cache);
   return out;
@@ -30,22 +30,22 @@ const EXAMPLES: LmExample[] = [
 ];
 
 describe('trainForward', () => {
-  it.each(['qwen2', 'llama'])('%s: packed row logits equal lmForward on each example alone', (type) => {
+  it.each(['qwen2', 'llama'])('%s: packed row logits equal lmForward on each example alone', async (type) => {
     const c = tinyLm({ model_type: type });
     const w = initLmWeights(c, 3, 0.2);
     let i = 0;
     const reader = { peek: () => EXAMPLES[i % EXAMPLES.length] as LmExample, advance: () => void i++ };
     const mb = collate([nextRow(reader, 8, true), nextRow(reader, 8, true)], 0); // row 0: ex 0+1, row 1: ex 2 + padding
     const logits = trainForward(c, w, mb.ids, mb.layout);
-    const got = logits.dataSync();
+    const got = await logits.data();
     const v = c.vocabSize;
     const t = mb.layout.length;
     const spans: [number, number][] = [[0, 0], [0, 4], [t, 0]]; // row offset (tokens), start in row
-    EXAMPLES.forEach((ex, k) => {
+    for (const [k, ex] of EXAMPLES.entries()) {
       const [rowOffset, start] = spans[k] as [number, number];
       const from = (rowOffset + start) * v;
-      expect(maxDiff(got.subarray(from, from + ex.tokens.length * v), reference(c, w, ex.tokens))).toBeLessThan(1e-4);
-    });
+      expect(maxDiff(got.subarray(from, from + ex.tokens.length * v), await reference(c, w, ex.tokens))).toBeLessThan(1e-4);
+    }
     logits.dispose();
     disposeWeights(w);
   });
