@@ -10,6 +10,9 @@ import { createAdam } from '../core/train/optimizer';
 import { createRng } from '../core/train/rng';
 import { createBatchSampler, type SeqBatch } from '../core/train/sampler';
 import { trainStep } from '../core/train/runTrainJob';
+import { createDataParallel, dataParallelStep, publishWeights } from '../core/train/parallel/dataParallel';
+import { flatLayout } from '../core/train/parallel/flatGrads';
+import { sourceReplicaScript, startReplicas } from '../core/platform/parallel/workerReplicas';
 import { matmulGflops } from './matmul';
 import { runTorchReference, type ReferenceResult } from './reference/torchReference';
 import { syntheticLeaveOneOut } from './syntheticData';
@@ -47,11 +50,40 @@ async function sasrecSeqPerSecond(): Promise<{ seqPerSec: number; stepMs: number
   return { seqPerSec: (TIMED_STEPS * BATCH) / (ms / 1000), stepMs: ms / TIMED_STEPS, finalLoss: loss };
 }
 
+/** The same steps data-parallel: the lead plus `replicas` worker threads, each on its own core. */
+async function dataParallelSeqPerSecond(replicas: number, backendRung: string): Promise<{ seqPerSec: number; stepMs: number; finalLoss: number }> {
+  const batches = takeBatches(WARMUP_STEPS + TIMED_STEPS);
+  const model = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
+  const length = flatLayout(model.variables).length;
+  const weights = new Float32Array(new SharedArrayBuffer(length * 4));
+  const slots = await startReplicas(replicas, { family: 'sasrec', config: CONFIG, numItems: ITEMS, backendRungs: [backendRung], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
+  const dp = createDataParallel(model, weights, slots);
+  const opt = createAdam(1e-3);
+  const rng = createRng(2);
+  let loss = NaN;
+  try {
+    await publishWeights(dp);
+    for (const b of batches.slice(0, WARMUP_STEPS)) loss = await dataParallelStep(dp, opt, b, rng);
+    const t0 = performance.now();
+    for (const b of batches.slice(WARMUP_STEPS)) loss = await dataParallelStep(dp, opt, b, rng);
+    const ms = performance.now() - t0;
+    return { seqPerSec: (TIMED_STEPS * BATCH) / (ms / 1000), stepMs: ms / TIMED_STEPS, finalLoss: loss };
+  } finally {
+    await Promise.all(slots.map((s) => s.port.close()));
+    opt.dispose();
+    model.dispose();
+  }
+}
+
 /** Runs the bench and prints its results. */
 export async function benchSasrec(): Promise<void> {
   const backend = await initBackend();
   console.log(`backend: ${backend.name} — ${backend.detail}`);
-  const train = await sasrecSeqPerSecond();
+  const single = await sasrecSeqPerSecond();
+  console.log(`SASRec train, 1 thread: ${single.seqPerSec.toFixed(1)} seq/s (${single.stepMs.toFixed(0)} ms/step, loss ${single.finalLoss.toFixed(3)})`);
+  const threads = availableParallelism();
+  const train = threads > 1 ? await dataParallelSeqPerSecond(threads - 1, backend.name === 'tensorflow' ? 'tfjs-node' : backend.name) : single;
+  if (threads > 1) console.log(`SASRec train, data-parallel on ${threads} threads: ${train.seqPerSec.toFixed(1)} seq/s (×${(train.seqPerSec / single.seqPerSec).toFixed(2)} vs 1 thread)`);
   const g512 = matmulGflops(512, 10);
   const g1024 = matmulGflops(1024, 5);
   console.log(`SASRec train (d=${CONFIG.hidden}, ${CONFIG.blocks} blocks, len ${CONFIG.maxLen}, batch ${BATCH}, ${ITEMS} items): ` +
@@ -81,6 +113,9 @@ function printTorchComparison(seqPerSec: number, ref: ReferenceResult): void {
   }
   const ratio = seqPerSec / ref.seqPerSec;
   warnIfBusy();
-  console.log(`PyTorch ${ref.torch} reference (${ref.python}, ${ref.threads} threads): ${ref.seqPerSec.toFixed(1)} seq/s (${ref.stepMs.toFixed(0)} ms/step)`);
+  console.log(`PyTorch ${ref.torch} reference (${ref.python}, ${ref.threads} threads, BLAS ${ref.blas}): ${ref.seqPerSec.toFixed(1)} seq/s (${ref.stepMs.toFixed(0)} ms/step)`);
+  if (!ref.blas.includes('openmp')) {
+    console.log('warning: torch is not on the OpenMP OpenBLAS build — the pthread one oversubscribes next to torch\'s threads and makes the reference slow; install libopenblas0-openmp (update-alternatives --config libopenblas.so.0-x86_64-linux-gnu)');
+  }
   console.log(`RecForge / PyTorch: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}, goal ≥ 1.0) ${ratio >= TARGET_RATIO ? 'PASS' : 'BELOW TARGET'}`);
 }

@@ -24,6 +24,7 @@ await build({
   entryPoints: {
     main: 'electron/main/main.ts',
     worker: 'electron/worker/trainingWorker.ts',
+    replica: 'core/platform/parallel/replicaWorker.ts',
     webhost: 'electron/web/main.ts',
     cli: 'electron/cli/main.ts',
   },

@@ -99,6 +99,19 @@ def make_batches(count, batch, max_len, items, gen):
     return out
 
 
+def blas_in_use():
+    """The OpenBLAS build torch loaded: Debian's pthread build oversubscribes next to torch's own
+    OpenMP threads (slower with 2 threads than with 1), so the reference must use the openmp one."""
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                if "openblas" in line or "libblas" in line:
+                    return line.split()[-1]
+    except OSError:
+        pass
+    return "unknown"
+
+
 def main():
     p = argparse.ArgumentParser()
     for name, default in [("items", 1682), ("batch", 128), ("max-len", 50), ("hidden", 64), ("blocks", 2),
@@ -133,6 +146,7 @@ def main():
         "loss": loss,
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
+        "blas": blas_in_use(),
     }))
 
 

@@ -23,11 +23,11 @@ export interface ReferenceShapes {
 
 /** Result of the reference run: its numbers, or why there are none (with the fix). */
 export type ReferenceResult =
-  | { readonly ok: true; readonly seqPerSec: number; readonly stepMs: number; readonly torch: string; readonly threads: number; readonly python: string }
+  | { readonly ok: true; readonly seqPerSec: number; readonly stepMs: number; readonly torch: string; readonly threads: number; readonly python: string; readonly blas: string }
   | { readonly ok: false; readonly reason: string };
 
 export const INSTALL_HINT =
-  'install it with `scripts/setup.sh --with-bench` or `sudo apt-get install -y python3-torch libopenblas0-pthread` ' +
+  'install it with `scripts/setup.sh --with-bench` or `sudo apt-get install -y python3-torch libopenblas0-openmp` ' +
   '(Debian; set RECFORGE_PYTHON to use another python3 with torch)';
 
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'sasrec_torch.py');
@@ -60,7 +60,7 @@ export function runTorchReference(shapes: ReferenceShapes, threads = 2): Referen
     const out = JSON.parse(res.stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;
     const seqPerSec = Number(out['seqPerSec']);
     if (!(seqPerSec > 0)) return { ok: false, reason: `reference printed no seqPerSec: ${res.stdout.trim()}` };
-    return { ok: true, seqPerSec, stepMs: Number(out['stepMs']), torch: String(out['torch']), threads: Number(out['threads']), python };
+    return { ok: true, seqPerSec, stepMs: Number(out['stepMs']), torch: String(out['torch']), threads: Number(out['threads']), python, blas: String(out['blas'] ?? 'unknown') };
   } catch {
     return { ok: false, reason: `reference output is not JSON: ${res.stdout.trim().slice(-300)}` };
   }

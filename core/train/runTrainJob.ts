@@ -11,6 +11,9 @@ import type { SeqBatchTensors, SequentialRecModel } from '../models/types';
 import type { MetricRecord, RunProgress, TrainPoint } from '../protocol/dto';
 import type { TrainJob } from '../protocol/worker';
 import { checkpointBytes, restoreCheckpoint } from './checkpoint';
+import { createDataParallel, dataParallelStep, publishWeights, type ReplicaSlot } from './parallel/dataParallel';
+import { flatLayout } from './parallel/flatGrads';
+import type { ReplicaInit } from './parallel/protocol';
 import { createAdam, setLearningRate } from './optimizer';
 import { ThrottledProgress } from './progress';
 import { createRng, mixSeed, type Rng } from './rng';
@@ -31,7 +34,15 @@ export interface TrainHooks {
   writeCheckpoint?(name: string, bytes: Uint8Array): Promise<void>;
   /** Reads a checkpoint written earlier (after verifying its checksum); null if there is none. */
   readCheckpoint?(name: string): Promise<Uint8Array | null>;
+  /**
+   * Starts data-parallel replicas (threads on the other cores) for the model described; the host
+   * knows how and how many. Without it, or when it returns none, training runs on one thread.
+   */
+  startReplicas?(spec: ReplicaSpec, gradLength: number): Promise<ReplicaSlot[]>;
 }
+
+/** What replicas need to build their copy of the model; the host adds its backend rungs. */
+export type ReplicaSpec = Omit<ReplicaInit, 'kind' | 'grads' | 'backendRungs'>;
 
 /** How a job ended (failures are thrown). */
 export type TrainOutcome = { status: 'done'; metrics: MetricRecord[] } | { status: 'cancelled' };
@@ -50,6 +61,8 @@ interface Loop {
   readonly sampler: BatchSampler;
   readonly progress: ThrottledProgress;
   readonly schedule: LrSchedule;
+  /** One update on a batch: single-threaded, or data-parallel over the replicas. */
+  readonly update: (batch: SeqBatch, dropoutRng: Rng) => Promise<number>;
 }
 
 function batchTensors(b: SeqBatch): SeqBatchTensors {
@@ -102,7 +115,7 @@ async function trainEpochs(loop: Loop, start: StartState): Promise<boolean> {
     for (const batch of loop.sampler.epoch(batchRng)) {
       const lr = loop.schedule(step);
       setLearningRate(optimizer, lr);
-      const loss = await trainStep(model, optimizer, batch, dropoutRng);
+      const loss = await loop.update(batch, dropoutRng);
       if (!Number.isFinite(loss)) throw new RecForgeError('internal', `training diverged: loss ${loss} at step ${step + 1}`);
       step++;
       loop.progress.record({ step, epoch, loss, lr });
@@ -147,10 +160,15 @@ export async function runTrainJob(job: TrainJob, hooks: TrainHooks): Promise<Tra
     totalSteps: sampler.batchesPerEpoch * job.train.epochs,
     epochs: job.train.epochs,
   });
+  let replicas: ReplicaSlot[] = [];
   try {
     const schedule = constantSchedule(job.train.learningRate);
-    const loop = { job, hooks, model, optimizer, sampler, progress, schedule };
-    const finished = await trainEpochs(loop, await startState(loop));
+    const single = { job, hooks, model, optimizer, sampler, progress, schedule, update: (b: SeqBatch, rng: Rng) => trainStep(model, optimizer, b, rng) };
+    const start = await startState(single);
+    const parallel = await startJobReplicas(job, model, hooks);
+    replicas = parallel.replicas;
+    const loop = replicas.length === 0 ? single : { ...single, update: await dataParallelUpdate(model, optimizer, parallel) };
+    const finished = await trainEpochs(loop, start);
     progress.flush();
     if (!finished) return { status: 'cancelled' };
     progress.enterEval();
@@ -160,7 +178,28 @@ export async function runTrainJob(job: TrainJob, hooks: TrainHooks): Promise<Tra
     if (err instanceof RecForgeError && err.code === 'cancelled') return { status: 'cancelled' };
     throw err;
   } finally {
+    await Promise.all(replicas.map((r) => r.port.close()));
     optimizer.dispose();
     model.dispose();
   }
+}
+
+interface Replicas {
+  readonly replicas: ReplicaSlot[];
+  /** The lead's weights, shared with the replicas. */
+  readonly weights: Float32Array;
+}
+
+/** Replicas from the host, if it offers them; each reads the lead's weights from `weights`. */
+async function startJobReplicas(job: TrainJob, model: SequentialRecModel, hooks: TrainHooks): Promise<Replicas> {
+  const length = flatLayout(model.variables).length;
+  const weights = new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT);
+  const replicas = (await hooks.startReplicas?.({ family: job.model, config: job.modelConfig, numItems: job.data.numItems, weights }, length)) ?? [];
+  return { replicas, weights: new Float32Array(weights) };
+}
+
+async function dataParallelUpdate(model: SequentialRecModel, optimizer: tf.Optimizer, parallel: Replicas): Promise<Loop['update']> {
+  const dp = createDataParallel(model, parallel.weights, parallel.replicas);
+  await publishWeights(dp); // the start state: fresh or restored from the checkpoint
+  return (batch, rng) => dataParallelStep(dp, optimizer, batch, rng);
 }

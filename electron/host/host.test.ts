@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult, DatasetSummary, RunState, RunSummary } from '../../core/protocol/dto';
+import type { ApiResult, DatasetSummary, RunState, RunSummary, SystemInfo } from '../../core/protocol/dto';
 import type { ImportResult } from '../../core/protocol/tabular';
 import { writeRingCsv } from '../testing/fixtures';
 import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
@@ -53,6 +54,14 @@ describe('host: import → train → evaluate through the protocol', () => {
     expect(log).toContain('"type":"progress"');
     const checkpoints = await readdir(join(harness.dir, 'runs', started.id, 'checkpoints'));
     expect(checkpoints).toEqual(expect.arrayContaining(['last.safetensors', 'last.safetensors.sha256']));
+  });
+
+  it('trains SASRec data-parallel on the other cores, and says so', async () => {
+    // The worker reports ready before the first run; by now it has.
+    const info = value<SystemInfo>(await dispatch('system.info', {}));
+    const threads = Math.min(availableParallelism(), 4);
+    if (threads > 1) expect(info.backend?.detail).toContain(`SASRec trains data-parallel on ${threads} threads`);
+    else expect(info.backend?.detail).not.toContain('data-parallel');
   });
 
   it('cancels a running run within a second', async () => {

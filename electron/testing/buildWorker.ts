@@ -8,10 +8,12 @@ import { resolve } from 'node:path';
 const repoRoot = resolve(__dirname, '..', '..');
 
 export async function buildTestWorker(): Promise<string> {
-  const outfile = resolve(repoRoot, 'dist', 'test', 'worker.cjs');
+  const outdir = resolve(repoRoot, 'dist', 'test');
   await build({
-    entryPoints: [resolve(repoRoot, 'electron', 'worker', 'trainingWorker.ts')],
-    outfile,
+    // The data-parallel replica script sits next to the worker, as in the app bundle.
+    entryPoints: { worker: resolve(repoRoot, 'electron', 'worker', 'trainingWorker.ts'), replica: resolve(repoRoot, 'core', 'platform', 'parallel', 'replicaWorker.ts') },
+    outdir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -19,5 +21,5 @@ export async function buildTestWorker(): Promise<string> {
     packages: 'external',
     logLevel: 'error',
   });
-  return outfile;
+  return resolve(outdir, 'worker.cjs');
 }

@@ -1,0 +1,70 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SasRecConfig } from '../../protocol/dto';
+import { getModelFamily } from '../../models/registry';
+import type { SequentialRecModel } from '../../models/types';
+import { toyLeaveOneOut } from '../../testing/fixtures';
+import { useTensorSuite } from '../../testing/tensorSuite';
+import { createDataParallel, dataParallelStep, publishWeights, type ReplicaSlot } from '../../train/parallel/dataParallel';
+import { flatLayout } from '../../train/parallel/flatGrads';
+import { createRng } from '../../train/rng';
+import { trainStep } from '../../train/runTrainJob';
+import { createBatchSampler, type SeqBatch } from '../../train/sampler';
+import { sourceReplicaScript, startReplicas } from './workerReplicas';
+
+// Dropout 0: with it on, each shard draws its own mask, so the runs differ by design.
+const CONFIG: SasRecConfig = { hidden: 16, blocks: 2, heads: 2, maxLen: 10, dropout: 0 };
+const ITEMS = 30;
+
+function batches(n: number): SeqBatch[] {
+  const data = toyLeaveOneOut({ users: 80, numItems: ITEMS, length: (u) => 3 + (u % 11), seed: 4 });
+  return [...createBatchSampler(data, CONFIG.maxLen, 27).epoch(createRng(3))].slice(0, n);
+}
+
+async function weightsOf(model: SequentialRecModel): Promise<Map<string, Float32Array>> {
+  return new Map(await Promise.all([...model.variables].map(async ([n, v]) => [n, (await v.data()) as Float32Array] as const)));
+}
+
+useTensorSuite();
+
+describe('data-parallel SASRec step over worker threads', () => {
+  let replicas: ReplicaSlot[] = [];
+  let weights: Float32Array;
+  beforeAll(async () => {
+    const probe = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
+    const length = flatLayout(probe.variables).length;
+    probe.dispose();
+    weights = new Float32Array(new SharedArrayBuffer(length * 4));
+    replicas = await startReplicas(2, { family: 'sasrec', config: CONFIG, numItems: ITEMS, backendRungs: ['wasm'], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.port.close()));
+  });
+
+  // SGD, so weights compare gradients directly: Adam divides by √v and turns float noise in a
+  // gradient that is zero in exact arithmetic (the key bias: softmax ignores it) into ±lr steps.
+  it('three sharded updates (lead + 2 threads) equal three full-batch updates', async () => {
+    const single = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
+    const sharded = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
+    const optA = tf.train.sgd(0.5);
+    const optB = tf.train.sgd(0.5);
+    const dp = createDataParallel(sharded, weights, replicas);
+    await publishWeights(dp);
+    const lossesA: number[] = [];
+    const lossesB: number[] = [];
+    for (const b of batches(3)) {
+      lossesA.push(await trainStep(single, optA, b, createRng(7)));
+      lossesB.push(await dataParallelStep(dp, optB, b, createRng(7)));
+    }
+    lossesB.forEach((l, i) => expect(Math.abs(l - (lossesA[i] as number))).toBeLessThan(1e-5));
+    const [wa, wb] = [await weightsOf(single), await weightsOf(sharded)];
+    let worst = 0;
+    for (const [name, a] of wa) a.forEach((x, i) => (worst = Math.max(worst, Math.abs(x - ((wb.get(name) as Float32Array)[i] as number)))));
+    expect(worst).toBeLessThan(1e-5);
+    expect(lossesA[2]).not.toBe(lossesA[0]); // the updates did something
+    optA.dispose();
+    optB.dispose();
+    single.dispose();
+    sharded.dispose();
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Data-parallel replicas as Node worker threads: spawns them, hands each the model recipe and its
+ * shared buffers, and wraps each in a ReplicaPort. The caller says where the replica script is
+ * (a bundled .js in the app, the .ts source under tsx in tests and benches).
+ */
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { RecForgeError } from '../../errors';
+import type { ReplicaSlot } from '../../train/parallel/dataParallel';
+import type { ReplicaInit, ReplicaMessage, ReplicaPort, ReplicaReply } from '../../train/parallel/protocol';
+
+/** Where and how to start a replica thread: a script URL, or code with `eval: true`. */
+export interface ReplicaScript {
+  readonly entry: URL | string;
+  readonly options?: WorkerOptions;
+}
+
+/**
+ * The replica script as TypeScript source, loaded through tsx's import API inside the thread
+ * (tests and benches run from source; `--import tsx` in execArgv does not reach worker threads).
+ */
+export function sourceReplicaScript(): ReplicaScript {
+  const source = new URL('./replicaWorker.ts', import.meta.url).href;
+  const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}));`;
+  return { entry: code, options: { eval: true } };
+}
+
+function portOf(worker: Worker): ReplicaPort {
+  const waiting: ((r: ReplicaReply) => void)[] = [];
+  const early: ReplicaReply[] = [];
+  const deliver = (r: ReplicaReply): void => {
+    const next = waiting.shift();
+    if (next === undefined) early.push(r);
+    else next(r);
+  };
+  worker.on('message', deliver);
+  worker.on('error', (err) => deliver({ kind: 'error', message: err.message }));
+  worker.on('exit', (code) => deliver({ kind: 'error', message: `replica thread exited (code ${code})` }));
+  return {
+    send: (message: ReplicaMessage) => worker.postMessage(message),
+    reply: () => {
+      const ready = early.shift();
+      return ready !== undefined ? Promise.resolve(ready) : new Promise((resolve) => waiting.push(resolve));
+    },
+    close: async () => {
+      worker.postMessage({ kind: 'close' } satisfies ReplicaMessage);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 5000);
+        worker.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+/** What startReplicas needs besides the script: the model recipe, backend and the lead's weights. */
+export type ReplicaSpec = Omit<ReplicaInit, 'kind' | 'grads'>;
+
+/** Starts `count` replicas and waits until each has built its model. */
+export async function startReplicas(count: number, spec: ReplicaSpec, gradLength: number, script: ReplicaScript): Promise<ReplicaSlot[]> {
+  const slots: ReplicaSlot[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const grads = new SharedArrayBuffer(gradLength * Float32Array.BYTES_PER_ELEMENT);
+      const port = portOf(new Worker(script.entry, script.options));
+      slots.push({ port, grads: new Float32Array(grads) });
+      port.send({ kind: 'init', ...spec, grads });
+    }
+    for (const slot of slots) {
+      const ready = await slot.port.reply();
+      if (ready.kind !== 'ready') throw new RecForgeError('internal', `data-parallel replica did not start: ${ready.kind === 'error' ? ready.message : ready.kind}`);
+    }
+    return slots;
+  } catch (err) {
+    await Promise.all(slots.map((s) => s.port.close()));
+    throw err;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Data-parallel training step: the lead splits each batch into shards, replicas (other threads)
+ * compute the gradients of theirs while the lead computes its own, and the lead combines them
+ * weighted by valid targets — the full batch's gradient — and applies one Adam update. The
+ * optimizer state lives only on the lead, so checkpoints and resume are unchanged; replicas get
+ * the new weights through shared memory before their next step.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { RecForgeError } from '../../errors';
+import type { SequentialRecModel } from '../../models/types';
+import type { Rng } from '../rng';
+import type { SeqBatch } from '../sampler';
+import { flatLayout, readFlat, weightedMean, writeFlat, type FlatLayout } from './flatGrads';
+import type { ReplicaPort, ReplicaReply } from './protocol';
+import { shardGradients } from './replicaGradients';
+import { splitBatch } from './shards';
+
+/** One replica as the lead sees it: its port and its gradient slot. */
+export interface ReplicaSlot {
+  readonly port: ReplicaPort;
+  readonly grads: Float32Array;
+}
+
+/** Lead-side state of a data-parallel run. */
+export interface DataParallel {
+  readonly model: SequentialRecModel;
+  readonly layout: FlatLayout;
+  readonly weights: Float32Array;
+  readonly replicas: readonly ReplicaSlot[];
+}
+
+export function createDataParallel(model: SequentialRecModel, weights: Float32Array, replicas: readonly ReplicaSlot[]): DataParallel {
+  return { model, layout: flatLayout(model.variables), weights, replicas };
+}
+
+/** Copies the lead's current weights where the replicas read them. */
+export async function publishWeights(dp: DataParallel): Promise<void> {
+  await writeFlat(dp.layout, dp.model.variables, dp.weights);
+}
+
+function expectGrads(reply: ReplicaReply): { loss: number; weight: number } {
+  if (reply.kind === 'grads') return reply;
+  throw new RecForgeError('internal', `data-parallel replica failed: ${reply.kind === 'error' ? reply.message : `unexpected ${reply.kind}`}`);
+}
+
+/** Copies a shard out of the batch so it can cross a thread boundary on its own. */
+function ownShard(s: SeqBatch): SeqBatch {
+  return { size: s.size, maxLen: s.maxLen, inputs: s.inputs.slice(), positives: s.positives.slice(), negatives: s.negatives.slice() };
+}
+
+/**
+ * One update over `batch`; resolves to the batch loss (weighted mean of the shard losses).
+ * Call publishWeights once before the first step; this publishes after every update.
+ */
+export async function dataParallelStep(dp: DataParallel, optimizer: tf.Optimizer, batch: SeqBatch, dropoutRng: Rng): Promise<number> {
+  const shards = splitBatch(batch, dp.replicas.length + 1);
+  const helpers = dp.replicas.slice(0, shards.length - 1);
+  helpers.forEach((r, i) => r.port.send({ kind: 'step', shard: ownShard(shards[i + 1] as SeqBatch), dropoutSeed: dropoutRng.nextUint32() }));
+  const lead = await shardGradients(dp.model, shards[0] as SeqBatch, dropoutRng);
+  const leadFlat = new Float32Array(dp.layout.length);
+  try {
+    await writeFlat(dp.layout, lead.grads, leadFlat);
+  } finally {
+    tf.dispose([...lead.grads.values()]);
+  }
+  const replies = (await Promise.all(helpers.map((r) => r.port.reply()))).map(expectGrads);
+  const parts = [{ values: leadFlat, weight: lead.weight }, ...replies.map((rep, i) => ({ values: (helpers[i] as ReplicaSlot).grads, weight: rep.weight }))];
+  weightedMean(parts, leadFlat);
+  applyFlatGradients(dp, optimizer, leadFlat);
+  await publishWeights(dp);
+  const total = parts.reduce((s, p) => s + p.weight, 0);
+  const losses = [lead.loss, ...replies.map((r) => r.loss)];
+  return total > 0 ? losses.reduce((s, l, i) => s + l * (parts[i] as { weight: number }).weight, 0) / total : NaN;
+}
+
+function applyFlatGradients(dp: DataParallel, optimizer: tf.Optimizer, flat: Float32Array): void {
+  const grads = readFlat(dp.layout, flat);
+  const named: Record<string, tf.Tensor> = {};
+  for (const [name, g] of grads) {
+    const v = dp.model.variables.get(name);
+    if (v !== undefined) named[v.name] = g;
+  }
+  try {
+    optimizer.applyGradients(named);
+  } finally {
+    tf.dispose([...grads.values()]);
+  }
+}
