@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up RecForge on a fresh machine: npm dependencies (Electron's binary fetched only where the
-# network allows it); with --with-browser Debian's Chromium for the e2e tests; with --with-bench
+# network allows it); with --with-browser what npm test needs from Debian (Chromium for the e2e
+# and WebGPU tests, clang + lld to check the wasm SIMD kernel build); with --with-bench
 # Debian's PyTorch (plus OpenBLAS: Debian's torch otherwise runs on the slow reference BLAS) for
 # the PyTorch reference of `npm run bench -- sasrec`. Flags can be combined.
 set -euo pipefail
@@ -18,6 +19,8 @@ done
 
 APT_PACKAGES=()
 [[ $WITH_BROWSER == 1 ]] && [[ ! -x /usr/bin/chromium ]] && APT_PACKAGES+=(chromium)
+# npm test also rebuilds the wasm SIMD kernels from core/tensor/simd/*.c to check the committed build.
+[[ $WITH_BROWSER == 1 ]] && ! { command -v clang && command -v wasm-ld; } >/dev/null 2>&1 && APT_PACKAGES+=(clang lld)
 [[ $WITH_BENCH == 1 ]] && ! /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 && APT_PACKAGES+=(python3-torch)
 # The reference needs OpenBLAS's OpenMP build: the pthread one oversubscribes next to torch's own
 # threads (2 threads then run slower than 1), which would flatter our ratio.

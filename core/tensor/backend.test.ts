@@ -16,7 +16,7 @@ describe('initBackend', () => {
     const info = await initBackend({ importer: notInstalled });
     expect(info.name).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
-    expect(info.patches).toHaveLength(5);
+    expect(info.patches).toHaveLength(6);
     expect(info.detail).toMatch(/^wasm \(SIMD/);
     expect(info.detail).toContain("tfjs-node-gpu: not available (Cannot find module '@tensorflow/tfjs-node-gpu')");
     expect(info.detail).toContain('tfjs-node: not available');

@@ -5,54 +5,36 @@ import { createRng } from '../../train/rng';
 import { broadcastBatch, slicedBatchMatMulStats, sourceBatchIndex } from './batchMatMulSliced';
 import { setFastPathEnabled } from './fastPaths';
 import { applyCpuPatches, applyWasmPatches } from './index';
-import { maxAbsDiff, randArray, runOn, sizeOf } from './testUtil';
+import { SIMD_MATMUL_PATCH } from './simdMatMul';
+import { matMulShapeA, matMulShapeB, matMulValueAndGrads, maxAbsDiff, randArray, runOn, sizeOf, type MatMulCase } from './testUtil';
 
 const rng = createRng(11);
 
+// The SIMD kernel sits in front of this path; switched off here so the tests reach it.
 beforeAll(async () => {
   applyWasmPatches();
   applyCpuPatches();
+  setFastPathEnabled(SIMD_MATMUL_PATCH, false);
   expect(await tf.setBackend('wasm')).toBe(true);
 });
 afterAll(async () => {
+  setFastPathEnabled(SIMD_MATMUL_PATCH, true);
   await tf.setBackend('wasm');
 });
 
-interface Case {
-  readonly batchA: number[];
-  readonly batchB: number[];
-  readonly m: number;
-  readonly k: number;
-  readonly n: number;
-  readonly tA: boolean;
-  readonly tB: boolean;
-}
 
 /** A random batched problem: batch rank 1–2, dims 1–9, random transposes, same batch both sides. */
-function randomCase(): Case {
+function randomMatMulCase(): MatMulCase {
   const batch = Array.from({ length: rng.nextInt(1, 3) }, () => rng.nextInt(1, 5));
   return { batchA: batch, batchB: batch, m: rng.nextInt(1, 10), k: rng.nextInt(1, 10), n: rng.nextInt(1, 10), tA: rng.nextFloat() < 0.5, tB: rng.nextFloat() < 0.5 };
 }
 
-const shapeA = (c: Case): number[] => [...c.batchA, ...(c.tA ? [c.k, c.m] : [c.m, c.k])];
-const shapeB = (c: Case): number[] => [...c.batchB, ...(c.tB ? [c.n, c.k] : [c.k, c.n])];
 
-/** Value and both gradients of Σ w ⊙ matMul(a, b) (w fixed), as plain tensors. */
-function valueAndGrads(c: Case, a: number[], b: number[]): () => tf.Tensor[] {
-  return () => {
-    const at = tf.tensor(a, shapeA(c));
-    const bt = tf.tensor(b, shapeB(c));
-    const out = tf.matMul(at, bt, c.tA, c.tB);
-    const w = tf.sin(tf.range(0, out.size).reshape(out.shape));
-    const grads = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(tf.matMul(x, y, c.tA, c.tB), w)))([at, bt]);
-    return [out, ...grads];
-  };
-}
 
 describe('batched BatchMatMul (XNNPACK per slice) vs the stock cpu kernel', () => {
-  const cases = Array.from({ length: 24 }, randomCase);
+  const cases = Array.from({ length: 24 }, randomMatMulCase);
   it.each(cases)('random case %#: %j — value and gradients', async (c) => {
-    const fn = valueAndGrads(c, randArray(rng, sizeOf(shapeA(c))), randArray(rng, sizeOf(shapeB(c))));
+    const fn = matMulValueAndGrads(c, randArray(rng, sizeOf(matMulShapeA(c))), randArray(rng, sizeOf(matMulShapeB(c))));
     const before = slicedBatchMatMulStats.perSlice;
     const wasm = await runOn('wasm', fn);
     // A batch above 1 must really take the per-slice path (value and both gradients).
@@ -65,8 +47,8 @@ describe('batched BatchMatMul (XNNPACK per slice) vs the stock cpu kernel', () =
     [[8, 4], 32, 64, 32, false, false], // LM weights·v with heads
     [[3], 1, 7, 1, true, true],
   ] as const)('attention-like batch %j m %d k %d n %d tA=%s tB=%s', async (batch, m, k, n, tA, tB) => {
-    const c: Case = { batchA: [...batch], batchB: [...batch], m, k, n, tA, tB };
-    const fn = valueAndGrads(c, randArray(rng, sizeOf(shapeA(c))), randArray(rng, sizeOf(shapeB(c))));
+    const c: MatMulCase = { batchA: [...batch], batchB: [...batch], m, k, n, tA, tB };
+    const fn = matMulValueAndGrads(c, randArray(rng, sizeOf(matMulShapeA(c))), randArray(rng, sizeOf(matMulShapeB(c))));
     expect(maxAbsDiff(await runOn('wasm', fn), await runOn('cpu', fn))).toBeLessThanOrEqual(1e-4);
   });
 });
@@ -79,10 +61,10 @@ describe('broadcasting', () => {
     [[], [4], 3, 2, 4],
     [[1], [2, 3], 3, 5, 2],
   ])('a batch %j, b batch %j (m %d k %d n %d) vs stock cpu', async (batchA, batchB, m, k, n) => {
-    const c: Case = { batchA, batchB, m, k, n, tA: false, tB: false };
-    const a = randArray(rng, sizeOf(shapeA(c)));
-    const b = randArray(rng, sizeOf(shapeB(c)));
-    const fn = (): tf.Tensor[] => [tf.matMul(tf.tensor(a, shapeA(c)), tf.tensor(b, shapeB(c)))];
+    const c: MatMulCase = { batchA, batchB, m, k, n, tA: false, tB: false };
+    const a = randArray(rng, sizeOf(matMulShapeA(c)));
+    const b = randArray(rng, sizeOf(matMulShapeB(c)));
+    const fn = (): tf.Tensor[] => [tf.matMul(tf.tensor(a, matMulShapeA(c)), tf.tensor(b, matMulShapeB(c)))];
     const before = { ...slicedBatchMatMulStats };
     const wasm = await runOn('wasm', fn);
     const taken = slicedBatchMatMulStats.perSlice + slicedBatchMatMulStats.folded - before.perSlice - before.folded;
@@ -112,8 +94,8 @@ describe('broadcasting', () => {
 
 describe('fast-path switch', () => {
   it('gives the same values with the fast path off (stock kernel behind it)', async () => {
-    const c: Case = { batchA: [4], batchB: [4], m: 5, k: 3, n: 6, tA: false, tB: true };
-    const fn = valueAndGrads(c, randArray(rng, sizeOf(shapeA(c))), randArray(rng, sizeOf(shapeB(c))));
+    const c: MatMulCase = { batchA: [4], batchB: [4], m: 5, k: 3, n: 6, tA: false, tB: true };
+    const fn = matMulValueAndGrads(c, randArray(rng, sizeOf(matMulShapeA(c))), randArray(rng, sizeOf(matMulShapeB(c))));
     const fast = await runOn('wasm', fn);
     setFastPathEnabled('BatchMatMul batched (XNNPACK per slice)', false);
     try {

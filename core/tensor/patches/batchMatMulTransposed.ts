@@ -52,5 +52,5 @@ function makeWrapper(matMul: tf.KernelFunc, transpose: tf.KernelFunc): tf.Kernel
 export function registerBatchMatMulTransposed(inner: (stock: tf.KernelFunc) => tf.KernelFunc = (k) => k): void {
   const tr = tf.getKernel('Transpose', 'wasm');
   if (tr === undefined) throw new Error('wasm backend kernel Transpose not registered');
-  wrapWasmKernel('BatchMatMul', (matMul) => makeWrapper(inner(matMul), tr.kernelFunc));
+  wrapWasmKernel('BatchMatMul', BATCH_MATMUL_PATCH, (matMul) => makeWrapper(inner(matMul), tr.kernelFunc));
 }

@@ -57,5 +57,5 @@ function makeWrapper(stock: tf.KernelFunc): tf.KernelFunc {
 
 /** Wraps the wasm GatherV2 kernel (keeping its setupFunc). Call before tf.setBackend('wasm'). */
 export function registerGatherRows(): void {
-  wrapWasmKernel('GatherV2', makeWrapper);
+  wrapWasmKernel('GatherV2', GATHER_ROWS_PATCH, makeWrapper);
 }

@@ -6,6 +6,7 @@ import { makeSlicedBatchMatMul } from './batchMatMulSliced';
 import { BATCH_MATMUL_PATCH, registerBatchMatMulTransposed } from './batchMatMulTransposed';
 import { GATHER_ROWS_PATCH, registerGatherRows } from './gatherRows';
 import { SHARED_IDENTITY_PATCH, registerSharedIdentity } from './sharedIdentity';
+import { SIMD_MATMUL_PATCH, registerSimdMatMul } from './simdMatMul';
 import { SUM_LEADING_AXES_PATCH, registerSumLeadingAxes } from './sumLeadingAxes';
 import { UNSORTED_SEGMENT_SUM_PATCH, registerUnsortedSegmentSum } from './unsortedSegmentSum';
 
@@ -19,11 +20,13 @@ import { UNSORTED_SEGMENT_SUM_PATCH, registerUnsortedSegmentSum } from './unsort
 export function applyWasmPatches(): string[] {
   // Transposes are made explicit first, then batched products go through XNNPACK per slice.
   registerBatchMatMulTransposed(makeSlicedBatchMatMul);
+  // Our SIMD kernel in front: it takes float32 products whole; the chain above is its fallback.
+  registerSimdMatMul();
   registerUnsortedSegmentSum('wasm');
   registerGatherRows();
   registerSharedIdentity();
   registerSumLeadingAxes();
-  return [BATCH_MATMUL_PATCH, UNSORTED_SEGMENT_SUM_PATCH, GATHER_ROWS_PATCH, SHARED_IDENTITY_PATCH, SUM_LEADING_AXES_PATCH];
+  return [SIMD_MATMUL_PATCH, BATCH_MATMUL_PATCH, UNSORTED_SEGMENT_SUM_PATCH, GATHER_ROWS_PATCH, SHARED_IDENTITY_PATCH, SUM_LEADING_AXES_PATCH];
 }
 
 /** Registers the cpu patch (fast UnsortedSegmentSum); returns its name. */

@@ -35,6 +35,6 @@ function makeWrapper(stock: tf.KernelFunc, targetDtype: (args: Parameters<tf.Ker
 /** Wraps the wasm Identity and Cast kernels. Call before tf.setBackend('wasm'). */
 export function registerSharedIdentity(): void {
   declareFastPath(SHARED_IDENTITY_PATCH);
-  wrapWasmKernel('Identity', (stock) => makeWrapper(stock, (args) => args.inputs['x']?.dtype));
-  wrapWasmKernel('Cast', (stock) => makeWrapper(stock, (args) => args.attrs?.['dtype']));
+  wrapWasmKernel('Identity', SHARED_IDENTITY_PATCH, (stock) => makeWrapper(stock, (args) => args.inputs['x']?.dtype));
+  wrapWasmKernel('Cast', SHARED_IDENTITY_PATCH, (stock) => makeWrapper(stock, (args) => args.attrs?.['dtype']));
 }

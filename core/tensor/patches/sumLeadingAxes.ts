@@ -61,5 +61,5 @@ function makeWrapper(stock: tf.KernelFunc): tf.KernelFunc {
 /** Wraps the wasm Sum kernel. Call before tf.setBackend('wasm'). */
 export function registerSumLeadingAxes(): void {
   declareFastPath(SUM_LEADING_AXES_PATCH);
-  wrapWasmKernel('Sum', makeWrapper);
+  wrapWasmKernel('Sum', SUM_LEADING_AXES_PATCH, makeWrapper);
 }

@@ -34,3 +34,30 @@ export function maxAbsDiff(a: readonly Float32Array[], b: readonly Float32Array[
   });
   return Number.isNaN(m) ? Infinity : m;
 }
+
+/** A (batched, possibly transposed) matrix product for the BatchMatMul kernel tests. */
+export interface MatMulCase {
+  readonly batchA: number[];
+  readonly batchB: number[];
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+  readonly tA: boolean;
+  readonly tB: boolean;
+}
+
+export const matMulShapeA = (c: MatMulCase): number[] => [...c.batchA, ...(c.tA ? [c.k, c.m] : [c.m, c.k])];
+export const matMulShapeB = (c: MatMulCase): number[] => [...c.batchB, ...(c.tB ? [c.n, c.k] : [c.k, c.n])];
+
+/** Value and, unless `valueOnly`, both gradients of Σ w ⊙ matMul(a, b) (w fixed). */
+export function matMulValueAndGrads(c: MatMulCase, a: number[], b: number[], valueOnly = false): () => tf.Tensor[] {
+  return () => {
+    const at = tf.tensor(a, matMulShapeA(c));
+    const bt = tf.tensor(b, matMulShapeB(c));
+    const out = tf.matMul(at, bt, c.tA, c.tB);
+    if (valueOnly) return [out];
+    const w = tf.sin(tf.range(0, out.size).reshape(out.shape));
+    const grads = tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.mul(tf.matMul(x, y, c.tA, c.tB), w)))([at, bt]);
+    return [out, ...grads];
+  };
+}
