@@ -192,9 +192,11 @@ interface Replicas {
 
 /** Replicas from the host, if it offers them; each reads the lead's weights from `weights`. */
 async function startJobReplicas(job: TrainJob, model: SequentialRecModel, hooks: TrainHooks): Promise<Replicas> {
+  // Only with replicas: SharedArrayBuffer is missing where a page is not cross-origin isolated.
+  if (hooks.startReplicas === undefined) return { replicas: [], weights: new Float32Array(0) };
   const length = flatLayout(model.variables).length;
   const weights = new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT);
-  const replicas = (await hooks.startReplicas?.({ family: job.model, config: job.modelConfig, numItems: job.data.numItems, weights }, length)) ?? [];
+  const replicas = await hooks.startReplicas({ family: job.model, config: job.modelConfig, numItems: job.data.numItems, weights }, length);
   return { replicas, weights: new Float32Array(weights) };
 }
 
