@@ -1,5 +1,5 @@
 // Builds RecForge's wasm SIMD kernels from core/tensor/simd/*.c with Debian's clang + wasm-ld
-// (apt-get install clang lld; scripts/setup.sh --with-browser installs them) and embeds each as
+// (apt-get install clang lld llvm; scripts/setup.sh --with-browser installs them) and embeds each as
 // base64 in a generated TypeScript module next to its source, so every runtime (Node worker,
 // tests, bundles) loads it without file paths. `--check` rebuilds and fails when the committed
 // module is stale (npm test runs it).
@@ -11,15 +11,31 @@ import { join } from 'node:path';
 const dir = new URL('../core/tensor/simd/', import.meta.url).pathname;
 const check = process.argv.includes('--check');
 const FLAGS = ['--target=wasm32', '-O3', '-msimd128', '-nostdlib', '-ffreestanding', '-fno-builtin',
-  '-Wl,--no-entry', '-Wl,--export-dynamic', '-Wl,--import-memory', '-Wl,--stack-first', '-Wl,-z,stack-size=65536'];
+  '-Wl,--no-entry', '-Wl,--export-dynamic', '-Wl,--import-memory'];
+
+/**
+ * The module runs on tfjs's own memory (core/tensor/simd/gemmModule.ts), so it must own none of
+ * it: no data segments (they would be written into tfjs's heap at instantiation) and no use of
+ * the shadow-stack pointer (spills would land there too). llvm-objdump tells both.
+ */
+function assertOwnsNoMemory(file, source) {
+  const run = (args) => {
+    const res = spawnSync(process.env.LLVM_OBJDUMP ?? 'llvm-objdump', [...args, file], { encoding: 'utf8' });
+    if (res.error || res.status !== 0) throw new Error(`llvm-objdump failed (${res.error?.message ?? res.stderr}): apt-get install -y llvm`);
+    return res.stdout;
+  };
+  if (/^\s*\d+\s+DATA\b/m.test(run(['-h']))) throw new Error(`${source}: has a data segment — it would overwrite tfjs's heap`);
+  if (/global\.(get|set)/.test(run(['-d']))) throw new Error(`${source}: uses the shadow stack — it would write into tfjs's heap`);
+}
 
 function compile(source) {
   const tmp = mkdtempSync(join(tmpdir(), 'recforge-simd-'));
   try {
     const out = join(tmp, 'out.wasm');
     const res = spawnSync(process.env.CLANG ?? 'clang', [...FLAGS, '-o', out, join(dir, source)], { encoding: 'utf8' });
-    if (res.error) throw new Error(`clang not found (${res.error.message}): apt-get install -y clang lld`);
+    if (res.error) throw new Error(`clang not found (${res.error.message}): apt-get install -y clang lld llvm`);
     if (res.status !== 0) throw new Error(`clang failed on ${source}:\n${res.stderr}`);
+    assertOwnsNoMemory(out, source);
     return readFileSync(out);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -20,7 +20,7 @@ done
 APT_PACKAGES=()
 [[ $WITH_BROWSER == 1 ]] && [[ ! -x /usr/bin/chromium ]] && APT_PACKAGES+=(chromium)
 # npm test also rebuilds the wasm SIMD kernels from core/tensor/simd/*.c to check the committed build.
-[[ $WITH_BROWSER == 1 ]] && ! { command -v clang && command -v wasm-ld; } >/dev/null 2>&1 && APT_PACKAGES+=(clang lld)
+[[ $WITH_BROWSER == 1 ]] && ! { command -v clang && command -v wasm-ld && command -v llvm-objdump; } >/dev/null 2>&1 && APT_PACKAGES+=(clang lld llvm)
 [[ $WITH_BENCH == 1 ]] && ! /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 && APT_PACKAGES+=(python3-torch)
 # The reference needs OpenBLAS's OpenMP build: the pthread one oversubscribes next to torch's own
 # threads (2 threads then run slower than 1), which would flatter our ratio.

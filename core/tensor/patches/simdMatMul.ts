@@ -1,13 +1,14 @@
 /**
  * BatchMatMul on wasm through RecForge's own SIMD kernel (core/tensor/simd/gemm.c): the whole
- * batch in one call, transposes handled while packing. It replaces, for float32 products, the
+ * batch in one call, transposes handled while packing, operands read and the result written in
+ * place on the backend's heap. It replaces, for float32 products, the
  * stock path of explicit transposes plus one XNNPACK call per batch slice — small attention
  * products ran at ~3 GFLOP/s that way, since every slice paid XNNPACK's operator setup.
  * Other dtypes, batch shapes that broadcast beyond "equal or one shared", or a module that did
  * not load go to the wrapped kernel.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { gemmKernel, type GemmProblem } from '../simd/gemmModule';
+import { gemmKernelReady, runGemm, type GemmProblem, type HeapOwner } from '../simd/gemmModule';
 import { broadcastBatch } from './batchMatMulSliced';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
 import { asWasmInternals, recordOf, type WasmInternals } from './wasmInternals';
@@ -38,24 +39,20 @@ export function gemmProblemOf(a: readonly number[], b: readonly number[], transA
   return { problem, outShape: [...broadcastBatch(batchA, batchB), m, n] };
 }
 
-function heapF32(backend: WasmInternals): Float32Array | null {
-  const heap = (backend.wasm as unknown as { HEAPU8?: Uint8Array }).HEAPU8;
-  return heap === undefined ? null : new Float32Array(heap.buffer);
+/** The backend's wasm memory and allocator, or null when this tfjs build does not expose them. */
+function heapOf(backend: WasmInternals): HeapOwner | null {
+  const wasm = backend.wasm as unknown as { asm?: { memory?: object }; _malloc?: (n: number) => number; _free?: (p: number) => void };
+  const memory = wasm.asm?.memory;
+  const malloc = wasm._malloc;
+  const free = wasm._free;
+  if (memory === undefined || typeof malloc !== 'function' || typeof free !== 'function') return null;
+  return { memory, malloc: (n) => malloc.call(wasm, n) >>> 0, free: (ptr) => free.call(wasm, ptr) };
 }
 
-function viewOf(backend: WasmInternals, t: tf.TensorInfo): Float32Array {
-  const heap = heapF32(backend);
-  if (heap === null) throw new Error('wasm heap not reachable');
-  const offset = recordOf(backend, t).memoryOffset / 4;
-  return heap.subarray(offset, offset + size(t.shape));
-}
-
-function runSimd(backend: WasmInternals, a: tf.TensorInfo, b: tf.TensorInfo, problem: GemmProblem, outShape: number[]): tf.TensorInfo {
-  const kernel = gemmKernel();
-  if (kernel === null) throw new Error('SIMD kernel not loaded');
-  const result = kernel.run(problem, viewOf(backend, a), viewOf(backend, b));
+function runSimd(backend: WasmInternals, heap: HeapOwner, a: tf.TensorInfo, b: tf.TensorInfo, problem: GemmProblem, outShape: number[]): tf.TensorInfo {
   const out = backend.makeOutput(outShape, 'float32');
-  viewOf(backend, out).set(result); // after makeOutput: it may have grown (and moved) the heap
+  const offset = (t: tf.TensorInfo): number => recordOf(backend, t).memoryOffset;
+  runGemm(heap, problem, { a: offset(a), b: offset(b), c: offset(out) });
   return out;
 }
 
@@ -64,7 +61,8 @@ function makeSimdMatMul(wrapped: tf.KernelFunc): tf.KernelFunc {
   return (args) => {
     const { a, b } = args.inputs;
     const backend = asWasmInternals(args.backend);
-    const usable = a !== undefined && b !== undefined && backend !== null && gemmKernel() !== null && heapF32(backend) !== null &&
+    const heap = backend === null ? null : heapOf(backend);
+    const usable = a !== undefined && b !== undefined && backend !== null && heap !== null && gemmKernelReady() &&
       a.dtype === 'float32' && b.dtype === 'float32' && isFastPathEnabled(SIMD_MATMUL_PATCH);
     const plan = usable ? gemmProblemOf(a.shape, b.shape, args.attrs?.['transposeA'] === true, args.attrs?.['transposeB'] === true) : null;
     if (plan === null || !usable) {
@@ -72,7 +70,7 @@ function makeSimdMatMul(wrapped: tf.KernelFunc): tf.KernelFunc {
       return wrapped(args);
     }
     simdMatMulStats.simd++;
-    return runSimd(backend, a, b, plan.problem, plan.outShape);
+    return runSimd(backend, heap, a, b, plan.problem, plan.outShape);
   };
 }
 

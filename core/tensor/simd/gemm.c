@@ -4,8 +4,9 @@
  * many small products ([T, dh] x [dh, T]) and the gradient products with a transposed operand
  * run here instead of one XNNPACK call per slice plus explicit transposes.
  *
- * Freestanding (no libc): the host owns the memory layout and passes every pointer, including
- * scratch for packing. Built by scripts/buildSimd.mjs with Debian's clang + wasm-ld.
+ * Freestanding (no libc, no static data, no stack use): it runs on tfjs's own memory, the host
+ * passes every pointer, including scratch for packing. Built by scripts/buildSimd.mjs with
+ * Debian's clang + wasm-ld, which also checks that the module owns no memory.
  */
 #include <wasm_simd128.h>
 

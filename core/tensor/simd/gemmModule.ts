@@ -1,8 +1,9 @@
 /**
- * Loads RecForge's SIMD matrix-product module (gemm.c) into its own wasm memory and runs batched
- * products on Float32Array operands: copies in, one call for the whole batch, result view out.
- * Its own memory keeps it independent of tfjs internals: the kernel patch copies between the
- * tfjs heap and this one (a few hundred microseconds against milliseconds of arithmetic).
+ * RecForge's SIMD matrix-product module (gemm.c), run directly on tfjs-backend-wasm's heap: the
+ * module imports the backend's own WebAssembly.Memory, so operands are read and the result is
+ * written where tfjs keeps its tensors — no copies. That is safe because gemm.c has no data
+ * segments and never touches its shadow stack (scripts/buildSimd.mjs checks both), so the module
+ * owns no bytes of that memory; scratch for packing comes from the backend's own malloc.
  */
 import { WASM_BASE64 } from './gemmWasm';
 
@@ -18,9 +19,18 @@ export interface GemmProblem {
   readonly strideB: number;
 }
 
-/** The loaded module. `run` returns a view into its memory, valid until the next call. */
-export interface GemmKernel {
-  run(p: GemmProblem, a: Float32Array, b: Float32Array): Float32Array;
+/** Byte offsets into the tfjs heap. */
+export interface GemmOperands {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+}
+
+/** The tfjs wasm module as the kernel sees it: its memory and its allocator. */
+export interface HeapOwner {
+  readonly memory: object;
+  malloc(bytes: number): number;
+  free(ptr: number): void;
 }
 
 interface GemmExports {
@@ -29,22 +39,14 @@ interface GemmExports {
 }
 
 // core/ compiles without DOM or Node typings: the few WebAssembly and base64 globals it needs.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
 interface WasmGlobals {
   readonly WebAssembly: {
-    Memory: new (descriptor: { initial: number }) => WasmMemory;
-    instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }>;
+    compile(bytes: Uint8Array): Promise<object>;
+    Instance: new (module: object, imports: object) => { exports: unknown };
   };
   atob(text: string): string;
 }
 const globals = globalThis as unknown as WasmGlobals;
-
-const PAGE = 65536;
-/** The module's shadow stack occupies the first 64 KiB (-z stack-size, --stack-first). */
-const DATA_START = 65536;
 
 function decodeBase64(text: string): Uint8Array {
   const bin = globals.atob(text);
@@ -53,45 +55,43 @@ function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-function wrap(exportsOf: GemmExports, memory: WasmMemory): GemmKernel {
-  return {
-    run(p, a, b) {
-      const sizeC = p.batch * p.m * p.n;
-      const scratch = exportsOf.gemm_scratch(p.m, p.n, p.k, p.transA ? 1 : 0);
-      const bytes = DATA_START + 4 * (a.length + b.length + sizeC + scratch) + 64;
-      if (memory.buffer.byteLength < bytes) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-      const heap = new Float32Array(memory.buffer);
-      const pa = DATA_START / 4;
-      const pb = pa + a.length;
-      const pc = pb + b.length;
-      const ps = pc + sizeC;
-      heap.set(a, pa);
-      heap.set(b, pb);
-      exportsOf.gemm(p.batch, p.m, p.n, p.k, p.transA ? 1 : 0, p.transB ? 1 : 0, pa * 4, p.strideA, pb * 4, p.strideB, pc * 4, ps * 4);
-      return heap.subarray(pc, pc + sizeC);
-    },
-  };
+let compiling: Promise<object | null> | null = null;
+let compiled: object | null = null;
+/** One instance per tfjs memory (a backend re-initialised gets a new one). */
+const instances = new WeakMap<object, GemmExports>();
+
+/** Compiles the module once (asynchronously, as browsers require); resolves false where wasm SIMD is missing. */
+export async function loadGemmKernel(): Promise<boolean> {
+  compiling ??= globals.WebAssembly.compile(decodeBase64(WASM_BASE64)).then(
+    (m) => (compiled = m),
+    () => null,
+  );
+  return (await compiling) !== null;
 }
 
-let loading: Promise<GemmKernel | null> | null = null;
-let loaded: GemmKernel | null = null;
-
-/** Compiles and instantiates the module once; null (never throws) where wasm SIMD is missing. */
-export function loadGemmKernel(): Promise<GemmKernel | null> {
-  loading ??= (async () => {
-    try {
-      const memory = new globals.WebAssembly.Memory({ initial: 16 });
-      const { instance } = await globals.WebAssembly.instantiate(decodeBase64(WASM_BASE64), { env: { memory } });
-      loaded = wrap(instance.exports as unknown as GemmExports, memory);
-      return loaded;
-    } catch {
-      return null;
-    }
-  })();
-  return loading;
+/** True once loadGemmKernel has succeeded. */
+export function gemmKernelReady(): boolean {
+  return compiled !== null;
 }
 
-/** The kernel if loadGemmKernel has finished successfully, else null. */
-export function gemmKernel(): GemmKernel | null {
-  return loaded;
+function instanceOn(heap: HeapOwner): GemmExports {
+  let inst = instances.get(heap.memory);
+  if (inst === undefined) {
+    if (compiled === null) throw new Error('SIMD gemm module not compiled');
+    inst = new globals.WebAssembly.Instance(compiled, { env: { memory: heap.memory } }).exports as GemmExports;
+    instances.set(heap.memory, inst);
+  }
+  return inst;
+}
+
+/** Runs the product on operands already in `heap`; C must have room for batch·m·n floats. */
+export function runGemm(heap: HeapOwner, p: GemmProblem, at: GemmOperands): void {
+  const gemm = instanceOn(heap);
+  const scratch = heap.malloc(4 * gemm.gemm_scratch(p.m, p.n, p.k, p.transA ? 1 : 0) + 16);
+  try {
+    // wasm_v128_load/store need no alignment; malloc's 8-byte alignment is enough.
+    gemm.gemm(p.batch, p.m, p.n, p.k, p.transA ? 1 : 0, p.transB ? 1 : 0, at.a, p.strideA, at.b, p.strideB, at.c, scratch);
+  } finally {
+    heap.free(scratch);
+  }
 }
