@@ -62,7 +62,9 @@ describe('BatchMatMul on the RecForge SIMD kernel vs the stock cpu kernel', () =
     [[128], 50, 50, 64, false, false], // weights·v
     [[], 6400, 64, 64, false, false], // a dense layer on [B·T, d]
     [[], 64, 6400, 64, true, false], // its weight gradient xᵀ·dy
-  ] as const)('SASRec shape batch %j m %d k %d n %d tA=%s tB=%s', async (batch, m, k, n, tA, tB) => {
+    [[2], 9, 300, 270, true, true], // k and n past one 256 cache block, ragged edges
+    [[], 20, 600, 520, false, true], // three k blocks, three n blocks (an LM head's shape class)
+  ] as const)('SASRec and cache-block shape batch %j m %d k %d n %d tA=%s tB=%s', async (batch, m, k, n, tA, tB) => {
     const c: MatMulCase = { batchA: [...batch], batchB: [...batch], m, k, n, tA, tB };
     const fn = matMulValueAndGrads(c, randArray(rng, sizeOf(matMulShapeA(c))), randArray(rng, sizeOf(matMulShapeB(c))), shared(c));
     expect(relativeDiff(await runOn('wasm', fn), await runOn('cpu', fn))).toBeLessThanOrEqual(1e-5);

@@ -13,19 +13,25 @@
 #define EXPORT __attribute__((visibility("default")))
 #define NR 8 /* columns per micro-tile: two f32x4 vectors */
 #define MR 4 /* rows per micro-tile */
+/* Cache blocks: a packed B panel of KC x NC floats (256 KiB) stays in L2 while every row tile
+ * of A streams past it. Products with k <= KC and n <= NC (all of SASRec's) are one block. */
+#define KC 256
+#define NC 256
 
 static int round_up(int x, int to) { return (x + to - 1) / to * to; }
 
-/* Bp[k][n] (row stride np, zero-padded to np columns) = op(B)[k][n]. */
-static void pack_b(const float *b, int k_dim, int n_dim, int np, int trans, float *bp) {
-  for (int k = 0; k < k_dim; k++) {
+/* The block of op(B) (k_dim x n_dim overall) at rows k0..k0+kl, columns n0..n0+nl, packed as
+ * Bp[k][n] with row stride np (zero-padded to np columns). */
+static void pack_b(const float *b, int k_dim, int n_dim, int trans, int k0, int kl, int n0, int nl, int np, float *bp) {
+  for (int k = 0; k < kl; k++) {
     float *row = bp + k * np;
     if (trans) {
-      for (int n = 0; n < n_dim; n++) row[n] = b[n * k_dim + k];
+      for (int n = 0; n < nl; n++) row[n] = b[(n0 + n) * k_dim + k0 + k];
     } else {
-      for (int n = 0; n < n_dim; n++) row[n] = b[k * n_dim + n];
+      const float *src = b + (k0 + k) * n_dim + n0;
+      for (int n = 0; n < nl; n++) row[n] = src[n];
     }
-    for (int n = n_dim; n < np; n++) row[n] = 0.0f;
+    for (int n = nl; n < np; n++) row[n] = 0.0f;
   }
 }
 
@@ -65,22 +71,28 @@ static void tile(int k_dim, const float *a0, const float *a1, const float *a2, c
   wasm_v128_store(out + 24, c30); wasm_v128_store(out + 28, c31);
 }
 
-/* C (m_dim x n_dim, row-major) = A (m_dim x k_dim, contiguous rows) * Bp. */
-static void product(const float *a, int m_dim, int n_dim, int k_dim, const float *bp, int np, float *c, float *tmp) {
+/* Adds (or, for the first k block, stores) the block product A[:, k0..k0+kl] * Bp into columns
+ * n0..n0+nl of C (m_dim x n_dim, row-major); A has contiguous rows of length k_dim. */
+static void block_product(const float *a, int m_dim, int n_dim, int k_dim, int k0, int kl, int n0, int nl,
+                          const float *bp, int np, float *c, float *tmp) {
   for (int m = 0; m < m_dim; m += MR) {
     int rows = m_dim - m < MR ? m_dim - m : MR;
-    const float *r0 = a + m * k_dim;
+    const float *r0 = a + m * k_dim + k0;
     /* Missing rows of a short last tile repeat the first one; their results are not stored. */
     const float *r1 = rows > 1 ? r0 + k_dim : r0;
     const float *r2 = rows > 2 ? r0 + 2 * k_dim : r0;
     const float *r3 = rows > 3 ? r0 + 3 * k_dim : r0;
-    for (int n = 0; n < n_dim; n += NR) {
-      int cols = n_dim - n < NR ? n_dim - n : NR;
-      tile(k_dim, r0, r1, r2, r3, bp + n, np, tmp);
+    for (int n = 0; n < nl; n += NR) {
+      int cols = nl - n < NR ? nl - n : NR;
+      tile(kl, r0, r1, r2, r3, bp + n, np, tmp);
       for (int r = 0; r < rows; r++) {
-        float *dst = c + (m + r) * n_dim + n;
+        float *dst = c + (m + r) * n_dim + n0 + n;
         const float *src = tmp + r * NR;
-        for (int j = 0; j < cols; j++) dst[j] = src[j];
+        if (k0 == 0) {
+          for (int j = 0; j < cols; j++) dst[j] = src[j];
+        } else {
+          for (int j = 0; j < cols; j++) dst[j] += src[j];
+        }
       }
     }
   }
@@ -88,7 +100,9 @@ static void product(const float *a, int m_dim, int n_dim, int k_dim, const float
 
 /* Floats of scratch gemm needs for these shapes. */
 EXPORT int gemm_scratch(int m_dim, int n_dim, int k_dim, int trans_a) {
-  return k_dim * round_up(n_dim, NR) + (trans_a ? m_dim * k_dim : 0) + MR * NR;
+  int kc = k_dim < KC ? k_dim : KC;
+  int nc = n_dim < NC ? n_dim : NC;
+  return kc * round_up(nc, NR) + (trans_a ? m_dim * k_dim : 0) + MR * NR;
 }
 
 /*
@@ -98,15 +112,26 @@ EXPORT int gemm_scratch(int m_dim, int n_dim, int k_dim, int trans_a) {
  */
 EXPORT void gemm(int batch, int m_dim, int n_dim, int k_dim, int trans_a, int trans_b,
                  const float *a, int stride_a, const float *b, int stride_b, float *c, float *scratch) {
-  int np = round_up(n_dim, NR);
+  int kc = k_dim < KC ? k_dim : KC;
+  int nc = n_dim < NC ? n_dim : NC;
   float *bp = scratch;
-  float *ap = bp + k_dim * np;
+  float *ap = bp + kc * round_up(nc, NR);
   float *tmp = ap + (trans_a ? m_dim * k_dim : 0);
+  int single_block = k_dim <= KC && n_dim <= NC;
   for (int i = 0; i < batch; i++) {
-    /* A shared operand is packed once. */
-    if (i == 0 || stride_b != 0) pack_b(b + i * stride_b, k_dim, n_dim, np, trans_b, bp);
     const float *rows = a + i * stride_a;
+    /* A shared operand is packed once (A always; B when it is a single block). */
     if (trans_a && (i == 0 || stride_a != 0)) pack_a_transposed(rows, m_dim, k_dim, ap);
-    product(trans_a ? ap : rows, m_dim, n_dim, k_dim, bp, np, c + i * m_dim * n_dim, tmp);
+    const float *arows = trans_a ? ap : rows;
+    const float *bi = b + i * stride_b;
+    for (int n0 = 0; n0 < n_dim; n0 += NC) {
+      int nl = n_dim - n0 < NC ? n_dim - n0 : NC;
+      int np = round_up(nl, NR);
+      for (int k0 = 0; k0 < k_dim; k0 += KC) {
+        int kl = k_dim - k0 < KC ? k_dim - k0 : KC;
+        if (!single_block || i == 0 || stride_b != 0) pack_b(bi, k_dim, n_dim, trans_b, k0, kl, n0, nl, np, bp);
+        block_product(arows, m_dim, n_dim, k_dim, k0, kl, n0, nl, bp, np, c + i * m_dim * n_dim, tmp);
+      }
+    }
   }
 }
