@@ -4,6 +4,7 @@
  * that is stored next to every metric computed on the split.
  */
 import type { LineageStep } from '../../protocol/dto';
+import type { SplitSummary } from '../../protocol/splits';
 import type { PackedSequences } from '../../protocol/worker';
 
 /**
@@ -18,17 +19,9 @@ export interface EvalCases {
 }
 
 /** Which split produced the data, with everything needed to reproduce it. */
-export interface SplitProtocol {
-  readonly kind: 'leave-one-out' | 'temporal-ratio' | 'cold-item';
-  readonly params: Readonly<Record<string, number | string | boolean>>;
-  /** Seed of any random choice the split made; null when the split is deterministic without one. */
-  readonly seed: number | null;
-  readonly counts: {
-    readonly users: number;
-    readonly trainInteractions: number;
-    readonly validCases: number;
-    readonly testCases: number;
-  };
+export interface SplitProtocol extends Pick<SplitSummary, 'kind' | 'params' | 'seed'> {
+  /** As stored with the split, less the cold-item count (the cold split adds it). */
+  readonly counts: Omit<SplitSummary['counts'], 'coldItems'>;
 }
 
 /** A split ready for training and evaluation. Items are 1-based (0 = padding), users 0-based. */

@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prepareDataset } from '../../../data/preprocess/prepare';
 import type { RawInteraction } from '../../../data/types';
 import type { Db } from '../db';
-import { tempDir } from '../testWorkspace.testutil';
 import type { TempDir } from '../testWorkspace.testutil';
-import { openTestDb, plainRows, readBack, runImport } from './tabular.testutil';
+import { plainRows, readBack, runImport, useTestDbPerTest } from './tabular.testutil';
 
 let t: TempDir;
 let db: Db;
-beforeEach(async () => {
-  t = await tempDir();
-  db = await openTestDb(t.dir);
-});
-afterEach(async () => {
-  await db.close();
-  await t.cleanup();
+useTestDbPerTest(async (opened, openedDb) => {
+  t = opened;
+  db = openedDb;
 });
 
 const MAPPING = { user: 'user', item: 'item', timestamp: 'timestamp', rating: 'rating' } as const;

@@ -1,22 +1,18 @@
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecForgeError } from '../../../errors';
 import type { Db } from '../db';
-import { makeCsv, tempDir } from '../testWorkspace.testutil';
+import { makeCsv } from '../testWorkspace.testutil';
 import type { TempDir } from '../testWorkspace.testutil';
-import { allCounts, openTestDb, runImport } from './tabular.testutil';
+import { allCounts, runImport, useTestDbPerTest } from './tabular.testutil';
 import type { ColumnMapping, TabularFile } from './types';
 
 let t: TempDir;
 let db: Db;
-beforeEach(async () => {
-  t = await tempDir();
-  db = await openTestDb(t.dir);
+useTestDbPerTest(async (opened, openedDb) => {
+  t = opened;
+  db = openedDb;
   await runImport(db, [await t.file('base.csv', makeCsv(10, 6))], M, { minInteractions: 1 });
-});
-afterEach(async () => {
-  await db.close();
-  await t.cleanup();
 });
 
 const M: ColumnMapping = { user: 'user', item: 'item', timestamp: 'timestamp', rating: 'rating', title: 'title' };

@@ -1,22 +1,18 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { makeCsv, tempDir } from '../testWorkspace.testutil';
+import { makeCsv } from '../testWorkspace.testutil';
 import type { TempDir } from '../testWorkspace.testutil';
 import { exportParquet, exportRecBole } from './exportDataset';
 import { previewTabular } from './preview';
-import { openTestDb, readBack, runImport } from './tabular.testutil';
+import { readBack, runImport, useTestDbPerTest } from './tabular.testutil';
 
 let t: TempDir;
 let db: Db;
-beforeEach(async () => {
-  t = await tempDir();
-  db = await openTestDb(t.dir);
-});
-afterEach(async () => {
-  await db.close();
-  await t.cleanup();
+useTestDbPerTest(async (opened, openedDb) => {
+  t = opened;
+  db = openedDb;
 });
 
 const M = { user: 'user', item: 'item', timestamp: 'timestamp', rating: 'rating', title: 'title' } as const;

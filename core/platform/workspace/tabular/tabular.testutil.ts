@@ -4,12 +4,32 @@
  * prepareDataset's output so both paths can be compared value by value.
  */
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { PreparedDataset } from '../../../data/preprocess/prepare';
 import { Db, exec, num, query } from '../db';
 import { countRows, migrate } from '../schema';
 import { importTabular } from './importTabular';
+import { tempDir, type TempDir } from '../testWorkspace.testutil';
 import { TABULAR_SCHEMA_V2, TABULAR_V2_TABLES } from './schemaV2';
 import type { ColumnMapping, TabularFile, TabularImportResult, TabularOptions } from './types';
+
+/**
+ * A fresh temp folder and migrated test database around every test of the file; `opened` gets
+ * both once they exist (assign them, import a base file…). Both are closed and removed after.
+ */
+export function useTestDbPerTest(opened: (t: TempDir, db: Db) => void | Promise<void>): void {
+  let t: TempDir | null = null;
+  let db: Db | null = null;
+  beforeEach(async () => {
+    t = await tempDir();
+    db = await openTestDb(t.dir);
+    await opened(t, db);
+  });
+  afterEach(async () => {
+    await db?.close();
+    await t?.cleanup();
+  });
+}
 
 /** Opens `<dir>/<name>.duckdb`, migrated, with the v2 proposal applied unless `v2` is false. */
 export async function openTestDb(dir: string, v2 = true, name = 'test'): Promise<Db> {
