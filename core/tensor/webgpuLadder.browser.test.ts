@@ -5,27 +5,17 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { replaceKernel } from '../testing/replaceKernel';
 import { initBackend } from './backend';
 
 /** Makes webgpu's BatchMatMul return zeros until the returned function restores it. */
 function sabotageWebGpuMatMul(): () => void {
-  const stock = tf.getKernel('BatchMatMul', 'webgpu');
-  if (stock === undefined) throw new Error('webgpu BatchMatMul missing');
-  tf.unregisterKernel('BatchMatMul', 'webgpu');
-  tf.registerKernel({
-    kernelName: 'BatchMatMul',
-    backendName: 'webgpu',
-    kernelFunc: (args) => {
-      const out = stock.kernelFunc(args) as tf.TensorInfo;
-      const backend = args.backend as { makeTensorInfo(s: number[], d: tf.DataType, v: Float32Array): tf.TensorInfo; disposeData(id: tf.DataId): void };
-      backend.disposeData(out.dataId);
-      return backend.makeTensorInfo(out.shape, out.dtype, new Float32Array(tf.util.sizeFromShape(out.shape)));
-    },
+  return replaceKernel('BatchMatMul', 'webgpu', (stock) => (args) => {
+    const out = stock(args) as tf.TensorInfo;
+    const backend = args.backend as { makeTensorInfo(s: number[], d: tf.DataType, v: Float32Array): tf.TensorInfo; disposeData(id: tf.DataId): void };
+    backend.disposeData(out.dataId);
+    return backend.makeTensorInfo(out.shape, out.dtype, new Float32Array(tf.util.sizeFromShape(out.shape)));
   });
-  return () => {
-    tf.unregisterKernel('BatchMatMul', 'webgpu');
-    tf.registerKernel(stock);
-  };
 }
 
 describe('the webgpu rung in Chromium', () => {

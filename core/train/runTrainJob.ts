@@ -3,17 +3,18 @@
  * Adam over epochs of sampled batches, checkpoint at every epoch end, evaluate, free everything.
  * The host owns time, yielding, cancellation and file writes; they come in as TrainHooks.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../errors';
 import { evaluateModel } from '../eval/evaluate';
 import { getModelFamily } from '../models/registry';
-import type { SeqBatchTensors, SequentialRecModel } from '../models/types';
+import type { SequentialRecModel } from '../models/types';
 import type { MetricRecord, RunProgress, TrainPoint } from '../protocol/dto';
 import type { TrainJob } from '../protocol/worker';
+import { batchTensors, disposeBatchTensors } from './batchTensors';
 import { checkpointBytes, restoreCheckpoint } from './checkpoint';
 import { createDataParallel, dataParallelStep, publishWeights, type ReplicaSlot } from './parallel/dataParallel';
 import { flatLayout } from './parallel/flatGrads';
-import type { ReplicaInit } from './parallel/protocol';
+import type { ReplicaModelSpec } from './parallel/protocol';
 import { createAdam, setLearningRate } from './optimizer';
 import { ThrottledProgress } from './progress';
 import { createRng, mixSeed, type Rng } from './rng';
@@ -38,11 +39,8 @@ export interface TrainHooks {
    * Starts data-parallel replicas (threads on the other cores) for the model described; the host
    * knows how and how many. Without it, or when it returns none, training runs on one thread.
    */
-  startReplicas?(spec: ReplicaSpec, gradLength: number): Promise<ReplicaSlot[]>;
+  startReplicas?(spec: ReplicaModelSpec, gradLength: number): Promise<ReplicaSlot[]>;
 }
-
-/** What replicas need to build their copy of the model; the host adds its backend rungs. */
-export type ReplicaSpec = Omit<ReplicaInit, 'kind' | 'grads' | 'backendRungs'>;
 
 /** How a job ended (failures are thrown). */
 export type TrainOutcome = { status: 'done'; metrics: MetricRecord[] } | { status: 'cancelled' };
@@ -65,15 +63,6 @@ interface Loop {
   readonly update: (batch: SeqBatch, dropoutRng: Rng) => Promise<number>;
 }
 
-function batchTensors(b: SeqBatch): SeqBatchTensors {
-  const shape: [number, number] = [b.size, b.maxLen];
-  return {
-    inputs: tf.tensor2d(b.inputs, shape, 'int32'),
-    positives: tf.tensor2d(b.positives, shape, 'int32'),
-    negatives: tf.tensor2d(b.negatives, shape, 'int32'),
-  };
-}
-
 /** One optimizer update; resolves to the batch loss (read asynchronously, as GPU backends need). */
 export async function trainStep(model: SequentialRecModel, optimizer: tf.Optimizer, batch: SeqBatch, rng: Rng): Promise<number> {
   const t = batchTensors(batch);
@@ -86,7 +75,7 @@ export async function trainStep(model: SequentialRecModel, optimizer: tf.Optimiz
       cost.dispose();
     }
   } finally {
-    tf.dispose([t.inputs, t.positives, t.negatives]);
+    disposeBatchTensors(t);
   }
 }
 

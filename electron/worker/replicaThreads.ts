@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BackendInfo } from '../../core/protocol/dto';
 import { startReplicas } from '../../core/platform/parallel/workerReplicas';
 import type { ReplicaSlot } from '../../core/train/parallel/dataParallel';
-import type { ReplicaSpec } from '../../core/train/runTrainJob';
+import type { ReplicaModelSpec } from '../../core/train/parallel/protocol';
 
 /** Most threads a job uses: past 4, gradient exchange and the serial Adam step outweigh the gain. */
 const MAX_THREADS = 4;
@@ -22,7 +22,7 @@ export function trainThreads(backend: BackendInfo, env: NodeJS.ProcessEnv = proc
 }
 
 /** The startReplicas hook of a job: replicas run the bundled replica script next to this worker. */
-export function replicaStarter(backend: BackendInfo): ((spec: ReplicaSpec, gradLength: number) => Promise<ReplicaSlot[]>) | undefined {
+export function replicaStarter(backend: BackendInfo): ((spec: ReplicaModelSpec, gradLength: number) => Promise<ReplicaSlot[]>) | undefined {
   const extra = trainThreads(backend) - 1;
   if (extra === 0) return undefined;
   const script = { entry: join(__dirname, 'replica.cjs') };

@@ -3,7 +3,6 @@
  * compute with the same kernels), then init → ready, step → grads until close.
  */
 import { parentPort } from 'node:worker_threads';
-import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../tensor/backend';
 import type { ReplicaMessage, ReplicaReply } from '../../train/parallel/protocol';
 import { createReplica, replicaStep, type Replica } from '../../train/parallel/replica';
@@ -24,9 +23,8 @@ async function handle(msg: ReplicaMessage): Promise<ReplicaReply | null> {
       if (replica === null) return { kind: 'error', message: 'step before init' };
       return replicaStep(replica, msg);
     case 'close':
-      for (const v of replica?.model.variables.values() ?? []) v.dispose();
+      replica?.model.dispose();
       replica = null;
-      tf.disposeVariables();
       port?.close();
       return null;
   }

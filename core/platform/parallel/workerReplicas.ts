@@ -6,7 +6,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { RecForgeError } from '../../errors';
 import type { ReplicaSlot } from '../../train/parallel/dataParallel';
-import type { ReplicaInit, ReplicaMessage, ReplicaPort, ReplicaReply } from '../../train/parallel/protocol';
+import type { ReplicaMessage, ReplicaPort, ReplicaReply, ReplicaSpec } from '../../train/parallel/protocol';
 
 /** Where and how to start a replica thread: a script URL, or code with `eval: true`. */
 export interface ReplicaScript {
@@ -53,9 +53,6 @@ function portOf(worker: Worker): ReplicaPort {
     },
   };
 }
-
-/** What startReplicas needs besides the script: the model recipe, backend and the lead's weights. */
-export type ReplicaSpec = Omit<ReplicaInit, 'kind' | 'grads'>;
 
 /** Starts `count` replicas and waits until each has built its model. */
 export async function startReplicas(count: number, spec: ReplicaSpec, gradLength: number, script: ReplicaScript): Promise<ReplicaSlot[]> {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { replaceKernel } from '../../testing/replaceKernel';
 import { backendSelfTest } from '../selfTest';
 import { declareFastPath, enabledFastPaths, isFastPathEnabled, setFastPathEnabled } from './fastPaths';
 
@@ -7,25 +8,14 @@ const BROKEN = 'test: broken BatchMatMul';
 
 /** Swaps the cpu BatchMatMul for one that adds 1 to every output while `broken()` holds. */
 function sabotageCpuMatMul(broken: () => boolean): () => void {
-  const stock = tf.getKernel('BatchMatMul', 'cpu');
-  if (stock === undefined) throw new Error('cpu BatchMatMul missing');
-  tf.unregisterKernel('BatchMatMul', 'cpu');
-  tf.registerKernel({
-    kernelName: 'BatchMatMul',
-    backendName: 'cpu',
-    kernelFunc: (args) => {
-      const out = stock.kernelFunc(args) as tf.TensorInfo;
-      if (!broken()) return out;
-      const backend = args.backend as { readSync(id: tf.DataId): Float32Array; makeTensorInfo(s: number[], d: tf.DataType, v: Float32Array): tf.TensorInfo; disposeData(id: tf.DataId): void };
-      const wrong = backend.readSync(out.dataId).map((v) => v + 1);
-      backend.disposeData(out.dataId);
-      return backend.makeTensorInfo(out.shape, out.dtype, wrong);
-    },
+  return replaceKernel('BatchMatMul', 'cpu', (stock) => (args) => {
+    const out = stock(args) as tf.TensorInfo;
+    if (!broken()) return out;
+    const backend = args.backend as { readSync(id: tf.DataId): Float32Array; makeTensorInfo(s: number[], d: tf.DataType, v: Float32Array): tf.TensorInfo; disposeData(id: tf.DataId): void };
+    const wrong = backend.readSync(out.dataId).map((v) => v + 1);
+    backend.disposeData(out.dataId);
+    return backend.makeTensorInfo(out.shape, out.dtype, wrong);
   });
-  return () => {
-    tf.unregisterKernel('BatchMatMul', 'cpu');
-    tf.registerKernel(stock);
-  };
 }
 
 describe('backendSelfTest with a misbehaving fast path', () => {

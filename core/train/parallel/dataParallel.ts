@@ -68,9 +68,9 @@ export async function dataParallelStep(dp: DataParallel, optimizer: tf.Optimizer
   weightedMean(parts, leadFlat);
   applyFlatGradients(dp, optimizer, leadFlat);
   await publishWeights(dp);
-  const total = parts.reduce((s, p) => s + p.weight, 0);
-  const losses = [lead.loss, ...replies.map((r) => r.loss)];
-  return total > 0 ? losses.reduce((s, l, i) => s + l * (parts[i] as { weight: number }).weight, 0) / total : NaN;
+  const shardLosses = [{ loss: lead.loss, weight: lead.weight }, ...replies];
+  const total = shardLosses.reduce((s, p) => s + p.weight, 0);
+  return total > 0 ? shardLosses.reduce((s, p) => s + p.loss * p.weight, 0) / total : NaN;
 }
 
 function applyFlatGradients(dp: DataParallel, optimizer: tf.Optimizer, flat: Float32Array): void {

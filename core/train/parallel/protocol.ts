@@ -20,6 +20,12 @@ export interface ReplicaInit {
   readonly grads: SharedArrayBuffer;
 }
 
+/** The model a trainer asks replicas for; the host adds its backend rungs (ReplicaSpec). */
+export type ReplicaModelSpec = Pick<ReplicaInit, 'family' | 'config' | 'numItems' | 'weights'>;
+
+/** Everything a replica thread is started with except its own gradient slot. */
+export type ReplicaSpec = Omit<ReplicaInit, 'kind' | 'grads'>;
+
 /** One step: the replica's shard and the seed of its dropout stream for this step. */
 export interface ReplicaStep {
   readonly kind: 'step';

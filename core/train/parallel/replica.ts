@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getModelFamily } from '../../models/registry';
 import type { SequentialRecModel } from '../../models/types';
 import { createRng } from '../rng';
-import { flatLayout, writeFlat, type FlatLayout } from './flatGrads';
+import { flatLayout, readFlat, writeFlat, type FlatLayout } from './flatGrads';
 import type { ReplicaInit, ReplicaReply, ReplicaStep } from './protocol';
 import { shardGradients } from './replicaGradients';
 
@@ -26,14 +26,9 @@ export function createReplica(init: ReplicaInit): Replica {
 }
 
 function loadWeights(r: Replica): void {
-  for (const [k, name] of r.layout.names.entries()) {
-    const v = r.model.variables.get(name);
-    if (v === undefined) continue;
-    const offset = r.layout.offsets[k] as number;
-    const fresh = tf.tensor(r.weights.slice(offset, offset + v.size), v.shape, 'float32');
-    v.assign(fresh);
-    fresh.dispose();
-  }
+  const fresh = readFlat(r.layout, r.weights);
+  for (const [name, t] of fresh) r.model.variables.get(name)?.assign(t);
+  tf.dispose([...fresh.values()]);
 }
 
 export async function replicaStep(r: Replica, step: ReplicaStep): Promise<ReplicaReply> {

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { SequentialRecModel } from '../../models/types';
+import { batchTensors, disposeBatchTensors } from '../batchTensors';
 import type { Rng } from '../rng';
 import type { SeqBatch } from '../sampler';
 import { validTargets } from './shards';
@@ -17,8 +18,7 @@ export interface ShardGradients {
 
 /** Loss and gradients of `model` on `shard`, keyed by the model's variable names. */
 export async function shardGradients(model: SequentialRecModel, shard: SeqBatch, rng: Rng): Promise<ShardGradients> {
-  const shape: [number, number] = [shard.size, shard.maxLen];
-  const t = { inputs: tf.tensor2d(shard.inputs, shape, 'int32'), positives: tf.tensor2d(shard.positives, shape, 'int32'), negatives: tf.tensor2d(shard.negatives, shape, 'int32') };
+  const t = batchTensors(shard);
   try {
     const vars = [...model.variables];
     const { value, grads } = tf.variableGrads(() => model.loss(t, rng), vars.map(([, v]) => v));
@@ -33,6 +33,6 @@ export async function shardGradients(model: SequentialRecModel, shard: SeqBatch,
       value.dispose();
     }
   } finally {
-    tf.dispose([t.inputs, t.positives, t.negatives]);
+    disposeBatchTensors(t);
   }
 }
