@@ -13,4 +13,4 @@ export type * from './models';
 export type * from './splits';
 export type * from './itemText';
 export type * from './recipeRun';
-export type { RunActionRequest, LmGenerateArgs, LmGenerateResult, CocktailEvaluation, CocktailAutoLambda, CocktailExportArgs, ActionArtifact } from './recipeActions';
+export type { RunActionRequest, LmGenerateArgs, LmGenerateResult, CocktailEvaluation, CocktailAutoLambda, CocktailScenarioLambda, CocktailExportArgs, ActionArtifact } from './recipeActions';

@@ -22,11 +22,13 @@ export interface LmGenerateResult {
   readonly tokens: number;
 }
 
+/** Per-layer λs (one per decoder layer, e.g. from a per-layer Auto λ); when given they replace `lambda`. */
+const layerLambdas = z.array(z.number().min(0).max(1)).min(1).max(512).optional();
 /** RecCocktail playground: the merge weight λ (base spirit share). */
-export const cocktailLambdaArgsSchema = z.object({ lambda: z.number().min(0).max(1) }).strict();
+export const cocktailLambdaArgsSchema = z.object({ lambda: z.number().min(0).max(1), layers: layerLambdas }).strict();
 /** RecCocktail 'exportMerged': the merge at λ as a PEFT adapter, or folded into a full HF checkpoint. */
 export const cocktailExportArgsSchema = z
-  .object({ lambda: z.number().min(0).max(1), format: z.enum(['adapter', 'checkpoint']).default('adapter') })
+  .object({ lambda: z.number().min(0).max(1), layers: layerLambdas, format: z.enum(['adapter', 'checkpoint']).default('adapter') })
   .strict();
 export type CocktailExportArgs = z.output<typeof cocktailExportArgsSchema>;
 /** RecCocktail: an adapter folder of the run (e.g. an exported merge) to rank with the run's cases. */
@@ -41,8 +43,17 @@ export interface CocktailEvaluation {
 }
 /** One scenario's entropy search: the λ of lowest mean prediction entropy and the curve. */
 export interface CocktailScenarioLambda {
+  /** The entropy-guided λ (the gradient search's when it ran; per-layer: the mean of `layers`). */
   readonly lambda: number;
   readonly entropies: readonly { readonly lambda: number; readonly entropy: number }[];
+  /** 'gradient': refined by Adam from the grid minimum; 'grid': the grid minimum (runs without the gradient search). */
+  readonly method?: 'gradient' | 'grid';
+  /** The entropy grid's minimum (the gradient search's start). */
+  readonly gridLambda?: number;
+  /** Per-layer λs of a per-layer gradient search. */
+  readonly layers?: readonly number[];
+  /** Mean entropy and λ (per layer) after every gradient step. */
+  readonly trace?: readonly { readonly step: number; readonly entropy: number; readonly lambdas: readonly number[] }[];
 }
 /** 'autoLambda': per inference scenario (warm items, new items), over the run's unlabeled test prompts. */
 export interface CocktailAutoLambda {

@@ -24,6 +24,8 @@ export const RECCOCKTAIL_PRESETS: readonly RecipePreset[] = [
   },
   { id: 'few-shot-10', title: 'Few-shot ingredient (10 % of users)', description: "The ingredient sees only 10 % of the target domain's training users (paper Table 3)", values: { 'settings.fewShotUsers': 0.1 } },
   { id: 'few-shot-30', title: 'Few-shot ingredient (30 % of users)', description: "The ingredient sees only 30 % of the target domain's training users", values: { 'settings.fewShotUsers': 0.3 } },
-  { id: 'paper-ab', title: "Paper's Eq. 7 merge (A and B interpolated)", description: 'Interpolates A and B separately (cross terms) instead of the exact ΔW sum', values: { 'settings.mergeMode': 'paper-ab' } },
-  { id: 'candidate-entropy', title: 'Entropy over candidates', description: 'Entropy guidance on the softmax of the candidate scores instead of the first generated tokens', values: { 'settings.entropyObjective': 'candidates' } },
+  { id: 'paper-ab', title: "Paper's Eq. 7 merge (A and B interpolated)", description: 'Interpolates A and B separately (cross terms) instead of the exact ΔW sum', values: { 'settings.mergeMode': 'paper-ab', 'settings.lambdaSearch': 'grid' } },
+  { id: 'candidate-entropy', title: 'Entropy over candidates', description: 'Entropy guidance on the softmax of the candidate scores instead of the first generated tokens', values: { 'settings.entropyObjective': 'candidates', 'settings.lambdaSearch': 'grid' } },
+  { id: 'per-layer-lambda', title: 'Entropy λ per layer', description: 'Adam on one λ per decoder layer instead of one for the whole model', values: { 'settings.lambdaScope': 'per-layer' } },
+  { id: 'grid-lambda', title: 'Entropy λ on the grid only', description: "The entropy grid's minimum, without the gradient refinement", values: { 'settings.lambdaSearch': 'grid' } },
 ];

@@ -28,12 +28,17 @@ export class CocktailPlayground {
     return valuesIn(this.metrics);
   }
 
-  /** Runs Auto λ; returns the entropy-guided λ of each scenario it reports. */
+  /** Runs Auto λ; returns the entropy-guided λ of each scenario it reports (full precision, from the summary's data attributes). */
   async autoLambda(): Promise<{ warm: number; cold: number }> {
     await this.root.getByTestId('playground-auto').click();
     await expect(this.lambdas).toContainText(/entropy-guided λ: warm \d/, { timeout: 90_000 });
-    const m = /warm (\d\.\d+), new items (\d\.\d+)/.exec((await this.lambdas.textContent()) ?? '');
-    return { warm: Number(m?.[1]), cold: Number(m?.[2]) };
+    return { warm: Number(await this.lambdas.getAttribute('data-warm')), cold: Number(await this.lambdas.getAttribute('data-cold')) };
+  }
+
+  /** How each scenario's entropy λ was found ('gradient' or 'grid'), warm first. */
+  async lambdaMethods(): Promise<(string | null)[]> {
+    const rows = this.root.getByTestId('playground-lambda-row');
+    return rows.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-method')));
   }
 
   /** Exports the merge at the current λ in `format`; returns the exported folder's path in the run. */

@@ -38,12 +38,15 @@ test('fresh workspace → RecCocktail demo preset → exported adapter; the play
   await pg.setLambda(0.85);
   expect(await pg.metricValues()).toHaveLength(at03.length);
 
-  // Auto λ: one entropy-guided λ per scenario, equal to the ones the run chose (its 'lambda' metrics).
+  // Before Auto λ the panel shows the run's own choices: entropy λ by gradient from the entropy grid's minimum.
+  expect(await pg.lambdaMethods()).toEqual(['gradient', 'gradient']);
+  // Auto λ: one entropy-guided λ per scenario (grid, then gradient steps), equal to the ones the run chose (its 'lambda' metrics).
   const auto = await pg.autoLambda();
   const chosen = (segment: string): Promise<string | null> => studio.page.locator(`[data-testid="metrics-table"] [data-testid="metric-row"][data-name="lambda"][data-variant="merged"][data-segment="${segment}"] [data-testid="metric-value"]`).first().getAttribute('data-value');
   expect(String(auto.warm)).toBe(await chosen('warm'));
   expect(String(auto.cold)).toBe(await chosen('cold'));
   await expect(pg.lambdas).toContainText('validation grid-best λ');
+  await expect(pg.root.getByTestId('playground-lambda-summary')).toContainText(/entropy \d\.\d{3} → \d\.\d{3} in 30 steps/);
   await expect(pg.metrics).toHaveAttribute('data-lambda', String(auto.warm), { timeout: 60_000 });
   const atAuto = await pg.metricValues();
 

@@ -11,15 +11,15 @@ import { createRunPlayground, type RunPlayground } from './runPlayground';
 
 /** Folder (under the run) of an exported merge; one per λ and format, so re-exporting overwrites it. */
 export function exportedMergePath(a: CocktailExportArgs): string {
-  return `artifacts/exports/cocktail-${a.format}-lambda-${a.lambda.toFixed(2)}`;
+  return `artifacts/exports/cocktail-${a.format}-lambda-${a.layers ? a.layers.map((l) => l.toFixed(2)).join('-') : a.lambda.toFixed(2)}`;
 }
 
 /** The actions, sharing one playground (the last opened run stays loaded between slider moves). */
 export function recCocktailActions(files: RecipeFiles, pg: RunPlayground = createRunPlayground(files)): Readonly<Record<string, RecipeAction>> {
   return {
     async evaluate(runDir, args): Promise<CocktailEvaluation> {
-      const { lambda } = args as { lambda: number };
-      const r = await pg.evaluateAtLambda(runDir, lambda);
+      const { lambda, layers } = args as { lambda: number; layers?: number[] };
+      const r = await pg.evaluateAtLambda(runDir, layers ?? lambda);
       return { lambda, metrics: r.metrics };
     },
     async autoLambda(runDir): Promise<CocktailAutoLambda> {
@@ -28,9 +28,10 @@ export function recCocktailActions(files: RecipeFiles, pg: RunPlayground = creat
     async exportMerged(runDir, args): Promise<ActionArtifact> {
       const a = args as CocktailExportArgs;
       const rel = exportedMergePath(a);
-      await pg.exportMerged(runDir, a.lambda, joinPath(runDir, rel), a.format);
+      await pg.exportMerged(runDir, a.layers ?? a.lambda, joinPath(runDir, rel), a.format);
       const what = a.format === 'adapter' ? 'PEFT adapter' : 'merged HF checkpoint';
-      return { artifact: { kind: a.format === 'adapter' ? 'peft-adapter' : 'hf-model', path: rel, title: `Cocktail ${what} at λ = ${a.lambda.toFixed(2)}` } };
+      const at = a.layers ? `per-layer λ = [${a.layers.map((l) => l.toFixed(2)).join(', ')}]` : `λ = ${a.lambda.toFixed(2)}`;
+      return { artifact: { kind: a.format === 'adapter' ? 'peft-adapter' : 'hf-model', path: rel, title: `Cocktail ${what} at ${at}` } };
     },
     async evaluateAdapter(runDir, args): Promise<CocktailEvaluation> {
       const { path } = args as { path: string };

@@ -65,3 +65,17 @@ describe('LoRA cocktail merge', () => {
     [b, i].forEach(disposeLoraAdapter);
   });
 });
+
+describe('per-layer λ', () => {
+  it('one λ per decoder layer: a list of equal λs merges exactly like the global λ; a missing layer is refused', async () => {
+    const b = randomAdapter(7);
+    const i = randomAdapter(8);
+    const global = cocktailAdapter(b, i, 0.35, 'exact');
+    const perLayer = cocktailAdapter(b, i, [0.35], 'exact');
+    const module = projectionPath(0, 'down_proj');
+    expect(Array.from(await delta(perLayer, module))).toEqual(Array.from(await delta(global, module)));
+    expect(() => cocktailAdapter(b, i, [], 'exact')).toThrow(/no per-layer λ/);
+    expect(() => cocktailAdapter(b, i, [1.5])).toThrow(/λ must be in \[0, 1\]/);
+    [b, i, global, perLayer].forEach(disposeLoraAdapter);
+  });
+});

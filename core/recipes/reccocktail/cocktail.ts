@@ -8,6 +8,7 @@
  *   B_m = λ·B_b + (1−λ)·B_i at the original rank, so ΔW_m = B_m·A_m contains cross terms
  *   λ(1−λ)(B_b·A_i + B_i·A_b). Both adapters must share rank and scaling.
  * λ is the paper's λ1 (base spirit); λ2 = 1 − λ (§3.3 constrains λ1 + λ2 = 1, both in [0, 1]).
+ * λ is global (one number) or per layer (one per decoder block, the issue's "global or per layer").
  */
 import * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
@@ -15,8 +16,31 @@ import { loraScaling, type LoraConfig } from '../../models/lora/config';
 import type { LoraAdapter } from '../../models/lora/adapter';
 import type { MergeMode } from './settings';
 
-function checkLambda(lambda: number): void {
-  if (!(lambda >= 0 && lambda <= 1)) throw new RecForgeError('validation', `λ must be in [0, 1], got ${lambda}`, { file: 'reccocktail', field: 'lambda' });
+/** The base spirit's share: one for every layer, or one per decoder layer (index = layer). */
+export type CocktailLambda = number | readonly number[];
+
+function checkLambda(lambda: CocktailLambda): void {
+  for (const l of typeof lambda === 'number' ? [lambda] : lambda) {
+    if (!(l >= 0 && l <= 1)) throw new RecForgeError('validation', `λ must be in [0, 1], got ${l}`, { file: 'reccocktail', field: 'lambda' });
+  }
+}
+
+/** Decoder layer of a module path or PEFT tensor name (`….layers.3.self_attn…` → 3; NaN if none). */
+export function layerOf(name: string): number {
+  return Number(/\.layers\.(\d+)\./.exec(name)?.[1] ?? NaN);
+}
+
+/** λ of the module a PEFT tensor belongs to (per-layer λ: the tensor's decoder layer). */
+export function lambdaOfTensor(lambda: CocktailLambda, tensorName: string): number {
+  if (typeof lambda === 'number') return lambda;
+  const l = lambda[layerOf(tensorName)];
+  if (l === undefined) throw new RecForgeError('validation', `no per-layer λ for ${tensorName} (${lambda.length} given)`, { file: 'reccocktail', field: 'lambda' });
+  return l;
+}
+
+/** A single number for tables and file names: the global λ, or the mean of the per-layer ones. */
+export function meanLambda(lambda: CocktailLambda): number {
+  return typeof lambda === 'number' ? lambda : lambda.reduce((a, b) => a + b, 0) / Math.max(1, lambda.length);
 }
 
 function sameKeys(a: LoraAdapter, b: LoraAdapter): void {
@@ -25,35 +49,36 @@ function sameKeys(a: LoraAdapter, b: LoraAdapter): void {
 }
 
 /** Exact weighted sum as one rank-(r_b + r_i) adapter. */
-function exactCocktail(base: LoraAdapter, ing: LoraAdapter, lambda: number): LoraAdapter {
-  const wb = lambda * loraScaling(base.config);
-  const wi = (1 - lambda) * loraScaling(ing.config);
+function exactCocktail(base: LoraAdapter, ing: LoraAdapter, lambda: CocktailLambda): LoraAdapter {
   const r = base.config.r + ing.config.r;
   const config: LoraConfig = { ...base.config, r, lora_alpha: r, use_rslora: false };
   const tensors = new Map<string, tf.Tensor>();
   for (const [name, tb] of base.tensors) {
     const ti = ing.tensors.get(name) as tf.Tensor;
     const isA = name.endsWith('.lora_A.weight');
+    const l = lambdaOfTensor(lambda, name);
+    const [wb, wi] = [l * loraScaling(base.config), (1 - l) * loraScaling(ing.config)];
     tensors.set(name, tf.tidy(() => (isA ? tf.concat([tf.mul(tb, wb), tf.mul(ti, wi)], 0) : tf.concat([tb, ti], 1))));
   }
   return { config, tensors };
 }
 
 /** Eq. (7): interpolate A and B separately at the shared rank. */
-function paperCocktail(base: LoraAdapter, ing: LoraAdapter, lambda: number): LoraAdapter {
+function paperCocktail(base: LoraAdapter, ing: LoraAdapter, lambda: CocktailLambda): LoraAdapter {
   if (base.config.r !== ing.config.r || loraScaling(base.config) !== loraScaling(ing.config)) {
     throw new RecForgeError('validation', "the paper's A/B interpolation needs adapters of equal rank and scaling");
   }
   const tensors = new Map<string, tf.Tensor>();
   for (const [name, tb] of base.tensors) {
     const ti = ing.tensors.get(name) as tf.Tensor;
-    tensors.set(name, tf.tidy(() => tf.add(tf.mul(tb, lambda), tf.mul(ti, 1 - lambda))));
+    const l = lambdaOfTensor(lambda, name);
+    tensors.set(name, tf.tidy(() => tf.add(tf.mul(tb, l), tf.mul(ti, 1 - l))));
   }
   return { config: base.config, tensors };
 }
 
 /** The cocktail adapter for weight λ on the base spirit (new tensors; the caller disposes them). */
-export function cocktailAdapter(base: LoraAdapter, ingredient: LoraAdapter, lambda: number, mode: MergeMode = 'exact'): LoraAdapter {
+export function cocktailAdapter(base: LoraAdapter, ingredient: LoraAdapter, lambda: CocktailLambda, mode: MergeMode = 'exact'): LoraAdapter {
   checkLambda(lambda);
   sameKeys(base, ingredient);
   return mode === 'exact' ? exactCocktail(base, ingredient, lambda) : paperCocktail(base, ingredient, lambda);

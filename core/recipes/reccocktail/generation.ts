@@ -6,6 +6,7 @@
  */
 import { generationMetrics, type GenerationMetrics } from '../llm/generationEval';
 import { answerIds } from './instructionTokens';
+import type { CocktailLambda } from './cocktail';
 import type { CocktailPlayground, Scenario } from './playground';
 import type { PreparedRecCocktail } from './prepare';
 import type { PerScenario } from './sweep';
@@ -23,9 +24,9 @@ function targetCatalog(p: PreparedRecCocktail): number[][] {
 }
 
 /** Base (λ 1), ingredient (λ 0) and merged (each scenario at its own λ) on `n` cases per scenario. */
-export async function generationOf(pg: CocktailPlayground, p: PreparedRecCocktail, merged: PerScenario<number>, n: number): Promise<VariantGeneration[]> {
+export async function generationOf(pg: CocktailPlayground, p: PreparedRecCocktail, merged: PerScenario<CocktailLambda>, n: number): Promise<VariantGeneration[]> {
   const catalog = targetCatalog(p);
-  const run = (lambda: number, scenario: Scenario): Promise<GenerationMetrics> =>
+  const run = (lambda: CocktailLambda, scenario: Scenario): Promise<GenerationMetrics> =>
     pg.withWeightsAt(lambda, (w) => generationMetrics(pg.lm, w, pg.sets[scenario].slice(0, n), catalog, p.model.tokenizer.eosId));
   const out: VariantGeneration[] = [];
   for (const [variant, l] of [['base', { warm: 1, cold: 1 }], ['ingredient', { warm: 0, cold: 0 }], ['merged', merged]] as const) {

@@ -8,10 +8,12 @@ import * as tf from '@tensorflow/tfjs';
 import type { LmConfig } from '../../models/lm/config';
 import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
 import { rankCases, type RankCase, type RankMetrics } from '../llm/rankEval';
-import { cocktailAdapter } from './cocktail';
+import { cocktailAdapter, meanLambda, type CocktailLambda } from './cocktail';
 import { meanEntropy } from './entropy';
+import { optimiseLambda, type LambdaGradientResult, type LambdaScope } from './lambdaGradient';
+import { mergeTerms } from './mergeTerms';
 import { withFolded } from '../llm/mergedWeights';
-import type { EntropyObjective, MergeMode } from './settings';
+import type { EntropyObjective, LambdaSearch, MergeMode } from './settings';
 
 /** The fixed case sets of a run. */
 export interface CaseSets {
@@ -30,11 +32,18 @@ export interface CocktailOptions {
   readonly mergeMode: MergeMode;
   readonly entropyObjective: EntropyObjective;
   readonly firstTokens: number;
+  /** How the entropy λ is found (absent in runs saved before the gradient search: grid). */
+  readonly lambdaSearch?: LambdaSearch;
+  readonly lambdaScope?: LambdaScope;
+  readonly lambdaSteps?: number;
+  readonly lambdaLr?: number;
 }
 
 /** Metrics of the cocktail at one λ. */
 export interface LambdaEvaluation {
+  /** The global λ, or the mean of the per-layer ones (`layers`). */
   readonly lambda: number;
+  readonly layers?: readonly number[];
   readonly valid: RankMetrics;
   readonly warm: RankMetrics;
   readonly cold: RankMetrics;
@@ -49,8 +58,8 @@ export interface CocktailPlayground {
   readonly sets: CaseSets;
   readonly options: CocktailOptions;
   /** The merged adapter at λ (new tensors, PEFT names; the caller disposes or saves them). */
-  mergedAdapter(lambda: number): LoraAdapter;
-  evaluateAtLambda(lambda: number): Promise<LambdaEvaluation>;
+  mergedAdapter(lambda: CocktailLambda): LoraAdapter;
+  evaluateAtLambda(lambda: CocktailLambda): Promise<LambdaEvaluation>;
   /** Metrics of the base alone (no adapter). */
   evaluateBase(): Promise<LambdaEvaluation>;
   /** Metrics of the base plus any adapter (λ reported as NaN). */
@@ -58,20 +67,23 @@ export interface CocktailPlayground {
   /** Metrics of other full weights of the same architecture, e.g. an exported merged checkpoint (λ NaN). */
   evaluateWeights(weights: ReadonlyMap<string, tf.Tensor>): Promise<LambdaEvaluation>;
   /** Runs `f` on the base with the merge at λ folded in (null: the base alone). */
-  withWeightsAt<T>(lambda: number | null, f: (w: ReadonlyMap<string, tf.Tensor>) => Promise<T>): Promise<T>;
+  withWeightsAt<T>(lambda: CocktailLambda | null, f: (w: ReadonlyMap<string, tf.Tensor>) => Promise<T>): Promise<T>;
   /** Mean entropy of the scenario's unlabeled prompts under the merge at λ. */
   entropyAtLambda(lambda: number, scenario: Scenario): Promise<number>;
+  /** Entropy-guided λ by gradient (options' scope, steps, lr) from `init` on the scenario's unlabeled prompts. */
+  gradientLambda(scenario: Scenario, init: number, between?: () => Promise<void>): Promise<LambdaGradientResult>;
   dispose(): void;
 }
 
-async function evaluateWeights(lm: LmConfig, w: ReadonlyMap<string, tf.Tensor>, sets: CaseSets, lambda: number): Promise<LambdaEvaluation> {
-  return { lambda, valid: await rankCases(lm, w, sets.valid), warm: await rankCases(lm, w, sets.warm), cold: await rankCases(lm, w, sets.cold) };
+async function evaluateWeights(lm: LmConfig, w: ReadonlyMap<string, tf.Tensor>, sets: CaseSets, l: CocktailLambda): Promise<LambdaEvaluation> {
+  const lambda = { lambda: meanLambda(l), ...(typeof l === 'number' ? {} : { layers: [...l] }) };
+  return { ...lambda, valid: await rankCases(lm, w, sets.valid), warm: await rankCases(lm, w, sets.warm), cold: await rankCases(lm, w, sets.cold) };
 }
 
 /** Wraps trained parts; ownership of base and adapters moves to the playground. */
 export function createPlayground(lm: LmConfig, base: Map<string, tf.Tensor>, baseSpirit: LoraAdapter, ingredient: LoraAdapter, sets: CaseSets, options: CocktailOptions): CocktailPlayground {
-  const mergedAdapter = (lambda: number): LoraAdapter => cocktailAdapter(baseSpirit, ingredient, lambda, options.mergeMode);
-  const withMerged = async <T>(lambda: number, f: (w: ReadonlyMap<string, tf.Tensor>) => Promise<T>): Promise<T> => {
+  const mergedAdapter = (lambda: CocktailLambda): LoraAdapter => cocktailAdapter(baseSpirit, ingredient, lambda, options.mergeMode);
+  const withMerged = async <T>(lambda: CocktailLambda, f: (w: ReadonlyMap<string, tf.Tensor>) => Promise<T>): Promise<T> => {
     const merged = mergedAdapter(lambda);
     try {
       return await withFolded(base, merged, f);
@@ -93,6 +105,15 @@ export function createPlayground(lm: LmConfig, base: Map<string, tf.Tensor>, bas
     evaluateWeights: (w) => evaluateWeights(lm, w, sets, NaN),
     withWeightsAt: (lambda, f) => (lambda === null ? f(base) : withMerged(lambda, f)),
     entropyAtLambda: (lambda, scenario) => withMerged(lambda, (w) => meanEntropy(lm, w, sets.entropy[scenario], { objective: options.entropyObjective, firstTokens: options.firstTokens })),
+    gradientLambda: async (scenario, init, between) => {
+      const terms = mergeTerms(base, baseSpirit, ingredient, lm.numLayers);
+      const o = { scope: options.lambdaScope ?? 'global', steps: options.lambdaSteps ?? 30, lr: options.lambdaLr ?? 0.1, firstTokens: options.firstTokens, init };
+      try {
+        return await optimiseLambda(lm, base, terms, sets.entropy[scenario].map((c) => c.prompt), o, between);
+      } finally {
+        terms.dispose();
+      }
+    },
     dispose: () => {
       disposeLoraAdapter(baseSpirit);
       disposeLoraAdapter(ingredient);

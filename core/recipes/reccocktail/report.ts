@@ -1,8 +1,8 @@
 /**
  * What a RecCocktail run reports: per variant (pretrained, base, ingredient, average, grid,
  * merged) warm and cold test metrics with protocol and chance; the grid λ and the entropy λ as
- * metrics; and two tables — variants side by side, and the λ curve (validation, warm, cold,
- * entropy per grid λ) the studio draws.
+ * metrics; and tables — variants side by side, the λ curve (validation, warm, cold, entropy per
+ * grid λ) the studio draws, and the entropy-guided λ search per scenario (grid minimum vs gradient).
  */
 import type { MetricRecord } from '../../protocol/dto';
 import type { ResultTable } from '../../protocol/recipeRun';
@@ -11,6 +11,8 @@ import type { RankMetrics } from '../llm/rankEval';
 import type { PreparedRecCocktail } from './prepare';
 import type { RecCocktailResult, VariantEvaluation } from './runRecCocktail';
 import type { RecCocktailSettings } from './settings';
+import { meanLambda, type CocktailLambda } from './cocktail';
+import { entropyLambdas } from './sweep';
 
 /** Protocols of the three case sets. */
 export interface CocktailProtocols {
@@ -68,9 +70,13 @@ export function cocktailMetrics(r: RecCocktailResult, pr: CocktailProtocols): Me
   for (const v of r.variants) out.push(...rankMetricRecords(v.evaluation.warm, pr.warm, v.variant), ...rankMetricRecords(v.evaluation.cold, pr.cold, v.variant));
   out.push(...generationMetricRecords(r, pr));
   out.push(lambdaMetric(r.sweep.gridBest.lambda, 'grid', pr.valid, r.sweep.gridBest.valid.cases));
-  // Each scenario's λ was chosen on its own unlabeled test prompts.
-  out.push(lambdaMetric(r.sweep.entropyBest.warm.lambda, 'merged', pr.warm, r.playground.sets.entropy.warm.length));
-  out.push(lambdaMetric(r.sweep.entropyBest.cold.lambda, 'merged', pr.cold, r.playground.sets.entropy.cold.length));
+  // Each scenario's λ was chosen on its own unlabeled test prompts (per-layer λ: their mean).
+  const chosen = entropyLambdas(r.sweep);
+  const prompts = r.playground.sets.entropy;
+  for (const seg of ['warm', 'cold'] as const) {
+    out.push(lambdaMetric(meanLambda(chosen[seg]), 'merged', pr[seg], prompts[seg].length));
+    if (r.sweep.entropyGradient) out.push(lambdaMetric(r.sweep.entropyBest[seg].lambda, 'entropy-grid', pr[seg], prompts[seg].length));
+  }
   return out;
 }
 
@@ -85,13 +91,42 @@ function protocolText(r: RecCocktailResult, s: RecCocktailSettings): string {
     `Target ${p.target.name}; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), scored by the log-likelihood of " <title>" + EOS; ${chance}. ` +
     `Warm: last warm behaviour of ${p.sets.warm.length} sampled users (validation: the one before). Cold: ${p.sets.cold.length} cases whose target is one of ${p.scenarios.coldItems.length} new items (${s.coldStrategy}, ${s.coldFraction} of items), never in training. ` +
     (s.fewShotUsers < 1 ? `Few-shot ingredient: ${s.fewShotUsers * 100} % of the target's training users (${p.corpora.target.length} examples). ` : '') +
-    `λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). Grid λ ${r.sweep.gridBest.lambda}: best validation MRR. Merged: per scenario, the λ of lowest mean ${s.entropyObjective} entropy over its unlabeled test prompts — warm λ ${r.sweep.entropyBest.warm.lambda} (${r.playground.sets.entropy.warm.length} prompts), cold λ ${r.sweep.entropyBest.cold.lambda} (${r.playground.sets.entropy.cold.length} prompts).`
+    `λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). Grid λ ${r.sweep.gridBest.lambda}: best validation MRR. ${mergedText(r, s)}`
   );
 }
 
-/** A variant's λ as a table cell: none, one, or "warm / cold". */
+/** How the merged variant's λs were found. */
+function mergedText(r: RecCocktailResult, s: RecCocktailSettings): string {
+  const e = r.sweep.entropyBest;
+  const prompts = `${r.playground.sets.entropy.warm.length} / ${r.playground.sets.entropy.cold.length} unlabeled test prompts`;
+  const grid = `the λ of lowest mean ${s.entropyObjective} entropy (k = ${s.firstTokens}) on the grid — warm ${e.warm.lambda}, cold ${e.cold.lambda} (${prompts})`;
+  const g = r.sweep.entropyGradient;
+  if (!g) return `Merged: per scenario, ${grid}.`;
+  return `Entropy-grid: per scenario, ${grid}. Merged: from there, ${s.lambdaSteps} Adam steps (lr ${s.lambdaLr}) on λ = sigmoid(θ), ${s.lambdaScope}, minimising the same entropy — warm λ ${lambdaText(g.warm.lambda)}, cold λ ${lambdaText(g.cold.lambda)}.`;
+}
+
+const lambdaText = (l: CocktailLambda): string => (typeof l === 'number' ? l.toFixed(3) : `[${l.map((x) => x.toFixed(3)).join(', ')}]`);
+
+/** A variant's λ as a table cell: none, one, or "warm / cold" (per-layer λ as a list). */
 function lambdaCell(l: VariantEvaluation['lambda']): number | string | null {
-  return l === null || typeof l === 'number' ? l : `${l.warm} / ${l.cold}`;
+  return l === null || typeof l === 'number' ? l : `${lambdaText(l.warm)} / ${lambdaText(l.cold)}`;
+}
+
+/** Per scenario: the entropy grid's minimum, the gradient search from it, and the validation-grid λ for reference. */
+export function lambdaSearchTable(r: RecCocktailResult, s: RecCocktailSettings): ResultTable {
+  const g = r.sweep.entropyGradient;
+  return {
+    id: 'reccocktail-lambda-search',
+    title: 'RecCocktail: entropy-guided λ — grid minimum vs gradient search',
+    columns: ['Scenario', 'Validation-grid λ', 'Entropy-grid λ', 'Grid entropy', 'Gradient λ', 'Per-layer λ', 'Gradient entropy', 'Steps'],
+    rows: (['warm', 'cold'] as const).map((seg) => {
+      const e = r.sweep.entropyBest[seg];
+      const gs = g?.[seg];
+      const layers = gs && typeof gs.lambda !== 'number' ? lambdaText(gs.lambda) : null;
+      return [seg, r.sweep.gridBest.lambda, e.lambda, f4(e.entropy), gs ? f4(meanLambda(gs.lambda)) : null, layers, gs ? f4(gs.entropy) : null, gs ? gs.trace.length - 1 : null];
+    }),
+    protocol: `${mergedText(r, s)} Validation-grid λ: best validation MRR on the grid (labelled, warm). Gradient λ of a per-layer search: the mean of its layers.`,
+  };
 }
 
 /** Variants side by side. */

@@ -11,12 +11,14 @@ import type { MetricRecord } from '../../protocol/dto';
 import { rankMetricRecords } from '../llm/metricRecords';
 import type { RecipeFiles } from '../llm/recipeFiles';
 import { joinPath } from '../llm/recipeFiles';
-import { lambdaGrid, type EntropyPoint } from './lambdaSearch';
+import type { CocktailScenarioLambda } from '../../protocol/recipeActions';
+import { meanLambda, type CocktailLambda } from './cocktail';
+import { lambdaGrid } from './lambdaSearch';
 import { foldAdapter } from '../llm/mergedWeights';
-import { createPlayground, type CocktailPlayground, type LambdaEvaluation } from './playground';
+import { createPlayground, type CocktailPlayground, type LambdaEvaluation, type Scenario } from './playground';
 import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { baseModelDir, COCKTAIL_PATHS, loadCocktailState, type CocktailRunState } from './runState';
-import { entropySearch, type PerScenario } from './sweep';
+import { entropySearch, type EntropySearch, type PerScenario } from './sweep';
 
 /** Metrics at one λ: raw ranks and warm/cold records with protocol (variant 'merged'). */
 export interface PlaygroundEvaluation {
@@ -26,10 +28,10 @@ export interface PlaygroundEvaluation {
 
 /** The playground's operations on run folders. */
 export interface RunPlayground {
-  evaluateAtLambda(runDir: string, lambda: number): Promise<PlaygroundEvaluation>;
-  /** Per scenario: the entropy-minimising λ over the run's grid and the curve it came from. */
-  autoLambda(runDir: string): Promise<PerScenario<{ readonly lambda: number; readonly entropies: readonly EntropyPoint[] }>>;
-  exportMerged(runDir: string, lambda: number, outDir: string, format?: 'adapter' | 'checkpoint'): Promise<void>;
+  evaluateAtLambda(runDir: string, lambda: CocktailLambda): Promise<PlaygroundEvaluation>;
+  /** Per scenario: the entropy-guided λ (grid minimum, then the gradient search when the run used it) and the grid curve. */
+  autoLambda(runDir: string): Promise<PerScenario<CocktailScenarioLambda>>;
+  exportMerged(runDir: string, lambda: CocktailLambda, outDir: string, format?: 'adapter' | 'checkpoint'): Promise<void>;
   /** Ranks the run's cases with a folder: a PEFT adapter on the run's base, or a full HF checkpoint. */
   evaluateFolder(runDir: string, dir: string): Promise<PlaygroundEvaluation>;
   close(): void;
@@ -40,8 +42,8 @@ interface OpenRun {
   readonly state: CocktailRunState;
   readonly pg: CocktailPlayground;
   readonly tokenizerFiles: HfTokenizerFiles;
-  /** Evaluations by λ: a slider going back and forth re-ranks nothing. */
-  readonly cache: Map<number, LambdaEvaluation>;
+  /** Evaluations by λ (per-layer λs joined): a slider going back and forth re-ranks nothing. */
+  readonly cache: Map<string, LambdaEvaluation>;
 }
 
 async function openRun(files: RecipeFiles, runDir: string): Promise<OpenRun> {
@@ -56,6 +58,14 @@ async function openRun(files: RecipeFiles, runDir: string): Promise<OpenRun> {
 
 function recordsOf(e: LambdaEvaluation, state: CocktailRunState, variant: string): MetricRecord[] {
   return [...rankMetricRecords(e.warm, state.protocols.warm, variant), ...rankMetricRecords(e.cold, state.protocols.cold, variant)];
+}
+
+/** One scenario of an entropy search as the studio reads it. */
+function scenarioLambda(search: EntropySearch, scenario: Scenario): CocktailScenarioLambda {
+  const grid = { entropies: search.entropies[scenario], gridLambda: search.best[scenario].lambda };
+  const g = search.gradient?.[scenario];
+  if (!g) return { lambda: grid.gridLambda, method: 'grid', ...grid };
+  return { lambda: meanLambda(g.lambda), method: 'gradient', ...grid, ...(typeof g.lambda === 'number' ? {} : { layers: g.lambda }), trace: g.trace };
 }
 
 /** PEFT's adapter config file: its presence tells an adapter folder from a model folder. */
@@ -104,14 +114,15 @@ export function createRunPlayground(files: RecipeFiles): RunPlayground {
   return {
     async evaluateAtLambda(runDir, lambda) {
       const r = await run(runDir);
-      const evaluation = r.cache.get(lambda) ?? (await r.pg.evaluateAtLambda(lambda));
-      r.cache.set(lambda, evaluation);
+      const key = String(lambda);
+      const evaluation = r.cache.get(key) ?? (await r.pg.evaluateAtLambda(lambda));
+      r.cache.set(key, evaluation);
       return { evaluation, metrics: recordsOf(evaluation, r.state, 'merged') };
     },
     async autoLambda(runDir) {
       const r = await run(runDir);
-      const { entropies, best } = await entropySearch(r.pg, lambdaGrid(r.state.lambdaStep));
-      return { warm: { lambda: best.warm.lambda, entropies: entropies.warm }, cold: { lambda: best.cold.lambda, entropies: entropies.cold } };
+      const search = await entropySearch(r.pg, lambdaGrid(r.state.lambdaStep));
+      return { warm: scenarioLambda(search, 'warm'), cold: scenarioLambda(search, 'cold') };
     },
     async exportMerged(runDir, lambda, outDir, format = 'adapter') {
       const r = await run(runDir);

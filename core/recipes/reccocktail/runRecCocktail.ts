@@ -13,7 +13,8 @@ import { prepareRecCocktail, type PreparedRecCocktail, type RecCocktailData } fr
 import type { RecCocktailSettings } from './settings';
 import { baseWeights, trainAdapter } from './stages';
 import { generationOf, type VariantGeneration } from './generation';
-import { evaluationAt, sweepLambdas, type CocktailSweep, type PerScenario } from './sweep';
+import { entropyLambdas, evaluationAt, sweepLambdas, type CocktailSweep, type PerScenario } from './sweep';
+import type { CocktailLambda } from './cocktail';
 
 export type { RecCocktailData } from './prepare';
 
@@ -25,12 +26,12 @@ export const RECCOCKTAIL_SERIES = {
 } as const;
 
 /** The models a run compares. */
-export type CocktailVariant = 'pretrained' | 'base' | 'ingredient' | 'average' | 'grid' | 'merged';
+export type CocktailVariant = 'pretrained' | 'base' | 'ingredient' | 'average' | 'grid' | 'entropy-grid' | 'merged';
 
 /** One variant's λ (null: no adapter; merged: per scenario) and metrics. */
 export interface VariantEvaluation {
   readonly variant: CocktailVariant;
-  readonly lambda: number | PerScenario<number> | null;
+  readonly lambda: number | PerScenario<CocktailLambda> | null;
   readonly evaluation: LambdaEvaluation;
 }
 
@@ -61,15 +62,17 @@ async function variantsOf(pg: CocktailPlayground, sweep: CocktailSweep): Promise
     await at('ingredient', 0),
     await at('average', 0.5),
     await at('grid', sweep.gridBest.lambda),
-    await mergedVariant(pg, sweep),
+    // The entropy grid's minimum next to the gradient-refined λ (the reference the search started from).
+    ...(sweep.entropyGradient ? [await perScenarioVariant(pg, sweep, 'entropy-grid', { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda })] : []),
+    await perScenarioVariant(pg, sweep, 'merged', entropyLambdas(sweep)),
   ];
 }
 
-async function mergedVariant(pg: CocktailPlayground, sweep: CocktailSweep): Promise<VariantEvaluation> {
-  const lambda = { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda };
+/** A variant serving each scenario at its own λ: warm metrics at λ.warm, cold ones at λ.cold. */
+async function perScenarioVariant(pg: CocktailPlayground, sweep: CocktailSweep, variant: CocktailVariant, lambda: PerScenario<CocktailLambda>): Promise<VariantEvaluation> {
   const warm = await evaluationAt(pg, sweep.grid, lambda.warm);
   const cold = await evaluationAt(pg, sweep.grid, lambda.cold);
-  return { variant: 'merged', lambda, evaluation: { ...warm, cold: cold.cold } };
+  return { variant, lambda, evaluation: { ...warm, cold: cold.cold } };
 }
 
 /** Trains the base (scratch only) and both adapters into a playground. */
@@ -101,8 +104,7 @@ export async function runPreparedRecCocktail(p: PreparedRecCocktail, s: RecCockt
     hooks.onStage?.('evaluate');
     const sweep = await sweepLambdas(pg, s.lambdaStep, hooks);
     const variants = await variantsOf(pg, sweep);
-    const chosen = { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda };
-    const generation = s.generationCases > 0 ? await generationOf(pg, p, chosen, s.generationCases) : [];
+    const generation = s.generationCases > 0 ? await generationOf(pg, p, entropyLambdas(sweep), s.generationCases) : [];
     return { prepared: p, sweep, variants, generation, playground: pg };
   } catch (err) {
     pg.dispose();

@@ -25,14 +25,25 @@ const ids = z.array(z.number().int().nonnegative());
 const rankCase = z.object({ prompt: ids, candidates: z.array(ids), targetIndex: z.number().int().nonnegative() });
 const cases = z.array(rankCase);
 const protocol = z.record(z.string(), z.unknown());
+const unit = z.number().min(0).max(1);
+const perScenario = z.object({ warm: unit, cold: unit });
 
 const stateSchema = z.object({
   version: z.literal(2),
   /** 'run': a folder inside the run (scratch model); 'folder': the local checkpoint the run started from. */
   baseModel: z.object({ kind: z.enum(['run', 'folder']), path: z.string() }),
-  options: z.object({ mergeMode: z.enum(['exact', 'paper-ab']), entropyObjective: z.enum(['first-tokens', 'candidates']), firstTokens: z.number().int().positive() }),
+  options: z.object({
+    mergeMode: z.enum(['exact', 'paper-ab']),
+    entropyObjective: z.enum(['first-tokens', 'candidates']),
+    firstTokens: z.number().int().positive(),
+    // Absent in runs saved before the gradient search (they searched the grid).
+    lambdaSearch: z.enum(['gradient', 'grid']).optional(),
+    lambdaScope: z.enum(['global', 'per-layer']).optional(),
+    lambdaSteps: z.number().int().nonnegative().optional(),
+    lambdaLr: z.number().positive().optional(),
+  }),
   lambdaStep: z.number().positive().max(1),
-  chosen: z.object({ grid: z.number().min(0).max(1), entropy: z.object({ warm: z.number().min(0).max(1), cold: z.number().min(0).max(1) }) }),
+  chosen: z.object({ grid: unit, entropy: perScenario, entropyGrid: perScenario.optional(), entropyLayers: z.object({ warm: z.array(unit), cold: z.array(unit) }).optional() }),
   protocols: z.object({ valid: protocol, warm: protocol, cold: protocol }),
   sets: z.object({ valid: cases, warm: cases, cold: cases, entropy: z.object({ warm: cases, cold: cases }) }),
 });
@@ -43,7 +54,16 @@ export interface CocktailRunState {
   readonly baseModel: { readonly kind: 'run' | 'folder'; readonly path: string };
   readonly options: CocktailOptions;
   readonly lambdaStep: number;
-  readonly chosen: { readonly grid: number; readonly entropy: { readonly warm: number; readonly cold: number } };
+  /**
+   * grid: best validation; entropy: the merged λ per scenario (mean when per layer); entropyGrid:
+   * the entropy grid's minimum the gradient search started from; entropyLayers: per-layer λs.
+   */
+  readonly chosen: {
+    readonly grid: number;
+    readonly entropy: { readonly warm: number; readonly cold: number };
+    readonly entropyGrid?: { readonly warm: number; readonly cold: number };
+    readonly entropyLayers?: { readonly warm: readonly number[]; readonly cold: readonly number[] };
+  };
   readonly protocols: CocktailProtocols;
   readonly sets: CaseSets;
 }

@@ -11,7 +11,7 @@ import type { ActionArtifact, CocktailEvaluation } from '../../protocol/recipeAc
 import { recCocktailActions } from './actions';
 import { createRunPlayground } from './runPlayground';
 import { COCKTAIL_PATHS, loadCocktailState } from './runState';
-import { parseRecCocktailSettings } from './settings';
+import { parseRecCocktailSettings, type RecCocktailSettings } from './settings';
 
 useTensorSuite();
 
@@ -23,11 +23,11 @@ const settings = parseRecCocktailSettings({
   entropyPrompts: 6, firstTokens: 2, maxEvalCases: 8, loraRank: 2, loraAlpha: 4, loraTargets: 'attention',
 });
 
-async function run(runDir: string, model: RecipeModelRef = { kind: 'scratch' }): Promise<RecipeRunEvent[]> {
+async function run(runDir: string, model: RecipeModelRef = { kind: 'scratch' }, s: RecCocktailSettings = settings): Promise<RecipeRunEvent[]> {
   const events: RecipeRunEvent[] = [];
   let clock = 0;
   const io: RecipeRunIo = { runDir, resume: false, emit: (e) => void events.push(e), isCancelled: () => false, yieldToEventLoop: () => Promise.resolve(), now: () => (clock += 1000) };
-  const outcome = await createRecCocktailRunner(files).run({ runId: 'r1', settings, sources: demoRecipeSources(120), model }, io);
+  const outcome = await createRecCocktailRunner(files).run({ runId: 'r1', settings: s, sources: demoRecipeSources(120), model }, io);
   expect(outcome).toEqual({ status: 'done' });
   return events;
 }
@@ -53,27 +53,27 @@ describe('reccocktail runner (scratch model)', () => {
         }
       }
       const lambdas = metrics.filter((m) => m.name === 'lambda');
-      // The grid λ (validation) and one entropy λ per scenario, each on its own 6 unlabeled prompts.
-      expect(lambdas.map((m) => `${m.variant}:${m.protocol.segment}`)).toEqual(['grid:warm', 'merged:warm', 'merged:cold']);
-      expect(lambdas.every((m) => [0, 0.5, 1].includes(m.value))).toBe(true);
-      expect(lambdas.slice(1).map((m) => m.protocol.users)).toEqual([6, 6]);
-      // The merged row serves warm cases at the warm λ and new items at the cold λ.
-
+      // The grid λ (validation) and per scenario, on its own 6 unlabeled prompts, the entropy grid's
+      // minimum and the gradient-refined λ the merged variant uses.
+      expect(lambdas.map((m) => `${m.variant}:${m.protocol.segment}`)).toEqual(['grid:warm', 'merged:warm', 'entropy-grid:warm', 'merged:cold', 'entropy-grid:cold']);
+      const gridLambdas = lambdas.filter((m) => m.variant !== 'merged');
+      expect(gridLambdas.every((m) => [0, 0.5, 1].includes(m.value))).toBe(true);
+      expect(lambdas.filter((m) => m.variant === 'merged').every((m) => m.value > 0 && m.value < 1)).toBe(true);
+      expect(lambdas.slice(1).map((m) => m.protocol.users)).toEqual([6, 6, 6, 6]);
 
       const tables = events.flatMap((e) => (e.kind === 'table' ? [e.table] : []));
       // NDCG@1 of a scenario on the λ table (columns: λ, valid MRR, valid NDCG@1, warm NDCG@1, cold NDCG@1, …).
       const at = (lambda: number | undefined, seg: 'warm' | 'cold'): number => Number(tables[1]?.rows.find((r) => r[0] === lambda)?.[seg === 'warm' ? 3 : 4]);
-      expect(tables.map((t) => t.id)).toEqual(['reccocktail-variants', 'reccocktail-lambda', 'reccocktail-generation']);
+      expect(tables.map((t) => t.id)).toEqual(['reccocktail-variants', 'reccocktail-lambda', 'reccocktail-lambda-search', 'reccocktail-generation']);
       // Generation: merged among its candidates is a real decode, so its HR@1 is a share of the cases.
       const gen = metrics.filter((m) => m.name === 'GenHR' || m.name === 'ValidRatio');
       expect(gen.map((m) => `${m.variant}:${m.name}:${m.protocol.segment}`)).toEqual(expect.arrayContaining(['merged:GenHR:warm', 'merged:ValidRatio:cold', 'base:GenHR:cold', 'ingredient:ValidRatio:warm']));
       for (const m of gen) expect(Math.abs(m.value * m.protocol.users - Math.round(m.value * m.protocol.users))).toBeLessThan(1e-9);
       expect(tables[1]?.rows.map((r) => r[0])).toEqual([0, 0.5, 1]);
       expect(tables[0]?.protocol).toMatch(/chance NDCG@1 0\.2/);
-      for (const [k, seg] of [[1, 'warm'], [2, 'cold']] as const) {
-        const merged = metrics.find((m) => m.variant === 'merged' && m.name === 'NDCG' && m.k === 1 && m.protocol.segment === seg)?.value ?? NaN;
-        expect(merged).toBeCloseTo(at(lambdas[k]?.value, seg), 4);
-      }
+      // The entropy-grid row serves warm cases at the warm grid λ and new items at the cold one.
+      const ndcg1Of = (variant: string, seg: 'warm' | 'cold'): number => metrics.find((m) => m.variant === variant && m.name === 'NDCG' && m.k === 1 && m.protocol.segment === seg)?.value ?? NaN;
+      for (const [k, seg] of [[2, 'warm'], [4, 'cold']] as const) expect(ndcg1Of('entropy-grid', seg)).toBeCloseTo(at(lambdas[k]?.value, seg), 4);
 
       const artifacts = events.flatMap((e) => (e.kind === 'artifact' ? [e.artifact] : []));
       expect(artifacts.map((a) => `${a.kind}:${a.path}`)).toEqual([
@@ -91,7 +91,15 @@ describe('reccocktail runner (scratch model)', () => {
       expect(atHalf.metrics.filter((m) => m.variant === 'merged' && m.protocol.chance !== undefined)).toHaveLength(2 * 5);
       const auto = await pg.autoLambda(dir);
       expect({ warm: auto.warm.lambda, cold: auto.cold.lambda }).toEqual(state.chosen.entropy);
+      expect({ warm: auto.warm.gridLambda, cold: auto.cold.gridLambda }).toEqual(state.chosen.entropyGrid);
+      expect(auto.warm.method).toBe('gradient');
+      expect(auto.warm.trace).toHaveLength(settings.lambdaSteps + 1);
       expect(auto.cold.entropies.map((p) => p.lambda)).toEqual([0, 0.5, 1]);
+      // The merged row serves each scenario at its gradient λ.
+      for (const seg of ['warm', 'cold'] as const) {
+        const ranked = await pg.evaluateAtLambda(dir, state.chosen.entropy[seg]);
+        expect(ndcg1Of('merged', seg)).toBeCloseTo(ranked.evaluation[seg].ndcg[1] ?? NaN, 4);
+      }
 
       // Export → load back → equal scores.
       const out = path.join(dir, 'exported');
@@ -121,12 +129,16 @@ describe('reccocktail runner (scratch model)', () => {
     try {
       const modelDir = path.join(dir, 'tiny-qwen2');
       await writeTinyHfFolder(files, modelDir, demoSources(120).flatMap((s) => s.items.map((it) => it.title ?? '')));
-      const events = await run(path.join(dir, 'run'), { kind: 'folder', path: modelDir });
+      const events = await run(path.join(dir, 'run'), { kind: 'folder', path: modelDir }, { ...settings, lambdaScope: 'per-layer' });
       expect(events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))).toEqual(['data', 'base-spirit', 'ingredient', 'evaluate', 'export']);
       const artifacts = events.flatMap((e) => (e.kind === 'artifact' ? [e.artifact.path] : []));
       expect(artifacts).toEqual(['artifacts/base-spirit', 'artifacts/ingredient', 'artifacts/merged', 'artifacts/merged-cold']);
       const state = await loadCocktailState(files, path.join(dir, 'run'));
       expect(state.baseModel).toEqual({ kind: 'folder', path: modelDir });
+      // Per-layer λ: one per decoder layer of the checkpoint, listed in the search table.
+      expect(state.chosen.entropyLayers?.warm).toHaveLength(1);
+      const search = events.flatMap((e) => (e.kind === 'table' && e.table.id === 'reccocktail-lambda-search' ? e.table.rows : []));
+      expect(String(search[0]?.[5])).toMatch(/^\[0\.\d{3}\]$/);
       const cold = events.flatMap((e) => (e.kind === 'metrics' ? e.metrics : [])).filter((m) => m.variant === 'merged' && m.protocol.segment === 'cold');
       expect(cold.length).toBeGreaterThan(0);
       const slider = await pg.evaluateAtLambda(path.join(dir, 'run'), 1);

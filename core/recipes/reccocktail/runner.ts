@@ -16,10 +16,19 @@ import { outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } f
 import { disposeLoraAdapter } from '../../models/lora/adapter';
 import { recCocktailActions } from './actions';
 import { prepareRecCocktail } from './prepare';
-import { cocktailMetrics, cocktailProtocols, generationTable, lambdaTable, variantsTable } from './report';
+import { cocktailMetrics, cocktailProtocols, generationTable, lambdaSearchTable, lambdaTable, variantsTable } from './report';
+import { meanLambda, type CocktailLambda } from './cocktail';
+import { entropyLambdas, type PerScenario } from './sweep';
 import { RECCOCKTAIL_SERIES, runPreparedRecCocktail, type RecCocktailResult } from './runRecCocktail';
 import { COCKTAIL_PATHS, saveCocktailState } from './runState';
 import { recCocktailSettingsSchema, type RecCocktailSettings } from './settings';
+
+const lambdaTitle = (l: CocktailLambda): string => (typeof l === 'number' ? l.toFixed(3) : `[${l.map((x) => x.toFixed(3)).join(', ')}] per layer`);
+
+/** Per-layer λs of the chosen merge, when the search was per layer. */
+function layersOf(chosen: PerScenario<CocktailLambda>): { entropyLayers?: PerScenario<number[]> } {
+  return typeof chosen.warm === 'number' || typeof chosen.cold === 'number' ? {} : { entropyLayers: { warm: [...chosen.warm], cold: [...chosen.cold] } };
+}
 
 /** Writes adapters, base (scratch) and playground state; returns the artifacts. */
 async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunInput<RecCocktailSettings>, r: RecCocktailResult): Promise<RunArtifact[]> {
@@ -32,7 +41,7 @@ async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunIn
   }
   await files.saveAdapter(at(COCKTAIL_PATHS.baseSpirit), pg.baseSpirit);
   await files.saveAdapter(at(COCKTAIL_PATHS.ingredient), pg.ingredient);
-  const chosen = { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda };
+  const chosen = entropyLambdas(sweep);
   for (const [rel, lambda] of [[COCKTAIL_PATHS.merged, chosen.warm], [COCKTAIL_PATHS.mergedCold, chosen.cold]] as const) {
     const merged = pg.mergedAdapter(lambda);
     await files.saveAdapter(at(rel), merged).finally(() => disposeLoraAdapter(merged));
@@ -40,8 +49,8 @@ async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunIn
   artifacts.push(
     { kind: 'peft-adapter', path: COCKTAIL_PATHS.baseSpirit, title: `Base spirit LoRA (${p.corpora.general.length} general examples)` },
     { kind: 'peft-adapter', path: COCKTAIL_PATHS.ingredient, title: `Ingredient LoRA (${p.corpora.target.length} ${p.target.name} examples)` },
-    { kind: 'peft-adapter', path: COCKTAIL_PATHS.merged, title: `Cocktail LoRA for warm items (entropy λ = ${chosen.warm})` },
-    { kind: 'peft-adapter', path: COCKTAIL_PATHS.mergedCold, title: `Cocktail LoRA for new items (entropy λ = ${chosen.cold})` },
+    { kind: 'peft-adapter', path: COCKTAIL_PATHS.merged, title: `Cocktail LoRA for warm items (entropy λ = ${lambdaTitle(chosen.warm)})` },
+    { kind: 'peft-adapter', path: COCKTAIL_PATHS.mergedCold, title: `Cocktail LoRA for new items (entropy λ = ${lambdaTitle(chosen.cold)})` },
   );
   const baseModel = input.model.kind === 'folder' ? { kind: 'folder' as const, path: input.model.path } : { kind: 'run' as const, path: COCKTAIL_PATHS.baseModel };
   const s = input.settings;
@@ -50,7 +59,7 @@ async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunIn
     baseModel,
     options: pg.options,
     lambdaStep: s.lambdaStep,
-    chosen: { grid: sweep.gridBest.lambda, entropy: chosen },
+    chosen: { grid: sweep.gridBest.lambda, entropy: { warm: meanLambda(chosen.warm), cold: meanLambda(chosen.cold) }, entropyGrid: { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda }, ...layersOf(chosen) },
     protocols: cocktailProtocols(p, s),
     sets: pg.sets,
   });
@@ -62,6 +71,7 @@ function report(io: RecipeRunIo, s: RecCocktailSettings, r: RecCocktailResult, a
   io.emit({ kind: 'metrics', metrics: cocktailMetrics(r, cocktailProtocols(r.prepared, s)) });
   io.emit({ kind: 'table', table: variantsTable(r, s) });
   io.emit({ kind: 'table', table: lambdaTable(r, s) });
+  io.emit({ kind: 'table', table: lambdaSearchTable(r, s) });
   if (r.generation.length > 0) io.emit({ kind: 'table', table: generationTable(r, s) });
   for (const artifact of artifacts) io.emit({ kind: 'artifact', artifact });
 }

@@ -54,6 +54,10 @@ export const recCocktailSettingsSchema = z
     entropyPrompts: int(1, 100, 100, 'Unlabeled prompts', 'Test prompts (labels unused) for entropy guidance, per scenario (§3.3: 50–100)'),
     entropyObjective: z.enum(['first-tokens', 'candidates']).default('first-tokens').meta({ title: 'Entropy of', description: 'first-tokens: next-token entropy of the first generated tokens (paper); candidates: softmax over candidate scores' }),
     firstTokens: int(1, 16, 3, 'First tokens', 'Generated tokens whose entropy is averaged (paper: 3)'),
+    lambdaSearch: z.enum(['gradient', 'grid']).default('gradient').meta({ title: 'Entropy λ by', description: "gradient: Adam on λ = sigmoid(θ) from the entropy grid's minimum (paper; exact merge, first-tokens entropy); grid: the grid's minimum" }),
+    lambdaScope: z.enum(['global', 'per-layer']).default('global').meta({ title: 'λ per', description: 'global: one λ for the whole model; per-layer: one λ per decoder layer (gradient search only)' }),
+    lambdaSteps: int(0, 1000, 30, 'λ steps', 'Adam updates of θ per scenario (gradient search)'),
+    lambdaLr: num(1e-4, 10, 0.1, 'λ learning rate', 'Adam step size on θ (λ moves about lr·λ(1 − λ) per step)'),
     // Evaluation
     generationCases: int(0, 1000, 30, 'Generation cases', 'Test cases per scenario generated freely (valid ratio) and among the candidates (HR@1 of generation), for base, ingredient and merged; 0 = skip'),
     maxEvalCases: int(1, 10000, 150, 'Cases per set', 'Validation users, warm test users and cold test cases (evaluated users never enter the general corpus)'),
@@ -65,6 +69,7 @@ export type RecCocktailSettings = z.output<typeof recCocktailSettingsSchema>;
 export type RecCocktailSettingsInput = z.input<typeof recCocktailSettingsSchema>;
 export type MergeMode = RecCocktailSettings['mergeMode'];
 export type EntropyObjective = RecCocktailSettings['entropyObjective'];
+export type LambdaSearch = RecCocktailSettings['lambdaSearch'];
 
 /** Validated settings with defaults; RecForgeError('validation') at the first bad field. */
 export function parseRecCocktailSettings(input: unknown): RecCocktailSettings {

@@ -1,10 +1,13 @@
 /**
  * The λ sweep of a trained cocktail: every grid λ is ranked on validation, warm and cold cases
  * (the studio's grid curve) and its mean entropy on each scenario's unlabeled prompts is
- * measured; the grid λ (best validation) and one entropy λ per scenario (lowest entropy, labels
- * never read — the paper's test-time merge tailored to each inference scenario) are picked.
+ * measured; the grid λ (best validation) and one entropy λ per scenario (labels never read — the
+ * paper's test-time merge tailored to each inference scenario) are picked: the entropy grid's
+ * minimum, refined by gradient descent from there when the settings ask for it (the default).
  */
 import { RecForgeError } from '../../errors';
+import type { CocktailLambda } from './cocktail';
+import type { LambdaGradientResult } from './lambdaGradient';
 import { bestByValidation, lambdaGrid, lowestEntropy, type EntropyPoint, type GridPoint } from './lambdaSearch';
 import type { CocktailPlayground, LambdaEvaluation, Scenario } from './playground';
 
@@ -19,7 +22,10 @@ export interface CocktailSweep {
   readonly grid: readonly LambdaEvaluation[];
   readonly entropies: PerScenario<readonly EntropyPoint[]>;
   readonly gridBest: GridPoint;
+  /** The entropy grid's minimum per scenario (the gradient search's start). */
   readonly entropyBest: PerScenario<EntropyPoint>;
+  /** The gradient search per scenario (absent when the settings ask for the grid only). */
+  readonly entropyGradient?: PerScenario<LambdaGradientResult>;
 }
 
 /** One value per inference scenario. */
@@ -43,10 +49,26 @@ export async function entropyCurve(pg: CocktailPlayground, lambdas: readonly num
   return out;
 }
 
-/** Both scenarios' entropy curves and their minima. */
-export async function entropySearch(pg: CocktailPlayground, lambdas: readonly number[], hooks: SweepHooks = {}): Promise<{ entropies: PerScenario<EntropyPoint[]>; best: PerScenario<EntropyPoint> }> {
+/** What the entropy search found: each scenario's curve, its grid minimum and (gradient search) the refined λ. */
+export interface EntropySearch {
+  readonly entropies: PerScenario<EntropyPoint[]>;
+  readonly best: PerScenario<EntropyPoint>;
+  readonly gradient?: PerScenario<LambdaGradientResult>;
+}
+
+/** Both scenarios' entropy curves, their minima and, when the playground's options ask for it, the gradient refinement. */
+export async function entropySearch(pg: CocktailPlayground, lambdas: readonly number[], hooks: SweepHooks = {}): Promise<EntropySearch> {
   const entropies = { warm: await entropyCurve(pg, lambdas, 'warm', hooks), cold: await entropyCurve(pg, lambdas, 'cold', hooks) };
-  return { entropies, best: { warm: lowestEntropy(entropies.warm), cold: lowestEntropy(entropies.cold) } };
+  const best = { warm: lowestEntropy(entropies.warm), cold: lowestEntropy(entropies.cold) };
+  if (pg.options.lambdaSearch !== 'gradient') return { entropies, best };
+  const step = (): Promise<void> => between(hooks);
+  const gradient = { warm: await pg.gradientLambda('warm', best.warm.lambda, step), cold: await pg.gradientLambda('cold', best.cold.lambda, step) };
+  return { entropies, best, gradient };
+}
+
+/** The entropy-guided λ per scenario: the gradient search's when it ran, else the grid minimum. */
+export function entropyLambdas(e: { readonly entropyBest: PerScenario<EntropyPoint>; readonly entropyGradient?: PerScenario<LambdaGradientResult> }): PerScenario<CocktailLambda> {
+  return e.entropyGradient ? { warm: e.entropyGradient.warm.lambda, cold: e.entropyGradient.cold.lambda } : { warm: e.entropyBest.warm.lambda, cold: e.entropyBest.cold.lambda };
 }
 
 /** Ranks and entropies over the grid of spacing `step`. */
@@ -57,11 +79,12 @@ export async function sweepLambdas(pg: CocktailPlayground, step: number, hooks: 
     await between(hooks);
     grid.push(await pg.evaluateAtLambda(lambda));
   }
-  const { entropies, best } = await entropySearch(pg, lambdas, hooks);
-  return { grid, entropies, gridBest: bestByValidation(grid), entropyBest: best };
+  const { entropies, best, gradient } = await entropySearch(pg, lambdas, hooks);
+  return { grid, entropies, gridBest: bestByValidation(grid), entropyBest: best, ...(gradient ? { entropyGradient: gradient } : {}) };
 }
 
-/** The grid evaluation at exactly λ (evaluated when the grid lacks it, e.g. 0.5 on a 0.3 grid). */
-export async function evaluationAt(pg: CocktailPlayground, grid: readonly LambdaEvaluation[], lambda: number): Promise<LambdaEvaluation> {
-  return grid.find((g) => Math.abs(g.lambda - lambda) < 1e-9) ?? (await pg.evaluateAtLambda(lambda));
+/** The grid evaluation at exactly λ (evaluated when the grid lacks it, e.g. 0.5 on a 0.3 grid, or a per-layer λ). */
+export async function evaluationAt(pg: CocktailPlayground, grid: readonly LambdaEvaluation[], lambda: CocktailLambda): Promise<LambdaEvaluation> {
+  const onGrid = typeof lambda === 'number' ? grid.find((g) => Math.abs(g.lambda - lambda) < 1e-9) : undefined;
+  return onGrid ?? (await pg.evaluateAtLambda(lambda));
 }

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
-import type { ActionArtifact, CocktailAutoLambda, CocktailEvaluation, ExportResult, ResultTable } from '../../../core/protocol';
+import type { ActionArtifact, CocktailAutoLambda, CocktailEvaluation, ExportResult, MetricRecord, ResultTable } from '../../../core/protocol';
 import { ExportFiles } from '../../components/ExportFiles';
 import { invoke, toApiError } from '../../ipc/invoke';
 import { exportRunArtifact } from '../../ipc/runFileActions';
 import { useStore } from '../../store';
+import { CocktailLambdas } from './CocktailLambdas';
 import { LambdaCurve } from './LambdaCurve';
 import { MetricsTable } from './MetricsTable';
 
@@ -19,26 +20,34 @@ function act<T>(runId: string, action: string, args: object): Promise<T | null> 
   );
 }
 
+/** The merge the panel evaluates: a global λ, or per-layer λs (from a per-layer Auto λ) shown by their mean. */
+interface MergeChoice {
+  readonly lambda: number;
+  readonly layers: readonly number[] | null;
+}
+
+const argsOf = (m: MergeChoice): object => (m.layers ? { lambda: m.lambda, layers: m.layers } : { lambda: m.lambda });
+
 /** Re-evaluates the merge whenever λ settles (the latest request wins). */
-function useEvaluation(runId: string, lambda: number): CocktailEvaluation | null {
+function useEvaluation(runId: string, merge: MergeChoice): CocktailEvaluation | null {
   const [evaluation, setEvaluation] = useState<CocktailEvaluation | null>(null);
-  const latest = useRef(lambda);
+  const latest = useRef(merge);
   useEffect(() => {
-    latest.current = lambda;
+    latest.current = merge;
     const timer = setTimeout(() => {
-      void act<CocktailEvaluation>(runId, 'evaluate', { lambda }).then((e) => {
-        if (e !== null && latest.current === lambda) setEvaluation(e);
+      void act<CocktailEvaluation>(runId, 'evaluate', argsOf(merge)).then((e) => {
+        if (e !== null && latest.current === merge) setEvaluation(e);
       });
     }, 150);
     return () => clearTimeout(timer);
-  }, [runId, lambda]);
+  }, [runId, merge]);
   return evaluation;
 }
 
 type ExportFormat = 'adapter' | 'checkpoint';
 
 /** Export the merge at λ (PEFT adapter or merged checkpoint), then load the folder back and rank with it. */
-function ExportMerged({ runId, lambda }: { readonly runId: string; readonly lambda: number }): ReactElement {
+function ExportMerged({ runId, merge }: { readonly runId: string; readonly merge: MergeChoice }): ReactElement {
   const [format, setFormat] = useState<ExportFormat>('adapter');
   const [busy, setBusy] = useState(false);
   const [exported, setExported] = useState<{ path: string; files: ExportResult | null } | null>(null);
@@ -46,11 +55,11 @@ function ExportMerged({ runId, lambda }: { readonly runId: string; readonly lamb
   const onExport = useCallback(() => {
     setReloaded(null);
     setBusy(true);
-    void act<ActionArtifact>(runId, 'exportMerged', { lambda, format }).then(async (r) => {
+    void act<ActionArtifact>(runId, 'exportMerged', { ...argsOf(merge), format }).then(async (r) => {
       if (r !== null) setExported({ path: r.artifact.path, files: await exportRunArtifact(runId, r.artifact.path) });
       setBusy(false);
     });
-  }, [runId, lambda, format]);
+  }, [runId, merge, format]);
   const onReload = useCallback(() => {
     if (exported) void act<CocktailEvaluation>(runId, 'evaluateAdapter', { path: exported.path }).then(setReloaded);
   }, [runId, exported]);
@@ -61,7 +70,7 @@ function ExportMerged({ runId, lambda }: { readonly runId: string; readonly lamb
         <option value="checkpoint">Merged HF checkpoint</option>
       </select>
       <button type="button" className="btn" data-testid="playground-export" disabled={busy} onClick={onExport}>
-        {busy ? 'Exporting…' : `Export merged (λ = ${lambda.toFixed(2)})`}
+        {busy ? 'Exporting…' : `Export merged (${merge.layers ? 'per-layer λ' : `λ = ${merge.lambda.toFixed(2)}`})`}
       </button>
       {exported ? (
         <>
@@ -86,8 +95,8 @@ function useElapsed(since: number | null): number {
   return since === null ? 0 : Math.max(0, Math.round((now - since) / 1000));
 }
 
-/** Auto λ: the entropy-guided search over the run's grid, per scenario (one merge + scoring of the unlabeled prompts per grid λ). */
-function useAutoLambda(runId: string, onFound: (lambda: number) => void): { auto: CocktailAutoLambda | null; since: number | null; start: () => void } {
+/** Auto λ: the entropy-guided search per scenario (the run's grid, then gradient steps from its minimum when the run used them). */
+function useAutoLambda(runId: string, onFound: (merge: MergeChoice) => void): { auto: CocktailAutoLambda | null; since: number | null; start: () => void } {
   const [auto, setAuto] = useState<CocktailAutoLambda | null>(null);
   const [since, setSince] = useState<number | null>(null);
   const start = (): void => {
@@ -96,7 +105,8 @@ function useAutoLambda(runId: string, onFound: (lambda: number) => void): { auto
       setSince(null);
       if (a === null) return;
       setAuto(a);
-      onFound(a.warm.lambda); // the slider scores the warm and cold sets at one λ; the warm one is the domain's own scenario
+      // The slider scores the warm and cold sets at one merge; the warm one is the domain's own scenario.
+      onFound({ lambda: a.warm.lambda, layers: a.warm.layers ?? null });
     });
   };
   return { auto, since, start };
@@ -108,35 +118,39 @@ interface PlaygroundProps {
   readonly gridLambda: number | null;
   /** The run's λ table (validation, warm, cold NDCG@1 and entropy per grid λ). */
   readonly curve: ResultTable | null;
+  /** The run's metrics (its chosen λs are 'lambda' records). */
+  readonly metrics: readonly MetricRecord[];
 }
 
 /** RecCocktail: the λ slider with live warm/cold metrics, the λ curve, Auto λ (entropy), export and reload. */
-export function CocktailPlayground({ runId, gridLambda, curve }: PlaygroundProps): ReactElement {
-  const [lambda, setLambda] = useState(gridLambda ?? 0.5);
-  const evaluation = useEvaluation(runId, lambda);
-  const { auto, since, start } = useAutoLambda(runId, setLambda);
+export function CocktailPlayground({ runId, gridLambda, curve, metrics }: PlaygroundProps): ReactElement {
+  const [merge, setMerge] = useState<MergeChoice>(() => ({ lambda: gridLambda ?? 0.5, layers: null }));
+  const lambda = merge.lambda;
+  const evaluation = useEvaluation(runId, merge);
+  const { auto, since, start } = useAutoLambda(runId, setMerge);
   const elapsed = useElapsed(since);
   return (
     <div className="panel playground" data-testid="playground">
       <div className="panel-title">Cocktail playground</div>
       <div className="playground-row">
         <label className="field">
-          <span>λ (base spirit share; ingredient 1 − λ): <b className="mono" data-testid="playground-lambda">{lambda.toFixed(2)}</b></span>
-          <input type="range" min={0} max={1} step={STEP} value={lambda} data-testid="playground-slider" onChange={(e) => setLambda(Number(e.target.value))} />
+          <span>
+            λ (base spirit share; ingredient 1 − λ): <b className="mono" data-testid="playground-lambda">{lambda.toFixed(2)}</b>
+            {merge.layers ? <span className="muted"> (mean of per-layer λ)</span> : null}
+          </span>
+          <input type="range" min={0} max={1} step={STEP} value={lambda} data-testid="playground-slider" onChange={(e) => setMerge({ lambda: Number(e.target.value), layers: null })} />
         </label>
-        <button type="button" className="btn btn-primary" data-testid="playground-auto" disabled={since !== null} onClick={start} title="The λ of lowest prediction entropy on the run's unlabeled prompts (no labels used)">
+        <button type="button" className="btn btn-primary" data-testid="playground-auto" disabled={since !== null} onClick={start} title="The λ of lowest prediction entropy on the run's unlabeled prompts (no labels used): grid minimum, then gradient steps">
           {since === null ? 'Auto λ' : `Searching λ… ${elapsed} s`}
         </button>
         {since !== null ? <progress className="playground-progress" aria-label="Entropy-guided λ search" /> : null}
-        <span className="muted small" data-testid="playground-lambdas">
-          {auto ? `entropy-guided λ: warm ${auto.warm.lambda.toFixed(2)}, new items ${auto.cold.lambda.toFixed(2)}` : 'entropy-guided λ —'} · {gridLambda === null ? 'grid-best λ —' : `validation grid-best λ ${gridLambda.toFixed(2)}`}
-        </span>
       </div>
+      <CocktailLambdas gridLambda={gridLambda} metrics={metrics} auto={auto} />
       {curve ? <LambdaCurve table={curve} lambda={lambda} /> : null}
       <div data-testid="playground-metrics" data-lambda={evaluation?.lambda ?? undefined}>
         {evaluation ? <MetricsTable metrics={evaluation.metrics} /> : <p className="muted">Evaluating…</p>}
       </div>
-      <ExportMerged runId={runId} lambda={lambda} />
+      <ExportMerged runId={runId} merge={merge} />
     </div>
   );
 }

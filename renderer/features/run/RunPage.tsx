@@ -84,7 +84,7 @@ export function RunPage({ runId }: { readonly runId: string }): ReactElement {
       <RunArtifacts runId={runId} artifacts={extras?.artifacts ?? []} />
       {run.model === 'lm-pretrain' && run.status === 'done' ? <TryModel runId={runId} /> : null}
       {run.model === 'reccocktail' && run.status === 'done' ? (
-        <CocktailPlayground runId={runId} gridLambda={gridLambdaOf(run.metrics)} curve={extras?.tables.find((t) => t.id === LAMBDA_TABLE) ?? null} />
+        <CocktailPlayground runId={runId} gridLambda={gridLambdaOf(run.metrics)} metrics={run.metrics} curve={extras?.tables.find((t) => t.id === LAMBDA_TABLE) ?? null} />
       ) : null}
       {run.config ? <RunConfig model={run.model} config={run.config} /> : null}
       <RunNotes key={run.id} run={run} />
