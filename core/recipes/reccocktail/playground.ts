@@ -20,6 +20,8 @@ export interface CaseSets {
   readonly valid: readonly RankCase[];
   readonly warm: readonly RankCase[];
   readonly cold: readonly RankCase[];
+  /** Cases of the new items set aside for validation (grid λ for new items); empty when none were (and in older runs). */
+  readonly coldValid?: readonly RankCase[];
   /** ≤ 100 test prompts per scenario whose labels are never read. */
   readonly entropy: { readonly warm: readonly RankCase[]; readonly cold: readonly RankCase[] };
 }
@@ -47,6 +49,8 @@ export interface LambdaEvaluation {
   readonly valid: RankMetrics;
   readonly warm: RankMetrics;
   readonly cold: RankMetrics;
+  /** Ranks of the cold validation slice (absent without one). */
+  readonly coldValid?: RankMetrics;
 }
 
 /** A live cocktail; call dispose() when done. */
@@ -77,7 +81,8 @@ export interface CocktailPlayground {
 
 async function evaluateWeights(lm: LmConfig, w: ReadonlyMap<string, tf.Tensor>, sets: CaseSets, l: CocktailLambda): Promise<LambdaEvaluation> {
   const lambda = { lambda: meanLambda(l), ...(typeof l === 'number' ? {} : { layers: [...l] }) };
-  return { ...lambda, valid: await rankCases(lm, w, sets.valid), warm: await rankCases(lm, w, sets.warm), cold: await rankCases(lm, w, sets.cold) };
+  const coldValid = sets.coldValid && sets.coldValid.length > 0 ? { coldValid: await rankCases(lm, w, sets.coldValid) } : {};
+  return { ...lambda, valid: await rankCases(lm, w, sets.valid), warm: await rankCases(lm, w, sets.warm), cold: await rankCases(lm, w, sets.cold), ...coldValid };
 }
 
 /** Wraps trained parts; ownership of base and adapters moves to the playground. */

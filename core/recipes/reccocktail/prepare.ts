@@ -33,7 +33,7 @@ export interface PreparedRecCocktail {
   /** Text of every item: a new item's text exists when it is recommended, its interactions do not. */
   readonly catalog: readonly CatalogEntry[];
   readonly sets: CaseSets;
-  readonly candidates: { readonly valid: CandidateProtocol; readonly warm: CandidateProtocol; readonly cold: CandidateProtocol };
+  readonly candidates: { readonly valid: CandidateProtocol; readonly warm: CandidateProtocol; readonly cold: CandidateProtocol; readonly coldValid: CandidateProtocol };
 }
 
 /** Item text in prompts and answers: the title, or genres first then the title (the genre is the first decision). */
@@ -71,7 +71,7 @@ export function prepareRecCocktail(data: RecCocktailData, s: RecCocktailSettings
   checkSettings(s);
   const corpus = buildCorpus(data.sources);
   const target = domainByName(corpus, s.targetDomain);
-  const scenarios = scenarioSplit(target.source.rows, target.source.items.length, target.source.users.length, { coldFraction: s.coldFraction, coldStrategy: s.coldStrategy, warmUsers: s.maxEvalCases, coldCases: s.maxEvalCases, seed: s.seed });
+  const scenarios = scenarioSplit(target.source.rows, target.source.items.length, target.source.users.length, { coldFraction: s.coldFraction, coldStrategy: s.coldStrategy, warmUsers: s.maxEvalCases, coldCases: s.maxEvalCases, coldValidShare: s.coldValidation, seed: s.seed });
   const catalog = corpus.items.map((it) => ({ title: itemTextOf(s.itemText)(it), genres: it.genres }));
   const model = resolveModel(data.model, catalog.map((c) => c.title));
   const template = { itemText: itemTextOf(s.itemText), ...(s.template === '' ? {} : { template: s.template }) };
@@ -80,8 +80,9 @@ export function prepareRecCocktail(data: RecCocktailData, s: RecCocktailSettings
   const valid = scenarioCases(corpus, target, scenarios.warm, 'valid', model.tokenizer, o);
   const warm = scenarioCases(corpus, target, scenarios.warm, 'test', model.tokenizer, o);
   const cold = scenarioCases(corpus, target, scenarios.cold, 'test', model.tokenizer, { ...o, neverNegatives: [] });
+  const coldValid = scenarioCases(corpus, target, scenarios.coldValid, 'test', model.tokenizer, { ...o, neverNegatives: [] });
   // Entropy guidance is per inference scenario (§3.3, Fig. 4): each gets its own unlabeled prompts.
   const entropy = { warm: unlabeledPrompts(warm.cases, s.entropyPrompts, s.seed), cold: unlabeledPrompts(cold.cases, s.entropyPrompts, s.seed) };
-  const sets: CaseSets = { valid: valid.cases, warm: warm.cases, cold: cold.cases, entropy };
-  return { corpus, target, model, scenarios, corpora, catalog, sets, candidates: { valid: valid.candidates, warm: warm.candidates, cold: cold.candidates } };
+  const sets: CaseSets = { valid: valid.cases, warm: warm.cases, cold: cold.cases, coldValid: coldValid.cases, entropy };
+  return { corpus, target, model, scenarios, corpora, catalog, sets, candidates: { valid: valid.candidates, warm: warm.candidates, cold: cold.candidates, coldValid: coldValid.candidates } };
 }

@@ -12,13 +12,15 @@ import type { PreparedRecCocktail } from './prepare';
 import type { RecCocktailResult, VariantEvaluation } from './runRecCocktail';
 import type { RecCocktailSettings } from './settings';
 import { meanLambda, type CocktailLambda } from './cocktail';
-import { entropyLambdas } from './sweep';
+import { entropyLambdas, gridLambdas } from './sweep';
 
 /** Protocols of the three case sets. */
 export interface CocktailProtocols {
   readonly valid: RankProtocol;
   readonly warm: RankProtocol;
   readonly cold: RankProtocol;
+  /** The new items set aside for validation. */
+  readonly coldValid: RankProtocol;
 }
 
 /** The protocol of each case set of a prepared run. */
@@ -28,6 +30,7 @@ export function cocktailProtocols(p: PreparedRecCocktail, s: RecCocktailSettings
     valid: { ...common, split: 'leave-one-out', target: 'valid', segment: 'warm' },
     warm: { ...common, split: 'leave-one-out', target: 'test', segment: 'warm' },
     cold: { ...common, split: 'cold-item', target: 'test', segment: 'cold' },
+    coldValid: { ...common, split: 'cold-item', target: 'valid', segment: 'cold' },
   };
 }
 
@@ -70,6 +73,7 @@ export function cocktailMetrics(r: RecCocktailResult, pr: CocktailProtocols): Me
   for (const v of r.variants) out.push(...rankMetricRecords(v.evaluation.warm, pr.warm, v.variant), ...rankMetricRecords(v.evaluation.cold, pr.cold, v.variant));
   out.push(...generationMetricRecords(r, pr));
   out.push(lambdaMetric(r.sweep.gridBest.lambda, 'grid', pr.valid, r.sweep.gridBest.valid.cases));
+  if (r.sweep.coldGridBest) out.push(lambdaMetric(r.sweep.coldGridBest.lambda, 'grid', pr.coldValid, r.sweep.coldGridBest.valid.cases));
   // Each scenario's λ was chosen on its own unlabeled test prompts (per-layer λ: their mean).
   const chosen = entropyLambdas(r.sweep);
   const prompts = r.playground.sets.entropy;
@@ -91,8 +95,21 @@ function protocolText(r: RecCocktailResult, s: RecCocktailSettings): string {
     `Target ${p.target.name}; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), scored by the log-likelihood of " <title>" + EOS; ${chance}. ` +
     `Warm: last warm behaviour of ${p.sets.warm.length} sampled users (validation: the one before). Cold: ${p.sets.cold.length} cases whose target is one of ${p.scenarios.coldItems.length} new items (${s.coldStrategy}, ${s.coldFraction} of items), never in training. ` +
     (s.fewShotUsers < 1 ? `Few-shot ingredient: ${s.fewShotUsers * 100} % of the target's training users (${p.corpora.target.length} examples). ` : '') +
-    `λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). Grid λ ${r.sweep.gridBest.lambda}: best validation MRR. ${mergedText(r, s)}`
+    `${coldValidText(r)}λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). ${gridText(r)} ${mergedText(r, s)}`
   );
+}
+
+/** The cold validation slice, when there is one. */
+function coldValidText(r: RecCocktailResult): string {
+  const p = r.prepared.scenarios;
+  const n = r.playground.sets.coldValid?.length ?? 0;
+  return n === 0 ? '' : `Cold validation: ${n} cases whose targets are ${p.coldValidItems.length} other new items (never test targets, never trained on). `;
+}
+
+/** How the grid variant's λ was chosen. */
+function gridText(r: RecCocktailResult): string {
+  const c = r.sweep.coldGridBest;
+  return c ? `Grid: best validation MRR per scenario — warm λ ${r.sweep.gridBest.lambda} (warm validation), cold λ ${c.lambda} (cold validation).` : `Grid λ ${r.sweep.gridBest.lambda}: best validation MRR.`;
 }
 
 /** How the merged variant's λs were found. */
@@ -123,9 +140,9 @@ export function lambdaSearchTable(r: RecCocktailResult, s: RecCocktailSettings):
       const e = r.sweep.entropyBest[seg];
       const gs = g?.[seg];
       const layers = gs && typeof gs.lambda !== 'number' ? lambdaText(gs.lambda) : null;
-      return [seg, r.sweep.gridBest.lambda, e.lambda, f4(e.entropy), gs ? f4(meanLambda(gs.lambda)) : null, layers, gs ? f4(gs.entropy) : null, gs ? gs.trace.length - 1 : null];
+      return [seg, gridLambdas(r.sweep)[seg], e.lambda, f4(e.entropy), gs ? f4(meanLambda(gs.lambda)) : null, layers, gs ? f4(gs.entropy) : null, gs ? gs.trace.length - 1 : null];
     }),
-    protocol: `${mergedText(r, s)} Validation-grid λ: best validation MRR on the grid (labelled, warm). Gradient λ of a per-layer search: the mean of its layers.`,
+    protocol: `${mergedText(r, s)} ${gridText(r)} Gradient λ of a per-layer search: the mean of its layers.`,
   };
 }
 
@@ -145,8 +162,11 @@ export function lambdaTable(r: RecCocktailResult, s: RecCocktailSettings): Resul
   return {
     id: 'reccocktail-lambda',
     title: 'RecCocktail: λ grid (validation) vs entropy guidance (unlabeled prompts)',
-    columns: ['λ', 'Valid MRR', 'Valid NDCG@1', 'Warm NDCG@1', 'Cold NDCG@1', 'Warm entropy', 'Cold entropy'],
-    rows: r.sweep.grid.map((g, i) => [g.lambda, f4(g.valid.mrr), f4(g.valid.ndcg[1] ?? 0), f4(g.warm.ndcg[1] ?? 0), f4(g.cold.ndcg[1] ?? 0), f4(r.sweep.entropies.warm[i]?.entropy ?? NaN), f4(r.sweep.entropies.cold[i]?.entropy ?? NaN)]),
+    columns: ['λ', 'Valid MRR', 'Valid NDCG@1', 'Warm NDCG@1', 'Cold NDCG@1', 'Warm entropy', 'Cold entropy', 'Cold valid MRR', 'Cold valid NDCG@1'],
+    rows: r.sweep.grid.map((g, i) => [
+      g.lambda, f4(g.valid.mrr), f4(g.valid.ndcg[1] ?? 0), f4(g.warm.ndcg[1] ?? 0), f4(g.cold.ndcg[1] ?? 0), f4(r.sweep.entropies.warm[i]?.entropy ?? NaN), f4(r.sweep.entropies.cold[i]?.entropy ?? NaN),
+      g.coldValid ? f4(g.coldValid.mrr) : null, g.coldValid ? f4(g.coldValid.ndcg[1] ?? 0) : null,
+    ]),
     protocol: protocolText(r, s),
   };
 }

@@ -13,7 +13,7 @@ import { prepareRecCocktail, type PreparedRecCocktail, type RecCocktailData } fr
 import type { RecCocktailSettings } from './settings';
 import { baseWeights, trainAdapter } from './stages';
 import { generationOf, type VariantGeneration } from './generation';
-import { entropyLambdas, evaluationAt, sweepLambdas, type CocktailSweep, type PerScenario } from './sweep';
+import { entropyLambdas, evaluationAt, gridLambdas, sweepLambdas, type CocktailSweep, type PerScenario } from './sweep';
 import type { CocktailLambda } from './cocktail';
 
 export type { RecCocktailData } from './prepare';
@@ -61,7 +61,8 @@ async function variantsOf(pg: CocktailPlayground, sweep: CocktailSweep): Promise
     await at('base', 1),
     await at('ingredient', 0),
     await at('average', 0.5),
-    await at('grid', sweep.gridBest.lambda),
+    // Validation-chosen: one λ, or one per scenario when new items have their own validation slice.
+    sweep.coldGridBest ? await perScenarioVariant(pg, sweep, 'grid', gridLambdas(sweep)) : await at('grid', sweep.gridBest.lambda),
     // The entropy grid's minimum next to the gradient-refined λ (the reference the search started from).
     ...(sweep.entropyGradient ? [await perScenarioVariant(pg, sweep, 'entropy-grid', { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda })] : []),
     await perScenarioVariant(pg, sweep, 'merged', entropyLambdas(sweep)),

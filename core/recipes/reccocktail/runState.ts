@@ -43,9 +43,9 @@ const stateSchema = z.object({
     lambdaLr: z.number().positive().optional(),
   }),
   lambdaStep: z.number().positive().max(1),
-  chosen: z.object({ grid: unit, entropy: perScenario, entropyGrid: perScenario.optional(), entropyLayers: z.object({ warm: z.array(unit), cold: z.array(unit) }).optional() }),
-  protocols: z.object({ valid: protocol, warm: protocol, cold: protocol }),
-  sets: z.object({ valid: cases, warm: cases, cold: cases, entropy: z.object({ warm: cases, cold: cases }) }),
+  chosen: z.object({ grid: unit, gridCold: unit.optional(), entropy: perScenario, entropyGrid: perScenario.optional(), entropyLayers: z.object({ warm: z.array(unit), cold: z.array(unit) }).optional() }),
+  protocols: z.object({ valid: protocol, warm: protocol, cold: protocol, coldValid: protocol.optional() }),
+  sets: z.object({ valid: cases, warm: cases, cold: cases, coldValid: cases.optional(), entropy: z.object({ warm: cases, cold: cases }) }),
 });
 
 /** The saved state of a run. */
@@ -60,6 +60,8 @@ export interface CocktailRunState {
    */
   readonly chosen: {
     readonly grid: number;
+    /** Best λ on the cold validation slice (absent without one). */
+    readonly gridCold?: number;
     readonly entropy: { readonly warm: number; readonly cold: number };
     readonly entropyGrid?: { readonly warm: number; readonly cold: number };
     readonly entropyLayers?: { readonly warm: readonly number[]; readonly cold: readonly number[] };
@@ -73,7 +75,7 @@ const plain = (cs: readonly RankCase[]): RankCase[] => cs.map((c) => ({ prompt: 
 /** Writes the state next to the artifacts. */
 export async function saveCocktailState(files: RecipeFiles, runDir: string, state: CocktailRunState): Promise<void> {
   const entropy = { warm: plain(state.sets.entropy.warm), cold: plain(state.sets.entropy.cold) };
-  const sets = { valid: plain(state.sets.valid), warm: plain(state.sets.warm), cold: plain(state.sets.cold), entropy };
+  const sets = { valid: plain(state.sets.valid), warm: plain(state.sets.warm), cold: plain(state.sets.cold), coldValid: plain(state.sets.coldValid ?? []), entropy };
   await files.writeText(joinPath(runDir, COCKTAIL_PATHS.state), JSON.stringify({ ...state, sets }));
 }
 

@@ -53,13 +53,15 @@ describe('reccocktail runner (scratch model)', () => {
         }
       }
       const lambdas = metrics.filter((m) => m.name === 'lambda');
-      // The grid λ (validation) and per scenario, on its own 6 unlabeled prompts, the entropy grid's
-      // minimum and the gradient-refined λ the merged variant uses.
-      expect(lambdas.map((m) => `${m.variant}:${m.protocol.segment}`)).toEqual(['grid:warm', 'merged:warm', 'entropy-grid:warm', 'merged:cold', 'entropy-grid:cold']);
+      // The grid λ per scenario (warm validation; the cold validation slice of other new items) and
+      // per scenario, on its own 6 unlabeled prompts, the entropy grid's minimum and the
+      // gradient-refined λ the merged variant uses.
+      expect(lambdas.map((m) => `${m.variant}:${m.protocol.segment}`)).toEqual(['grid:warm', 'grid:cold', 'merged:warm', 'entropy-grid:warm', 'merged:cold', 'entropy-grid:cold']);
+      expect(lambdas[1]?.protocol).toMatchObject({ split: 'cold-item', target: 'valid' });
       const gridLambdas = lambdas.filter((m) => m.variant !== 'merged');
       expect(gridLambdas.every((m) => [0, 0.5, 1].includes(m.value))).toBe(true);
       expect(lambdas.filter((m) => m.variant === 'merged').every((m) => m.value > 0 && m.value < 1)).toBe(true);
-      expect(lambdas.slice(1).map((m) => m.protocol.users)).toEqual([6, 6, 6, 6]);
+      expect(lambdas.slice(2).map((m) => m.protocol.users)).toEqual([6, 6, 6, 6]);
 
       const tables = events.flatMap((e) => (e.kind === 'table' ? [e.table] : []));
       // NDCG@1 of a scenario on the λ table (columns: λ, valid MRR, valid NDCG@1, warm NDCG@1, cold NDCG@1, …).
@@ -73,7 +75,9 @@ describe('reccocktail runner (scratch model)', () => {
       expect(tables[0]?.protocol).toMatch(/chance NDCG@1 0\.2/);
       // The entropy-grid row serves warm cases at the warm grid λ and new items at the cold one.
       const ndcg1Of = (variant: string, seg: 'warm' | 'cold'): number => metrics.find((m) => m.variant === variant && m.name === 'NDCG' && m.k === 1 && m.protocol.segment === seg)?.value ?? NaN;
-      for (const [k, seg] of [[2, 'warm'], [4, 'cold']] as const) expect(ndcg1Of('entropy-grid', seg)).toBeCloseTo(at(lambdas[k]?.value, seg), 4);
+      for (const [k, seg] of [[3, 'warm'], [5, 'cold']] as const) expect(ndcg1Of('entropy-grid', seg)).toBeCloseTo(at(lambdas[k]?.value, seg), 4);
+      // The grid row serves each scenario at the λ its own validation picked.
+      for (const [k, seg] of [[0, 'warm'], [1, 'cold']] as const) expect(ndcg1Of('grid', seg)).toBeCloseTo(at(lambdas[k]?.value, seg), 4);
 
       const artifacts = events.flatMap((e) => (e.kind === 'artifact' ? [e.artifact] : []));
       expect(artifacts.map((a) => `${a.kind}:${a.path}`)).toEqual([

@@ -59,7 +59,7 @@ async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunIn
     baseModel,
     options: pg.options,
     lambdaStep: s.lambdaStep,
-    chosen: { grid: sweep.gridBest.lambda, entropy: { warm: meanLambda(chosen.warm), cold: meanLambda(chosen.cold) }, entropyGrid: { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda }, ...layersOf(chosen) },
+    chosen: { grid: sweep.gridBest.lambda, ...(sweep.coldGridBest ? { gridCold: sweep.coldGridBest.lambda } : {}), entropy: { warm: meanLambda(chosen.warm), cold: meanLambda(chosen.cold) }, entropyGrid: { warm: sweep.entropyBest.warm.lambda, cold: sweep.entropyBest.cold.lambda }, ...layersOf(chosen) },
     protocols: cocktailProtocols(p, s),
     sets: pg.sets,
   });

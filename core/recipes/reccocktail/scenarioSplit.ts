@@ -4,8 +4,9 @@
  * a seeded sample of users is evaluated; on each one's warm timeline the last warm behaviour is
  * the warm test target, the one before it the validation target, the rest is training. Users
  * outside the sample keep their whole warm timeline for training. So one ingredient (trained on
- * train only) serves both scenarios, validation (for the λ grid) is warm, and nothing either test
- * uses is ever a training target.
+ * train only) serves both scenarios and nothing either test uses is ever a training target. Warm
+ * validation picks the grid λ for warm items; a seeded share of the new items (never test
+ * targets, never trained on) gives a cold validation slice that picks it for new items.
  *
  * Why a sample: the leakage guard removes every evaluated user from the general (base-spirit)
  * corpus; when all users share one identity space (the demo: the same people in every domain),
@@ -16,12 +17,17 @@ import type { InteractionColumns } from '../../data/splits/columns';
 import { CaseBuilder, packSequences, type EvalCases, type SplitResult } from '../../data/splits/types';
 import { createRng, mixSeed, shuffleInPlace } from '../../train/rng';
 
-/** The split with its two test sets. `split.test` holds both (for the overlap guard). */
+/** The split with its test sets. `split.test` holds them all (for the overlap guard). */
 export interface ScenarioSplit {
   readonly split: SplitResult;
   readonly warm: SplitResult;
   readonly cold: SplitResult;
+  /** Cases (as `test`) whose targets are the new items set aside for validation; empty when none are. */
+  readonly coldValid: SplitResult;
+  /** Every new item (test and validation ones). */
   readonly coldItems: readonly number[];
+  /** The new items whose cases validate λ for the new-item scenario (never test targets). */
+  readonly coldValidItems: readonly number[];
 }
 
 /** How the scenarios are drawn. */
@@ -33,6 +39,11 @@ export interface ScenarioOptions {
   readonly warmUsers: number;
   /** Cold test cases kept (first ones, in user order); the others' users are not protected. */
   readonly coldCases: number;
+  /**
+   * Share of the new items set aside (seeded) as a cold validation slice: their cases pick λ for
+   * the new-item scenario the way warm validation does for warm items; 0 = none.
+   */
+  readonly coldValidShare: number;
   readonly seed: number;
 }
 
@@ -43,6 +54,22 @@ function concatCases(a: EvalCases, b: EvalCases): EvalCases {
 
 function firstCases(c: EvalCases, n: number): EvalCases {
   return { user: c.user.slice(0, n), target: c.target.slice(0, n), historyEnd: c.historyEnd.slice(0, n) };
+}
+
+/** The first `n` cases whose target satisfies `keep`. */
+function casesWhere(c: EvalCases, keep: (target: number) => boolean, n: number): EvalCases {
+  const idx: number[] = [];
+  for (let k = 0; k < c.target.length && idx.length < n; k++) if (keep(c.target[k] ?? 0)) idx.push(k);
+  const pick = (a: Int32Array): Int32Array => Int32Array.from(idx, (k) => a[k] ?? 0);
+  return { user: pick(c.user), target: pick(c.target), historyEnd: pick(c.historyEnd) };
+}
+
+/** A seeded share of the new items, set aside for validation (none when the share rounds to 0 or leaves no test item). */
+function coldValidationItems(coldItems: readonly number[], share: number, seed: number): Set<number> {
+  const order = coldItems.slice();
+  shuffleInPlace(order, createRng(mixSeed(seed, 0xc01d)));
+  const n = Math.round(order.length * share);
+  return new Set(n > 0 && n < order.length ? order.slice(0, n) : []);
 }
 
 /** A seeded sample of `n` users among those whose warm timeline has ≥ 3 items, in user order. */
@@ -72,12 +99,15 @@ export function scenarioSplit(rows: InteractionColumns, numItems: number, numUse
   const packed = packSequences(train);
   const wt = warmTest.build();
   const v = valid.build();
-  const ct = firstCases(cold.test, o.coldCases);
-  const counts = { users: numUsers, trainInteractions: packed.values.length, validCases: v.user.length, testCases: wt.user.length + ct.user.length };
-  const params = { ...cold.protocol.params, warmUsers: v.user.length, warmTest: 'last warm behaviour', valid: 'second-to-last warm behaviour', userSampleSeed: o.seed };
-  const protocol = { ...cold.protocol, params, counts };
-  const split: SplitResult = { ...cold, train: packed, valid: v, test: concatCases(wt, ct), protocol };
   const coldItems: number[] = [];
   for (const t of cold.test.target) if (!coldItems.includes(t)) coldItems.push(t);
-  return { split, warm: { ...split, test: wt }, cold: { ...split, test: ct }, coldItems };
+  const validItems = coldValidationItems(coldItems, o.coldValidShare, o.seed);
+  const ct = validItems.size === 0 ? firstCases(cold.test, o.coldCases) : casesWhere(cold.test, (t) => !validItems.has(t), o.coldCases);
+  const cv = casesWhere(cold.test, (t) => validItems.has(t), validItems.size === 0 ? 0 : o.coldCases);
+  const counts = { users: numUsers, trainInteractions: packed.values.length, validCases: v.user.length + cv.user.length, testCases: wt.user.length + ct.user.length };
+  const params = { ...cold.protocol.params, warmUsers: v.user.length, warmTest: 'last warm behaviour', valid: 'second-to-last warm behaviour', userSampleSeed: o.seed, coldValidItems: validItems.size, coldValidCases: cv.user.length };
+  const protocol = { ...cold.protocol, params, counts };
+  // Cold validation cases sit with the tests for the overlap guard: their users and items stay out of the general corpus too.
+  const split: SplitResult = { ...cold, train: packed, valid: v, test: concatCases(concatCases(wt, ct), cv), protocol };
+  return { split, warm: { ...split, test: wt }, cold: { ...split, test: ct }, coldValid: { ...split, test: cv }, coldItems, coldValidItems: [...validItems] };
 }

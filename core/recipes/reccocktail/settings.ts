@@ -25,7 +25,8 @@ export const recCocktailSettingsSchema = z
     // Data
     targetDomain: z.string().default('').meta({ title: 'Target domain', description: 'Domain of the ingredient and of every test; empty = the last source' }),
     seed: int(0, 2 ** 31 - 1, 23, 'Seed', 'User sample, candidates, data order and LoRA initialisation (both adapters share it)'),
-    coldFraction: num(0.01, 0.5, 0.05, 'Cold share', 'Share of target items made new (new-item split: never in training or validation)'),
+    coldFraction: num(0.01, 0.5, 0.1, 'Cold share', 'Share of target items made new (new-item split: never in training); split into validation and test new items by the next setting'),
+    coldValidation: num(0, 0.9, 0.5, 'Cold validation share', 'Share of the new items whose cases validate λ for new items (grid λ per scenario); never test targets; 0 = none (warm validation picks λ for both)'),
     coldStrategy: z.enum(['random', 'newest']).default('random').meta({ title: 'Cold items', description: 'random (seeded) or the items that appeared last in time' }),
     negatives: int(1, 99, 9, 'Negatives', 'Sampled negatives per prompt: 1 target + N candidates (paper: 29)'),
     maxHistory: int(1, 50, 3, 'History', 'Most recent behaviours shown in a prompt'),

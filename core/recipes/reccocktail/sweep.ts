@@ -21,7 +21,10 @@ export interface SweepHooks {
 export interface CocktailSweep {
   readonly grid: readonly LambdaEvaluation[];
   readonly entropies: PerScenario<readonly EntropyPoint[]>;
+  /** Best warm validation on the grid. */
   readonly gridBest: GridPoint;
+  /** Best cold validation (the new items set aside) on the grid; absent without a cold validation slice. */
+  readonly coldGridBest?: GridPoint;
   /** The entropy grid's minimum per scenario (the gradient search's start). */
   readonly entropyBest: PerScenario<EntropyPoint>;
   /** The gradient search per scenario (absent when the settings ask for the grid only). */
@@ -80,7 +83,14 @@ export async function sweepLambdas(pg: CocktailPlayground, step: number, hooks: 
     grid.push(await pg.evaluateAtLambda(lambda));
   }
   const { entropies, best, gradient } = await entropySearch(pg, lambdas, hooks);
-  return { grid, entropies, gridBest: bestByValidation(grid), entropyBest: best, ...(gradient ? { entropyGradient: gradient } : {}) };
+  const coldValid = grid.flatMap((g) => (g.coldValid ? [{ lambda: g.lambda, valid: g.coldValid }] : []));
+  const coldGridBest = coldValid.length === grid.length && grid.length > 0 ? { coldGridBest: bestByValidation(coldValid) } : {};
+  return { grid, entropies, gridBest: bestByValidation(grid), ...coldGridBest, entropyBest: best, ...(gradient ? { entropyGradient: gradient } : {}) };
+}
+
+/** The validation-grid λ per scenario: warm validation for warm items, the cold slice (when there is one) for new items. */
+export function gridLambdas(sweep: Pick<CocktailSweep, 'gridBest' | 'coldGridBest'>): PerScenario<number> {
+  return { warm: sweep.gridBest.lambda, cold: (sweep.coldGridBest ?? sweep.gridBest).lambda };
 }
 
 /** The grid evaluation at exactly λ (evaluated when the grid lacks it, e.g. 0.5 on a 0.3 grid, or a per-layer λ). */

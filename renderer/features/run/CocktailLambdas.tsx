@@ -40,11 +40,20 @@ function fromAuto(a: CocktailScenarioLambda): ScenarioLambdas {
 
 const f2 = (x: number): string => x.toFixed(2);
 
-function ScenarioRow({ name, segment, s }: { readonly name: string; readonly segment: Segment; readonly s: ScenarioLambdas | null }): ReactElement {
+interface RowProps {
+  readonly name: string;
+  readonly segment: Segment;
+  readonly s: ScenarioLambdas | null;
+  /** The scenario's validation-grid λ (labelled; new items: their own validation slice when the run had one). */
+  readonly validation: number | null;
+}
+
+function ScenarioRow({ name, segment, s, validation }: RowProps): ReactElement {
   if (s === null) return <li className="muted">{name}: —</li>;
   return (
     <li data-testid="playground-lambda-row" data-segment={segment} data-method={s.method} data-value={s.lambda}>
       {name}: entropy λ <b className="mono">{f2(s.lambda)}</b> ({s.method === 'gradient' ? 'gradient' : 'grid'})
+      {validation !== null ? <> · validation-grid λ <span className="mono" data-testid="playground-validation-lambda">{f2(validation)}</span></> : null}
       {s.method === 'gradient' && s.gridLambda !== null ? <> · entropy-grid λ <span className="mono">{f2(s.gridLambda)}</span></> : null}
       {s.entropy ? <span className="muted"> · entropy {s.entropy.start.toFixed(3)} → {s.entropy.best.toFixed(3)} in {s.entropy.steps} steps</span> : null}
       {s.layers ? (
@@ -81,8 +90,8 @@ export const CocktailLambdas = memo(function CocktailLambdas({ gridLambda, metri
         {auto ? `entropy-guided λ: warm ${f2(auto.warm.lambda)}, new items ${f2(auto.cold.lambda)}` : 'entropy-guided λ (Auto λ) —'} · {gridLambda === null ? 'grid-best λ —' : `validation grid-best λ ${f2(gridLambda)}`}
       </span>
       <ul className="playground-lambda-list">
-        <ScenarioRow name="warm items" segment="warm" s={warm} />
-        <ScenarioRow name="new items" segment="cold" s={cold} />
+        <ScenarioRow name="warm items" segment="warm" s={warm} validation={lambdaMetric(metrics, 'grid', 'warm') ?? gridLambda} />
+        <ScenarioRow name="new items" segment="cold" s={cold} validation={lambdaMetric(metrics, 'grid', 'cold') ?? gridLambda} />
       </ul>
     </div>
   );

@@ -8,6 +8,8 @@ const METRICS = [
   { column: 'Valid NDCG@1', color: 'var(--chart-1)' },
   { column: 'Warm NDCG@1', color: 'var(--chart-2)' },
   { column: 'Cold NDCG@1', color: 'var(--chart-3)' },
+  // The new items set aside for validation (runs with a cold validation slice; empty otherwise).
+  { column: 'Cold valid NDCG@1', color: 'var(--chart-4)' },
 ] as const;
 
 type Point = Record<string, number>;
@@ -18,7 +20,7 @@ function pointsOf(table: ResultTable): Point[] {
 }
 
 /**
- * NDCG@1 (validation, warm, cold; left axis) and each scenario's unlabeled-prompt entropy (right
+ * NDCG@1 (validation, warm, cold, cold validation; left axis) and each scenario's unlabeled-prompt entropy (right
  * axis, dashed, same colour as its NDCG) against λ, from the run's grid — where an entropy minimum
  * falls next to its scenario's best λ is the point of entropy guidance. The slider's λ is marked.
  */
