@@ -2,37 +2,27 @@
  * LLM-recommender throughput on the backend the ladder picks: (a) LoRA fine-tuning tokens/s of a
  * small Qwen2-like decoder (forward+backward, gradients w.r.t. the adapter only) next to its
  * forward-only tokens/s and the raw matmul GFLOP/s measured in the same run; (b) candidate
- * scoring with and without prompt KV-cache sharing — times, speed-up and the largest score gap.
+ * scoring with and without prompt KV-cache sharing — times, speed-up and the largest score gap;
+ * (c) the trainer's LoRA step before the speed issue, now on one thread and data-parallel
+ * (bench/lmTrainer.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../core/tensor/backend';
-import { parseLmConfig } from '../core/models/lm/config';
 import type { LmConfig } from '../core/models/lm/config';
 import { disposeKvCache, lmForward } from '../core/models/lm/forward';
 import { disposeWeights, initLmWeights, PROJECTIONS } from '../core/models/lm/weights';
 import { disposeLoraAdapter, initLoraAdapter, loraDelta } from '../core/models/lora/adapter';
 import type { LoraAdapter } from '../core/models/lora/adapter';
-import { defaultLoraConfig } from '../core/models/lora/config';
 import { scoreCandidates } from '../core/models/lm/scoring/scoreCandidates';
 import type { CandidateScore, ScoreOptions } from '../core/models/lm/scoring/types';
 import { causalLmLoss, IGNORE } from '../core/train/lm/loss';
 import { createRng } from '../core/train/rng';
 import type { Rng } from '../core/train/rng';
+import { benchLmTrainer } from './lmTrainer';
+import { LM_BENCH_MODEL, LM_BENCH_TRAIN, loraBenchConfig } from './lmShapes';
 import { matmulGflops } from './matmul';
 
-/** Qwen2-0.5B's shape ratios at d = 256: 6 layers, GQA 4/2 heads, SwiGLU 704, tied 4096-token vocabulary. */
-const MODEL = {
-  model_type: 'qwen2',
-  vocab_size: 4096,
-  hidden_size: 256,
-  intermediate_size: 704,
-  num_hidden_layers: 6,
-  num_attention_heads: 4,
-  num_key_value_heads: 2,
-  tie_word_embeddings: true,
-  max_position_embeddings: 1024,
-} as const;
-const TRAIN = { batch: 4, seqLen: 128, loraRank: 8, warmup: 2, steps: 6 } as const;
+const TRAIN = LM_BENCH_TRAIN;
 const SCORE = { promptLen: 200, candidates: 30, minLen: 5, maxLen: 12, batchSize: 30, repeats: 3 } as const;
 /** Target of the scoring task: prefix sharing ≥ 5× faster than full sequences, scores within 1e-4. */
 const TARGET_SPEEDUP = 5;
@@ -53,7 +43,7 @@ function forwardFlopsPerToken(c: LmConfig, ctx: number): number {
 
 /** The adapter's tensors as trainable variables (the base weights stay plain tensors: no gradient). */
 function trainableAdapter(c: LmConfig): { adapter: LoraAdapter; vars: tf.Variable[] } {
-  const init = initLoraAdapter(c, defaultLoraConfig({ r: TRAIN.loraRank, lora_alpha: 2 * TRAIN.loraRank, target_modules: [...PROJECTIONS] }), 7);
+  const init = initLoraAdapter(c, loraBenchConfig(), 7);
   const tensors = new Map<string, tf.Tensor>();
   const vars: tf.Variable[] = [];
   for (const [name, t] of init.tensors) {
@@ -159,11 +149,12 @@ function printTraining(c: LmConfig, r: { fwd: Timed; train: Timed; params: numbe
 export async function benchLm(): Promise<void> {
   const backend = await initBackend();
   console.log(`backend: ${backend.name} — ${backend.detail}`);
-  const c = parseLmConfig(MODEL);
+  const c = LM_BENCH_MODEL;
   const weights = initLmWeights(c, 1);
   try {
     const gflops = matmulGflops(512, 10);
     printTraining(c, benchTraining(c, weights), gflops);
+    await benchLmTrainer(backend.name);
     await benchScoring(c, weights);
   } finally {
     disposeWeights(weights);

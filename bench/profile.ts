@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- profile`: where a SASRec training step spends its time, kernel by kernel,
- * with achieved GFLOP/s for matrix products — the measurement every speed change starts from.
+ * `npm run bench -- profile`: where a SASRec training step and an LM LoRA trainer step spend
+ * their time, kernel by kernel, with achieved GFLOP/s for matrix products — the measurement every
+ * speed change starts from.
  */
 import { getModelFamily } from '../core/models/registry';
 import { initBackend } from '../core/tensor/backend';
@@ -9,6 +10,7 @@ import { createRng } from '../core/train/rng';
 import { trainStep } from '../core/train/runTrainJob';
 import { createBatchSampler, type SeqBatch } from '../core/train/sampler';
 import { printKernelTable, profileKernels } from './kernelProfile';
+import { profileLmStep } from './profileLm';
 import { syntheticLeaveOneOut } from './syntheticData';
 
 const ITEMS = 3400;
@@ -39,4 +41,5 @@ export async function benchProfile(): Promise<void> {
   printKernelTable(`SASRec train step (d=${CONFIG.hidden}, ${CONFIG.blocks} blocks, len ${CONFIG.maxLen}, batch ${BATCH})`, stats, totalMs);
   optimizer.dispose();
   model.dispose();
+  await profileLmStep();
 }

@@ -56,7 +56,7 @@ async function dataParallelSeqPerSecond(replicas: number, backendRung: string): 
   const model = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
   const length = flatLayout(model.variables).length;
   const weights = new Float32Array(new SharedArrayBuffer(length * 4));
-  const slots = await startReplicas(replicas, { family: 'sasrec', config: CONFIG, numItems: ITEMS, backendRungs: [backendRung], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
+  const slots = await startReplicas(replicas, { task: { kind: 'seqrec', family: 'sasrec', config: CONFIG, numItems: ITEMS }, backendRungs: [backendRung], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
   const dp = createDataParallel(model, weights, slots);
   const opt = createAdam(1e-3);
   const rng = createRng(2);

@@ -60,7 +60,7 @@ describe('host: import → train → evaluate through the protocol', () => {
     // The worker reports ready before the first run; by now it has.
     const info = value<SystemInfo>(await dispatch('system.info', {}));
     const threads = Math.min(availableParallelism(), 4);
-    if (threads > 1) expect(info.backend?.detail).toContain(`SASRec trains data-parallel on ${threads} threads`);
+    if (threads > 1) expect(info.backend?.detail).toContain(`training runs data-parallel on ${threads} threads`);
     else expect(info.backend?.detail).not.toContain('data-parallel');
   });
 

@@ -10,8 +10,8 @@ import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core
 import { RecForgeError } from '../../core/errors';
 import { verifyChecksum, writeFileAtomicWithChecksum } from '../../core/platform/atomicWrite';
 import { initBackend } from '../../core/tensor/backend';
-import { runTrainJob, type TrainHooks } from '../../core/train/runTrainJob';
-import type { BackendInfo } from '../../core/protocol/dto';
+import { installReplicaStarter } from '../../core/train/parallel/replicaProvider';
+import { runTrainJob } from '../../core/train/runTrainJob';
 import { runRecipeAction, runRecipeJob, setBackendReady } from './recipeJob';
 import { replicaStarter, trainThreads } from './replicaThreads';
 
@@ -20,7 +20,6 @@ if (!port) throw new Error('trainingWorker must run inside a worker thread');
 
 const cancelled = new Set<string>();
 let ready: Promise<void> | null = null;
-let backendInfo: BackendInfo | null = null;
 
 function post(event: WorkerEvent): void {
   port?.postMessage(event);
@@ -33,16 +32,10 @@ function yieldToEventLoop(): Promise<void> {
 
 async function init(): Promise<void> {
   const backend = await initBackend();
-  backendInfo = backend;
   const threads = trainThreads(backend);
-  const parallel = threads > 1 ? `; SASRec trains data-parallel on ${threads} threads` : '';
+  installReplicaStarter(replicaStarter(backend));
+  const parallel = threads > 1 ? `; training runs data-parallel on ${threads} threads` : '';
   post({ type: 'ready', backend: { ...backend, detail: `${backend.detail}${parallel}` } });
-}
-
-/** Data-parallel replicas for SASRec training when this machine and backend can use them. */
-function replicaHook(): Pick<TrainHooks, 'startReplicas'> {
-  const start = backendInfo === null ? undefined : replicaStarter(backendInfo);
-  return start === undefined ? {} : { startReplicas: start };
 }
 
 async function train(job: TrainJob): Promise<void> {
@@ -57,7 +50,6 @@ async function train(job: TrainJob): Promise<void> {
       await writeFileAtomicWithChecksum(join(job.checkpointDir, name), bytes);
     },
     readCheckpoint: (name) => readVerifiedCheckpoint(join(job.checkpointDir, name)),
-    ...replicaHook(),
   });
   cancelled.delete(job.runId);
   post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: outcome.metrics } : { type: 'cancelled', runId: job.runId });

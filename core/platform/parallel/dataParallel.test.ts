@@ -5,7 +5,8 @@ import { getModelFamily } from '../../models/registry';
 import type { SequentialRecModel } from '../../models/types';
 import { toyLeaveOneOut } from '../../testing/fixtures';
 import { useTensorSuite } from '../../testing/tensorSuite';
-import { createDataParallel, dataParallelStep, publishWeights, type ReplicaSlot } from '../../train/parallel/dataParallel';
+import { createDataParallel, dataParallelStep, publishWeights } from '../../train/parallel/dataParallel';
+import type { ReplicaSlot } from '../../train/parallel/protocol';
 import { flatLayout } from '../../train/parallel/flatGrads';
 import { createRng } from '../../train/rng';
 import { trainStep } from '../../train/runTrainJob';
@@ -35,7 +36,7 @@ describe('data-parallel SASRec step over worker threads', () => {
     const length = flatLayout(probe.variables).length;
     probe.dispose();
     weights = new Float32Array(new SharedArrayBuffer(length * 4));
-    replicas = await startReplicas(2, { family: 'sasrec', config: CONFIG, numItems: ITEMS, backendRungs: ['wasm'], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
+    replicas = await startReplicas(2, { task: { kind: 'seqrec', family: 'sasrec', config: CONFIG, numItems: ITEMS }, backendRungs: ['wasm'], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
   });
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.port.close()));

@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { initBackend } from '../../tensor/backend';
 import type { ReplicaMessage, ReplicaReply } from '../../train/parallel/protocol';
-import { createReplica, replicaStep, type Replica } from '../../train/parallel/replica';
+import { closeReplica, createReplica, replicaStep, type Replica } from '../../train/parallel/replica';
 
 const port = parentPort;
 if (port === null) throw new Error('replicaWorker must run in a worker thread');
@@ -23,7 +23,7 @@ async function handle(msg: ReplicaMessage): Promise<ReplicaReply | null> {
       if (replica === null) return { kind: 'error', message: 'step before init' };
       return replicaStep(replica, msg);
     case 'close':
-      replica?.model.dispose();
+      if (replica !== null) closeReplica(replica);
       replica = null;
       port?.close();
       return null;

@@ -5,8 +5,7 @@
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { RecForgeError } from '../../errors';
-import type { ReplicaSlot } from '../../train/parallel/dataParallel';
-import type { ReplicaMessage, ReplicaPort, ReplicaReply, ReplicaSpec } from '../../train/parallel/protocol';
+import type { ReplicaMessage, ReplicaPort, ReplicaReply, ReplicaSlot, ReplicaSpec } from '../../train/parallel/protocol';
 
 /** Where and how to start a replica thread: a script URL, or code with `eval: true`. */
 export interface ReplicaScript {

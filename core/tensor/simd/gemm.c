@@ -35,33 +35,41 @@ static void pack_b(const float *b, int k_dim, int n_dim, int trans, int k0, int 
   }
 }
 
-/* Ap[m][k] = A[k][m]: rows of op(A) made contiguous. */
-static void pack_a_transposed(const float *a, int m_dim, int k_dim, float *ap) {
-  for (int k = 0; k < k_dim; k++) {
-    const float *src = a + k * m_dim;
-    for (int m = 0; m < m_dim; m++) ap[m * k_dim + k] = src[m];
+/* Row tiles per packed group of A^T: MR * GROUP = 16 rows = one 64-byte line of a row of A. */
+#define GROUP 4
+
+/* Rows m..m+rows (rows <= MR * GROUP) of op(A) = A^T (A is k_dim x m_dim), columns k0..k0+kl,
+ * as GROUP panels ap[g][k][r] (MR floats per k; missing rows are zeros). Each k reads one line
+ * of a row of A whole, so every line is fetched once; transposing A whole wrote with a stride
+ * of k_dim floats and was ~8x slower than the product itself when n is small (LoRA's X^T dY). */
+static void pack_a_panels(const float *a, int m_dim, int k0, int kl, int m, int rows, float *ap) {
+  for (int k = 0; k < kl; k++) {
+    const float *src = a + (k0 + k) * m_dim + m;
+    for (int j = 0; j < MR * GROUP; j++) ap[(j / MR) * kl * MR + k * MR + j % MR] = j < rows ? src[j] : 0.0f;
   }
 }
 
-/* One MR x NR tile: rows a0..a3 (contiguous, length k_dim) times packed columns bp[.][0..7]. */
-static void tile(int k_dim, const float *a0, const float *a1, const float *a2, const float *a3,
-                 const float *bp, int np, float *out /* MR x NR, row stride NR */) {
+/* One MR x NR tile: row r of op(A) at k is ar[k * ks] (ks = 1 for rows of A read in place,
+ * MR for a packed panel) times packed columns bp[.][0..7]. Inlined per call site, so ks is a
+ * constant in each copy. */
+static inline __attribute__((always_inline)) void tile(int k_dim, const float *a0, const float *a1, const float *a2,
+                                                       const float *a3, int ks, const float *bp, int np, float *out /* MR x NR, row stride NR */) {
   v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00;
   v128_t c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   for (int k = 0; k < k_dim; k++) {
     const float *brow = bp + k * np;
     v128_t b0 = wasm_v128_load(brow);
     v128_t b1 = wasm_v128_load(brow + 4);
-    v128_t x = wasm_f32x4_splat(a0[k]);
+    v128_t x = wasm_f32x4_splat(a0[k * ks]);
     c00 = wasm_f32x4_add(c00, wasm_f32x4_mul(x, b0));
     c01 = wasm_f32x4_add(c01, wasm_f32x4_mul(x, b1));
-    x = wasm_f32x4_splat(a1[k]);
+    x = wasm_f32x4_splat(a1[k * ks]);
     c10 = wasm_f32x4_add(c10, wasm_f32x4_mul(x, b0));
     c11 = wasm_f32x4_add(c11, wasm_f32x4_mul(x, b1));
-    x = wasm_f32x4_splat(a2[k]);
+    x = wasm_f32x4_splat(a2[k * ks]);
     c20 = wasm_f32x4_add(c20, wasm_f32x4_mul(x, b0));
     c21 = wasm_f32x4_add(c21, wasm_f32x4_mul(x, b1));
-    x = wasm_f32x4_splat(a3[k]);
+    x = wasm_f32x4_splat(a3[k * ks]);
     c30 = wasm_f32x4_add(c30, wasm_f32x4_mul(x, b0));
     c31 = wasm_f32x4_add(c31, wasm_f32x4_mul(x, b1));
   }
@@ -71,8 +79,21 @@ static void tile(int k_dim, const float *a0, const float *a1, const float *a2, c
   wasm_v128_store(out + 24, c30); wasm_v128_store(out + 28, c31);
 }
 
+/* Stores (first k block) or adds a tile's rows x cols results into C at (m, n). */
+static void put_tile(const float *tmp, int rows, int cols, float *c, int n_dim, int m, int n, int accumulate) {
+  for (int r = 0; r < rows; r++) {
+    float *dst = c + (m + r) * n_dim + n;
+    const float *src = tmp + r * NR;
+    if (accumulate) {
+      for (int j = 0; j < cols; j++) dst[j] += src[j];
+    } else {
+      for (int j = 0; j < cols; j++) dst[j] = src[j];
+    }
+  }
+}
+
 /* Adds (or, for the first k block, stores) the block product A[:, k0..k0+kl] * Bp into columns
- * n0..n0+nl of C (m_dim x n_dim, row-major); A has contiguous rows of length k_dim. */
+ * n0..n0+nl of C (m_dim x n_dim, row-major); A's rows (length k_dim) are read in place. */
 static void block_product(const float *a, int m_dim, int n_dim, int k_dim, int k0, int kl, int n0, int nl,
                           const float *bp, int np, float *c, float *tmp) {
   for (int m = 0; m < m_dim; m += MR) {
@@ -83,16 +104,24 @@ static void block_product(const float *a, int m_dim, int n_dim, int k_dim, int k
     const float *r2 = rows > 2 ? r0 + 2 * k_dim : r0;
     const float *r3 = rows > 3 ? r0 + 3 * k_dim : r0;
     for (int n = 0; n < nl; n += NR) {
-      int cols = nl - n < NR ? nl - n : NR;
-      tile(kl, r0, r1, r2, r3, bp + n, np, tmp);
-      for (int r = 0; r < rows; r++) {
-        float *dst = c + (m + r) * n_dim + n0 + n;
-        const float *src = tmp + r * NR;
-        if (k0 == 0) {
-          for (int j = 0; j < cols; j++) dst[j] = src[j];
-        } else {
-          for (int j = 0; j < cols; j++) dst[j] += src[j];
-        }
+      tile(kl, r0, r1, r2, r3, 1, bp + n, np, tmp);
+      put_tile(tmp, rows, nl - n < NR ? nl - n : NR, c, n_dim, m, n0 + n, k0 != 0);
+    }
+  }
+}
+
+/* The same for op(A) = A^T (A is k_dim x m_dim): row tiles are packed into panels, a group at a time. */
+static void block_product_ta(const float *a, int m_dim, int n_dim, int k0, int kl, int n0, int nl,
+                             const float *bp, int np, float *c, float *panels, float *tmp) {
+  for (int m = 0; m < m_dim; m += MR * GROUP) {
+    int group_rows = m_dim - m < MR * GROUP ? m_dim - m : MR * GROUP;
+    pack_a_panels(a, m_dim, k0, kl, m, group_rows, panels);
+    for (int g = 0; g * MR < group_rows; g++) {
+      const float *p = panels + g * kl * MR;
+      int rows = group_rows - g * MR < MR ? group_rows - g * MR : MR;
+      for (int n = 0; n < nl; n += NR) {
+        tile(kl, p, p + 1, p + 2, p + 3, MR, bp + n, np, tmp);
+        put_tile(tmp, rows, nl - n < NR ? nl - n : NR, c, n_dim, m + g * MR, n0 + n, k0 != 0);
       }
     }
   }
@@ -102,7 +131,7 @@ static void block_product(const float *a, int m_dim, int n_dim, int k_dim, int k
 EXPORT int gemm_scratch(int m_dim, int n_dim, int k_dim, int trans_a) {
   int kc = k_dim < KC ? k_dim : KC;
   int nc = n_dim < NC ? n_dim : NC;
-  return kc * round_up(nc, NR) + (trans_a ? m_dim * k_dim : 0) + MR * NR;
+  return kc * round_up(nc, NR) + (trans_a ? kc * MR * GROUP : 0) + MR * NR;
 }
 
 /*
@@ -115,22 +144,22 @@ EXPORT void gemm(int batch, int m_dim, int n_dim, int k_dim, int trans_a, int tr
   int kc = k_dim < KC ? k_dim : KC;
   int nc = n_dim < NC ? n_dim : NC;
   float *bp = scratch;
-  float *ap = bp + kc * round_up(nc, NR);
-  float *tmp = ap + (trans_a ? m_dim * k_dim : 0);
+  float *panel = bp + kc * round_up(nc, NR);
+  float *tmp = panel + (trans_a ? kc * MR * GROUP : 0);
   int single_block = k_dim <= KC && n_dim <= NC;
   for (int i = 0; i < batch; i++) {
-    const float *rows = a + i * stride_a;
-    /* A shared operand is packed once (A always; B when it is a single block). */
-    if (trans_a && (i == 0 || stride_a != 0)) pack_a_transposed(rows, m_dim, k_dim, ap);
-    const float *arows = trans_a ? ap : rows;
+    const float *ai = a + i * stride_a;
     const float *bi = b + i * stride_b;
     for (int n0 = 0; n0 < n_dim; n0 += NC) {
       int nl = n_dim - n0 < NC ? n_dim - n0 : NC;
       int np = round_up(nl, NR);
       for (int k0 = 0; k0 < k_dim; k0 += KC) {
         int kl = k_dim - k0 < KC ? k_dim - k0 : KC;
+        /* A shared B is packed once when it is a single block. */
         if (!single_block || i == 0 || stride_b != 0) pack_b(bi, k_dim, n_dim, trans_b, k0, kl, n0, nl, np, bp);
-        block_product(arows, m_dim, n_dim, k_dim, k0, kl, n0, nl, bp, np, c + i * m_dim * n_dim, tmp);
+        float *ci = c + i * m_dim * n_dim;
+        if (trans_a) block_product_ta(ai, m_dim, n_dim, k0, kl, n0, nl, bp, np, ci, panel, tmp);
+        else block_product(ai, m_dim, n_dim, k_dim, k0, kl, n0, nl, bp, np, ci, tmp);
       }
     }
   }

@@ -6,6 +6,8 @@
  * cancellation, files, hashing and base weights; they come in as LmTrainHooks.
  */
 import { RecForgeError } from '../../errors';
+import type { StartReplicas } from '../parallel/protocol';
+import { replicaStarter } from '../parallel/replicaProvider';
 import { makeSchedule } from '../schedules';
 import type { LrSchedule } from '../schedules';
 import type { LmTrainJob } from './job';
@@ -15,7 +17,8 @@ import { LmProgress } from './progress';
 import type { LmTrainEvent } from './progress';
 import { closeSession, openSession, saveSession } from './session';
 import type { LmSession, SessionHooks } from './session';
-import { trainStep } from './step';
+import { closeLmReplicas, gradientsFor, startLmReplicas } from './parallel/lmDataParallel';
+import { trainStep, type GradientsOf } from './step';
 import { resolveLmJob } from './validate';
 
 /** What the host provides to a running LM job. */
@@ -28,6 +31,11 @@ export interface LmTrainHooks extends SessionHooks {
   yieldToEventLoop(): Promise<void>;
   /** Milliseconds, monotonic. */
   now(): number;
+  /**
+   * Data-parallel replicas (threads on the other cores); default: the process's installed
+   * starter (core/train/parallel/replicaProvider), if any.
+   */
+  startReplicas?: StartReplicas;
 }
 
 /** How a job ended (failures are thrown). */
@@ -38,6 +46,8 @@ interface Loop {
   readonly hooks: LmTrainHooks;
   readonly progress: LmProgress;
   readonly schedule: LrSchedule;
+  /** Accumulated gradients of an update: on this thread (undefined) or data-parallel. */
+  readonly gradientsOf: GradientsOf | undefined;
 }
 
 /** Runs update number s.step (0-based) and records it; returns its loss. */
@@ -52,7 +62,7 @@ async function update(loop: Loop): Promise<number> {
   const batches = readMicroBatches(stream, job.accumulation, job.batchSize, job.maxLen, job.packing, job.padId);
   const lr = loop.schedule(s.step);
   const started = hooks.now();
-  const r = await trainStep({ config: job.model, model: s.model, dropoutRng: s.dropoutRng }, s.params, s.optimizer, batches, { lr, hyper: job.optimizer, clipNorm: job.clipNorm });
+  const r = await trainStep({ config: job.model, model: s.model, dropoutRng: s.dropoutRng }, s.params, s.optimizer, batches, { lr, hyper: job.optimizer, clipNorm: job.clipNorm }, loop.gradientsOf);
   s.params = r.params;
   s.optimizer = r.state;
   s.step++;
@@ -81,20 +91,25 @@ async function trainLoop(loop: Loop): Promise<{ finished: boolean; lastLoss: num
  * Runs an LM training job. Resolves 'done' (after writing the final checkpoint) or 'cancelled'
  * (checked after every update; the last periodic checkpoint stays the resume point). Throws
  * RecForgeError on a bad job, a bad checkpoint or divergence. Frees every tensor it created.
+ * With replicas, every update's rows are spread over the threads (same gradients; LoRA dropout
+ * masks are drawn per thread, so runs with dropout differ by thread count, not by resume).
  */
 export async function runLmTrainJob(input: LmTrainJob, hooks: LmTrainHooks): Promise<LmTrainOutcome> {
   const job = resolveLmJob(input);
   const schedule = makeSchedule(job.schedule);
   const s = await openSession(job, hooks);
   const progress = new LmProgress({ emit: (e) => hooks.emit(e), now: () => hooks.now(), totalSteps: job.steps });
+  let parallel = null;
   try {
+    parallel = await startLmReplicas(job.model, s.model, s.params, replicaStarter(hooks.startReplicas));
     progress.plan(s.step, phaseBoundaries(job.phases, job.steps));
-    const { finished, lastLoss } = await trainLoop({ s, hooks, progress, schedule });
+    const { finished, lastLoss } = await trainLoop({ s, hooks, progress, schedule, gradientsOf: gradientsFor(parallel) });
     progress.flush();
     if (!finished) return { status: 'cancelled', steps: s.step };
     await saveSession(s, hooks);
     return { status: 'done', steps: s.step, finalLoss: lastLoss };
   } finally {
+    await closeLmReplicas(parallel);
     closeSession(s);
   }
 }

@@ -28,26 +28,43 @@ export interface GradientContext {
   readonly dropoutRng: Rng | null;
 }
 
+/** The parts of a gradient context that do not change between micro-batches. */
+export type GradientModel = Pick<GradientContext, 'config' | 'model'>;
+
+/** One micro-batch of an update and the dropout stream its forward pass draws from. */
+export interface MicroBatchWork {
+  readonly batch: MicroBatch;
+  readonly dropoutRng: Rng | null;
+}
+
 /** ∂(Σ token NLL of `batch` / total)/∂params and that scaled loss, for one micro-batch. */
-function microGradients(ctx: GradientContext, params: ReadonlyMap<string, tf.Tensor>, batch: MicroBatch, total: number): { value: tf.Scalar; grads: tf.Tensor[] } {
+function microGradients(ctx: GradientModel, params: ReadonlyMap<string, tf.Tensor>, work: MicroBatchWork, total: number): { value: tf.Scalar; grads: tf.Tensor[] } {
   const names = [...params.keys()];
   const lossOf = (...xs: tf.Tensor[]): tf.Scalar => {
     const stand = new Map(names.map((n, i) => [n, xs[i] as tf.Tensor]));
-    const { weights, delta } = ctx.model.forwardInputs(stand, ctx.dropoutRng);
-    const logits = trainForward(ctx.config, weights, batch.ids, batch.layout, delta);
-    return tf.div(tokenNllSum(logits, batch.targets), total) as tf.Scalar;
+    const { weights, delta } = ctx.model.forwardInputs(stand, work.dropoutRng);
+    const logits = trainForward(ctx.config, weights, work.batch.ids, work.batch.layout, delta);
+    return tf.div(tokenNllSum(logits, work.batch.targets), total) as tf.Scalar;
   };
   return tf.tidy(() => tf.valueAndGrads(lossOf)([...params.values()]));
 }
 
-/** Gradient of the mean loss over all micro-batches' scored tokens. */
-export async function accumulateGradients(ctx: GradientContext, params: ReadonlyMap<string, tf.Tensor>, batches: readonly MicroBatch[]): Promise<AccumulatedGradients> {
-  const total = Math.max(1, batches.reduce((n, b) => n + b.scored, 0));
+/** Scored tokens of an update (at least 1): what every micro-batch's summed loss is divided by. */
+export function scoredTotal(batches: readonly MicroBatch[]): number {
+  return Math.max(1, batches.reduce((n, b) => n + b.scored, 0));
+}
+
+/**
+ * Σ over `work` of ∂(token NLL sum / total)/∂params, and Σ of those scaled losses. With
+ * total = the update's scored tokens, parts of an update (micro-batches, or their rows on other
+ * threads) add up to the update's mean-loss gradient.
+ */
+export async function sumGradients(ctx: GradientModel, params: ReadonlyMap<string, tf.Tensor>, work: readonly MicroBatchWork[], total: number): Promise<AccumulatedGradients> {
   const names = [...params.keys()];
   const sums = new Map<string, tf.Tensor>();
   let loss = 0;
-  for (const batch of batches) {
-    const { value, grads } = microGradients(ctx, params, batch, total);
+  for (const w of work) {
+    const { value, grads } = microGradients(ctx, params, w, total);
     // Asynchronous reads: GPU backends (WebGPU) have no reliable synchronous read-back.
     loss += (await value.data())[0] ?? NaN;
     value.dispose();
@@ -60,6 +77,14 @@ export async function accumulateGradients(ctx: GradientContext, params: Readonly
   }
   return { grads: sums, loss };
 }
+
+/** Gradient of the mean loss over all micro-batches' scored tokens. */
+export function accumulateGradients(ctx: GradientContext, params: ReadonlyMap<string, tf.Tensor>, batches: readonly MicroBatch[]): Promise<AccumulatedGradients> {
+  return sumGradients(ctx, params, batches.map((batch) => ({ batch, dropoutRng: ctx.dropoutRng })), scoredTotal(batches));
+}
+
+/** How an update gets its gradients: here (accumulateGradients) or spread over threads. */
+export type GradientsOf = (ctx: GradientContext, params: ReadonlyMap<string, tf.Tensor>, batches: readonly MicroBatch[]) => Promise<AccumulatedGradients>;
 
 /** What one update did. */
 export interface StepResult {
@@ -78,10 +103,11 @@ export interface StepOptions {
 
 /**
  * Accumulate → clip → AdamW. Consumes `params` and `state` (disposed, replaced by the result's)
- * so a training loop cannot keep using stale tensors.
+ * so a training loop cannot keep using stale tensors. `gradientsOf` computes the accumulated
+ * gradients (default: on this thread).
  */
-export async function trainStep(ctx: GradientContext, params: Map<string, tf.Tensor>, state: AdamWState, batches: readonly MicroBatch[], opts: StepOptions): Promise<StepResult> {
-  const acc = await accumulateGradients(ctx, params, batches);
+export async function trainStep(ctx: GradientContext, params: Map<string, tf.Tensor>, state: AdamWState, batches: readonly MicroBatch[], opts: StepOptions, gradientsOf: GradientsOf = accumulateGradients): Promise<StepResult> {
+  const acc = await gradientsOf(ctx, params, batches);
   const clipped = clipByGlobalNorm(acc.grads, opts.clipNorm);
   const gradNorm = (await clipped.norm.data())[0] ?? NaN;
   const next = adamwStep(params, clipped.grads, state, opts.lr, opts.hyper);

@@ -20,6 +20,8 @@ export interface ForwardInputs {
 /** A trainable model: frozen tensors (owned) and a way to combine them with the parameters. */
 export interface TrainableModel {
   readonly kind: 'full' | 'lora';
+  /** LoRA: the frozen decoder and the adapter's config (what a replica rebuilds the model from). */
+  readonly frozen: { readonly base: ReadonlyMap<string, tf.Tensor>; readonly lora: LoraConfig } | null;
   /**
    * Forward inputs for parameter tensors `params` (the live ones, or stand-ins inside a gradient
    * tape). `dropoutRng` null = no dropout (evaluation).
@@ -31,7 +33,7 @@ export interface TrainableModel {
 
 /** Every decoder weight is a parameter; nothing is frozen. */
 export function fullModel(): TrainableModel {
-  return { kind: 'full', forwardInputs: (params) => ({ weights: params }), dispose: () => undefined };
+  return { kind: 'full', frozen: null, forwardInputs: (params) => ({ weights: params }), dispose: () => undefined };
 }
 
 /** Inverted-dropout mask [N, in] scaled by 1/(1 − rate), as torch.nn.Dropout in training mode. */
@@ -62,6 +64,7 @@ export function loraTrainingDelta(config: LoraConfig, tensors: ReadonlyMap<strin
 export function loraModel(base: Map<string, tf.Tensor>, config: LoraConfig): TrainableModel {
   return {
     kind: 'lora',
+    frozen: { base, lora: config },
     forwardInputs: (params, dropoutRng) => ({ weights: base, delta: loraTrainingDelta(config, params, dropoutRng) }),
     dispose: () => {
       tf.dispose([...base.values()]);

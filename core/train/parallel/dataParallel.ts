@@ -11,15 +11,9 @@ import type { SequentialRecModel } from '../../models/types';
 import type { Rng } from '../rng';
 import type { SeqBatch } from '../sampler';
 import { flatLayout, readFlat, weightedMean, writeFlat, type FlatLayout } from './flatGrads';
-import type { ReplicaPort, ReplicaReply } from './protocol';
+import type { ReplicaReply, ReplicaSlot } from './protocol';
 import { shardGradients } from './replicaGradients';
 import { splitBatch } from './shards';
-
-/** One replica as the lead sees it: its port and its gradient slot. */
-export interface ReplicaSlot {
-  readonly port: ReplicaPort;
-  readonly grads: Float32Array;
-}
 
 /** Lead-side state of a data-parallel run. */
 export interface DataParallel {
@@ -38,7 +32,7 @@ export async function publishWeights(dp: DataParallel): Promise<void> {
   await writeFlat(dp.layout, dp.model.variables, dp.weights);
 }
 
-function expectGrads(reply: ReplicaReply): { loss: number; weight: number } {
+export function dataParallelReply(reply: ReplicaReply): { loss: number; weight: number } {
   if (reply.kind === 'grads') return reply;
   throw new RecForgeError('internal', `data-parallel replica failed: ${reply.kind === 'error' ? reply.message : `unexpected ${reply.kind}`}`);
 }
@@ -55,7 +49,7 @@ function ownShard(s: SeqBatch): SeqBatch {
 export async function dataParallelStep(dp: DataParallel, optimizer: tf.Optimizer, batch: SeqBatch, dropoutRng: Rng): Promise<number> {
   const shards = splitBatch(batch, dp.replicas.length + 1);
   const helpers = dp.replicas.slice(0, shards.length - 1);
-  helpers.forEach((r, i) => r.port.send({ kind: 'step', shard: ownShard(shards[i + 1] as SeqBatch), dropoutSeed: dropoutRng.nextUint32() }));
+  helpers.forEach((r, i) => r.port.send({ kind: 'step', work: { kind: 'seqrec', shard: ownShard(shards[i + 1] as SeqBatch), dropoutSeed: dropoutRng.nextUint32() } }));
   const lead = await shardGradients(dp.model, shards[0] as SeqBatch, dropoutRng);
   const leadFlat = new Float32Array(dp.layout.length);
   try {
@@ -63,7 +57,7 @@ export async function dataParallelStep(dp: DataParallel, optimizer: tf.Optimizer
   } finally {
     tf.dispose([...lead.grads.values()]);
   }
-  const replies = (await Promise.all(helpers.map((r) => r.port.reply()))).map(expectGrads);
+  const replies = (await Promise.all(helpers.map((r) => r.port.reply()))).map(dataParallelReply);
   const parts = [{ values: leadFlat, weight: lead.weight }, ...replies.map((rep, i) => ({ values: (helpers[i] as ReplicaSlot).grads, weight: rep.weight }))];
   weightedMean(parts, leadFlat);
   applyFlatGradients(dp, optimizer, leadFlat);

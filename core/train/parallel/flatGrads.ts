@@ -59,3 +59,8 @@ export function weightedMean(parts: readonly { readonly values: Float32Array; re
     out[i] = s;
   }
 }
+
+/** out += Σ parts, element-wise (parts already carry their weights, e.g. losses over one total). */
+export function addInto(out: Float32Array, parts: readonly Float32Array[]): void {
+  for (const p of parts) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + (p[i] as number);
+}

@@ -5,20 +5,25 @@
  */
 import type { SeqBatch } from '../sampler';
 
+/** `rows` split into `parts` contiguous near-equal [from, to) ranges (the first take the remainder); empty ones left out. */
+export function rowRanges(rows: number, parts: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  const base = Math.floor(rows / parts);
+  let from = 0;
+  for (let k = 0; k < parts; k++) {
+    const n = base + (k < rows % parts ? 1 : 0);
+    if (n > 0) ranges.push([from, from + n]);
+    from += n;
+  }
+  return ranges;
+}
+
 /** Contiguous row ranges of `batch` for `parts` replicas (the first shards take the remainder). */
 export function splitBatch(batch: SeqBatch, parts: number): SeqBatch[] {
-  const shards: SeqBatch[] = [];
-  const base = Math.floor(batch.size / parts);
-  let row = 0;
-  for (let k = 0; k < parts; k++) {
-    const rows = base + (k < batch.size % parts ? 1 : 0);
-    if (rows === 0) continue;
-    const from = row * batch.maxLen;
-    const to = (row + rows) * batch.maxLen;
-    shards.push({ size: rows, maxLen: batch.maxLen, inputs: batch.inputs.subarray(from, to), positives: batch.positives.subarray(from, to), negatives: batch.negatives.subarray(from, to) });
-    row += rows;
-  }
-  return shards;
+  return rowRanges(batch.size, parts).map(([from, to]) => {
+    const [a, b] = [from * batch.maxLen, to * batch.maxLen];
+    return { size: to - from, maxLen: batch.maxLen, inputs: batch.inputs.subarray(a, b), positives: batch.positives.subarray(a, b), negatives: batch.negatives.subarray(a, b) };
+  });
 }
 
 /** Number of positions the loss averages over: targets that are not padding. */
