@@ -4,12 +4,28 @@
  * entropy (nats) of the next-token distribution over the first k greedily generated answer tokens
  * ("good performance can be achieved with just 3 tokens"). 'candidates': the entropy of the softmax
  * over the candidates' answer log-likelihoods (Eq. 8 with the candidates as the classes).
+ * 'candidate-tokens': first-tokens held to the candidates' token continuations (entropyBatch.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LmConfig } from '../../models/lm/config';
 import { disposeKvCache, lmForward, type KvCache } from '../../models/lm/forward';
 import type { ProjectionDelta } from '../../models/lm/layers';
 import { scoreCases, type RankCase } from '../llm/rankEval';
+import { firstTokensEntropyOf, greedyContinuations } from './entropyBatch';
+import type { EntropyObjective } from './settings';
+
+/** 'candidate-tokens': the first k tokens generated and read within the candidates' continuations (entropyBatch.ts). */
+async function constrainedEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, cases: readonly RankCase[], k: number): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < cases.length; i += 25) {
+    const chunk = cases.slice(i, i + 25);
+    const tokens = await greedyContinuations(lm, weights, chunk, k, true);
+    const h = firstTokensEntropyOf(lm, weights, tokens, k);
+    total += ((await h.data())[0] ?? NaN) * chunk.length;
+    h.dispose();
+  }
+  return total / cases.length;
+}
 
 /** Entropy of the last position's distribution and its argmax, for logits [1, T, V]. */
 async function lastEntropy(logits: tf.Tensor3D): Promise<{ h: number; next: number }> {
@@ -55,8 +71,9 @@ export function softmaxEntropy(scores: readonly number[]): number {
 }
 
 /** Mean entropy of the objective over the prompts (labels are never read). */
-export async function meanEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, cases: readonly RankCase[], o: { objective: 'first-tokens' | 'candidates'; firstTokens: number }, delta?: ProjectionDelta): Promise<number> {
+export async function meanEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, cases: readonly RankCase[], o: { objective: EntropyObjective; firstTokens: number }, delta?: ProjectionDelta): Promise<number> {
   if (cases.length === 0) return NaN;
+  if (o.objective === 'candidate-tokens') return constrainedEntropy(lm, weights, cases, o.firstTokens);
   if (o.objective === 'candidates') {
     const scores = await scoreCases(lm, weights, cases, delta);
     return scores.reduce((a, row) => a + softmaxEntropy(row), 0) / scores.length;

@@ -11,7 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LmConfig } from '../../models/lm/config';
 import type { CocktailLambda } from './cocktail';
-import { firstTokensEntropyOf, greedyContinuations } from './entropyBatch';
+import { firstTokensEntropyOf, greedyContinuations, type EntropyPrompt } from './entropyBatch';
 import { lambdasOf, mergedAt, withMergedAt, type MergeTerms } from './mergeTerms';
 
 /** One θ for every layer, or one per decoder layer. */
@@ -28,6 +28,8 @@ export interface LambdaGradientOptions {
   readonly firstTokens: number;
   /** Starting λ, e.g. the entropy grid's minimum; clamped to [0.02, 0.98] where sigmoid still has slope. */
   readonly init: number;
+  /** Generate and read within the tokens that continue one of each prompt's candidates ('candidate-tokens'). */
+  readonly constrained?: boolean;
 }
 
 /** The state after one measurement. */
@@ -54,13 +56,13 @@ export interface EntropyGradient {
 }
 
 /** Prompts per forward/backward: about 2^24 logits at once (a 150k vocabulary runs one long prompt at a time). */
-function chunkSize(prompts: readonly (readonly number[])[], k: number, vocab: number): number {
-  const t = Math.max(1, ...prompts.map((p) => p.length)) + k;
+function chunkSize(prompts: readonly EntropyPrompt[], k: number, vocab: number): number {
+  const t = Math.max(1, ...prompts.map((p) => p.prompt.length)) + k;
   return Math.max(1, Math.floor(2 ** 24 / (t * vocab)));
 }
 
 /** Mean first-k-token entropy over `prompts` at θ and its gradient; the tokens are greedy at θ and held fixed. */
-export async function entropyGradient(lm: LmConfig, base: ReadonlyMap<string, tf.Tensor>, m: MergeTerms, prompts: readonly (readonly number[])[], theta: readonly number[], k: number): Promise<EntropyGradient> {
+export async function entropyGradient(lm: LmConfig, base: ReadonlyMap<string, tf.Tensor>, m: MergeTerms, prompts: readonly EntropyPrompt[], theta: readonly number[], k: number, constrained = false): Promise<EntropyGradient> {
   const thetaT = tf.tensor1d([...theta]);
   const lambdasT = lambdasOf(thetaT, m.numLayers);
   const lambdas = Array.from(await lambdasT.data());
@@ -71,7 +73,7 @@ export async function entropyGradient(lm: LmConfig, base: ReadonlyMap<string, tf
   try {
     for (let i = 0; i < prompts.length; i += size) {
       const chunk = prompts.slice(i, i + size);
-      const tokens = await withMergedAt(base, m, lambdas, (w) => greedyContinuations(lm, w, chunk, k));
+      const tokens = await withMergedAt(base, m, lambdas, (w) => greedyContinuations(lm, w, chunk, k, constrained));
       const f = (th: tf.Tensor1D): tf.Scalar => firstTokensEntropyOf(lm, mergedAt(base, m, lambdasOf(th, m.numLayers)), tokens, k);
       const { value, grad } = tf.valueAndGrad(f)(thetaT);
       const [h, g] = [await value.data(), await grad.data()];
@@ -102,13 +104,13 @@ function adam(lr: number): (theta: number[], g: readonly number[], t: number) =>
 }
 
 /** Optimises λ on unlabeled prompts; `between` runs after every step (yield, cancellation). */
-export async function optimiseLambda(lm: LmConfig, base: ReadonlyMap<string, tf.Tensor>, m: MergeTerms, prompts: readonly (readonly number[])[], o: LambdaGradientOptions, between?: () => Promise<void>): Promise<LambdaGradientResult> {
+export async function optimiseLambda(lm: LmConfig, base: ReadonlyMap<string, tf.Tensor>, m: MergeTerms, prompts: readonly EntropyPrompt[], o: LambdaGradientOptions, between?: () => Promise<void>): Promise<LambdaGradientResult> {
   const init = Math.min(0.98, Math.max(0.02, o.init));
   let theta = Array.from({ length: o.scope === 'global' ? 1 : m.numLayers }, () => logit(init));
   const update = adam(o.lr);
   const trace: LambdaGradientStep[] = [];
   for (let step = 0; step <= o.steps; step++) {
-    const r = await entropyGradient(lm, base, m, prompts, theta, o.firstTokens);
+    const r = await entropyGradient(lm, base, m, prompts, theta, o.firstTokens, o.constrained === true);
     trace.push({ step, entropy: r.entropy, lambdas: r.lambdas });
     if (step < o.steps) theta = update(theta, r.gradient, step + 1);
     await between?.();

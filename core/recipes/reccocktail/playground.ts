@@ -112,9 +112,10 @@ export function createPlayground(lm: LmConfig, base: Map<string, tf.Tensor>, bas
     entropyAtLambda: (lambda, scenario) => withMerged(lambda, (w) => meanEntropy(lm, w, sets.entropy[scenario], { objective: options.entropyObjective, firstTokens: options.firstTokens })),
     gradientLambda: async (scenario, init, between) => {
       const terms = mergeTerms(base, baseSpirit, ingredient, lm.numLayers);
-      const o = { scope: options.lambdaScope ?? 'global', steps: options.lambdaSteps ?? 30, lr: options.lambdaLr ?? 0.1, firstTokens: options.firstTokens, init };
+      const constrained = options.entropyObjective === 'candidate-tokens';
+      const o = { scope: options.lambdaScope ?? 'global', steps: options.lambdaSteps ?? 30, lr: options.lambdaLr ?? 0.1, firstTokens: options.firstTokens, init, constrained };
       try {
-        return await optimiseLambda(lm, base, terms, sets.entropy[scenario].map((c) => c.prompt), o, between);
+        return await optimiseLambda(lm, base, terms, sets.entropy[scenario], o, between);
       } finally {
         terms.dispose();
       }

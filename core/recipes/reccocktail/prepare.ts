@@ -61,8 +61,8 @@ export function fewShot(corpora: RecCocktailCorpora, s: Pick<RecCocktailSettings
 function checkSettings(s: RecCocktailSettings): void {
   if (s.entropyPrompts > 100 || s.entropyPrompts < 1) throw new RecForgeError('validation', 'entropyPrompts must be in [1, 100]', { file: 'reccocktail', field: 'entropyPrompts' });
   // The gradient flows through the exact ΔW merge and the first-tokens entropy; the other forms are grid-only.
-  if (s.lambdaSearch === 'gradient' && (s.mergeMode !== 'exact' || s.entropyObjective !== 'first-tokens')) {
-    throw new RecForgeError('validation', 'λ by gradient needs the exact merge and the first-tokens entropy; choose "grid" for the others', { file: 'reccocktail', field: 'lambdaSearch' });
+  if (s.lambdaSearch === 'gradient' && (s.mergeMode !== 'exact' || s.entropyObjective === 'candidates')) {
+    throw new RecForgeError('validation', 'λ by gradient needs the exact merge and a first-tokens entropy; choose "grid" for the others', { file: 'reccocktail', field: 'lambdaSearch' });
   }
 }
 

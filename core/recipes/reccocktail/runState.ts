@@ -34,7 +34,7 @@ const stateSchema = z.object({
   baseModel: z.object({ kind: z.enum(['run', 'folder']), path: z.string() }),
   options: z.object({
     mergeMode: z.enum(['exact', 'paper-ab']),
-    entropyObjective: z.enum(['first-tokens', 'candidates']),
+    entropyObjective: z.enum(['first-tokens', 'candidate-tokens', 'candidates']),
     firstTokens: z.number().int().positive(),
     // Absent in runs saved before the gradient search (they searched the grid).
     lambdaSearch: z.enum(['gradient', 'grid']).optional(),

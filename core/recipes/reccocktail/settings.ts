@@ -53,7 +53,7 @@ export const recCocktailSettingsSchema = z
     mergeMode: z.enum(['exact', 'paper-ab']).default('exact').meta({ title: 'Merge', description: 'exact: λ·ΔW_base + (1−λ)·ΔW_ingredient; paper-ab: Eq. 7 interpolates A and B separately' }),
     lambdaStep: num(0.01, 0.5, 0.1, 'λ grid step', 'Spacing of the λ grid in [0, 1] for validation and entropy search'),
     entropyPrompts: int(1, 100, 100, 'Unlabeled prompts', 'Test prompts (labels unused) for entropy guidance, per scenario (§3.3: 50–100)'),
-    entropyObjective: z.enum(['first-tokens', 'candidates']).default('first-tokens').meta({ title: 'Entropy of', description: 'first-tokens: next-token entropy of the first generated tokens (paper); candidates: softmax over candidate scores' }),
+    entropyObjective: z.enum(['first-tokens', 'candidate-tokens', 'candidates']).default('first-tokens').meta({ title: 'Entropy of', description: "first-tokens: next-token entropy of the first generated tokens (paper); candidate-tokens: the same, generated and renormalised within the tokens that continue one of the prompt's candidates (the paper's task: pick a candidate); candidates: softmax over candidate scores" }),
     firstTokens: int(1, 16, 3, 'First tokens', 'Generated tokens whose entropy is averaged (paper: 3)'),
     lambdaSearch: z.enum(['gradient', 'grid']).default('gradient').meta({ title: 'Entropy λ by', description: "gradient: Adam on λ = sigmoid(θ) from the entropy grid's minimum (paper; exact merge, first-tokens entropy); grid: the grid's minimum" }),
     lambdaScope: z.enum(['global', 'per-layer']).default('global').meta({ title: 'λ per', description: 'global: one λ for the whole model; per-layer: one λ per decoder layer (gradient search only)' }),
