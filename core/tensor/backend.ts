@@ -10,7 +10,7 @@ import { RecForgeError } from '../errors';
 import { applyCpuPatches, applyWasmPatches } from './patches';
 import { backendSelfTest } from './selfTest';
 import { probeWebGpu } from './webgpuRung';
-import { loadGemmKernel } from './simd/gemmModule';
+import { loadSimdKernels } from './simd/simdModule';
 
 /** Loads a module by specifier. Injected so tests (and bundles) control native imports. */
 export type ModuleImporter = (spec: string) => Promise<unknown>;
@@ -73,7 +73,7 @@ async function tryNative(rung: string, importer: ModuleImporter): Promise<Activa
 async function tryWasm(): Promise<Activation> {
   // Patches must be registered before setBackend('wasm') runs the kernels' setup functions; the
   // SIMD kernel module compiles asynchronously first (its patch falls back while it is missing).
-  await loadGemmKernel();
+  await loadSimdKernels();
   const patches = applyWasmPatches();
   const res = await activate('wasm', 'wasm', patches, 'wasm');
   if (!res.ok) return res;

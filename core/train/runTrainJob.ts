@@ -12,9 +12,10 @@ import type { MetricRecord, RunProgress, TrainPoint } from '../protocol/dto';
 import type { TrainJob } from '../protocol/worker';
 import { batchTensors, disposeBatchTensors } from './batchTensors';
 import { checkpointBytes, restoreCheckpoint } from './checkpoint';
-import { createDataParallel, dataParallelStep, publishWeights, type ReplicaSlot } from './parallel/dataParallel';
+import { createDataParallel, dataParallelStep, publishWeights } from './parallel/dataParallel';
 import { flatLayout } from './parallel/flatGrads';
-import type { ReplicaModelSpec } from './parallel/protocol';
+import type { ReplicaSlot, StartReplicas } from './parallel/protocol';
+import { replicaStarter } from './parallel/replicaProvider';
 import { createAdam, setLearningRate } from './optimizer';
 import { ThrottledProgress } from './progress';
 import { createRng, mixSeed, type Rng } from './rng';
@@ -39,7 +40,7 @@ export interface TrainHooks {
    * Starts data-parallel replicas (threads on the other cores) for the model described; the host
    * knows how and how many. Without it, or when it returns none, training runs on one thread.
    */
-  startReplicas?(spec: ReplicaModelSpec, gradLength: number): Promise<ReplicaSlot[]>;
+  startReplicas?: StartReplicas;
 }
 
 /** How a job ended (failures are thrown). */
@@ -181,11 +182,12 @@ interface Replicas {
 
 /** Replicas from the host, if it offers them; each reads the lead's weights from `weights`. */
 async function startJobReplicas(job: TrainJob, model: SequentialRecModel, hooks: TrainHooks): Promise<Replicas> {
+  const start = replicaStarter(hooks.startReplicas);
   // Only with replicas: SharedArrayBuffer is missing where a page is not cross-origin isolated.
-  if (hooks.startReplicas === undefined) return { replicas: [], weights: new Float32Array(0) };
+  if (start === undefined) return { replicas: [], weights: new Float32Array(0) };
   const length = flatLayout(model.variables).length;
   const weights = new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT);
-  const replicas = await hooks.startReplicas({ family: job.model, config: job.modelConfig, numItems: job.data.numItems, weights }, length);
+  const replicas = await start({ task: { kind: 'seqrec', family: job.model, config: job.modelConfig, numItems: job.data.numItems }, weights }, length);
   return { replicas, weights: new Float32Array(weights) };
 }
 

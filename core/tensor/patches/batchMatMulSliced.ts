@@ -9,7 +9,7 @@
  *
  * Operands arrive untransposed (batchMatMulTransposed.ts transposes first).
  */
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
 import { asWasmInternals, recordOf, registerView, releaseView, type WasmInternals } from './wasmInternals';
 
@@ -32,7 +32,7 @@ function cppBatchMatMul(backend: WasmInternals): WasmBatchMatMul {
   return fn;
 }
 
-const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+const size = (shape: readonly number[]): number => tf.util.sizeFromShape([...shape]);
 const shapeBytes = (shape: readonly number[]): Uint8Array => new Uint8Array(new Int32Array(shape).buffer);
 
 /** Broadcast of two batch shapes (right-aligned, as numpy); throws when incompatible. */

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../train/rng';
-import { loadGemmKernel } from '../simd/gemmModule';
+import { loadSimdKernels } from '../simd/simdModule';
 import { applyCpuPatches, applyWasmPatches } from './index';
 import { gemmProblemOf, simdMatMulStats } from './simdMatMul';
 import { matMulShapeA, matMulShapeB, matMulValueAndGrads, randArray, runOn, sizeOf, type MatMulCase } from './testUtil';
@@ -10,7 +10,7 @@ import { matMulShapeA, matMulShapeB, matMulValueAndGrads, randArray, runOn, size
 const rng = createRng(29);
 
 beforeAll(async () => {
-  expect(await loadGemmKernel()).not.toBeNull();
+  expect(await loadSimdKernels()).not.toBeNull();
   applyWasmPatches();
   applyCpuPatches();
   expect(await tf.setBackend('wasm')).toBe(true);

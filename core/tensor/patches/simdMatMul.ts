@@ -7,8 +7,9 @@
  * Other dtypes, batch shapes that broadcast beyond "equal or one shared", or a module that did
  * not load go to the wrapped kernel.
  */
-import type * as tf from '@tensorflow/tfjs';
-import { gemmKernelReady, runGemm, type GemmProblem, type HeapOwner } from '../simd/gemmModule';
+import * as tf from '@tensorflow/tfjs';
+import { runGemm, type GemmProblem } from '../simd/gemmModule';
+import { heapOf, simdKernelsReady, type HeapOwner } from '../simd/simdModule';
 import { broadcastBatch } from './batchMatMulSliced';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
 import { asWasmInternals, recordOf, type WasmInternals } from './wasmInternals';
@@ -20,7 +21,6 @@ export const SIMD_MATMUL_PATCH = 'BatchMatMul (RecForge wasm SIMD kernel, whole 
 /** How often each path ran (tests check the kernel is really taken). */
 export const simdMatMulStats = { simd: 0, wrapped: 0 };
 
-const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** The product as one GemmProblem plus the output shape, or null when the kernel cannot take it. */
 export function gemmProblemOf(a: readonly number[], b: readonly number[], transA: boolean, transB: boolean): { problem: GemmProblem; outShape: number[] } | null {
@@ -32,21 +32,11 @@ export function gemmProblemOf(a: readonly number[], b: readonly number[], transA
   if (k !== kb) return null;
   const batchA = a.slice(0, -2);
   const batchB = b.slice(0, -2);
-  const [na, nb] = [size(batchA), size(batchB)];
+  const [na, nb] = [tf.util.sizeFromShape(batchA), tf.util.sizeFromShape(batchB)];
   const sameBatch = batchA.length === batchB.length && batchA.every((d, i) => d === batchB[i]);
   if ((!sameBatch && na !== 1 && nb !== 1) || m * n * k === 0) return null;
   const problem = { batch: Math.max(na, nb), m, n, k, transA, transB, strideA: na === 1 ? 0 : m * k, strideB: nb === 1 ? 0 : k * n };
   return { problem, outShape: [...broadcastBatch(batchA, batchB), m, n] };
-}
-
-/** The backend's wasm memory and allocator, or null when this tfjs build does not expose them. */
-function heapOf(backend: WasmInternals): HeapOwner | null {
-  const wasm = backend.wasm as unknown as { asm?: { memory?: object }; _malloc?: (n: number) => number; _free?: (p: number) => void };
-  const memory = wasm.asm?.memory;
-  const malloc = wasm._malloc;
-  const free = wasm._free;
-  if (memory === undefined || typeof malloc !== 'function' || typeof free !== 'function') return null;
-  return { memory, malloc: (n) => malloc.call(wasm, n) >>> 0, free: (ptr) => free.call(wasm, ptr) };
 }
 
 function runSimd(backend: WasmInternals, heap: HeapOwner, a: tf.TensorInfo, b: tf.TensorInfo, problem: GemmProblem, outShape: number[]): tf.TensorInfo {
@@ -62,7 +52,7 @@ function makeSimdMatMul(wrapped: tf.KernelFunc): tf.KernelFunc {
     const { a, b } = args.inputs;
     const backend = asWasmInternals(args.backend);
     const heap = backend === null ? null : heapOf(backend);
-    const usable = a !== undefined && b !== undefined && backend !== null && heap !== null && gemmKernelReady() &&
+    const usable = a !== undefined && b !== undefined && backend !== null && heap !== null && simdKernelsReady() &&
       a.dtype === 'float32' && b.dtype === 'float32' && isFastPathEnabled(SIMD_MATMUL_PATCH);
     const plan = usable ? gemmProblemOf(a.shape, b.shape, args.attrs?.['transposeA'] === true, args.attrs?.['transposeB'] === true) : null;
     if (plan === null || !usable) {

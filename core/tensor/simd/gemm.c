@@ -50,10 +50,10 @@ static void pack_a_panels(const float *a, int m_dim, int k0, int kl, int m, int 
 }
 
 /* One MR x NR tile: row r of op(A) at k is ar[k * ks] (ks = 1 for rows of A read in place,
- * MR for a packed panel) times packed columns bp[.][0..7]. Inlined per call site, so ks is a
- * constant in each copy. */
+ * MR for a packed panel) times packed columns bp[.][0..7], stored to (or added into) out with
+ * row stride ldo. Inlined per call site, so ks is a constant in each copy. */
 static inline __attribute__((always_inline)) void tile(int k_dim, const float *a0, const float *a1, const float *a2,
-                                                       const float *a3, int ks, const float *bp, int np, float *out /* MR x NR, row stride NR */) {
+                                                       const float *a3, int ks, const float *bp, int np, float *out, int ldo, int accumulate) {
   v128_t c00 = wasm_f32x4_splat(0), c01 = c00, c10 = c00, c11 = c00;
   v128_t c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   for (int k = 0; k < k_dim; k++) {
@@ -73,10 +73,17 @@ static inline __attribute__((always_inline)) void tile(int k_dim, const float *a
     c30 = wasm_f32x4_add(c30, wasm_f32x4_mul(x, b0));
     c31 = wasm_f32x4_add(c31, wasm_f32x4_mul(x, b1));
   }
-  wasm_v128_store(out, c00); wasm_v128_store(out + 4, c01);
-  wasm_v128_store(out + 8, c10); wasm_v128_store(out + 12, c11);
-  wasm_v128_store(out + 16, c20); wasm_v128_store(out + 20, c21);
-  wasm_v128_store(out + 24, c30); wasm_v128_store(out + 28, c31);
+  float *o0 = out, *o1 = out + ldo, *o2 = out + 2 * ldo, *o3 = out + 3 * ldo;
+  if (accumulate) {
+    c00 = wasm_f32x4_add(c00, wasm_v128_load(o0)); c01 = wasm_f32x4_add(c01, wasm_v128_load(o0 + 4));
+    c10 = wasm_f32x4_add(c10, wasm_v128_load(o1)); c11 = wasm_f32x4_add(c11, wasm_v128_load(o1 + 4));
+    c20 = wasm_f32x4_add(c20, wasm_v128_load(o2)); c21 = wasm_f32x4_add(c21, wasm_v128_load(o2 + 4));
+    c30 = wasm_f32x4_add(c30, wasm_v128_load(o3)); c31 = wasm_f32x4_add(c31, wasm_v128_load(o3 + 4));
+  }
+  wasm_v128_store(o0, c00); wasm_v128_store(o0 + 4, c01);
+  wasm_v128_store(o1, c10); wasm_v128_store(o1 + 4, c11);
+  wasm_v128_store(o2, c20); wasm_v128_store(o2 + 4, c21);
+  wasm_v128_store(o3, c30); wasm_v128_store(o3 + 4, c31);
 }
 
 /* Stores (first k block) or adds a tile's rows x cols results into C at (m, n). */
@@ -92,6 +99,21 @@ static void put_tile(const float *tmp, int rows, int cols, float *c, int n_dim, 
   }
 }
 
+/* The tile at rows m.. (rows of them), columns n.. (cols) of C: a full tile is written (or added,
+ * after the first k block) in place; an edge tile goes through `tmp`, and only its rows x cols are
+ * copied. */
+static inline __attribute__((always_inline)) void tile_into_c(int kl, const float *a0, const float *a1, const float *a2,
+                                                              const float *a3, int ks, const float *bp, int np, float *c,
+                                                              int n_dim, int m, int n, int rows, int cols, int accumulate,
+                                                              float *tmp) {
+  if (rows == MR && cols == NR) {
+    tile(kl, a0, a1, a2, a3, ks, bp, np, c + m * n_dim + n, n_dim, accumulate);
+  } else {
+    tile(kl, a0, a1, a2, a3, ks, bp, np, tmp, NR, 0);
+    put_tile(tmp, rows, cols, c, n_dim, m, n, accumulate);
+  }
+}
+
 /* Adds (or, for the first k block, stores) the block product A[:, k0..k0+kl] * Bp into columns
  * n0..n0+nl of C (m_dim x n_dim, row-major); A's rows (length k_dim) are read in place. */
 static void block_product(const float *a, int m_dim, int n_dim, int k_dim, int k0, int kl, int n0, int nl,
@@ -104,8 +126,8 @@ static void block_product(const float *a, int m_dim, int n_dim, int k_dim, int k
     const float *r2 = rows > 2 ? r0 + 2 * k_dim : r0;
     const float *r3 = rows > 3 ? r0 + 3 * k_dim : r0;
     for (int n = 0; n < nl; n += NR) {
-      tile(kl, r0, r1, r2, r3, 1, bp + n, np, tmp);
-      put_tile(tmp, rows, nl - n < NR ? nl - n : NR, c, n_dim, m, n0 + n, k0 != 0);
+      int cols = nl - n < NR ? nl - n : NR;
+      tile_into_c(kl, r0, r1, r2, r3, 1, bp + n, np, c, n_dim, m, n0 + n, rows, cols, k0 != 0, tmp);
     }
   }
 }
@@ -120,8 +142,8 @@ static void block_product_ta(const float *a, int m_dim, int n_dim, int k0, int k
       const float *p = panels + g * kl * MR;
       int rows = group_rows - g * MR < MR ? group_rows - g * MR : MR;
       for (int n = 0; n < nl; n += NR) {
-        tile(kl, p, p + 1, p + 2, p + 3, MR, bp + n, np, tmp);
-        put_tile(tmp, rows, nl - n < NR ? nl - n : NR, c, n_dim, m + g * MR, n0 + n, k0 != 0);
+        int cols = nl - n < NR ? nl - n : NR;
+        tile_into_c(kl, p, p + 1, p + 2, p + 3, MR, bp + n, np, c, n_dim, m + g * MR, n0 + n, rows, cols, k0 != 0, tmp);
       }
     }
   }
