@@ -35,6 +35,7 @@ const invoke = [
   'runs.exportArtifact',
   'pipelines.run',
   'recipes.list',
+  'recipes.previewInstruction',
   'models.inspect',
   'models.register',
   'models.list',

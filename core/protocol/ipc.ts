@@ -12,8 +12,8 @@ import type {
 } from './dto';
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
-import type { RecipeInfo } from './recipes';
-import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelArtifactRequest, RunModelRequest } from './schemas';
+import type { InstructionPreview, RecipeInfo } from './recipes';
+import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, InstructionPreviewRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelArtifactRequest, RunModelRequest } from './schemas';
 import type { RunActionRequest } from './recipeActions';
 import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { ExportResult, ImportResult, TabularPreview } from './tabular';
@@ -81,6 +81,8 @@ export interface InvokeMap {
   'models.remove': (req: ModelIdRequest) => null;
   /** The recipes the studio can run, with the JSON Schema of their settings (forms are generated from it). */
   'recipes.list': (req?: Record<string, never>) => RecipeInfo[];
+  /** One real example of the dataset rendered with a RecCocktail instruction template (the new-run form's live preview). */
+  'recipes.previewInstruction': (req: InstructionPreviewRequest) => InstructionPreview;
   /** Start SASRec on the bundled demo dataset with a short schedule. */
   'demo.run': (req?: Record<string, never>) => RunSummary;
 }

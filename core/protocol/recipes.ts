@@ -50,3 +50,16 @@ export interface RecipeInfo {
   /** One-click starting points, offered above the form. */
   readonly presets: readonly RecipePreset[];
 }
+
+/** 'recipes.previewInstruction': one real example of the dataset rendered with an instruction template, or the template's errors. */
+export interface InstructionPreview {
+  /** The target domain the example comes from. */
+  readonly domain: string;
+  readonly prompt: string;
+  /** The answer the model is trained to write. */
+  readonly completion: string;
+  /** Located template mistakes (prompt and completion are empty then). */
+  readonly errors: readonly { readonly position: number; readonly message: string }[];
+  /** The `{field}`s the template may use. */
+  readonly fields: readonly string[];
+}

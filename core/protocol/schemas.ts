@@ -73,6 +73,18 @@ export const splitRequestSchema = z
 
 /** Preview (template given: try it) or read a dataset's item text template. */
 export const itemTextRequestSchema = z.object({ datasetId: id, template: z.string().max(4000).optional() }).strict();
+/** recipes.previewInstruction: a RecCocktail instruction template and the settings it renders with. */
+export const instructionPreviewRequestSchema = z
+  .object({
+    datasetId: id,
+    recipe: z.literal('reccocktail'),
+    template: z.string().max(4000),
+    itemText: z.enum(['title', 'genres-title']).default('genres-title'),
+    targetDomain: z.string().max(200).default(''),
+    maxHistory: z.number().int().min(1).max(50).default(3),
+    negatives: z.number().int().min(1).max(99).default(9),
+  })
+  .strict();
 /** Save a dataset's item text template. */
 export const setItemTemplateRequestSchema = z.object({ datasetId: id, template: z.string().min(1).max(4000) }).strict();
 
@@ -114,6 +126,8 @@ export type ExportRequest = z.infer<typeof exportRequestSchema>;
 export type CombineRequest = z.input<typeof combineRequestSchema>;
 export type CombineRequestParsed = z.output<typeof combineRequestSchema>;
 export type ItemTextRequest = z.infer<typeof itemTextRequestSchema>;
+export type InstructionPreviewRequest = z.input<typeof instructionPreviewRequestSchema>;
+export type InstructionPreviewRequestParsed = z.output<typeof instructionPreviewRequestSchema>;
 export type SetItemTemplateRequest = z.infer<typeof setItemTemplateRequestSchema>;
 export type SplitRequest = z.input<typeof splitRequestSchema>;
 export type SplitRequestParsed = z.output<typeof splitRequestSchema>;

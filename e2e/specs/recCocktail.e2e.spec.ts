@@ -7,6 +7,16 @@ test('fresh workspace → RecCocktail demo preset → exported adapter; the play
   await studio.waitForBackend();
   const [demo] = await (await studio.gotoDatasets()).names();
   const runs = await studio.gotoRuns();
+  // The instruction template is edited with a live example of the dataset, mistakes located.
+  const page = studio.page;
+  await page.getByTestId('run-dataset').selectOption({ label: demo ?? '' });
+  await page.getByTestId('run-recipe').selectOption({ label: 'RecCocktail (LoRA merge)' });
+  await expect(page.getByTestId('instruction-preview-prompt')).toContainText(/^History:\n1\. /);
+  await page.getByTestId('field-settings.template').fill('Seen:\n{history}\nPick one of {count}:\n{candidates}\nAnswer:');
+  await expect(page.getByTestId('instruction-preview-prompt')).toContainText('Pick one of 10:');
+  await expect(page.getByTestId('instruction-preview-prompt')).toContainText((await page.getByTestId('instruction-preview-answer').textContent()) ?? '-');
+  await page.getByTestId('field-settings.template').fill('Seen: {histroy}');
+  await expect(page.getByTestId('instruction-errors')).toBeVisible();
   await runs.startPreset(demo ?? '', 'RecCocktail (LoRA merge)', 'Quick demo (tiny LM, ~30 s)');
   const run = studio.run;
   await run.waitForStatus('done', 170_000);

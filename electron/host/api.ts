@@ -18,6 +18,7 @@ import type {
   PreviewRequest,
   CombineRequestParsed,
   ItemTextRequest,
+  InstructionPreviewRequestParsed,
   SetItemTemplateRequest,
   SplitRequestParsed,
   RegisterModelRequest,
@@ -32,6 +33,7 @@ import { importTrainLog } from './importLog';
 import { importFiles } from './importFiles';
 import { pipelineOfRun, runPipeline } from './pipelines';
 import { listRecipes } from './recipes';
+import { instructionPreview } from '../../core/recipes/reccocktail/instructionPreview';
 import { writeRunReport } from './runReport';
 import { assertRunnable, inspectModelFolder } from './modelFolders';
 import { removeUploads, resolveFileRefs } from './uploads';
@@ -66,6 +68,7 @@ interface ParsedRequests {
   'models.register': RegisterModelRequest;
   'models.remove': ModelIdRequest;
   'pipelines.run': PipelineParsed;
+  'recipes.previewInstruction': InstructionPreviewRequestParsed;
 }
 type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
 type Handlers = { [C in InvokeChannel]: (req: RequestOf<C>) => Promise<InvokeResponse<C>> };
@@ -116,6 +119,7 @@ function buildHandlers(ctx: HostContext): Handlers {
     },
     'pipelines.run': (req) => runPipeline(ctx, req),
     'recipes.list': async () => listRecipes(),
+    'recipes.previewInstruction': async ({ datasetId, recipe: _recipe, ...settings }) => instructionPreview(await ctx.workspace.loadRecipeSources(datasetId), settings),
     'models.inspect': (req) => inspectModelFolder(req.path),
     'models.register': async (req) => {
       const info = await inspectModelFolder(req.path);

@@ -5,6 +5,10 @@ import { buildSettings, formGroups, initialValues, type FormValues } from '../..
 import { useStore } from '../../store';
 import { SchemaField } from './SchemaField';
 import { StageChain } from './StageChain';
+import { InstructionTemplateField } from './InstructionTemplateField';
+
+/** RecCocktail's instruction template field: edited with a live example of the dataset. */
+const INSTRUCTION_TEMPLATE = 'settings.template';
 
 function DatasetSelect(): ReactElement {
   const datasets = useStore((s) => s.datasets);
@@ -73,7 +77,13 @@ function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readon
       {groups.map((g) => (
         <fieldset key={g.key} className="field-group">
           <legend>{g.key === 'modelConfig' ? recipe.title : g.title}</legend>
-          {g.fields.map((f) => <SchemaField key={f.path} field={f} value={values[f.path] ?? ''} onChange={onField} />)}
+          {g.fields.map((f) =>
+            recipe.id === 'reccocktail' && f.path === INSTRUCTION_TEMPLATE ? (
+              <InstructionTemplateField key={f.path} field={f} values={values} datasetId={datasetId} onChange={onField} />
+            ) : (
+              <SchemaField key={f.path} field={f} value={values[f.path] ?? ''} onChange={onField} />
+            ),
+          )}
         </fieldset>
       ))}
       {errors.length === 0 ? null : (
