@@ -16,17 +16,30 @@ export interface Rng {
   nextNormal(): number;
   /** The whole generator state; `createRng(rng.state())` continues the same stream (exact resume). */
   state(): number;
+  /**
+   * Advances the stream by `count` draws at once and returns the state it was in: draw i of
+   * those is mulberry32Output(state + (i + 1)·MULBERRY32_STEP), for bulk draws (dropoutMask).
+   */
+  skip(count: number): number;
+}
+
+/** How much the mulberry32 state grows per draw (it is a counter; the output is its hash). */
+export const MULBERRY32_STEP = 0x6d2b79f5;
+
+/** The uint32 that mulberry32 outputs at counter value `state`. */
+export function mulberry32Output(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return (t ^ (t >>> 14)) >>> 0;
 }
 
 /** Creates a mulberry32 generator; any integer seed (only the low 32 bits matter). */
 export function createRng(seed: number): Rng {
   let state = seed >>> 0;
   const nextUint32 = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    state = (state + MULBERRY32_STEP) >>> 0;
+    return mulberry32Output(state);
   };
   const nextFloat = (): number => nextUint32() / 4294967296;
   return {
@@ -40,6 +53,11 @@ export function createRng(seed: number): Rng {
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
     state: () => state,
+    skip: (count) => {
+      const from = state;
+      state = (state + Math.imul(count, MULBERRY32_STEP)) >>> 0;
+      return from;
+    },
   };
 }
 

@@ -19,6 +19,7 @@ export interface SimdExports {
   gemm(batch: number, m: number, n: number, k: number, tA: number, tB: number, a: number, sa: number, b: number, sb: number, c: number, scratch: number): void;
   gemm_scratch(m: number, n: number, k: number, tA: number): number;
   sum_rows(x: number, rows: number, inner: number, out: number): void;
+  dropout_mask(state: number, n: number, threshold: number, keepAll: number, scale: number, out: number): void;
 }
 
 // core/ compiles without DOM or Node typings: the few WebAssembly and base64 globals it needs.

@@ -9,6 +9,7 @@ import type { ProjectionDelta } from '../../models/lm/layers';
 import { loraDelta, loraPair } from '../../models/lora/adapter';
 import { loraScaling } from '../../models/lora/config';
 import type { LoraConfig } from '../../models/lora/config';
+import { dropoutMask } from '../dropoutMask';
 import type { Rng } from '../rng';
 
 /** Weights and delta of one forward pass. */
@@ -36,15 +37,6 @@ export function fullModel(): TrainableModel {
   return { kind: 'full', frozen: null, forwardInputs: (params) => ({ weights: params }), dispose: () => undefined };
 }
 
-/** Inverted-dropout mask [N, in] scaled by 1/(1 − rate), as torch.nn.Dropout in training mode. */
-function dropoutMask(shape: readonly number[], rate: number, rng: Rng): tf.Tensor {
-  const n = shape.reduce((a, b) => a * b, 1);
-  const keep = 1 / (1 - rate);
-  const values = new Float32Array(n);
-  for (let i = 0; i < n; i++) values[i] = rng.nextFloat() < rate ? 0 : keep;
-  return tf.tensor(values, [...shape]);
-}
-
 /** scaling·(dropout(x)·Aᵀ)·Bᵀ: PEFT's LoRA forward in training mode. */
 export function loraTrainingDelta(config: LoraConfig, tensors: ReadonlyMap<string, tf.Tensor>, dropoutRng: Rng | null): ProjectionDelta {
   const adapter = { config, tensors: tensors as Map<string, tf.Tensor> };
@@ -54,7 +46,7 @@ export function loraTrainingDelta(config: LoraConfig, tensors: ReadonlyMap<strin
     const pair = loraPair(adapter, modulePath);
     if (pair === null) return null;
     return tf.tidy(() => {
-      const dropped = tf.mul(x, dropoutMask(x.shape, config.lora_dropout, dropoutRng));
+      const dropped = tf.mul(x, tf.tensor(dropoutMask(dropoutRng, x.size, config.lora_dropout), x.shape));
       return tf.mul(tf.matMul(tf.matMul(dropped, pair.a, false, true), pair.b, false, true), scaling);
     });
   };
