@@ -3,6 +3,7 @@ import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectNoLeaks } from '../testing/leaks';
 import { initBackend } from './backend';
+import { REDUCTION_GRADIENTS_PATCH } from './patches/reductionGradients';
 import { backendSelfTest } from './selfTest';
 
 const notInstalled = (spec: string): Promise<unknown> => Promise.reject(new Error(`Cannot find module '${spec}'`));
@@ -16,7 +17,8 @@ describe('initBackend', () => {
     const info = await initBackend({ importer: notInstalled });
     expect(info.name).toBe('wasm');
     expect(tf.getBackend()).toBe('wasm');
-    expect(info.patches).toHaveLength(6);
+    expect(info.patches).toHaveLength(7); // 6 kernels + the reduction gradients
+    expect(info.patches).toContain(REDUCTION_GRADIENTS_PATCH);
     expect(info.detail).toMatch(/^wasm \(SIMD/);
     expect(info.detail).toContain("tfjs-node-gpu: not available (Cannot find module '@tensorflow/tfjs-node-gpu')");
     expect(info.detail).toContain('tfjs-node: not available');
@@ -24,7 +26,7 @@ describe('initBackend', () => {
 
   it('honours prefer and patches cpu', async () => {
     const info = await initBackend({ prefer: ['cpu'], importer: notInstalled });
-    expect(info).toMatchObject({ name: 'cpu', patches: ['UnsortedSegmentSum (JS kernel)'] });
+    expect(info).toMatchObject({ name: 'cpu', patches: ['UnsortedSegmentSum (JS kernel)', REDUCTION_GRADIENTS_PATCH] });
     expect(tf.getBackend()).toBe('cpu');
   });
 

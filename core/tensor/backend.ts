@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import type { BackendInfo } from '../protocol/dto';
 import { RecForgeError } from '../errors';
 import { applyCpuPatches, applyWasmPatches } from './patches';
+import { registerReductionGradients } from './patches/reductionGradients';
 import { backendSelfTest } from './selfTest';
 import { probeWebGpu } from './webgpuRung';
 import { loadSimdKernels } from './simd/simdModule';
@@ -119,12 +120,14 @@ async function tryRung(rung: string, opts: InitBackendOptions): Promise<Activati
  */
 export async function initBackend(opts: InitBackendOptions = {}): Promise<BackendInfo> {
   const rungs = opts.prefer ?? BACKEND_RUNGS;
+  // Gradients are backend-independent: registered once whichever rung wins.
+  const gradients = registerReductionGradients();
   const skipped: string[] = [];
   for (const rung of rungs) {
     const res = await tryRung(rung, opts);
     if (res.ok) {
       const why = skipped.length > 0 ? `; skipped: ${skipped.join('; ')}` : '';
-      return { ...res.info, detail: `${res.info.detail}${why}` };
+      return { ...res.info, patches: [...res.info.patches, gradients], detail: `${res.info.detail}${why}` };
     }
     skipped.push(res.reason);
   }
