@@ -52,12 +52,14 @@ export function readFlat(layout: FlatLayout, flat: Float32Array): Map<string, tf
 /** out = Σ wᵢ·partsᵢ / Σ wᵢ (out may be one of the parts). A zero total leaves zeros. */
 export function weightedMean(parts: readonly { readonly values: Float32Array; readonly weight: number }[], out: Float32Array): void {
   const total = parts.reduce((s, p) => s + p.weight, 0);
-  const scaled = parts.map((p) => ({ values: p.values, w: total > 0 ? p.weight / total : 0 }));
-  for (let i = 0; i < out.length; i++) {
-    let s = 0;
-    for (const p of scaled) s += p.w * (p.values[i] as number);
-    out[i] = s;
+  const acc = new Float64Array(out.length);
+  // One tight pass per part (a loop over parts per element ran ~40 ns/element).
+  for (const p of parts) {
+    const w = total > 0 ? p.weight / total : 0;
+    const v = p.values;
+    for (let i = 0; i < acc.length; i++) acc[i] = (acc[i] as number) + w * (v[i] as number);
   }
+  out.set(acc);
 }
 
 /** out += Σ parts, element-wise (parts already carry their weights, e.g. losses over one total). */
