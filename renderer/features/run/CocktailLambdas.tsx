@@ -59,9 +59,9 @@ function ScenarioRow({ name, segment, s, validation }: RowProps): ReactElement {
       {s.layers ? (
         <ol className="playground-layers" data-testid="playground-layer-lambdas" aria-label={`Per-layer λ, ${name}`}>
           {s.layers.map((l, i) => (
-            <li key={`layer-${i}`} className="mono" title={`layer ${i}`}>
+            <li key={`layer-${i}`} className="mono" title={`layer ${i}: λ ${l.toFixed(4)}`}>
               <span className="playground-layer-bar" style={{ width: `${Math.round(l * 100)}%` }} />
-              {f2(l)}
+              L{i} {f2(l)}
             </li>
           ))}
         </ol>
