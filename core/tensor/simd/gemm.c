@@ -21,17 +21,32 @@
 static int round_up(int x, int to) { return (x + to - 1) / to * to; }
 
 /* The block of op(B) (k_dim x n_dim overall) at rows k0..k0+kl, columns n0..n0+nl, packed as
- * Bp[k][n] with row stride np (zero-padded to np columns). */
-static void pack_b(const float *b, int k_dim, int n_dim, int trans, int k0, int kl, int n0, int nl, int np, float *bp) {
-  for (int k = 0; k < kl; k++) {
-    float *row = bp + k * np;
+ * NR-column micro-panels: panel t holds Bp[k][t*NR .. t*NR+NR) for every k, contiguous (zero-
+ * padded past nl), so a tile streams its kl * NR floats in order instead of striding by a row. */
+static void pack_b(const float *b, int k_dim, int n_dim, int trans, int k0, int kl, int n0, int nl, float *bp) {
+  for (int t = 0; t * NR < nl; t++) {
+    float *panel = bp + t * kl * NR;
+    int first = n0 + t * NR;
+    int cols = nl - t * NR < NR ? nl - t * NR : NR;
     if (trans) {
-      for (int n = 0; n < nl; n++) row[n] = b[(n0 + n) * k_dim + k0 + k];
+      /* op(B)[k][n] = B[n][k]: each column of the panel is a contiguous run of a row of B. */
+      for (int j = 0; j < cols; j++) {
+        const float *src = b + (first + j) * k_dim + k0;
+        for (int k = 0; k < kl; k++) panel[k * NR + j] = src[k];
+      }
+    } else if (cols == NR) {
+      for (int k = 0; k < kl; k++) {
+        const float *src = b + (k0 + k) * n_dim + first;
+        wasm_v128_store(panel + k * NR, wasm_v128_load(src));
+        wasm_v128_store(panel + k * NR + 4, wasm_v128_load(src + 4));
+      }
+      continue;
     } else {
-      const float *src = b + (k0 + k) * n_dim + n0;
-      for (int n = 0; n < nl; n++) row[n] = src[n];
+      for (int k = 0; k < kl; k++)
+        for (int j = 0; j < cols; j++) panel[k * NR + j] = b[(k0 + k) * n_dim + first + j];
     }
-    for (int n = nl; n < np; n++) row[n] = 0.0f;
+    for (int k = 0; k < kl; k++)
+      for (int j = cols; j < NR; j++) panel[k * NR + j] = 0.0f;
   }
 }
 
@@ -127,7 +142,7 @@ static void block_product(const float *a, int m_dim, int n_dim, int k_dim, int k
     const float *r3 = rows > 3 ? r0 + 3 * k_dim : r0;
     for (int n = 0; n < nl; n += NR) {
       int cols = nl - n < NR ? nl - n : NR;
-      tile_into_c(kl, r0, r1, r2, r3, 1, bp + n, np, c, n_dim, m, n0 + n, rows, cols, k0 != 0, tmp);
+      tile_into_c(kl, r0, r1, r2, r3, 1, bp + n * kl, NR, c, n_dim, m, n0 + n, rows, cols, k0 != 0, tmp);
     }
   }
 }
@@ -143,7 +158,7 @@ static void block_product_ta(const float *a, int m_dim, int n_dim, int k0, int k
       int rows = group_rows - g * MR < MR ? group_rows - g * MR : MR;
       for (int n = 0; n < nl; n += NR) {
         int cols = nl - n < NR ? nl - n : NR;
-        tile_into_c(kl, p, p + 1, p + 2, p + 3, MR, bp + n, np, c, n_dim, m + g * MR, n0 + n, rows, cols, k0 != 0, tmp);
+        tile_into_c(kl, p, p + 1, p + 2, p + 3, MR, bp + n * kl, NR, c, n_dim, m + g * MR, n0 + n, rows, cols, k0 != 0, tmp);
       }
     }
   }
@@ -178,7 +193,7 @@ EXPORT void gemm(int batch, int m_dim, int n_dim, int k_dim, int trans_a, int tr
       for (int k0 = 0; k0 < k_dim; k0 += KC) {
         int kl = k_dim - k0 < KC ? k_dim - k0 : KC;
         /* A shared B is packed once when it is a single block. */
-        if (!single_block || i == 0 || stride_b != 0) pack_b(bi, k_dim, n_dim, trans_b, k0, kl, n0, nl, np, bp);
+        if (!single_block || i == 0 || stride_b != 0) pack_b(bi, k_dim, n_dim, trans_b, k0, kl, n0, nl, bp);
         float *ci = c + i * m_dim * n_dim;
         if (trans_a) block_product_ta(ai, m_dim, n_dim, k0, kl, n0, nl, bp, np, ci, panel, tmp);
         else block_product(ai, m_dim, n_dim, k_dim, k0, kl, n0, nl, bp, np, ci, tmp);
