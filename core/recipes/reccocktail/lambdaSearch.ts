@@ -2,9 +2,9 @@
  * Choosing λ (RecCocktail §3.3). Grid: λ on a uniform grid in [0, 1], the one with the best
  * validation score (the paper: "selected using the validation data", metric unspecified; we use
  * MRR, which reads every rank and so is the least noisy on a few hundred cases; ties → NDCG@1,
- * then the smaller λ). Entropy: the grid λ minimising the mean entropy on at most 100
- * unlabeled test prompts (Eq. 8). A grid instead of the paper's Adam on (λ1, λ2): with one free
- * coefficient the grid minimum is exact at its resolution and needs no learning-rate sweep.
+ * then the smaller λ); per scenario when new items have their own validation slice. Entropy: the
+ * grid λ minimising the mean entropy on at most 100 unlabeled test prompts (Eq. 8) — the reference
+ * curve, and the start of the paper's gradient search (lambdaGradient.ts), which refines it.
  */
 import { RecForgeError } from '../../errors';
 import type { RankMetrics } from '../llm/rankEval';

@@ -8,7 +8,9 @@
  * word one token (shorter, easier prompts); 3 history items (the last ones carry the signal);
  * attention-only adapters, because all-linear ones on a tiny LM memorise the warm titles and so
  * rank never-seen (cold) items last. More cases per set cut noise but
- * shrink the general corpus (evaluated users are removed from it): 300 halves it.
+ * shrink the general corpus (evaluated users are removed from it): 300 halves it. The entropy λ
+ * is found by Adam on λ = sigmoid(θ) from the entropy grid's minimum (§3.3; global or per layer);
+ * half the new items validate λ for new items, so the cold share is 0.1 (about ten tested).
  */
 import { z } from 'zod';
 import { intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
