@@ -103,4 +103,22 @@ describe('data-parallel LM updates over worker threads', () => {
     b.forEach((loss, i) => expect(Math.abs(loss - (a[i] as number))).toBeLessThan(1e-4));
     expect(two.rec.disk.size).toBe(1);
   });
+
+  it('with LoRA dropout, a data-parallel run checkpointed at step 3 and resumed repeats the uninterrupted one', async () => {
+    const job = tinyJob({
+      trainable: { kind: 'lora', lora: { r: 4, lora_alpha: 8, lora_dropout: 0.1, target_modules: ['q_proj', 'v_proj', 'gate_proj'] } },
+      steps: 6, accumulation: 2, batchSize: 3, packing: true, checkpointEvery: 3,
+    });
+    const pool = threads(1);
+    const straight = memoryHooks();
+    await runLmTrainJob(job, { ...straight.hooks, startReplicas: pool.start });
+    const disk = new Map<string, Uint8Array>();
+    const first = memoryHooks(disk, 4);
+    expect(await runLmTrainJob(job, { ...first.hooks, startReplicas: pool.start })).toEqual({ status: 'cancelled', steps: 4 });
+    const second = memoryHooks(disk);
+    expect(await runLmTrainJob({ ...job, resume: true }, { ...second.hooks, startReplicas: pool.start })).toMatchObject({ status: 'done', steps: 6 });
+    expect(second.rec.points.map((p) => p.step)).toEqual([4, 5, 6]);
+    for (const p of second.rec.points) expect(Math.abs(p.loss - (straight.rec.points[p.step - 1]?.loss ?? NaN))).toBeLessThan(1e-5);
+    expect(pool.started()).toBe(3);
+  });
 });
