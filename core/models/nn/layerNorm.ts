@@ -20,10 +20,43 @@ export function initLayerNorm(width: number): LayerNormParams {
 
 /** y = (x − mean) / sqrt(var + eps) · gamma + beta, statistics over the last axis. */
 export function layerNorm(x: tf.Tensor, p: LayerNormParams, eps: number = LAYER_NORM_EPS): tf.Tensor {
-  return tf.tidy(() => {
-    const centred = tf.sub(x, tf.mean(x, -1, true));
-    // x·x instead of square/pow: cheaper on wasm (docs/ENVIRONMENT.md §3).
-    const variance = tf.mean(tf.mul(centred, centred), -1, true);
-    return tf.add(tf.mul(tf.mul(centred, tf.rsqrt(tf.add(variance, eps))), p.gamma), p.beta);
-  });
+  return fusedLayerNorm(eps)(x, p.gamma, p.beta);
+}
+
+/** The forward pass: x̂ = (x − mean)·rstd with rstd = 1/sqrt(var + eps), and y = x̂·gamma + beta. */
+function normalise(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, eps: number): { y: tf.Tensor; xhat: tf.Tensor; rstd: tf.Tensor } {
+  const centred = tf.sub(x, tf.mean(x, -1, true));
+  // x·x instead of square/pow: cheaper on wasm (docs/ENVIRONMENT.md §3).
+  const rstd = tf.rsqrt(tf.add(tf.mean(tf.mul(centred, centred), -1, true), eps));
+  const xhat = tf.mul(centred, rstd);
+  return { y: tf.add(tf.mul(xhat, gamma), beta), xhat, rstd };
+}
+
+/**
+ * Layer norm with its gradient written out: with g = dy·gamma,
+ * dx = rstd·(g − mean(g) − x̂·mean(g·x̂)), dgamma = Σ dy·x̂, dbeta = Σ dy (sums over every axis but
+ * the last). About half the full-size passes of differentiating the forward ops one by one
+ * (a SASRec step runs five of these; each pass over [B, T, d] is memory-bound).
+ */
+function fusedLayerNorm(eps: number): (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor {
+  return tf.customGrad((x, gamma, beta, save) => {
+    const { y, xhat, rstd } = normalise(x as tf.Tensor, gamma as tf.Tensor, beta as tf.Tensor, eps);
+    (save as tf.GradSaveFunc)([xhat, rstd, gamma as tf.Tensor]);
+    return {
+      value: y,
+      gradFunc: (dy, saved) => {
+        const [xh, r, gm] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
+        const up = dy as tf.Tensor;
+        const leading = up.shape.slice(0, -1).map((_, i) => i);
+        const g = tf.mul(up, gm);
+        const inner = tf.sub(tf.sub(g, tf.mean(g, -1, true)), tf.mul(xh, tf.mean(tf.mul(g, xh), -1, true)));
+        return [tf.mul(inner, r), tf.sum(tf.mul(up, xh), leading), tf.sum(up, leading)];
+      },
+    };
+  }) as (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor;
+}
+
+/** The reference: the same forward differentiated op by op (tests compare the two). */
+export function layerNormByAutodiff(x: tf.Tensor, p: LayerNormParams, eps: number = LAYER_NORM_EPS): tf.Tensor {
+  return tf.tidy(() => normalise(x, p.gamma, p.beta, eps).y);
 }
