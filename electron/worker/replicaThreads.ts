@@ -44,6 +44,13 @@ export function replicaStarter(backend: BackendInfo): StartReplicas | undefined 
   const script = { entry: join(__dirname, 'replica.cjs') };
   return async (spec, gradLength) => {
     const count = replicasThatFit(extra, spec, freemem());
-    return count === 0 ? [] : startReplicas(count, { ...spec, backendRungs: [backend.name] }, gradLength, script);
+    if (count === 0) return [];
+    try {
+      return await startReplicas(count, { ...spec, backendRungs: [backend.name] }, gradLength, script);
+    } catch (err) {
+      // Extra threads are a speed-up, not a requirement: the job trains on one thread instead.
+      console.error(`data-parallel replicas did not start; training on one thread: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    }
   };
 }
