@@ -27,10 +27,14 @@ describe('splitMicroBatches', () => {
     expect(first.layout.length).toBe(whole.layout.length);
   });
 
-  it('leaves out threads that get no rows, and copies (a part does not share the batch buffer)', () => {
-    const batches = readMicroBatches(reader(5), 1, 2, 12, false, 0);
-    const parts = splitMicroBatches(batches, 4);
-    expect(parts).toHaveLength(2);
-    expect(parts[0]?.[0]?.ids.buffer).not.toBe(batches[0]?.ids.buffer);
+  it('gives micro-batches smaller than the thread count whole to the least-loaded thread; leaves out idle threads; copies', () => {
+    const single = readMicroBatches(reader(5), 1, 2, 12, false, 0);
+    const parts = splitMicroBatches(single, 4);
+    expect(parts.map((p) => p.map((b) => b.layout.batch))).toEqual([[2]]);
+    expect(parts[0]?.[0]?.ids.buffer).not.toBe(single[0]?.ids.buffer);
+    const ones = readMicroBatches(reader(6), 4, 1, 12, false, 0); // batch size 1, accumulation 4
+    const spread = splitMicroBatches(ones, 2);
+    expect(spread.map((p) => p.length)).toEqual([2, 2]);
+    expect(sum(spread.flat(), (b) => b.scored)).toBe(sum(ones, (b) => b.scored));
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Splitting an LM update across threads by rows: every thread takes the same contiguous share of
- * rows from every micro-batch, so the work is even whatever the accumulation. Rows are
+ * rows from every micro-batch, so the work is even whatever the accumulation (micro-batches too
+ * small to split go whole to the least-loaded thread). Rows are
  * independent (packing keeps attention inside a row), so per-row losses summed over threads are
  * the update's loss.
  */
@@ -23,11 +24,24 @@ export function sliceRows(batch: MicroBatch, from: number, to: number): MicroBat
   };
 }
 
-/** parts[j] = thread j's rows of every micro-batch; threads left without rows get no part. */
+/**
+ * parts[j] = thread j's rows of the update: every micro-batch with at least one row per thread is
+ * split by rows; a smaller one (e.g. batch size 1 with accumulation) goes whole to the thread with
+ * the fewest tokens so far. Threads left without rows get no part.
+ */
 export function splitMicroBatches(batches: readonly MicroBatch[], parts: number): MicroBatch[][] {
   const out: MicroBatch[][] = Array.from({ length: parts }, () => []);
+  const load = new Array<number>(parts).fill(0);
+  const give = (j: number, b: MicroBatch): void => {
+    out[j]?.push(b);
+    load[j] = (load[j] as number) + b.layout.batch * b.layout.length;
+  };
   for (const batch of batches) {
-    rowRanges(batch.layout.batch, parts).forEach(([from, to], j) => out[j]?.push(sliceRows(batch, from, to)));
+    if (batch.layout.batch >= parts) {
+      rowRanges(batch.layout.batch, parts).forEach(([from, to], j) => give(j, sliceRows(batch, from, to)));
+    } else {
+      give(load.indexOf(Math.min(...load)), sliceRows(batch, 0, batch.layout.batch));
+    }
   }
   return out.filter((p) => p.length > 0);
 }
