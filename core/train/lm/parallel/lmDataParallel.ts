@@ -9,11 +9,11 @@ import * as tf from '@tensorflow/tfjs';
 import { dataParallelReply } from '../../parallel/dataParallel';
 import { addInto, flatLayout, readFlat, writeFlat, type FlatLayout } from '../../parallel/flatGrads';
 import type { LmTask, ReplicaSlot, StartReplicas } from '../../parallel/protocol';
-import { createRng } from '../../rng';
 import type { MicroBatch } from '../packing';
 import type { AccumulatedGradients, GradientContext, GradientsOf } from '../step';
 import { scoredTotal, sumGradients } from '../step';
 import type { TrainableModel } from '../trainables';
+import { seededWork } from './lmReplica';
 import { splitMicroBatches } from './rowShards';
 
 /** Lead-side state: the parameters' layout, where replicas read them, and the replicas. */
@@ -63,11 +63,7 @@ export async function parallelGradients(dp: LmDataParallel, ctx: GradientContext
   const seeds = parts.map((p) => seedsOf(p, ctx));
   const helpers = dp.replicas.slice(0, parts.length - 1);
   helpers.forEach((r, i) => r.port.send({ kind: 'step', work: { kind: 'lm', batches: parts[i + 1] as MicroBatch[], dropoutSeeds: seeds[i + 1] as (number | null)[], total } }));
-  const leadWork = (parts[0] ?? []).map((batch, i) => {
-    const seed = seeds[0]?.[i] ?? null;
-    return { batch, dropoutRng: seed === null ? null : createRng(seed) };
-  });
-  const lead = await sumGradients(ctx, params, leadWork, total);
+  const lead = await sumGradients(ctx, params, seededWork(parts[0] ?? [], seeds[0] ?? []), total);
   const flat = new Float32Array(dp.layout.length);
   try {
     await writeFlat(dp.layout, lead.grads, flat);

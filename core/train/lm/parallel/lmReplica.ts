@@ -9,8 +9,17 @@ import { readFlat } from '../../parallel/flatGrads';
 import type { LmTask } from '../../parallel/protocol';
 import type { ReplicaEngine } from '../../parallel/replicaEngine';
 import { createRng } from '../../rng';
-import { sumGradients } from '../step';
+import type { MicroBatch } from '../packing';
+import { sumGradients, type MicroBatchWork } from '../step';
 import { fullModel, loraModel, type TrainableModel } from '../trainables';
+
+/** Micro-batches paired with the dropout streams their seeds start (null = no dropout). */
+export function seededWork(batches: readonly MicroBatch[], seeds: readonly (number | null)[]): MicroBatchWork[] {
+  return batches.map((batch, i) => {
+    const seed = seeds[i] ?? null;
+    return { batch, dropoutRng: seed === null ? null : createRng(seed) };
+  });
+}
 
 function trainableOf(task: LmTask): TrainableModel {
   if (task.frozen.kind === 'full') return fullModel();
@@ -26,11 +35,7 @@ export function lmEngine(task: LmTask): ReplicaEngine {
       if (work.kind !== 'lm') throw new RecForgeError('internal', `an LM replica got ${work.kind} work`);
       const params = readFlat(task.params, weights);
       try {
-        const parts = work.batches.map((batch, i) => {
-          const seed = work.dropoutSeeds[i] ?? null;
-          return { batch, dropoutRng: seed === null ? null : createRng(seed) };
-        });
-        const acc = await sumGradients(ctx, params, parts, work.total);
+        const acc = await sumGradients(ctx, params, seededWork(work.batches, work.dropoutSeeds), work.total);
         return { loss: acc.loss, weight: work.batches.reduce((n, b) => n + b.scored, 0), grads: acc.grads };
       } finally {
         tf.dispose([...params.values()]);
