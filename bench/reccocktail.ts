@@ -6,6 +6,9 @@
  * unlabeled prompts), the entropy λ search (grid minimum vs gradient), the chosen λs, the two
  * acceptance checks and the wall time. With
  * `{"seeds": [23, 7, 11]}` it runs once per seed and ends with NDCG@1 mean ± sd per variant.
+ * Compare runs on one engine version: tsx loads the working tree, and every change to core/train
+ * or core/tensor (dropout streams, kernels) moves the trained adapters — run the variants from a
+ * `git worktree` of one commit when others are editing the engine.
  */
 import { initBackend } from '../core/tensor/backend';
 import type { RankMetrics } from '../core/recipes/llm/rankEval';
