@@ -11,21 +11,8 @@ import type { LmConfig } from '../../models/lm/config';
 import { disposeKvCache, lmForward, type KvCache } from '../../models/lm/forward';
 import type { ProjectionDelta } from '../../models/lm/layers';
 import { scoreCases, type RankCase } from '../llm/rankEval';
-import { firstTokensEntropyOf, greedyContinuations } from './entropyBatch';
+import { batchedEntropy } from './entropyBatch';
 import type { EntropyObjective } from './settings';
-
-/** 'candidate-tokens': the first k tokens generated and read within the candidates' continuations (entropyBatch.ts). */
-async function constrainedEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, cases: readonly RankCase[], k: number): Promise<number> {
-  let total = 0;
-  for (let i = 0; i < cases.length; i += 25) {
-    const chunk = cases.slice(i, i + 25);
-    const tokens = await greedyContinuations(lm, weights, chunk, k, true);
-    const h = firstTokensEntropyOf(lm, weights, tokens, k);
-    total += ((await h.data())[0] ?? NaN) * chunk.length;
-    h.dispose();
-  }
-  return total / cases.length;
-}
 
 /** Entropy of the last position's distribution and its argmax, for logits [1, T, V]. */
 async function lastEntropy(logits: tf.Tensor3D): Promise<{ h: number; next: number }> {
@@ -73,7 +60,8 @@ export function softmaxEntropy(scores: readonly number[]): number {
 /** Mean entropy of the objective over the prompts (labels are never read). */
 export async function meanEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, cases: readonly RankCase[], o: { objective: EntropyObjective; firstTokens: number }, delta?: ProjectionDelta): Promise<number> {
   if (cases.length === 0) return NaN;
-  if (o.objective === 'candidate-tokens') return constrainedEntropy(lm, weights, cases, o.firstTokens);
+  // 'candidate-tokens': generated and read within the candidates' continuations (entropyBatch.ts), 25 prompts per pass.
+  if (o.objective === 'candidate-tokens') return batchedEntropy(lm, weights, cases, o.firstTokens, true, 25);
   if (o.objective === 'candidates') {
     const scores = await scoreCases(lm, weights, cases, delta);
     return scores.reduce((a, row) => a + softmaxEntropy(row), 0) / scores.length;

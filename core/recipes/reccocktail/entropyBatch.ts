@@ -119,3 +119,15 @@ export function firstTokensEntropyOf(lm: LmConfig, weights: ReadonlyMap<string, 
     return tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), 1))) as tf.Scalar;
   });
 }
+
+/** Mean entropy over many prompts at fixed weights (no gradient), `chunk` prompts per forward pass. */
+export async function batchedEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, prompts: readonly EntropyPrompt[], k: number, constrained: boolean, chunk: number): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < prompts.length; i += chunk) {
+    const part = prompts.slice(i, i + chunk);
+    const h = firstTokensEntropyOf(lm, weights, await greedyContinuations(lm, weights, part, k, constrained), k);
+    total += ((await h.data())[0] ?? NaN) * part.length;
+    h.dispose();
+  }
+  return total / prompts.length;
+}

@@ -132,6 +132,18 @@ describe('entropy-guided λ by gradient', () => {
     f.dispose();
   });
 
+  it('a start at an end point (λ = 1, where sigmoid only tends to) is measured too and wins when its entropy is the lowest', async () => {
+    const f = fixture();
+    const r = await optimiseLambda(lm, f.base, f.terms, PROMPTS, { scope: 'global', steps: 2, lr: 0.3, firstTokens: K, init: 1 });
+    expect(r.init).toBe(0.98);
+    const tokens = await withMergedAt(f.base, f.terms, [1, 1], (w) => greedyContinuations(lm, w, PROMPTS, K));
+    expect(r.start.entropy).toBeCloseTo(await entropyAt(f, tokens, [1, 1]), 6);
+    const lowest = Math.min(r.start.entropy, ...r.trace.map((t) => t.entropy));
+    expect(r.entropy).toBe(lowest);
+    expect(r.lambda === 1).toBe(lowest === r.start.entropy);
+    f.dispose();
+  });
+
   it('per-layer θ all equal to a global θ: same λs and entropy, and the per-layer gradients sum to the global one', async () => {
     const f = fixture();
     const global = await entropyGradient(lm, f.base, f.terms, PROMPTS, [0.3], K);

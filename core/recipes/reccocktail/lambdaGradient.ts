@@ -6,12 +6,14 @@
  * greedily under the current λ, holds them fixed, and differentiates the mean entropy of the k
  * next-token distributions through the exact merge W + λ·ΔW_g + (1 − λ)·ΔW_s. Labels are never
  * read. The run starts from the entropy grid's minimum (the grid is the reference and the
- * initialisation) and returns the step of lowest measured entropy.
+ * initialisation) and returns the λ of lowest measured entropy — the start itself included: a grid
+ * minimum at λ = 0 or 1 lies where sigmoid(θ) only tends to, so Adam starts just inside (0.02 /
+ * 0.98) and the exact end point stays a candidate.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LmConfig } from '../../models/lm/config';
 import type { CocktailLambda } from './cocktail';
-import { firstTokensEntropyOf, greedyContinuations, type EntropyPrompt } from './entropyBatch';
+import { batchedEntropy, firstTokensEntropyOf, greedyContinuations, type EntropyPrompt } from './entropyBatch';
 import { lambdasOf, mergedAt, withMergedAt, type MergeTerms } from './mergeTerms';
 
 /** One θ for every layer, or one per decoder layer. */
@@ -44,6 +46,9 @@ export interface LambdaGradientStep {
 export interface LambdaGradientResult {
   readonly lambda: CocktailLambda;
   readonly entropy: number;
+  /** The starting λ as given (e.g. the grid minimum) with its entropy, measured like the steps. */
+  readonly start: LambdaGradientStep;
+  /** Where Adam started: the start clamped to [0.02, 0.98]. */
   readonly init: number;
   readonly trace: readonly LambdaGradientStep[];
 }
@@ -88,6 +93,11 @@ export async function entropyGradient(lm: LmConfig, base: ReadonlyMap<string, tf
   return { entropy, gradient, lambdas };
 }
 
+/** Mean first-k-token entropy at fixed per-layer λs (no gradient), computed exactly as the steps compute it. */
+async function entropyAt(lm: LmConfig, base: ReadonlyMap<string, tf.Tensor>, m: MergeTerms, prompts: readonly EntropyPrompt[], lambdas: readonly number[], k: number, constrained: boolean): Promise<number> {
+  return withMergedAt(base, m, lambdas, (w) => batchedEntropy(lm, w, prompts, k, constrained, chunkSize(prompts, k, lm.vocabSize)));
+}
+
 const logit = (p: number): number => Math.log(p / (1 - p));
 
 /** Adam (β 0.9 / 0.999, bias-corrected) on a few numbers. */
@@ -115,6 +125,8 @@ export async function optimiseLambda(lm: LmConfig, base: ReadonlyMap<string, tf.
     if (step < o.steps) theta = update(theta, r.gradient, step + 1);
     await between?.();
   }
-  const best = trace.reduce((a, b) => (b.entropy < a.entropy ? b : a));
-  return { lambda: o.scope === 'global' ? (best.lambdas[0] ?? init) : best.lambdas, entropy: best.entropy, init, trace };
+  const startLambdas = Array.from({ length: m.numLayers }, () => o.init);
+  const start = { step: -1, entropy: init === o.init ? (trace[0]?.entropy ?? NaN) : await entropyAt(lm, base, m, prompts, startLambdas, o.firstTokens, o.constrained === true), lambdas: startLambdas };
+  const best = trace.reduce((a, b) => (b.entropy < a.entropy ? b : a), start);
+  return { lambda: o.scope === 'global' ? (best.lambdas[0] ?? init) : best.lambdas, entropy: best.entropy, start, init, trace };
 }

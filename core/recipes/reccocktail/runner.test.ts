@@ -60,7 +60,7 @@ describe('reccocktail runner (scratch model)', () => {
       expect(lambdas[1]?.protocol).toMatchObject({ split: 'cold-item', target: 'valid' });
       const gridLambdas = lambdas.filter((m) => m.variant !== 'merged');
       expect(gridLambdas.every((m) => [0, 0.5, 1].includes(m.value))).toBe(true);
-      expect(lambdas.filter((m) => m.variant === 'merged').every((m) => m.value > 0 && m.value < 1)).toBe(true);
+      expect(lambdas.filter((m) => m.variant === 'merged').every((m) => m.value >= 0 && m.value <= 1)).toBe(true);
       expect(lambdas.slice(2).map((m) => m.protocol.users)).toEqual([6, 6, 6, 6]);
 
       const tables = events.flatMap((e) => (e.kind === 'table' ? [e.table] : []));
