@@ -6,10 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ProjectionDelta } from '../../models/lm/layers';
+import { dropout } from '../../models/nn/dropout';
 import { loraDelta, loraPair } from '../../models/lora/adapter';
 import { loraScaling } from '../../models/lora/config';
 import type { LoraConfig } from '../../models/lora/config';
-import { dropoutMask } from '../dropoutMask';
 import type { Rng } from '../rng';
 
 /** Weights and delta of one forward pass. */
@@ -46,7 +46,7 @@ export function loraTrainingDelta(config: LoraConfig, tensors: ReadonlyMap<strin
     const pair = loraPair(adapter, modulePath);
     if (pair === null) return null;
     return tf.tidy(() => {
-      const dropped = tf.mul(x, tf.tensor(dropoutMask(dropoutRng, x.size, config.lora_dropout), x.shape));
+      const dropped = dropout(x, config.lora_dropout, dropoutRng);
       return tf.mul(tf.matMul(tf.matMul(dropped, pair.a, false, true), pair.b, false, true), scaling);
     });
   };
