@@ -12,7 +12,7 @@ import { createRng } from '../core/train/rng';
 import { createBatchSampler, type SeqBatch } from '../core/train/sampler';
 import { trainStep } from '../core/train/runTrainJob';
 import { createDataParallel, dataParallelStep, publishWeights } from '../core/train/parallel/dataParallel';
-import { flatLayout } from '../core/train/parallel/flatGrads';
+import { flatLayout, sharedFloats } from '../core/train/parallel/flatGrads';
 import { sourceReplicaScript, startReplicas } from '../core/platform/parallel/workerReplicas';
 import { matmulGflops } from './matmul';
 import { runTorchReference, type ReferenceResult } from './reference/torchReference';
@@ -56,7 +56,7 @@ async function dataParallelSeqPerSecond(replicas: number, backendRung: string): 
   const batches = takeBatches(WARMUP_STEPS + TIMED_STEPS);
   const model = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
   const length = flatLayout(model.variables).length;
-  const weights = new Float32Array(new SharedArrayBuffer(length * 4));
+  const weights = sharedFloats(length);
   const slots = await startReplicas(replicas, { task: { kind: 'seqrec', family: 'sasrec', config: CONFIG, numItems: ITEMS }, backendRungs: [backendRung], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
   const dp = createDataParallel(model, weights, slots);
   const opt = createAdam(1e-3);

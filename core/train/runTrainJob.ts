@@ -13,7 +13,7 @@ import type { TrainJob } from '../protocol/worker';
 import { batchTensors, disposeBatchTensors } from './batchTensors';
 import { checkpointBytes, restoreCheckpoint } from './checkpoint';
 import { createDataParallel, dataParallelStep, publishWeights } from './parallel/dataParallel';
-import { flatLayout } from './parallel/flatGrads';
+import { flatLayout, sharedFloats } from './parallel/flatGrads';
 import type { ReplicaSlot, StartReplicas } from './parallel/protocol';
 import { replicaStarter } from './parallel/replicaProvider';
 import { createAdam, setLearningRate } from './optimizer';
@@ -186,9 +186,9 @@ async function startJobReplicas(job: TrainJob, model: SequentialRecModel, hooks:
   // Only with replicas: SharedArrayBuffer is missing where a page is not cross-origin isolated.
   if (start === undefined) return { replicas: [], weights: new Float32Array(0) };
   const length = flatLayout(model.variables).length;
-  const weights = new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT);
-  const replicas = await start({ task: { kind: 'seqrec', family: job.model, config: job.modelConfig, numItems: job.data.numItems }, weights }, length);
-  return { replicas, weights: new Float32Array(weights) };
+  const weights = sharedFloats(length);
+  const replicas = await start({ task: { kind: 'seqrec', family: job.model, config: job.modelConfig, numItems: job.data.numItems }, weights: weights.buffer as SharedArrayBuffer }, length);
+  return { replicas, weights };
 }
 
 async function dataParallelUpdate(model: SequentialRecModel, optimizer: tf.Optimizer, parallel: Replicas): Promise<Loop['update']> {

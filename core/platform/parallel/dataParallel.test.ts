@@ -7,7 +7,7 @@ import { toyLeaveOneOut } from '../../testing/fixtures';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { createDataParallel, dataParallelStep, publishWeights } from '../../train/parallel/dataParallel';
 import type { ReplicaSlot } from '../../train/parallel/protocol';
-import { flatLayout } from '../../train/parallel/flatGrads';
+import { flatLayout, sharedFloats } from '../../train/parallel/flatGrads';
 import { createRng } from '../../train/rng';
 import { trainStep } from '../../train/runTrainJob';
 import { createBatchSampler, type SeqBatch } from '../../train/sampler';
@@ -35,7 +35,7 @@ describe('data-parallel SASRec step over worker threads', () => {
     const probe = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
     const length = flatLayout(probe.variables).length;
     probe.dispose();
-    weights = new Float32Array(new SharedArrayBuffer(length * 4));
+    weights = sharedFloats(length);
     replicas = await startReplicas(2, { task: { kind: 'seqrec', family: 'sasrec', config: CONFIG, numItems: ITEMS }, backendRungs: ['wasm'], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { RecForgeError } from '../../errors';
+import { sharedFloats } from '../../train/parallel/flatGrads';
 import type { ReplicaMessage, ReplicaPort, ReplicaReply, ReplicaSlot, ReplicaSpec } from '../../train/parallel/protocol';
 
 /** Where and how to start a replica thread: a script URL, or code with `eval: true`. */
@@ -58,10 +59,10 @@ export async function startReplicas(count: number, spec: ReplicaSpec, gradLength
   const slots: ReplicaSlot[] = [];
   try {
     for (let i = 0; i < count; i++) {
-      const grads = new SharedArrayBuffer(gradLength * Float32Array.BYTES_PER_ELEMENT);
+      const grads = sharedFloats(gradLength);
       const port = portOf(new Worker(script.entry, script.options));
-      slots.push({ port, grads: new Float32Array(grads) });
-      port.send({ kind: 'init', ...spec, grads });
+      slots.push({ port, grads });
+      port.send({ kind: 'init', ...spec, grads: grads.buffer as SharedArrayBuffer });
     }
     for (const slot of slots) {
       const ready = await slot.port.reply();

@@ -10,7 +10,7 @@ import { RecForgeError } from '../../errors';
 import type { SequentialRecModel } from '../../models/types';
 import type { Rng } from '../rng';
 import type { SeqBatch } from '../sampler';
-import { flatLayout, readFlat, weightedMean, writeFlat, type FlatLayout } from './flatGrads';
+import { flatLayout, readFlat, sharedFloats, weightedMean, writeFlat, type FlatLayout } from './flatGrads';
 import type { ReplicaReply, ReplicaSlot } from './protocol';
 import { shardGradients } from './replicaGradients';
 import { splitBatch } from './shards';
@@ -29,8 +29,7 @@ export function createDataParallel(model: SequentialRecModel, weights: Float32Ar
   const layout = flatLayout(model.variables);
   // Shared memory like the replicas' slots: the combining loop then sees one kind of array (V8
   // slows down when it alternates between plain and shared ones).
-  const leadGrads = new Float32Array(new SharedArrayBuffer(layout.length * Float32Array.BYTES_PER_ELEMENT));
-  return { model, layout, weights, replicas, leadGrads };
+  return { model, layout, weights, replicas, leadGrads: sharedFloats(layout.length) };
 }
 
 /** Copies the lead's current weights where the replicas read them. */

@@ -12,6 +12,11 @@ export interface FlatLayout {
   readonly length: number;
 }
 
+/** `length` zeroed floats in a new SharedArrayBuffer (`.buffer`), for exchange between threads. */
+export function sharedFloats(length: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
+}
+
 /** The layout of `variables` in their map order. */
 export function flatLayout(variables: ReadonlyMap<string, tf.Tensor>): FlatLayout {
   const names: string[] = [];

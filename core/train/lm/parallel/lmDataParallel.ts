@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { dataParallelReply } from '../../parallel/dataParallel';
-import { addInto, flatLayout, readFlat, writeFlat, type FlatLayout } from '../../parallel/flatGrads';
+import { addInto, flatLayout, readFlat, sharedFloats, writeFlat, type FlatLayout } from '../../parallel/flatGrads';
 import type { LmTask, ReplicaSlot, StartReplicas } from '../../parallel/protocol';
 import type { MicroBatch } from '../packing';
 import type { AccumulatedGradients, GradientContext, GradientsOf } from '../step';
@@ -21,29 +21,30 @@ export interface LmDataParallel {
   readonly layout: FlatLayout;
   readonly weights: Float32Array;
   readonly replicas: readonly ReplicaSlot[];
+  /** The lead's own gradient slot, reused every update (shared memory, like the replicas' slots). */
+  readonly leadGrads: Float32Array;
 }
 
-/** Float32 copy of `tensors` in a new SharedArrayBuffer, with its layout. */
-async function sharedCopy(tensors: ReadonlyMap<string, tf.Tensor>): Promise<{ layout: FlatLayout; buffer: SharedArrayBuffer }> {
+/** Float32 copy of `tensors` in shared memory, with its layout. */
+async function sharedCopy(tensors: ReadonlyMap<string, tf.Tensor>): Promise<{ layout: FlatLayout; values: Float32Array }> {
   const layout = flatLayout(tensors);
-  const buffer = new SharedArrayBuffer(layout.length * Float32Array.BYTES_PER_ELEMENT);
-  await writeFlat(layout, tensors, new Float32Array(buffer));
-  return { layout, buffer };
+  const values = sharedFloats(layout.length);
+  await writeFlat(layout, tensors, values);
+  return { layout, values };
 }
 
 /** Starts replicas for an LM with parameters `params`; null when the host gives none. */
 export async function startLmReplicas(config: GradientContext['config'], model: TrainableModel, params: ReadonlyMap<string, tf.Tensor>, start: StartReplicas | undefined): Promise<LmDataParallel | null> {
   if (start === undefined) return null;
-  const layout = flatLayout(params);
-  const weights = new SharedArrayBuffer(layout.length * Float32Array.BYTES_PER_ELEMENT);
+  const { layout, values: weights } = await sharedCopy(params);
   const frozen: LmTask['frozen'] = model.frozen === null ? { kind: 'full' } : await loraFrozen(model.frozen);
-  const replicas = await start({ task: { kind: 'lm', config, params: layout, frozen }, weights }, layout.length);
-  return replicas.length === 0 ? null : { layout, weights: new Float32Array(weights), replicas };
+  const replicas = await start({ task: { kind: 'lm', config, params: layout, frozen }, weights: weights.buffer as SharedArrayBuffer }, layout.length);
+  return replicas.length === 0 ? null : { layout, weights, replicas, leadGrads: sharedFloats(layout.length) };
 }
 
 async function loraFrozen(frozen: NonNullable<TrainableModel['frozen']>): Promise<LmTask['frozen']> {
   const base = await sharedCopy(frozen.base);
-  return { kind: 'lora', lora: frozen.lora, base: base.layout, weights: base.buffer };
+  return { kind: 'lora', lora: frozen.lora, base: base.layout, weights: base.values.buffer as SharedArrayBuffer };
 }
 
 export async function closeLmReplicas(dp: LmDataParallel | null): Promise<void> {
@@ -64,7 +65,7 @@ export async function parallelGradients(dp: LmDataParallel, ctx: GradientContext
   const helpers = dp.replicas.slice(0, parts.length - 1);
   helpers.forEach((r, i) => r.port.send({ kind: 'step', work: { kind: 'lm', batches: parts[i + 1] as MicroBatch[], dropoutSeeds: seeds[i + 1] as (number | null)[], total } }));
   const lead = await sumGradients(ctx, params, seededWork(parts[0] ?? [], seeds[0] ?? []), total);
-  const flat = new Float32Array(dp.layout.length);
+  const flat = dp.leadGrads;
   try {
     await writeFlat(dp.layout, lead.grads, flat);
   } finally {
