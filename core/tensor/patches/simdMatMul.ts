@@ -9,10 +9,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { runGemm, type GemmProblem } from '../simd/gemmModule';
-import { heapOf, simdKernelsReady, type HeapOwner } from '../simd/simdModule';
+import { simdOnBackend, type HeapOwner } from '../simd/simdModule';
 import { broadcastBatch } from './batchMatMulSliced';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
-import { asWasmInternals, recordOf, type WasmInternals } from './wasmInternals';
+import { recordOf, type WasmInternals } from './wasmInternals';
 import { wrapWasmKernel } from './wrapWasmKernel';
 
 /** Patch / fast-path name as reported in BackendInfo.patches. */
@@ -20,7 +20,6 @@ export const SIMD_MATMUL_PATCH = 'BatchMatMul (RecForge wasm SIMD kernel, whole 
 
 /** How often each path ran (tests check the kernel is really taken). */
 export const simdMatMulStats = { simd: 0, wrapped: 0 };
-
 
 /** The product as one GemmProblem plus the output shape, or null when the kernel cannot take it. */
 export function gemmProblemOf(a: readonly number[], b: readonly number[], transA: boolean, transB: boolean): { problem: GemmProblem; outShape: number[] } | null {
@@ -50,17 +49,15 @@ function makeSimdMatMul(wrapped: tf.KernelFunc): tf.KernelFunc {
   declareFastPath(SIMD_MATMUL_PATCH);
   return (args) => {
     const { a, b } = args.inputs;
-    const backend = asWasmInternals(args.backend);
-    const heap = backend === null ? null : heapOf(backend);
-    const usable = a !== undefined && b !== undefined && backend !== null && heap !== null && simdKernelsReady() &&
-      a.dtype === 'float32' && b.dtype === 'float32' && isFastPathEnabled(SIMD_MATMUL_PATCH);
+    const on = simdOnBackend(args.backend);
+    const usable = a !== undefined && b !== undefined && on !== null && a.dtype === 'float32' && b.dtype === 'float32' && isFastPathEnabled(SIMD_MATMUL_PATCH);
     const plan = usable ? gemmProblemOf(a.shape, b.shape, args.attrs?.['transposeA'] === true, args.attrs?.['transposeB'] === true) : null;
     if (plan === null || !usable) {
       simdMatMulStats.wrapped++;
       return wrapped(args);
     }
     simdMatMulStats.simd++;
-    return runSimd(backend, heap, a, b, plan.problem, plan.outShape);
+    return runSimd(on.internals, on.heap, a, b, plan.problem, plan.outShape);
   };
 }
 

@@ -8,9 +8,9 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { heapOf, simdKernelsReady, simdOn } from '../simd/simdModule';
+import { simdOnBackend } from '../simd/simdModule';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
-import { asWasmInternals, recordOf } from './wasmInternals';
+import { recordOf } from './wasmInternals';
 import { wrapWasmKernel } from './wrapWasmKernel';
 
 /** Patch / fast-path name as reported in BackendInfo.patches. */
@@ -49,10 +49,9 @@ export function sumRows(x: Float32Array, rows: number, inner: number, out: Float
 
 /** Column sums by the SIMD module on the heap in place; false when it is not available. */
 function sumRowsSimd(backend: unknown, x: tf.TensorInfo, rows: number, inner: number, out: tf.TensorInfo): boolean {
-  const internals = asWasmInternals(backend);
-  const heap = internals === null ? null : heapOf(internals);
-  if (internals === null || heap === null || !simdKernelsReady()) return false;
-  simdOn(heap).sum_rows(recordOf(internals, x).memoryOffset, rows, inner, recordOf(internals, out).memoryOffset);
+  const on = simdOnBackend(backend);
+  if (on === null) return false;
+  on.simd.sum_rows(recordOf(on.internals, x).memoryOffset, rows, inner, recordOf(on.internals, out).memoryOffset);
   return true;
 }
 

@@ -5,6 +5,7 @@
  * because the module has no data segments and never touches its shadow stack (scripts/buildSimd.mjs
  * checks both), so it owns no bytes of that memory; scratch comes from the backend's own malloc.
  */
+import { asWasmInternals, type WasmInternals } from '../patches/wasmInternals';
 import { WASM_BASE64 } from './kernelsWasm';
 
 /** The tfjs wasm module as the kernels see it: its memory and its allocator. */
@@ -83,4 +84,19 @@ export function heapOf(backend: { readonly wasm: object }): HeapOwner | null {
     heaps.set(backend, heap);
   }
   return heap;
+}
+
+/** What a caller needs to run a kernel of the module on a backend's tensors in place. */
+export interface SimdOnBackend {
+  readonly internals: WasmInternals;
+  readonly heap: HeapOwner;
+  readonly simd: SimdExports;
+}
+
+/** The module on `backend`'s heap, or null when it is not a tfjs wasm backend we can reach or the module did not load. */
+export function simdOnBackend(backend: unknown): SimdOnBackend | null {
+  const internals = asWasmInternals(backend);
+  const heap = internals === null ? null : heapOf(internals);
+  if (internals === null || heap === null || !simdKernelsReady()) return null;
+  return { internals, heap, simd: simdOn(heap) };
 }
