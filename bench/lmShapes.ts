@@ -2,7 +2,9 @@
 import { parseLmConfig, type LmConfig } from '../core/models/lm/config';
 import { PROJECTIONS } from '../core/models/lm/weights';
 import { defaultLoraConfig, type LoraConfig } from '../core/models/lora/config';
+import { defaultAdamW } from '../core/train/lm/adamw';
 import { readMicroBatches, type ExampleReader, type MicroBatch } from '../core/train/lm/packing';
+import type { StepOptions } from '../core/train/lm/step';
 import { createRng } from '../core/train/rng';
 
 /** Qwen2-0.5B's shape ratios at d = 256: 6 layers, GQA 4/2 heads, SwiGLU 704, tied 4096-token vocabulary. */
@@ -19,6 +21,9 @@ export const LM_BENCH_MODEL: LmConfig = parseLmConfig({
 });
 
 export const LM_BENCH_TRAIN = { batch: 4, seqLen: 128, loraRank: 8, warmup: 2, steps: 6 } as const;
+
+/** The trainer step's options in the LM benches: PyTorch's AdamW defaults, clipping at 1. */
+export const LM_BENCH_STEP: StepOptions = { lr: 1e-3, hyper: defaultAdamW(), clipNorm: 1 };
 
 /** Rank-8 LoRA (α 16) on every projection. */
 export function loraBenchConfig(): LoraConfig {

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initLmWeights } from '../core/models/lm/weights';
 import { initLoraAdapter } from '../core/models/lora/adapter';
-import { sourceReplicaScript, startReplicas } from '../core/platform/parallel/workerReplicas';
+import { sourceReplicaStarter } from '../core/platform/parallel/workerReplicas';
 import { setFastPathEnabled } from '../core/tensor/patches/fastPaths';
 import { BATCH_MATMUL_SLICED_PATCH } from '../core/tensor/patches/batchMatMulSliced';
 import { SHARED_IDENTITY_PATCH } from '../core/tensor/patches/sharedIdentity';
@@ -19,7 +19,7 @@ import { closeLmReplicas, gradientsFor, startLmReplicas, type LmDataParallel } f
 import { trainStep, type GradientContext } from '../core/train/lm/step';
 import { loraModel } from '../core/train/lm/trainables';
 import { createRng } from '../core/train/rng';
-import { LM_BENCH_MODEL, LM_BENCH_TRAIN, loraBenchConfig, randomRows } from './lmShapes';
+import { LM_BENCH_MODEL, LM_BENCH_STEP, LM_BENCH_TRAIN, loraBenchConfig, randomRows } from './lmShapes';
 
 /** Fast paths the speed issue added; off, the wasm backend runs the kernels it had before. */
 const ISSUE_FAST_PATHS = [SIMD_MATMUL_PATCH, BATCH_MATMUL_SLICED_PATCH, SHARED_IDENTITY_PATCH, SUM_LEADING_AXES_PATCH];
@@ -32,11 +32,10 @@ async function timeSteps(ctx: GradientContext, adapter: Map<string, tf.Tensor>, 
   const batches = randomRows(ctx.config, shape.warmup + shape.steps);
   let params = new Map([...adapter].map(([n, t]) => [n, tf.clone(t)]));
   let state: AdamWState = initAdamWState(params);
-  const opts = { lr: 1e-3, hyper: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 }, clipNorm: 1 };
   let t0 = 0;
   for (const [i, b] of batches.entries()) {
     if (i === shape.warmup) t0 = performance.now();
-    const r = await trainStep(ctx, params, state, [b], opts, gradientsFor(dp));
+    const r = await trainStep(ctx, params, state, [b], LM_BENCH_STEP, gradientsFor(dp));
     [params, state] = [r.params, r.state];
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -67,7 +66,7 @@ export async function benchLmTrainer(backendRung: string): Promise<void> {
   try {
     const before = backendRung === 'wasm' ? await withFastPaths(false, () => timeSteps(ctx, adapter, null)) : NaN;
     const single = await timeSteps(ctx, adapter, null);
-    dp = threads > 1 ? await startLmReplicas(c, model, adapter, (spec, n) => startReplicas(threads - 1, { ...spec, backendRungs: [backendRung] }, n, sourceReplicaScript())) : null;
+    dp = threads > 1 ? await startLmReplicas(c, model, adapter, sourceReplicaStarter(threads - 1, backendRung)) : null;
     const parallel = dp === null ? single : await timeSteps(ctx, adapter, dp);
     console.log(`LoRA trainer step (accumulate → clip → AdamW), batch ${shape.batch} × ${shape.seqLen}:`);
     if (Number.isFinite(before)) console.log(`  before the speed issue (its fast paths off), 1 thread: ${before.toFixed(0)} tok/s`);

@@ -7,7 +7,7 @@ import { createRng } from '../core/train/rng';
 import { loraModel } from '../core/train/lm/trainables';
 import { initLoraAdapter } from '../core/models/lora/adapter';
 import { printKernelTable, profileKernels } from './kernelProfile';
-import { LM_BENCH_MODEL, LM_BENCH_TRAIN, loraBenchConfig, randomRows } from './lmShapes';
+import { LM_BENCH_MODEL, LM_BENCH_STEP, LM_BENCH_TRAIN, loraBenchConfig, randomRows } from './lmShapes';
 
 export async function profileLmStep(): Promise<void> {
   const c = LM_BENCH_MODEL;
@@ -16,9 +16,8 @@ export async function profileLmStep(): Promise<void> {
   let params = initLoraAdapter(c, lora, 7).tensors;
   let state = initAdamWState(params);
   const [warm, profiled] = randomRows(c, 2);
-  const opts = { lr: 1e-3, hyper: { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.01 }, clipNorm: 1 };
   const step = async (b: typeof warm): Promise<void> => {
-    const r = await trainStep(ctx, params, state, [b as NonNullable<typeof warm>], opts);
+    const r = await trainStep(ctx, params, state, [b as NonNullable<typeof warm>], LM_BENCH_STEP);
     [params, state] = [r.params, r.state];
   };
   await step(warm);

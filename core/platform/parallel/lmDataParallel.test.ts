@@ -12,14 +12,15 @@ import { accumulateGradients, type GradientContext } from '../../train/lm/step';
 import { fullModel, loraModel } from '../../train/lm/trainables';
 import type { StartReplicas } from '../../train/parallel/protocol';
 import { createRng } from '../../train/rng';
-import { sourceReplicaScript, startReplicas } from './workerReplicas';
+import { sourceReplicaStarter } from './workerReplicas';
 
 /** Replicas in worker threads on the test backend, counting how many were started. */
 function threads(count: number): { start: StartReplicas; started: () => number } {
   let started = 0;
+  const fromSource = sourceReplicaStarter(count, 'wasm');
   const start: StartReplicas = async (spec, gradLength) => {
     started += count;
-    return startReplicas(count, { ...spec, backendRungs: ['wasm'] }, gradLength, sourceReplicaScript());
+    return fromSource(spec, gradLength);
   };
   return { start, started: () => started };
 }

@@ -6,7 +6,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { RecForgeError } from '../../errors';
 import { sharedFloats } from '../../train/parallel/flatGrads';
-import type { ReplicaMessage, ReplicaPort, ReplicaReply, ReplicaSlot, ReplicaSpec } from '../../train/parallel/protocol';
+import type { ReplicaMessage, ReplicaPort, ReplicaReply, ReplicaSlot, ReplicaSpec, StartReplicas } from '../../train/parallel/protocol';
 
 /** Where and how to start a replica thread: a script URL, or code with `eval: true`. */
 export interface ReplicaScript {
@@ -73,4 +73,9 @@ export async function startReplicas(count: number, spec: ReplicaSpec, gradLength
     await Promise.all(slots.map((s) => s.port.close()));
     throw err;
   }
+}
+
+/** A trainer's replica starter for tests and benches: `count` threads from source on `backendRung`. */
+export function sourceReplicaStarter(count: number, backendRung: string): StartReplicas {
+  return (spec, gradLength) => startReplicas(count, { ...spec, backendRungs: [backendRung] }, gradLength, sourceReplicaScript());
 }
