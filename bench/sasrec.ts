@@ -7,7 +7,8 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { initBackend } from '../core/tensor/backend';
 import { getModelFamily } from '../core/models/registry';
-import { createAdam } from '../core/train/optimizer';
+import { createAdam, SASREC_ADAM } from '../core/train/optimizer';
+import { createFlatAdam, flatAdamStep } from '../core/train/parallel/flatAdam';
 import { createRng } from '../core/train/rng';
 import { createBatchSampler, type SeqBatch } from '../core/train/sampler';
 import { trainStep } from '../core/train/runTrainJob';
@@ -59,19 +60,19 @@ async function dataParallelSeqPerSecond(replicas: number, backendRung: string): 
   const weights = sharedFloats(length);
   const slots = await startReplicas(replicas, { task: { kind: 'seqrec', family: 'sasrec', config: CONFIG, numItems: ITEMS }, backendRungs: [backendRung], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
   const dp = createDataParallel(model, weights, slots);
-  const opt = createAdam(1e-3);
+  const adam = createFlatAdam(length, SASREC_ADAM);
+  const update = (w: Float32Array, g: Float64Array): void => flatAdamStep(adam, w, g, 1e-3);
   const rng = createRng(2);
   let loss = NaN;
   try {
     await publishWeights(dp);
-    for (const b of batches.slice(0, WARMUP_STEPS)) loss = await dataParallelStep(dp, opt, b, rng);
+    for (const b of batches.slice(0, WARMUP_STEPS)) loss = await dataParallelStep(dp, update, b, rng);
     const t0 = performance.now();
-    for (const b of batches.slice(WARMUP_STEPS)) loss = await dataParallelStep(dp, opt, b, rng);
+    for (const b of batches.slice(WARMUP_STEPS)) loss = await dataParallelStep(dp, update, b, rng);
     const ms = performance.now() - t0;
     return { seqPerSec: (TIMED_STEPS * BATCH) / (ms / 1000), stepMs: ms / TIMED_STEPS, finalLoss: loss };
   } finally {
     await Promise.all(slots.map((s) => s.port.close()));
-    opt.dispose();
     model.dispose();
   }
 }

@@ -28,11 +28,18 @@ async function stored(t: tf.Tensor): Promise<StoredTensor> {
   return { dtype: t.dtype === 'int32' ? 'I32' : 'F32', shape: t.shape, data };
 }
 
-/** Adam moments keyed by our variable names; the engine names them `<tf variable name>/m|v`. */
-async function optimizerTensors(model: SequentialRecModel, optimizer: tf.Optimizer): Promise<{ tensors: Map<string, StoredTensor>; iterations: number }> {
+/** Adam's state as a checkpoint stores it: the update count and both moments by our variable name. */
+export interface AdamMoments {
+  readonly iterations: number;
+  readonly m: ReadonlyMap<string, Float32Array>;
+  readonly v: ReadonlyMap<string, Float32Array>;
+}
+
+/** A tfjs Adam's state; the engine names its moments `<tf variable name>/m|v`. */
+export async function momentsOfOptimizer(model: SequentialRecModel, optimizer: tf.Optimizer): Promise<AdamMoments> {
   const byTfName = new Map([...model.variables].map(([name, v]) => [v.name, name]));
   const weights = await optimizer.getWeights();
-  const tensors = new Map<string, StoredTensor>();
+  const moments = { m: new Map<string, Float32Array>(), v: new Map<string, Float32Array>() };
   let iterations = 0;
   for (const w of weights) {
     if (w.name === 'iter') {
@@ -42,23 +49,28 @@ async function optimizerTensors(model: SequentialRecModel, optimizer: tf.Optimiz
     }
     const slash = w.name.lastIndexOf('/');
     const ours = byTfName.get(w.name.slice(0, slash));
-    if (ours !== undefined) tensors.set(`optimizer.${w.name.slice(slash + 1)}.${ours}`, await stored(w.tensor));
+    const kind = w.name.slice(slash + 1);
+    if (ours !== undefined && (kind === 'm' || kind === 'v')) moments[kind].set(ours, (await w.tensor.data()) as Float32Array);
   }
-  return { tensors, iterations };
+  return { iterations, ...moments };
 }
 
-/** Serialises model variables and optimizer state. */
-export async function checkpointBytes(model: SequentialRecModel, optimizer: tf.Optimizer, info: CheckpointInfo): Promise<Uint8Array> {
+/** Serialises model variables and Adam's state. */
+export async function checkpointBytes(model: SequentialRecModel, adam: AdamMoments, info: CheckpointInfo): Promise<Uint8Array> {
   const tensors = new Map<string, StoredTensor>();
-  for (const [name, v] of model.variables) tensors.set(name, await stored(v));
-  const opt = await optimizerTensors(model, optimizer);
-  for (const [name, t] of opt.tensors) tensors.set(name, t);
+  for (const [name, v] of model.variables) {
+    tensors.set(name, await stored(v));
+    for (const kind of ['m', 'v'] as const) {
+      const data = adam[kind].get(name);
+      if (data !== undefined) tensors.set(`optimizer.${kind}.${name}`, { dtype: 'F32', shape: v.shape, data });
+    }
+  }
   return encodeSafetensors(tensors, {
     format: 'recforge-checkpoint',
     model: model.family,
     epoch: String(info.epoch),
     step: String(info.step),
-    adam_iterations: String(opt.iterations),
+    adam_iterations: String(adam.iterations),
     config: JSON.stringify(info.config),
     rng: JSON.stringify(info.rng),
   });

@@ -3,7 +3,8 @@ import type { TrainPoint } from '../protocol/dto';
 import type { TrainJob } from '../protocol/worker';
 import { toyLeaveOneOut } from '../testing/fixtures';
 import { useTensorSuite } from '../testing/tensorSuite';
-import { runTrainJob, type TrainHooks } from './runTrainJob';
+import { memoryTrainHooks } from '../testing/trainJobHooks';
+import { runTrainJob } from './runTrainJob';
 
 const baseJob: TrainJob = {
   runId: 'r_resume',
@@ -15,35 +16,21 @@ const baseJob: TrainJob = {
   checkpointDir: '/unused',
 };
 
-/** Hooks backed by an in-memory "disk"; cancels once `stopAfterSteps` steps have run. */
-function memoryHooks(disk: Map<string, Uint8Array>, points: TrainPoint[], stopAfterSteps = Infinity): TrainHooks {
-  let steps = 0;
-  let clock = 0;
-  return {
-    emit: (d) => points.push(...d.points),
-    isCancelled: () => steps >= stopAfterSteps,
-    yieldToEventLoop: async () => void steps++,
-    now: () => (clock += 1000), // every step flushes, so no point is held back at cancel
-    writeCheckpoint: async (name, bytes) => void disk.set(name, bytes.slice()),
-    readCheckpoint: async (name) => disk.get(name) ?? null,
-  };
-}
-
 useTensorSuite();
 
 describe('exact resume from a checkpoint', () => {
   it('an interrupted then resumed run repeats the uninterrupted losses and metrics', async () => {
     const straight: TrainPoint[] = [];
-    const full = await runTrainJob(baseJob, memoryHooks(new Map(), straight));
+    const full = await runTrainJob(baseJob, memoryTrainHooks(new Map(), straight));
 
     // 3 steps per epoch: stopping after step 8 leaves the epoch-2 checkpoint (step 6) on disk.
     const disk = new Map<string, Uint8Array>();
     const interrupted: TrainPoint[] = [];
-    expect((await runTrainJob(baseJob, memoryHooks(disk, interrupted, 8))).status).toBe('cancelled');
+    expect((await runTrainJob(baseJob, memoryTrainHooks(disk, interrupted, 8))).status).toBe('cancelled');
     expect(interrupted.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
     const resumed: TrainPoint[] = [];
-    const after = await runTrainJob({ ...baseJob, resume: true }, memoryHooks(disk, resumed));
+    const after = await runTrainJob({ ...baseJob, resume: true }, memoryTrainHooks(disk, resumed));
     expect(resumed.map((p) => p.step)).toEqual([7, 8, 9, 10, 11, 12]);
     for (const point of resumed) {
       const reference = straight.find((p) => p.step === point.step);
@@ -56,7 +43,7 @@ describe('exact resume from a checkpoint', () => {
 
   it('resuming a run that never reached a checkpoint starts it from the beginning', async () => {
     const points: TrainPoint[] = [];
-    await runTrainJob({ ...baseJob, train: { ...baseJob.train, epochs: 1 }, resume: true }, memoryHooks(new Map(), points));
+    await runTrainJob({ ...baseJob, train: { ...baseJob.train, epochs: 1 }, resume: true }, memoryTrainHooks(new Map(), points));
     expect(points.map((p) => p.step)).toEqual([1, 2, 3]);
   });
 });

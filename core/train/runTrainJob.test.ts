@@ -6,7 +6,7 @@ import type { TrainJob } from '../protocol/worker';
 import { decodeSafetensors } from '../tensor/safetensors';
 import { toyLeaveOneOut } from '../testing/fixtures';
 import { useTensorSuite } from '../testing/tensorSuite';
-import { checkpointBytes, loadCheckpointWeights } from './checkpoint';
+import { checkpointBytes, loadCheckpointWeights, momentsOfOptimizer } from './checkpoint';
 import { createAdam } from './optimizer';
 import { CHECKPOINT_NAME, runTrainJob, type TrainHooks } from './runTrainJob';
 
@@ -102,7 +102,7 @@ describe('checkpoints', () => {
     const a = family.build(config, 12, 1);
     const b = family.build(config, 12, 2);
     const opt = createAdam(1e-3);
-    loadCheckpointWeights(b, await checkpointBytes(a, opt, { epoch: 0, step: 0, config, rng: {} }));
+    loadCheckpointWeights(b, await checkpointBytes(a, await momentsOfOptimizer(a, opt), { epoch: 0, step: 0, config, rng: {} }));
     for (const [name, v] of a.variables) expect(await b.variables.get(name)?.array()).toEqual(await v.array());
     const c = family.build({ ...config, hidden: 16 }, 12, 1);
     expect(() => loadCheckpointWeights(c, tf.util.encodeString('nope'))).toThrow();

@@ -11,12 +11,13 @@ import type { SequentialRecModel } from '../models/types';
 import type { MetricRecord, RunProgress, TrainPoint } from '../protocol/dto';
 import type { TrainJob } from '../protocol/worker';
 import { batchTensors, disposeBatchTensors } from './batchTensors';
-import { checkpointBytes, restoreCheckpoint } from './checkpoint';
+import { checkpointBytes, momentsOfOptimizer, restoreCheckpoint, type AdamMoments } from './checkpoint';
 import { createDataParallel, dataParallelStep, publishWeights } from './parallel/dataParallel';
 import { flatLayout, sharedFloats } from './parallel/flatGrads';
 import type { ReplicaSlot, StartReplicas } from './parallel/protocol';
 import { replicaStarter } from './parallel/replicaProvider';
-import { createAdam, setLearningRate } from './optimizer';
+import { createAdam, SASREC_ADAM, setLearningRate } from './optimizer';
+import { flatAdamFrom, flatAdamStep, flatMoments } from './parallel/flatAdam';
 import { ThrottledProgress } from './progress';
 import { createRng, mixSeed, type Rng } from './rng';
 import { createBatchSampler, type BatchSampler, type SeqBatch } from './sampler';
@@ -60,8 +61,10 @@ interface Loop {
   readonly sampler: BatchSampler;
   readonly progress: ThrottledProgress;
   readonly schedule: LrSchedule;
-  /** One update on a batch: single-threaded, or data-parallel over the replicas. */
-  readonly update: (batch: SeqBatch, dropoutRng: Rng) => Promise<number>;
+  /** One update on a batch at a learning rate: single-threaded, or data-parallel over the replicas. */
+  readonly update: (batch: SeqBatch, dropoutRng: Rng, lr: number) => Promise<number>;
+  /** The optimizer's state for a checkpoint (tfjs's Adam, or the data-parallel lead's flat one). */
+  readonly moments: () => Promise<AdamMoments>;
 }
 
 /** One optimizer update; resolves to the batch loss (read asynchronously, as GPU backends need). */
@@ -97,15 +100,14 @@ function freshStart(job: TrainJob): StartState {
 
 /** Trains the remaining epochs; false when cancelled. */
 async function trainEpochs(loop: Loop, start: StartState): Promise<boolean> {
-  const { job, hooks, model, optimizer } = loop;
+  const { job, hooks, model } = loop;
   const batchRng = createRng(start.rng['batches'] ?? 0);
   const dropoutRng = createRng(start.rng['dropout'] ?? 0);
   let step = start.step;
   for (let epoch = start.epoch + 1; epoch <= job.train.epochs; epoch++) {
     for (const batch of loop.sampler.epoch(batchRng)) {
       const lr = loop.schedule(step);
-      setLearningRate(optimizer, lr);
-      const loss = await loop.update(batch, dropoutRng);
+      const loss = await loop.update(batch, dropoutRng, lr);
       if (!Number.isFinite(loss)) throw new RecForgeError('internal', `training diverged: loss ${loss} at step ${step + 1}`);
       step++;
       loop.progress.record({ step, epoch, loss, lr });
@@ -114,7 +116,7 @@ async function trainEpochs(loop: Loop, start: StartState): Promise<boolean> {
     }
     if (hooks.writeCheckpoint !== undefined) {
       const rng = { batches: batchRng.state(), dropout: dropoutRng.state() };
-      const bytes = await checkpointBytes(model, optimizer, { epoch, step, rng, config: { model: job.modelConfig, train: job.train } });
+      const bytes = await checkpointBytes(model, await loop.moments(), { epoch, step, rng, config: { model: job.modelConfig, train: job.train } });
       await hooks.writeCheckpoint(CHECKPOINT_NAME, bytes);
     }
   }
@@ -153,11 +155,15 @@ export async function runTrainJob(job: TrainJob, hooks: TrainHooks): Promise<Tra
   let replicas: ReplicaSlot[] = [];
   try {
     const schedule = constantSchedule(job.train.learningRate);
-    const single = { job, hooks, model, optimizer, sampler, progress, schedule, update: (b: SeqBatch, rng: Rng) => trainStep(model, optimizer, b, rng) };
+    const update = (b: SeqBatch, rng: Rng, lr: number): Promise<number> => {
+      setLearningRate(optimizer, lr);
+      return trainStep(model, optimizer, b, rng);
+    };
+    const single: Loop = { job, hooks, model, optimizer, sampler, progress, schedule, update, moments: () => momentsOfOptimizer(model, optimizer) };
     const start = await startState(single);
     const parallel = await startJobReplicas(job, model, hooks);
     replicas = parallel.replicas;
-    const loop = replicas.length === 0 ? single : { ...single, update: await dataParallelUpdate(model, optimizer, parallel) };
+    const loop = replicas.length === 0 ? single : { ...single, ...(await dataParallelUpdate(model, optimizer, parallel)) };
     const finished = await trainEpochs(loop, start);
     progress.flush();
     if (!finished) return { status: 'cancelled' };
@@ -191,8 +197,13 @@ async function startJobReplicas(job: TrainJob, model: SequentialRecModel, hooks:
   return { replicas, weights };
 }
 
-async function dataParallelUpdate(model: SequentialRecModel, optimizer: tf.Optimizer, parallel: Replicas): Promise<Loop['update']> {
+/** The data-parallel update and its optimizer state, continuing from `optimizer` (fresh or restored). */
+async function dataParallelUpdate(model: SequentialRecModel, optimizer: tf.Optimizer, parallel: Replicas): Promise<Pick<Loop, 'update' | 'moments'>> {
   const dp = createDataParallel(model, parallel.weights, parallel.replicas);
   await publishWeights(dp); // the start state: fresh or restored from the checkpoint
-  return (batch, rng) => dataParallelStep(dp, optimizer, batch, rng);
+  const adam = flatAdamFrom(await momentsOfOptimizer(model, optimizer), dp.layout, SASREC_ADAM);
+  return {
+    update: (batch, rng, lr) => dataParallelStep(dp, (w, g) => flatAdamStep(adam, w, g, lr), batch, rng),
+    moments: () => Promise.resolve(flatMoments(adam, dp.layout)),
+  };
 }

@@ -1,16 +1,17 @@
 /**
  * Data-parallel training step: the lead splits each batch into shards, replicas (other threads)
  * compute the gradients of theirs while the lead computes its own, and the lead combines them
- * weighted by valid targets — the full batch's gradient — and applies one Adam update. The
- * optimizer state lives only on the lead, so checkpoints and resume are unchanged; replicas get
- * the new weights through shared memory before their next step.
+ * weighted by valid targets — the full batch's gradient — and updates the flat weights in
+ * shared memory in one pass (flat Adam, see flatAdam.ts), where the replicas read them for their
+ * next step; the lead's own variables are assigned from them. The optimizer state lives only on
+ * the lead and is checkpointed in the same form as a single-thread run's.
  */
 import * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
 import type { SequentialRecModel } from '../../models/types';
 import type { Rng } from '../rng';
 import type { SeqBatch } from '../sampler';
-import { flatLayout, readFlat, sharedFloats, weightedMean, writeFlat, type FlatLayout } from './flatGrads';
+import { assignFlat, flatLayout, sharedFloats, weightedSum, writeFlat, type FlatLayout } from './flatGrads';
 import type { ReplicaReply, ReplicaSlot } from './protocol';
 import { shardGradients } from './replicaGradients';
 import { splitBatch } from './shards';
@@ -23,13 +24,18 @@ export interface DataParallel {
   readonly replicas: readonly ReplicaSlot[];
   /** The lead's own gradient slot, reused every step. */
   readonly leadGrads: Float32Array;
+  /** The combined gradient, reused every step. */
+  readonly combined: Float64Array;
 }
+
+/** Applies the combined gradient to the flat weights in place (an optimizer step). */
+export type FlatUpdate = (weights: Float32Array, gradient: Float64Array) => void;
 
 export function createDataParallel(model: SequentialRecModel, weights: Float32Array, replicas: readonly ReplicaSlot[]): DataParallel {
   const layout = flatLayout(model.variables);
   // Shared memory like the replicas' slots: the combining loop then sees one kind of array (V8
   // slows down when it alternates between plain and shared ones).
-  return { model, layout, weights, replicas, leadGrads: sharedFloats(layout.length) };
+  return { model, layout, weights, replicas, leadGrads: sharedFloats(layout.length), combined: new Float64Array(layout.length) };
 }
 
 /** Copies the lead's current weights where the replicas read them. */
@@ -49,9 +55,9 @@ function ownShard(s: SeqBatch): SeqBatch {
 
 /**
  * One update over `batch`; resolves to the batch loss (weighted mean of the shard losses).
- * Call publishWeights once before the first step; this publishes after every update.
+ * Call publishWeights once before the first step; after that the weights live in dp.weights.
  */
-export async function dataParallelStep(dp: DataParallel, optimizer: tf.Optimizer, batch: SeqBatch, dropoutRng: Rng): Promise<number> {
+export async function dataParallelStep(dp: DataParallel, update: FlatUpdate, batch: SeqBatch, dropoutRng: Rng): Promise<number> {
   const shards = splitBatch(batch, dp.replicas.length + 1);
   const helpers = dp.replicas.slice(0, shards.length - 1);
   helpers.forEach((r, i) => r.port.send({ kind: 'step', work: { kind: 'seqrec', shard: ownShard(shards[i + 1] as SeqBatch), dropoutSeed: dropoutRng.nextUint32() } }));
@@ -64,24 +70,10 @@ export async function dataParallelStep(dp: DataParallel, optimizer: tf.Optimizer
   }
   const replies = (await Promise.all(helpers.map((r) => r.port.reply()))).map(dataParallelReply);
   const parts = [{ values: leadFlat, weight: lead.weight }, ...replies.map((rep, i) => ({ values: (helpers[i] as ReplicaSlot).grads, weight: rep.weight }))];
-  weightedMean(parts, leadFlat);
-  applyFlatGradients(dp, optimizer, leadFlat);
-  await publishWeights(dp);
+  weightedSum(parts, dp.combined);
+  update(dp.weights, dp.combined);
+  assignFlat(dp.layout, dp.model.variables, dp.weights);
   const shardLosses = [{ loss: lead.loss, weight: lead.weight }, ...replies];
   const total = shardLosses.reduce((s, p) => s + p.weight, 0);
   return total > 0 ? shardLosses.reduce((s, p) => s + p.loss * p.weight, 0) / total : NaN;
-}
-
-function applyFlatGradients(dp: DataParallel, optimizer: tf.Optimizer, flat: Float32Array): void {
-  const grads = readFlat(dp.layout, flat);
-  const named: Record<string, tf.Tensor> = {};
-  for (const [name, g] of grads) {
-    const v = dp.model.variables.get(name);
-    if (v !== undefined) named[v.name] = g;
-  }
-  try {
-    optimizer.applyGradients(named);
-  } finally {
-    tf.dispose([...grads.values()]);
-  }
 }

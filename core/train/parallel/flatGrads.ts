@@ -54,17 +54,30 @@ export function readFlat(layout: FlatLayout, flat: Float32Array): Map<string, tf
   return out;
 }
 
-/** out = Σ wᵢ·partsᵢ / Σ wᵢ (out may be one of the parts). A zero total leaves zeros. */
-export function weightedMean(parts: readonly { readonly values: Float32Array; readonly weight: number }[], out: Float32Array): void {
+/** acc = Σ wᵢ·partsᵢ / Σ wᵢ in float64 (a zero total leaves zeros); acc is overwritten. */
+export function weightedSum(parts: readonly { readonly values: Float32Array; readonly weight: number }[], acc: Float64Array): void {
   const total = parts.reduce((s, p) => s + p.weight, 0);
-  const acc = new Float64Array(out.length);
+  acc.fill(0);
   // One tight pass per part (a loop over parts per element ran ~40 ns/element).
   for (const p of parts) {
     const w = total > 0 ? p.weight / total : 0;
     const v = p.values;
     for (let i = 0; i < acc.length; i++) acc[i] = (acc[i] as number) + w * (v[i] as number);
   }
+}
+
+/** out = Σ wᵢ·partsᵢ / Σ wᵢ (out may be one of the parts). A zero total leaves zeros. */
+export function weightedMean(parts: readonly { readonly values: Float32Array; readonly weight: number }[], out: Float32Array): void {
+  const acc = new Float64Array(out.length);
+  weightedSum(parts, acc);
   out.set(acc);
+}
+
+/** Assigns `flat`'s values to the variables named by `layout` (copies: `flat` may change later). */
+export function assignFlat(layout: FlatLayout, variables: ReadonlyMap<string, tf.Variable>, flat: Float32Array): void {
+  const fresh = readFlat(layout, flat);
+  for (const [name, t] of fresh) variables.get(name)?.assign(t);
+  tf.dispose([...fresh.values()]);
 }
 
 /** out += Σ parts, element-wise (parts already carry their weights, e.g. losses over one total). */

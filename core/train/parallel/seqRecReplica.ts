@@ -2,21 +2,13 @@
  * The replica engine of a sequential recommender (SASRec): builds the model once, then for every
  * step assigns the lead's weights to its variables and computes its shard's gradients.
  */
-import * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
 import { getModelFamily } from '../../models/registry';
-import type { SequentialRecModel } from '../../models/types';
 import { createRng } from '../rng';
-import { flatLayout, readFlat } from './flatGrads';
+import { assignFlat, flatLayout } from './flatGrads';
 import type { SeqRecTask } from './protocol';
 import type { ReplicaEngine } from './replicaEngine';
 import { shardGradients } from './replicaGradients';
-
-function loadWeights(model: SequentialRecModel, layout: ReplicaEngine['layout'], weights: Float32Array): void {
-  const fresh = readFlat(layout, weights);
-  for (const [name, t] of fresh) model.variables.get(name)?.assign(t);
-  tf.dispose([...fresh.values()]);
-}
 
 export function seqRecEngine(task: SeqRecTask): ReplicaEngine {
   // The seed does not matter: every step starts from the lead's weights.
@@ -26,7 +18,7 @@ export function seqRecEngine(task: SeqRecTask): ReplicaEngine {
     layout,
     gradients: async (work, weights) => {
       if (work.kind !== 'seqrec') throw new RecForgeError('internal', `a sequential-recommender replica got ${work.kind} work`);
-      loadWeights(model, layout, weights);
+      assignFlat(layout, model.variables, weights);
       return shardGradients(model, work.shard, createRng(work.dropoutSeed));
     },
     dispose: () => model.dispose(),
