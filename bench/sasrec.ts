@@ -12,7 +12,7 @@ import { createFlatAdam, flatAdamStep } from '../core/train/parallel/flatAdam';
 import { createRng } from '../core/train/rng';
 import { createBatchSampler, type SeqBatch } from '../core/train/sampler';
 import { trainStep } from '../core/train/runTrainJob';
-import { createDataParallel, dataParallelStep, publishWeights } from '../core/train/parallel/dataParallel';
+import { createDataParallel, dataParallelStep, flatStepsPay, publishWeights } from '../core/train/parallel/dataParallel';
 import { flatLayout, sharedFloats } from '../core/train/parallel/flatGrads';
 import { sourceReplicaScript, startReplicas } from '../core/platform/parallel/workerReplicas';
 import { matmulGflops } from './matmul';
@@ -37,7 +37,8 @@ function takeBatches(count: number): SeqBatch[] {
   return out;
 }
 
-async function sasrecSeqPerSecond(): Promise<Timing> {
+/** Steps with tfjs's Adam (what training on GPU and native backends does). */
+async function tfAdamSeqPerSecond(): Promise<Timing> {
   const batches = takeBatches(WARMUP_STEPS + TIMED_STEPS);
   const model = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
   const opt = createAdam(1e-3);
@@ -52,13 +53,17 @@ async function sasrecSeqPerSecond(): Promise<Timing> {
   return { seqPerSec: (TIMED_STEPS * BATCH) / (ms / 1000), stepMs: ms / TIMED_STEPS, finalLoss: loss };
 }
 
-/** The same steps data-parallel: the lead plus `replicas` worker threads, each on its own core. */
-async function dataParallelSeqPerSecond(replicas: number, backendRung: string): Promise<Timing> {
+/**
+ * The trainer's steps on CPU backends (flat Adam, see flatStepsPay): the lead alone, or
+ * data-parallel with `replicas` worker threads, each on its own core.
+ */
+async function flatSeqPerSecond(replicas: number, backendRung: string): Promise<Timing> {
   const batches = takeBatches(WARMUP_STEPS + TIMED_STEPS);
   const model = getModelFamily('sasrec').build(CONFIG, ITEMS, 1);
   const length = flatLayout(model.variables).length;
   const weights = sharedFloats(length);
-  const slots = await startReplicas(replicas, { task: { kind: 'seqrec', family: 'sasrec', config: CONFIG, numItems: ITEMS }, backendRungs: [backendRung], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
+  const task = { kind: 'seqrec', family: 'sasrec', config: CONFIG, numItems: ITEMS } as const;
+  const slots = replicas === 0 ? [] : await startReplicas(replicas, { task, backendRungs: [backendRung], weights: weights.buffer as SharedArrayBuffer }, length, sourceReplicaScript());
   const dp = createDataParallel(model, weights, slots);
   const adam = createFlatAdam(length, SASREC_ADAM);
   const update = (w: Float32Array, g: Float64Array): void => flatAdamStep(adam, w, g, 1e-3);
@@ -81,11 +86,14 @@ async function dataParallelSeqPerSecond(replicas: number, backendRung: string): 
 export async function benchSasrec(): Promise<void> {
   const backend = await initBackend();
   console.log(`backend: ${backend.name} — ${backend.detail}`);
-  const single = await sasrecSeqPerSecond();
-  console.log(`SASRec train, 1 thread: ${single.seqPerSec.toFixed(1)} seq/s (${single.stepMs.toFixed(0)} ms/step, loss ${single.finalLoss.toFixed(3)})`);
-  const threads = availableParallelism();
   const rung = backend.name === 'tensorflow' ? 'tfjs-node' : backend.name;
-  const ours = async (): Promise<Timing> => (threads > 1 ? dataParallelSeqPerSecond(threads - 1, rung) : sasrecSeqPerSecond());
+  const flat = flatStepsPay();
+  const tfAdam = await tfAdamSeqPerSecond();
+  console.log(`SASRec train, 1 thread, tfjs Adam: ${describeTiming(tfAdam)}`);
+  const single = flat ? await flatSeqPerSecond(0, rung) : tfAdam;
+  if (flat) console.log(`SASRec train, 1 thread, flat Adam (the trainer's step here): ${describeTiming(single)}`);
+  const threads = availableParallelism();
+  const ours = async (): Promise<Timing> => (threads > 1 ? flatSeqPerSecond(threads - 1, rung) : single);
   const rounds = await interleavedRounds(ours);
   const train = bestOf(rounds.map((r) => r.ours));
   if (threads > 1) console.log(`SASRec train, data-parallel on ${threads} threads: ${train.seqPerSec.toFixed(1)} seq/s (×${(train.seqPerSec / single.seqPerSec).toFixed(2)} vs 1 thread)`);
@@ -102,6 +110,10 @@ interface Timing {
   readonly seqPerSec: number;
   readonly stepMs: number;
   readonly finalLoss: number;
+}
+
+function describeTiming(t: Timing): string {
+  return `${t.seqPerSec.toFixed(1)} seq/s (${t.stepMs.toFixed(0)} ms/step, loss ${t.finalLoss.toFixed(3)})`;
 }
 
 /** Rounds alternate ours and the reference, so a machine whose speed drifts (a shared VM) drifts for both. */

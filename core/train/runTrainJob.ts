@@ -12,7 +12,7 @@ import type { MetricRecord, RunProgress, TrainPoint } from '../protocol/dto';
 import type { TrainJob } from '../protocol/worker';
 import { batchTensors, disposeBatchTensors } from './batchTensors';
 import { checkpointBytes, momentsOfOptimizer, restoreCheckpoint, type AdamMoments } from './checkpoint';
-import { createDataParallel, dataParallelStep, publishWeights } from './parallel/dataParallel';
+import { createDataParallel, dataParallelStep, flatStepsPay, publishWeights } from './parallel/dataParallel';
 import { flatLayout, sharedFloats } from './parallel/flatGrads';
 import type { ReplicaSlot, StartReplicas } from './parallel/protocol';
 import { replicaStarter } from './parallel/replicaProvider';
@@ -163,7 +163,7 @@ export async function runTrainJob(job: TrainJob, hooks: TrainHooks): Promise<Tra
     const start = await startState(single);
     const parallel = await startJobReplicas(job, model, hooks);
     replicas = parallel.replicas;
-    const loop = replicas.length === 0 ? single : { ...single, ...(await dataParallelUpdate(model, optimizer, parallel)) };
+    const loop = replicas.length === 0 && !flatStepsPay() ? single : { ...single, ...(await flatAdamUpdate(model, optimizer, parallel)) };
     const finished = await trainEpochs(loop, start);
     progress.flush();
     if (!finished) return { status: 'cancelled' };
@@ -189,16 +189,19 @@ interface Replicas {
 /** Replicas from the host, if it offers them; each reads the lead's weights from `weights`. */
 async function startJobReplicas(job: TrainJob, model: SequentialRecModel, hooks: TrainHooks): Promise<Replicas> {
   const start = replicaStarter(hooks.startReplicas);
-  // Only with replicas: SharedArrayBuffer is missing where a page is not cross-origin isolated.
-  if (start === undefined) return { replicas: [], weights: new Float32Array(0) };
   const length = flatLayout(model.variables).length;
+  // Only with replicas: SharedArrayBuffer is missing where a page is not cross-origin isolated.
+  if (start === undefined) return { replicas: [], weights: new Float32Array(length) };
   const weights = sharedFloats(length);
   const replicas = await start({ task: { kind: 'seqrec', family: job.model, config: job.modelConfig, numItems: job.data.numItems }, weights: weights.buffer as SharedArrayBuffer }, length);
   return { replicas, weights };
 }
 
-/** The data-parallel update and its optimizer state, continuing from `optimizer` (fresh or restored). */
-async function dataParallelUpdate(model: SequentialRecModel, optimizer: tf.Optimizer, parallel: Replicas): Promise<Pick<Loop, 'update' | 'moments'>> {
+/**
+ * Updates on flat weights with flat Adam (over the replicas, or the lead alone) and the optimizer
+ * state they keep, continuing from `optimizer` (fresh or restored from a checkpoint).
+ */
+async function flatAdamUpdate(model: SequentialRecModel, optimizer: tf.Optimizer, parallel: Replicas): Promise<Pick<Loop, 'update' | 'moments'>> {
   const dp = createDataParallel(model, parallel.weights, parallel.replicas);
   await publishWeights(dp); // the start state: fresh or restored from the checkpoint
   const adam = flatAdamFrom(await momentsOfOptimizer(model, optimizer), dp.layout, SASREC_ADAM);

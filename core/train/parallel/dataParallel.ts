@@ -1,5 +1,6 @@
 /**
- * Data-parallel training step: the lead splits each batch into shards, replicas (other threads)
+ * Data-parallel training step (also the single-thread step on CPU backends, with no replicas:
+ * see flatStepsPay): the lead splits each batch into shards, replicas (other threads)
  * compute the gradients of theirs while the lead computes its own, and the lead combines them
  * weighted by valid targets — the full batch's gradient — and updates the flat weights in
  * shared memory in one pass (flat Adam, see flatAdam.ts), where the replicas read them for their
@@ -34,8 +35,18 @@ export type FlatUpdate = (weights: Float32Array, gradient: Float64Array) => void
 export function createDataParallel(model: SequentialRecModel, weights: Float32Array, replicas: readonly ReplicaSlot[]): DataParallel {
   const layout = flatLayout(model.variables);
   // Shared memory like the replicas' slots: the combining loop then sees one kind of array (V8
-  // slows down when it alternates between plain and shared ones).
-  return { model, layout, weights, replicas, leadGrads: sharedFloats(layout.length), combined: new Float64Array(layout.length) };
+  // slows down when it alternates between plain and shared ones). Alone, the lead needs none.
+  const leadGrads = replicas.length > 0 ? sharedFloats(layout.length) : new Float32Array(layout.length);
+  return { model, layout, weights, replicas, leadGrads, combined: new Float64Array(layout.length) };
+}
+
+/**
+ * Whether training without replicas should also take its steps on flat arrays: where tensors live
+ * in JS or wasm memory, reading the gradients out and one flat Adam pass cost ~1 ms against ~10
+ * ms of tfjs Adam's per-variable ops (SASRec); GPU and native backends would copy across devices.
+ */
+export function flatStepsPay(): boolean {
+  return tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
 }
 
 /** Copies the lead's current weights where the replicas read them. */
