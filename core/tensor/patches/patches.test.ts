@@ -3,7 +3,11 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../train/rng';
 import { expectNoLeaks } from '../../testing/leaks';
+import { loadSimdKernels } from '../simd/simdModule';
+import { setFastPathEnabled } from './fastPaths';
+import { GATHER_ROWS_SIMD, gatherRowsStats } from './gatherRows';
 import { applyCpuPatches, applyWasmPatches } from './index';
+import { SEGMENT_SUM_SIMD, segmentSumStats } from './unsortedSegmentSum';
 
 const rng = createRng(7);
 const randArray = (n: number): number[] => Array.from({ length: n }, () => rng.nextFloat() * 2 - 1);
@@ -31,6 +35,7 @@ function maxAbsDiff(a: Float32Array[], b: Float32Array[]): number {
 }
 
 beforeAll(async () => {
+  expect(await loadSimdKernels()).toBe(true);
   applyWasmPatches();
   applyCpuPatches();
   expect(await tf.setBackend('wasm')).toBe(true);
@@ -89,6 +94,7 @@ const SEGMENT_CASES: SegCase[] = [
   [[6, 3], 4],
   [[10, 2, 3], 5],
   [[7], 3],
+  [[300, 64], 50], // SIMD rows of 16 vectors
 ];
 
 describe('UnsortedSegmentSum patch (wasm and cpu) vs one-hot matmul reference', () => {
@@ -104,8 +110,17 @@ describe('UnsortedSegmentSum patch (wasm and cpu) vs one-hot matmul reference', 
       return [tf.matMul(oneHot, flat, true, false).reshape([numSegments, ...xShape.slice(1)])];
     };
     const ref = await on('cpu', reference);
+    const simdBefore = segmentSumStats.simd;
     expect(maxAbsDiff(await on('wasm', patched), ref)).toBeLessThanOrEqual(1e-5);
+    expect(segmentSumStats.simd).toBe(simdBefore + 1);
     expect(maxAbsDiff(await on('cpu', patched), ref)).toBeLessThanOrEqual(1e-5);
+    setFastPathEnabled(SEGMENT_SUM_SIMD, false); // the JS kernel behind it
+    try {
+      expect(maxAbsDiff(await on('wasm', patched), ref)).toBeLessThanOrEqual(1e-5);
+    } finally {
+      setFastPathEnabled(SEGMENT_SUM_SIMD, true);
+    }
+    expect(segmentSumStats.simd).toBe(simdBefore + 1);
     await tf.setBackend('wasm');
   });
 
@@ -141,12 +156,23 @@ describe('GatherV2 row patch (wasm) vs cpu', () => {
     [[5], [4, 0, 4], 0],
     [[6, 2, 3], [5, 1], 0],
     [[3, 4], [2, 0, 1, 3], 1], // axis 1: falls back to the stock kernel
+    [[50, 64], [49, 0, 7, 7, 12], 0],
   ])('table %j ids %j axis %d', async (shape, ids, axis) => {
     const table = randArray(size(shape));
     const idsShape = Array.isArray(ids[0]) ? [ids.length, (ids[0] as number[]).length] : [ids.length];
     const fn = (): tf.Tensor[] => [tf.gather(tf.tensor(table, shape), tf.tensor((ids as number[]).flat(), idsShape, 'int32'), axis)];
+    const before = { ...gatherRowsStats };
     const wasm = await on('wasm', fn);
-    expect(maxAbsDiff(wasm, await on('cpu', fn))).toBe(0);
+    expect(gatherRowsStats.simd).toBe(before.simd + (axis === 0 ? 1 : 0));
+    const cpu = await on('cpu', fn);
+    expect(maxAbsDiff(wasm, cpu)).toBe(0);
+    setFastPathEnabled(GATHER_ROWS_SIMD, false); // the JS copy behind it
+    try {
+      expect(maxAbsDiff(await on('wasm', fn), cpu)).toBe(0);
+    } finally {
+      setFastPathEnabled(GATHER_ROWS_SIMD, true);
+    }
+    expect(gatherRowsStats.js).toBe(before.js + (axis === 0 ? 1 : 0));
     await tf.setBackend('wasm');
   });
 

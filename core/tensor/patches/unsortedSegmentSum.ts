@@ -1,13 +1,23 @@
 /**
- * A plain-JS UnsortedSegmentSum kernel. It is the gradient of tf.gather, so every embedding
- * lookup needs it: wasm has no kernel at all, and cpu's is O(segments × rows) (≈80 s for a
- * [2048,128] → 2000 case, see docs/ENVIRONMENT.md §3). This one is a single pass over the rows.
+ * An UnsortedSegmentSum kernel. It is the gradient of tf.gather, so every embedding lookup needs
+ * it: wasm has no kernel at all, and cpu's is O(segments × rows) (≈80 s for a [2048,128] → 2000
+ * case, see docs/ENVIRONMENT.md §3). This one is a single pass over the rows: on wasm by our SIMD
+ * module on the heap in place (rows.c; float rows, int32 ids), elsewhere in JS.
  */
 import * as tf from '@tensorflow/tfjs';
+import { simdOnBackend } from '../simd/simdModule';
 import { isReadableBackend, makeOutputWithValues } from './backendShape';
+import { declareFastPath, isFastPathEnabled } from './fastPaths';
+import { recordOf } from './wasmInternals';
 
 /** Patch name as reported in BackendInfo.patches. */
 export const UNSORTED_SEGMENT_SUM_PATCH = 'UnsortedSegmentSum (JS kernel)';
+
+/** Fast-path name of the SIMD version on the wasm heap (the self-test can turn it off). */
+export const SEGMENT_SUM_SIMD = 'UnsortedSegmentSum (SIMD, on the heap)';
+
+/** How often the SIMD path ran (tests check it is really taken). */
+export const segmentSumStats = { simd: 0 };
 
 /** out[s, …] = Σ_{i: ids[i] = s} x[i, …]; ids outside [0, numSegments) are dropped, as in TF. */
 export function segmentSum(
@@ -26,6 +36,20 @@ export function segmentSum(
   }
 }
 
+/** The sums on the wasm heap by the SIMD module; null when it does not apply here. */
+function segmentSumOnHeap(backend: unknown, x: tf.TensorInfo, ids: tf.TensorInfo, numSegments: number): tf.TensorInfo | null {
+  const on = simdOnBackend(backend);
+  if (on === null || x.dtype !== 'float32' || ids.dtype !== 'int32' || !isFastPathEnabled(SEGMENT_SUM_SIMD)) return null;
+  const innerShape = x.shape.slice(ids.shape.length);
+  const inner = innerShape.reduce((a, b) => a * b, 1);
+  const n = ids.shape.reduce((a, b) => a * b, 1);
+  const out = on.internals.makeOutput([numSegments, ...innerShape], 'float32');
+  const offset = (t: tf.TensorInfo): number => recordOf(on.internals, t).memoryOffset;
+  on.simd.segment_sum(offset(x), offset(ids), n, inner, numSegments, offset(out));
+  segmentSumStats.simd++;
+  return out;
+}
+
 const makeKernel = (backendName: 'wasm' | 'cpu'): tf.KernelFunc => ({ inputs, backend, attrs }) => {
   const x = inputs['x'];
   const segmentIds = inputs['segmentIds'];
@@ -33,6 +57,8 @@ const makeKernel = (backendName: 'wasm' | 'cpu'): tf.KernelFunc => ({ inputs, ba
   if (x === undefined || segmentIds === undefined || typeof numSegments !== 'number') {
     throw new Error('UnsortedSegmentSum: expected inputs x, segmentIds and attr numSegments');
   }
+  const onHeap = backendName === 'wasm' ? segmentSumOnHeap(backend, x, segmentIds, numSegments) : null;
+  if (onHeap !== null) return onHeap;
   if (!isReadableBackend(backend)) throw new Error('UnsortedSegmentSum: backend cannot read tensors');
   // readSync copies out of the wasm heap, so later allocations cannot invalidate these arrays.
   const xv = backend.readSync(x.dataId) as Float32Array | Int32Array;
@@ -48,6 +74,7 @@ const KERNELS = { wasm: makeKernel('wasm'), cpu: makeKernel('cpu') } as const;
 
 /** (Re)registers the JS kernel for `backendName`, replacing any existing one. */
 export function registerUnsortedSegmentSum(backendName: 'wasm' | 'cpu'): void {
+  if (backendName === 'wasm') declareFastPath(SEGMENT_SUM_SIMD);
   const kernelFunc = KERNELS[backendName];
   const existing = tf.getKernel('UnsortedSegmentSum', backendName);
   if (existing?.kernelFunc === kernelFunc) return; // already patched: registration is global

@@ -21,6 +21,9 @@ export interface SimdExports {
   gemm_scratch(m: number, n: number, k: number, tA: number): number;
   sum_rows(x: number, rows: number, inner: number, out: number): void;
   dropout_mask(state: number, n: number, threshold: number, keepAll: number, scale: number, out: number): void;
+  /** −1, or the position of the first id outside [0, rows). */
+  gather_rows(table: number, rows: number, ids: number, n: number, inner: number, out: number): number;
+  segment_sum(x: number, ids: number, n: number, inner: number, segments: number, out: number): void;
 }
 
 // core/ compiles without DOM or Node typings: the few WebAssembly and base64 globals it needs.
