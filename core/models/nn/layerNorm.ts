@@ -1,5 +1,6 @@
 /** Layer normalisation over the last axis. */
 import * as tf from '@tensorflow/tfjs';
+import { layerNormForward, layerNormGradient, simdLayerNormReady } from '../../tensor/patches/layerNormKernel';
 
 /** Learned scale and shift of one layer norm, both [width]. */
 export interface LayerNormParams {
@@ -32,25 +33,32 @@ function normalise(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, eps: number)
   return { y: tf.add(tf.mul(xhat, gamma), beta), xhat, rstd };
 }
 
+/** The gradient from ops: see fusedLayerNorm. */
+function gradientByOps(dy: tf.Tensor, xhat: tf.Tensor, rstd: tf.Tensor, gamma: tf.Tensor): tf.Tensor[] {
+  const leading = dy.shape.slice(0, -1).map((_, i) => i);
+  const g = tf.mul(dy, gamma);
+  const inner = tf.sub(tf.sub(g, tf.mean(g, -1, true)), tf.mul(xhat, tf.mean(tf.mul(g, xhat), -1, true)));
+  return [tf.mul(inner, rstd), tf.sum(tf.mul(dy, xhat), leading), tf.sum(dy, leading)];
+}
+
 /**
  * Layer norm with its gradient written out: with g = dy·gamma,
  * dx = rstd·(g − mean(g) − x̂·mean(g·x̂)), dgamma = Σ dy·x̂, dbeta = Σ dy (sums over every axis but
  * the last). About half the full-size passes of differentiating the forward ops one by one
- * (a SASRec step runs five of these; each pass over [B, T, d] is memory-bound).
+ * (a SASRec step runs five of these; each pass over [B, T, d] is memory-bound); on wasm both
+ * directions are single kernels of our SIMD module (core/tensor/patches/layerNormKernel.ts).
  */
 function fusedLayerNorm(eps: number): (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor {
   return tf.customGrad((x, gamma, beta, save) => {
-    const { y, xhat, rstd } = normalise(x as tf.Tensor, gamma as tf.Tensor, beta as tf.Tensor, eps);
+    const simd = simdLayerNormReady();
+    const args = [x, gamma, beta] as [tf.Tensor, tf.Tensor, tf.Tensor];
+    const { y, xhat, rstd } = simd ? layerNormForward(...args, eps) : normalise(...args, eps);
     (save as tf.GradSaveFunc)([xhat, rstd, gamma as tf.Tensor]);
     return {
       value: y,
       gradFunc: (dy, saved) => {
         const [xh, r, gm] = saved as [tf.Tensor, tf.Tensor, tf.Tensor];
-        const up = dy as tf.Tensor;
-        const leading = up.shape.slice(0, -1).map((_, i) => i);
-        const g = tf.mul(up, gm);
-        const inner = tf.sub(tf.sub(g, tf.mean(g, -1, true)), tf.mul(xh, tf.mean(tf.mul(g, xh), -1, true)));
-        return [tf.mul(inner, r), tf.sum(tf.mul(up, xh), leading), tf.sum(up, leading)];
+        return (simd ? layerNormGradient : gradientByOps)(dy as tf.Tensor, xh, r, gm);
       },
     };
   }) as (x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor) => tf.Tensor;

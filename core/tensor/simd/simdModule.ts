@@ -24,6 +24,8 @@ export interface SimdExports {
   /** −1, or the position of the first id outside [0, rows). */
   gather_rows(table: number, rows: number, ids: number, n: number, inner: number, out: number): number;
   segment_sum(x: number, ids: number, n: number, inner: number, segments: number, out: number): void;
+  layer_norm(x: number, rows: number, width: number, gamma: number, beta: number, eps: number, y: number, xhat: number, rstd: number): void;
+  layer_norm_grad(dy: number, xhat: number, rstd: number, gamma: number, rows: number, width: number, scratch: number, dx: number, dgamma: number, dbeta: number): void;
 }
 
 // core/ compiles without DOM or Node typings: the few WebAssembly and base64 globals it needs.
