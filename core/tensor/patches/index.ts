@@ -6,6 +6,7 @@ import { makeSlicedBatchMatMul } from './batchMatMulSliced';
 import { BATCH_MATMUL_PATCH, registerBatchMatMulTransposed } from './batchMatMulTransposed';
 import { GATHER_ROWS_PATCH, registerGatherRows } from './gatherRows';
 import { registerLayerNormKernels } from './layerNormKernel';
+import { registerSoftmaxXentKernels } from './softmaxXentKernel';
 import { SHARED_IDENTITY_PATCH, registerSharedIdentity } from './sharedIdentity';
 import { SIMD_MATMUL_PATCH, registerSimdMatMul } from './simdMatMul';
 import { SUM_LEADING_AXES_PATCH, registerSumLeadingAxes } from './sumLeadingAxes';
@@ -27,7 +28,9 @@ export function applyWasmPatches(): string[] {
   registerGatherRows();
   registerSharedIdentity();
   registerSumLeadingAxes();
-  registerLayerNormKernels(); // new kernels, not a patch: layerNorm.ts uses them when ready
+  // New kernels, not patches: layerNorm.ts and the LM loss use them when ready.
+  registerLayerNormKernels();
+  registerSoftmaxXentKernels();
   return [SIMD_MATMUL_PATCH, BATCH_MATMUL_PATCH, UNSORTED_SEGMENT_SUM_PATCH, GATHER_ROWS_PATCH, SHARED_IDENTITY_PATCH, SUM_LEADING_AXES_PATCH];
 }
 

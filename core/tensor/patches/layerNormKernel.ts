@@ -5,9 +5,8 @@
  * only; layerNorm.ts asks simdLayerNormReady() and otherwise builds the same thing from ops.
  */
 import * as tf from '@tensorflow/tfjs';
-import { simdOnBackend, type SimdOnBackend } from '../simd/simdModule';
-import { declareFastPath, isFastPathEnabled } from './fastPaths';
-import { recordOf } from './wasmInternals';
+import { declareFastPath } from './fastPaths';
+import { heapKernel, registerWasmKernels, rowsOf, wasmKernelReady } from './heapKernel';
 
 /** Fast-path name (the self-test can turn it off). */
 export const LAYER_NORM_SIMD = 'LayerNorm (SIMD, one pass per row)';
@@ -18,26 +17,14 @@ const GRADIENT = 'RecForgeLayerNormGrad';
 /** How often the kernels ran (tests check they are really taken). */
 export const layerNormKernelStats = { forward: 0, gradient: 0 };
 
-function widthAndRows(x: tf.TensorInfo): { width: number; rows: number } {
-  const width = x.shape[x.shape.length - 1] ?? 1;
-  const size = x.shape.reduce((a, b) => a * b, 1);
-  return { width, rows: width > 0 ? size / width : 0 };
-}
-
-function simdFor(backend: unknown, kernel: string): SimdOnBackend {
-  const on = simdOnBackend(backend);
-  if (on === null) throw new Error(`${kernel}: the SIMD kernel module is not loaded on this backend`);
-  return on;
-}
-
 const forward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { x, gamma, beta } = inputs as { x: tf.TensorInfo; gamma: tf.TensorInfo; beta: tf.TensorInfo };
-  const on = simdFor(backend, FORWARD);
-  const { width, rows } = widthAndRows(x);
+  const on = heapKernel(backend, FORWARD);
+  const { width, rows } = rowsOf(x);
   const y = on.internals.makeOutput([...x.shape], 'float32');
   const xhat = on.internals.makeOutput([...x.shape], 'float32');
   const rstd = on.internals.makeOutput([...x.shape.slice(0, -1), 1], 'float32');
-  const at = (t: tf.TensorInfo): number => recordOf(on.internals, t).memoryOffset;
+  const at = on.at;
   on.simd.layer_norm(at(x), rows, width, at(gamma), at(beta), Number(attrs?.['eps']), at(y), at(xhat), at(rstd));
   layerNormKernelStats.forward++;
   return [y, xhat, rstd];
@@ -45,12 +32,12 @@ const forward: tf.KernelFunc = ({ inputs, backend, attrs }) => {
 
 const gradient: tf.KernelFunc = ({ inputs, backend }) => {
   const { dy, xhat, rstd, gamma } = inputs as { dy: tf.TensorInfo; xhat: tf.TensorInfo; rstd: tf.TensorInfo; gamma: tf.TensorInfo };
-  const on = simdFor(backend, GRADIENT);
-  const { width, rows } = widthAndRows(dy);
+  const on = heapKernel(backend, GRADIENT);
+  const { width, rows } = rowsOf(dy);
   const dx = on.internals.makeOutput([...dy.shape], 'float32');
   const dgamma = on.internals.makeOutput([width], 'float32');
   const dbeta = on.internals.makeOutput([width], 'float32');
-  const at = (t: tf.TensorInfo): number => recordOf(on.internals, t).memoryOffset;
+  const at = on.at;
   // float64 accumulators for dgamma/dbeta; malloc's 8-byte alignment suits them.
   const scratch = on.heap.malloc(16 * width + 16);
   try {
@@ -65,14 +52,12 @@ const gradient: tf.KernelFunc = ({ inputs, backend }) => {
 /** Registers both kernels for wasm (idempotent). */
 export function registerLayerNormKernels(): void {
   declareFastPath(LAYER_NORM_SIMD);
-  for (const [kernelName, kernelFunc] of [[FORWARD, forward], [GRADIENT, gradient]] as const) {
-    if (tf.getKernel(kernelName, 'wasm') === undefined) tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc });
-  }
+  registerWasmKernels([[FORWARD, forward], [GRADIENT, gradient]]);
 }
 
 /** True when the current backend runs the SIMD layer norm (wasm, module loaded, fast path on). */
 export function simdLayerNormReady(): boolean {
-  return tf.getBackend() === 'wasm' && tf.getKernel(FORWARD, 'wasm') !== undefined && isFastPathEnabled(LAYER_NORM_SIMD) && simdOnBackend(tf.backend()) !== null;
+  return wasmKernelReady(FORWARD, LAYER_NORM_SIMD);
 }
 
 /** y, x̂ and rstd ([..., 1]) of x; only when simdLayerNormReady(). */

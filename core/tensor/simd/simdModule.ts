@@ -26,6 +26,8 @@ export interface SimdExports {
   segment_sum(x: number, ids: number, n: number, inner: number, segments: number, out: number): void;
   layer_norm(x: number, rows: number, width: number, gamma: number, beta: number, eps: number, y: number, xhat: number, rstd: number): void;
   layer_norm_grad(dy: number, xhat: number, rstd: number, gamma: number, rows: number, width: number, scratch: number, dx: number, dgamma: number, dbeta: number): void;
+  row_max_sum_exp(x: number, rows: number, width: number, maxima: number, sums: number): void;
+  softmax_xent_grad(x: number, lse: number, scale: number, target: number, rows: number, width: number, dx: number): void;
 }
 
 // core/ compiles without DOM or Node typings: the few WebAssembly and base64 globals it needs.
