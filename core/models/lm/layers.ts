@@ -1,5 +1,6 @@
 /** Building blocks of the decoder: RMSNorm, linear projections (with an optional additive delta), RoPE, SwiGLU. */
 import * as tf from '@tensorflow/tfjs';
+import { ropeByKernel, ropeKernelFits } from '../../tensor/patches/ropeKernel';
 import type { LmConfig } from './config';
 import { projectionPath, requireWeight } from './weights';
 import type { Projection } from './weights';
@@ -67,8 +68,18 @@ export function ropeAtPositions(c: LmConfig, positions: Int32Array, batch: numbe
   });
 }
 
-/** RoPE on [B, H, T, dh]: x·cos + rotate_half(x)·sin, rotate_half(x) = [−x₂, x₁] (first/second half). */
+/**
+ * RoPE on [B, H, T, dh]: x·cos + rotate_half(x)·sin, rotate_half(x) = [−x₂, x₁] (first/second half).
+ * On wasm one kernel pass (core/tensor/patches/ropeKernel.ts), its gradient the transposed rotation.
+ */
 export function applyRope(x: tf.Tensor, cos: tf.Tensor, sin: tf.Tensor): tf.Tensor {
+  if (ropeKernelFits(x, cos, sin)) {
+    const rotate = tf.customGrad((input) => ({
+      value: ropeByKernel(input as tf.Tensor, cos, sin, false),
+      gradFunc: (dy) => ropeByKernel(dy as tf.Tensor, cos, sin, true),
+    }));
+    return rotate(x);
+  }
   return tf.tidy(() => {
     const half = (x.shape[3] as number) / 2;
     const [x1, x2] = tf.split(x, [half, half], 3) as [tf.Tensor, tf.Tensor];

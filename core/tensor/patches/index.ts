@@ -6,6 +6,7 @@ import { makeSlicedBatchMatMul } from './batchMatMulSliced';
 import { BATCH_MATMUL_PATCH, registerBatchMatMulTransposed } from './batchMatMulTransposed';
 import { GATHER_ROWS_PATCH, registerGatherRows } from './gatherRows';
 import { registerLayerNormKernels } from './layerNormKernel';
+import { registerRopeKernel } from './ropeKernel';
 import { registerSoftmaxXentKernels } from './softmaxXentKernel';
 import { SHARED_IDENTITY_PATCH, registerSharedIdentity } from './sharedIdentity';
 import { SIMD_MATMUL_PATCH, registerSimdMatMul } from './simdMatMul';
@@ -28,9 +29,10 @@ export function applyWasmPatches(): string[] {
   registerGatherRows();
   registerSharedIdentity();
   registerSumLeadingAxes();
-  // New kernels, not patches: layerNorm.ts and the LM loss use them when ready.
+  // New kernels, not patches: layer norm, the LM loss and RoPE use them when ready.
   registerLayerNormKernels();
   registerSoftmaxXentKernels();
+  registerRopeKernel();
   return [SIMD_MATMUL_PATCH, BATCH_MATMUL_PATCH, UNSORTED_SEGMENT_SUM_PATCH, GATHER_ROWS_PATCH, SHARED_IDENTITY_PATCH, SUM_LEADING_AXES_PATCH];
 }
 

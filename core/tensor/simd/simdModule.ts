@@ -28,6 +28,7 @@ export interface SimdExports {
   layer_norm_grad(dy: number, xhat: number, rstd: number, gamma: number, rows: number, width: number, scratch: number, dx: number, dgamma: number, dbeta: number): void;
   row_max_sum_exp(x: number, rows: number, width: number, maxima: number, sums: number): void;
   softmax_xent_grad(x: number, lse: number, scale: number, target: number, rows: number, width: number, dx: number): void;
+  rope(x: number, batch: number, heads: number, len: number, dh: number, cos: number, sin: number, perBatch: number, backward: number, y: number): void;
 }
 
 // core/ compiles without DOM or Node typings: the few WebAssembly and base64 globals it needs.
