@@ -74,10 +74,14 @@ export function ropeAtPositions(c: LmConfig, positions: Int32Array, batch: numbe
  */
 export function applyRope(x: tf.Tensor, cos: tf.Tensor, sin: tf.Tensor): tf.Tensor {
   if (ropeKernelFits(x, cos, sin)) {
-    const rotate = tf.customGrad((input) => ({
-      value: ropeByKernel(input as tf.Tensor, cos, sin, false),
-      gradFunc: (dy) => ropeByKernel(dy as tf.Tensor, cos, sin, true),
-    }));
+    const rotate = tf.customGrad((input, save) => {
+      // Saved, not captured: the tables are often made inside the forward's tidy, gone by backward.
+      (save as tf.GradSaveFunc)([cos, sin]);
+      return {
+        value: ropeByKernel(input as tf.Tensor, cos, sin, false),
+        gradFunc: (dy, saved) => ropeByKernel(dy as tf.Tensor, saved[0] as tf.Tensor, saved[1] as tf.Tensor, true),
+      };
+    });
     return rotate(x);
   }
   return tf.tidy(() => {

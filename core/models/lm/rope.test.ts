@@ -25,8 +25,9 @@ async function ropeAndGradient(x: tf.Tensor, w: tf.Tensor, tables: { cos: tf.Ten
   }
 }
 
+const config = (headDim: number): LmConfig => ({ headDim, ropeTheta: 10000 }) as LmConfig;
+
 describe('RoPE: the SIMD kernel equals the ops (values and gradients)', () => {
-  const config = (headDim: number): LmConfig => ({ headDim, ropeTheta: 10000 }) as LmConfig;
   it.each([
     ['contiguous tables [T, dh]', 2, 3, 5, 16, false],
     ['per-token positions [B, 1, T, dh]', 2, 2, 4, 8, true],
@@ -44,5 +45,17 @@ describe('RoPE: the SIMD kernel equals the ops (values and gradients)', () => {
     expect(gap(y as Float32Array, yRef as Float32Array)).toBeLessThan(1e-6);
     expect(gap(g as Float32Array, gRef as Float32Array)).toBeLessThan(1e-6);
     tf.dispose([x, w, tables.cos, tables.sin]);
+  });
+
+  it('differentiates through tables made inside the forward pass (disposed before the gradient runs)', async () => {
+    const x = rand([1, 2, 4, 8]);
+    const g = tf.grad((v: tf.Tensor) =>
+      tf.tidy(() => {
+        const { cos, sin } = ropeTables(config(8), 0, 4);
+        return tf.sum(applyRope(v, cos, sin));
+      }),
+    )(x);
+    expect((await g.data()).every(Number.isFinite)).toBe(true);
+    tf.dispose([x, g]);
   });
 });
