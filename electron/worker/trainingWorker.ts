@@ -2,13 +2,12 @@
  * Entry of the training worker thread: the only place tfjs is loaded. Receives WorkerRequests,
  * runs one job at a time and posts WorkerEvents (throttled progress deltas, done, cancelled, failed).
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
-import { RecForgeError } from '../../core/errors';
-import { verifyChecksum, writeFileAtomicWithChecksum } from '../../core/platform/atomicWrite';
+import { readVerifiedCheckpoint, writeCheckpointFile } from '../../core/platform/checkpointFiles';
 import { initBackend } from '../../core/tensor/backend';
 import { installReplicaStarter } from '../../core/train/parallel/replicaProvider';
 import { runTrainJob } from '../../core/train/runTrainJob';
@@ -46,9 +45,7 @@ async function train(job: TrainJob): Promise<void> {
     isCancelled: () => cancelled.has(job.runId),
     yieldToEventLoop,
     now: () => performance.now(),
-    writeCheckpoint: async (name, bytes) => {
-      await writeFileAtomicWithChecksum(join(job.checkpointDir, name), bytes);
-    },
+    writeCheckpoint: (name, bytes) => writeCheckpointFile(join(job.checkpointDir, name), bytes),
     readCheckpoint: (name) => readVerifiedCheckpoint(join(job.checkpointDir, name)),
   });
   cancelled.delete(job.runId);
@@ -87,19 +84,6 @@ port.on('message', (request: WorkerRequest) => {
     }
   }
 });
-
-/** A checkpoint's bytes if it exists; a checksum mismatch is an error, never silently used. */
-async function readVerifiedCheckpoint(path: string): Promise<Uint8Array | null> {
-  const bytes = await readFile(path).catch(() => null);
-  if (bytes === null) return null;
-  if (!(await verifyChecksum(path))) {
-    throw new RecForgeError('validation', `checkpoint ${basename(path)} does not match its .sha256 checksum`, {
-      file: path,
-      expected: 'the checksum written with it',
-    });
-  }
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
