@@ -1,0 +1,87 @@
+/**
+ * Module Web Worker of a studio window: the window compute host. It initialises tfjs on the WebGPU
+ * rung only (adapter probe + start-up self-test) and offers itself when that passes; otherwise it
+ * says why and stays idle. It runs SASRec TrainJobs with the same runTrainJob the Node worker
+ * uses; progress and checkpoints go to the window, which relays them to the host.
+ */
+import type { ComputeEvent, ComputeRequest, WireTrainJob } from '../../core/protocol/compute';
+import { initBackend } from '../../core/tensor/backend';
+import { runTrainJob } from '../../core/train/runTrainJob';
+import { fromWireJob } from '../../core/train/wireJob';
+import { readCheckpoint, settleCheckpointCall, writeCheckpoint } from './checkpointCalls';
+import { scope } from './workerScope';
+
+const cancelled = new Set<string>();
+let ready: Promise<boolean> = Promise.resolve(false);
+
+function report(event: ComputeEvent): void {
+  scope.postMessage({ type: 'event', event });
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** WebGPU or nothing: a CPU rung here would only compete with the Node worker for the same cores. */
+async function init(allowSoftwareGpu: boolean): Promise<boolean> {
+  try {
+    const backend = await initBackend({ prefer: ['webgpu'], allowSoftwareGpu });
+    scope.postMessage({ type: 'ready', backend });
+    return true;
+  } catch (err) {
+    scope.postMessage({ type: 'unavailable', reason: describe(err) });
+    return false;
+  }
+}
+
+/** Lets the window's messages (a cancel, checkpoint replies) in between two training steps. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function train(wire: WireTrainJob): Promise<void> {
+  const runId = wire.runId;
+  if (!(await ready)) return report({ type: 'failed', runId, message: 'this window has no working WebGPU backend' });
+  const job = fromWireJob(wire, `runs/${runId}/checkpoints`);
+  const outcome = await runTrainJob(job, {
+    emit: (delta) => report({ type: 'progress', runId, ...delta }),
+    isCancelled: () => cancelled.has(runId),
+    yieldToEventLoop,
+    now: () => performance.now(),
+    writeCheckpoint: (name, bytes) => writeCheckpoint(runId, name, bytes),
+    readCheckpoint: (name) => readCheckpoint(runId, name),
+  });
+  cancelled.delete(runId);
+  report(outcome.status === 'done' ? { type: 'done', runId, metrics: outcome.metrics } : { type: 'cancelled', runId });
+}
+
+function handle(request: ComputeRequest): void {
+  switch (request.type) {
+    case 'train':
+      train(request.job).catch((err: unknown) => report({ type: 'failed', runId: request.job.runId, message: describe(err) }));
+      return;
+    case 'cancel':
+      cancelled.add(request.runId);
+      return;
+    default: {
+      const never: never = request;
+      throw new Error(`unknown compute request ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+scope.addEventListener('message', ({ data }) => {
+  switch (data.type) {
+    case 'init':
+      ready = init(data.allowSoftwareGpu);
+      return;
+    case 'request':
+      return handle(data.request);
+    case 'reply':
+      return settleCheckpointCall(data);
+    default: {
+      const never: never = data;
+      throw new Error(`unknown message ${JSON.stringify(never)}`);
+    }
+  }
+});
