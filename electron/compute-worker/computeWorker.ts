@@ -6,7 +6,8 @@
  */
 import type { ComputeEvent, ComputeRequest, WireTrainJob } from '../../core/protocol/compute';
 import { initBackend } from '../../core/tensor/backend';
-import { runTrainJob } from '../../core/train/runTrainJob';
+import { runTrainJob, type TrainOutcome } from '../../core/train/runTrainJob';
+import { reportOutcome } from '../../core/train/reportOutcome';
 import { fromWireJob } from '../../core/train/wireJob';
 import { readCheckpoint, settleCheckpointCall, writeCheckpoint } from './checkpointCalls';
 import { scope } from './workerScope';
@@ -39,35 +40,26 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function train(wire: WireTrainJob): Promise<void> {
+async function train(wire: WireTrainJob): Promise<TrainOutcome> {
   const runId = wire.runId;
-  if (!(await ready)) return report({ type: 'failed', runId, message: 'this window has no working WebGPU backend' });
-  const job = fromWireJob(wire, `runs/${runId}/checkpoints`);
-  const outcome = await runTrainJob(job, {
-    emit: (delta) => report({ type: 'progress', runId, ...delta }),
-    isCancelled: () => cancelled.has(runId),
-    yieldToEventLoop,
-    now: () => performance.now(),
-    writeCheckpoint: (name, bytes) => writeCheckpoint(runId, name, bytes),
-    readCheckpoint: (name) => readCheckpoint(runId, name),
-  });
-  cancelled.delete(runId);
-  report(outcome.status === 'done' ? { type: 'done', runId, metrics: outcome.metrics } : { type: 'cancelled', runId });
+  if (!(await ready)) throw new Error('this window has no working WebGPU backend');
+  try {
+    return await runTrainJob(fromWireJob(wire, `runs/${runId}/checkpoints`), {
+      emit: (delta) => report({ type: 'progress', runId, ...delta }),
+      isCancelled: () => cancelled.has(runId),
+      yieldToEventLoop,
+      now: () => performance.now(),
+      writeCheckpoint: (name, bytes) => writeCheckpoint(runId, name, bytes),
+      readCheckpoint: (name) => readCheckpoint(runId, name),
+    });
+  } finally {
+    cancelled.delete(runId);
+  }
 }
 
 function handle(request: ComputeRequest): void {
-  switch (request.type) {
-    case 'train':
-      train(request.job).catch((err: unknown) => report({ type: 'failed', runId: request.job.runId, message: describe(err) }));
-      return;
-    case 'cancel':
-      cancelled.add(request.runId);
-      return;
-    default: {
-      const never: never = request;
-      throw new Error(`unknown compute request ${JSON.stringify(never)}`);
-    }
-  }
+  if (request.type === 'cancel') cancelled.add(request.runId);
+  else void reportOutcome(request.job.runId, () => train(request.job), report);
 }
 
 scope.addEventListener('message', ({ data }) => {

@@ -10,7 +10,8 @@ import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core
 import { readVerifiedCheckpoint, writeCheckpointFile } from '../../core/platform/checkpointFiles';
 import { initBackend } from '../../core/tensor/backend';
 import { installReplicaStarter } from '../../core/train/parallel/replicaProvider';
-import { runTrainJob } from '../../core/train/runTrainJob';
+import { runTrainJob, type TrainOutcome } from '../../core/train/runTrainJob';
+import { reportOutcome } from '../../core/train/reportOutcome';
 import { runRecipeAction, runRecipeJob, setBackendReady } from './recipeJob';
 import { replicaStarter, trainThreads } from './replicaThreads';
 
@@ -37,19 +38,21 @@ async function init(): Promise<void> {
   post({ type: 'ready', backend: { ...backend, detail: `${backend.detail}${parallel}` } });
 }
 
-async function train(job: TrainJob): Promise<void> {
+async function train(job: TrainJob): Promise<TrainOutcome> {
   await ready;
   await mkdir(job.checkpointDir, { recursive: true });
-  const outcome = await runTrainJob(job, {
-    emit: (delta) => post({ type: 'progress', runId: job.runId, ...delta }),
-    isCancelled: () => cancelled.has(job.runId),
-    yieldToEventLoop,
-    now: () => performance.now(),
-    writeCheckpoint: (name, bytes) => writeCheckpointFile(join(job.checkpointDir, name), bytes),
-    readCheckpoint: (name) => readVerifiedCheckpoint(join(job.checkpointDir, name)),
-  });
-  cancelled.delete(job.runId);
-  post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: outcome.metrics } : { type: 'cancelled', runId: job.runId });
+  try {
+    return await runTrainJob(job, {
+      emit: (delta) => post({ type: 'progress', runId: job.runId, ...delta }),
+      isCancelled: () => cancelled.has(job.runId),
+      yieldToEventLoop,
+      now: () => performance.now(),
+      writeCheckpoint: (name, bytes) => writeCheckpointFile(join(job.checkpointDir, name), bytes),
+      readCheckpoint: (name) => readVerifiedCheckpoint(join(job.checkpointDir, name)),
+    });
+  } finally {
+    cancelled.delete(job.runId);
+  }
 }
 
 async function recipe(job: RecipeJob): Promise<void> {
@@ -70,7 +73,7 @@ port.on('message', (request: WorkerRequest) => {
       void runRecipeAction(request).then(post);
       return;
     case 'train':
-      train(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));
+      void reportOutcome(request.job.runId, () => train(request.job), post);
       return;
     case 'recipe':
       recipe(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));
