@@ -7,8 +7,9 @@ import { e2eTarget, expect, test } from '../fixtures/studio';
 // window's module Web Worker; the host only relays and writes the checkpoints.
 test.use({ hostEnv: { RECFORGE_COMPUTE: 'window' } });
 
-// A tiny SASRec on the demo dataset (600 users, batch 128): 2 epochs = 10 steps.
-const TINY = { 'modelConfig.hidden': '16', 'modelConfig.blocks': '1', 'modelConfig.maxLen': '20', 'train.epochs': '2', 'eval.negatives': '20' };
+// A tiny SASRec on the demo dataset (600 users, batch 128): 1 epoch = 5 steps, then sampled
+// evaluation only; SwiftShader compiles every shader on first use, so each new op costs seconds.
+const TINY = { 'modelConfig.hidden': '16', 'modelConfig.blocks': '1', 'modelConfig.maxLen': '20', 'train.epochs': '1', 'eval.negatives': '20', 'eval.fullRanking': 'false' };
 
 test('SASRec trains in the window on WebGPU: loss points, the status bar names it, a checkpoint lands in the run folder, metrics arrive', async ({ studio, workspaceDir }) => {
   test.skip(e2eTarget === 'electron', 'the Electron binary here has no WebGPU adapter (no GPU and no SwiftShader flags)');
@@ -26,9 +27,9 @@ test('SASRec trains in the window on WebGPU: loss points, the status bar names i
   const checkpoint = join(workspaceDir, 'runs', await run.runId(), 'checkpoints', 'last.safetensors');
   expect((await stat(checkpoint)).size).toBeGreaterThan(1000);
   expect((await stat(`${checkpoint}.sha256`)).size).toBeGreaterThan(64);
-  expect(await run.lossPoints()).toBe(10);
+  expect(await run.lossPoints()).toBe(5);
   const hr = await run.metricValue('HR', 10, 'sampled');
   expect(hr).toBeGreaterThan(0);
   expect(hr).toBeLessThanOrEqual(1);
-  await expect(run.metric('HR', 10, 'full')).toBeVisible();
+  await expect(run.metric('HR', 10, 'full')).toHaveCount(0);
 });
