@@ -139,8 +139,17 @@ export const checkpointWriteRequestSchema = checkpointReadRequestSchema
   })
   .strict();
 
-export type ComputeAttachRequest = z.infer<typeof computeAttachRequestSchema>;
-export type ComputeEventRequest = z.infer<typeof computeEventRequestSchema>;
+/** compute.attach's payload. */
+export interface ComputeAttachRequest {
+  readonly backend: BackendInfo;
+}
+/** compute.event's payload. */
+export interface ComputeEventRequest {
+  readonly event: ComputeEvent;
+}
+// The schemas' output must stay assignable to the declared payloads (compile-time drift check).
+computeAttachRequestSchema satisfies z.ZodType<ComputeAttachRequest>;
+computeEventRequestSchema satisfies z.ZodType<ComputeEventRequest>;
 export type CheckpointReadRequest = z.infer<typeof checkpointReadRequestSchema>;
 export type CheckpointWriteRequest = z.infer<typeof checkpointWriteRequestSchema>;
 
