@@ -9,55 +9,66 @@ import { invoke, toApiError } from '../ipc/invoke';
 import { missingWebGpu } from './gpuProbe';
 
 type Note = (text: string) => void;
+type CheckpointCall = Extract<FromComputeWorker, { type: 'writeCheckpoint' | 'readCheckpoint' }>;
 
-let worker: Worker | null = null;
-let offered: Extract<FromComputeWorker, { type: 'ready' }> | null = null;
-
-function post(message: ToComputeWorker): void {
-  worker?.postMessage(message);
+/** One started worker; replies go to the worker that asked, never to a successor. */
+interface Link {
+  readonly worker: Worker;
+  offered: Extract<FromComputeWorker, { type: 'ready' }> | null;
 }
 
-/** Offers the worker to the host (again after a reconnect: the host forgot the old connection). */
-async function attach(note: Note): Promise<void> {
-  if (offered === null) return;
+let link: Link | null = null;
+let preference: ComputePreference = 'auto';
+let listening = false;
+
+/** Offers the worker to the host. */
+async function attach(current: Link, note: Note): Promise<void> {
+  if (current.offered === null) return;
   try {
-    await invoke('compute.attach', { backend: offered.backend });
-    note(`WebGPU worker attached: ${offered.backend.detail}`);
+    await invoke('compute.attach', { backend: current.offered.backend });
+    note(`WebGPU worker attached: ${current.offered.backend.detail}`);
   } catch (error) {
     note(`WebGPU worker not attached: ${toApiError(error).message}`);
   }
 }
 
-async function relayCheckpoint(message: Extract<FromComputeWorker, { type: 'writeCheckpoint' | 'readCheckpoint' }>): Promise<void> {
-  const { callId, runId, name } = message;
-  try {
-    const bytes =
-      message.type === 'writeCheckpoint'
-        ? (await invoke('compute.writeCheckpoint', { runId, name, bytes: message.bytes }), null)
-        : (await invoke('compute.readCheckpoint', { runId, name })).bytes;
-    post({ type: 'reply', callId, ok: true, bytes });
-  } catch (error) {
-    post({ type: 'reply', callId, ok: false, message: toApiError(error).message });
-  }
+async function checkpointBytes(call: CheckpointCall): Promise<string | null> {
+  const { runId, name } = call;
+  if (call.type === 'readCheckpoint') return (await invoke('compute.readCheckpoint', { runId, name })).bytes;
+  await invoke('compute.writeCheckpoint', { runId, name, bytes: call.bytes });
+  return null;
 }
 
-function onWorkerMessage(message: FromComputeWorker, note: Note): void {
+async function relayCheckpoint(asker: Worker, call: CheckpointCall): Promise<void> {
+  let reply: ToComputeWorker;
+  try {
+    reply = { type: 'reply', callId: call.callId, ok: true, bytes: await checkpointBytes(call) };
+  } catch (error) {
+    reply = { type: 'reply', callId: call.callId, ok: false, message: toApiError(error).message };
+  }
+  asker.postMessage(reply);
+}
+
+function stop(current: Link): void {
+  current.worker.terminate();
+  if (link === current) link = null;
+}
+
+function onWorkerMessage(current: Link, message: FromComputeWorker, note: Note): void {
   switch (message.type) {
     case 'ready':
-      offered = message;
-      void attach(note);
+      current.offered = message;
+      void attach(current, note);
       return;
     case 'unavailable':
       note(`no WebGPU worker: ${message.reason}`);
-      worker?.terminate();
-      worker = null;
-      return;
+      return stop(current);
     case 'event':
       invoke('compute.event', { event: message.event }).catch((error: unknown) => note(`compute event refused: ${toApiError(error).message}`));
       return;
     case 'writeCheckpoint':
     case 'readCheckpoint':
-      void relayCheckpoint(message);
+      void relayCheckpoint(current.worker, message);
       return;
     default: {
       const never: never = message;
@@ -66,30 +77,43 @@ function onWorkerMessage(message: FromComputeWorker, note: Note): void {
   }
 }
 
-function onWorkerCrash(note: Note): void {
-  worker = null;
-  offered = null;
-  note('the WebGPU worker stopped');
-  void invoke('compute.detach', {}).catch(() => undefined);
+function spawn(note: Note): void {
+  const worker = new Worker(new URL('../../electron/compute-worker/computeWorker.ts', import.meta.url), { type: 'module', name: 'recforge-compute' });
+  const current: Link = { worker, offered: null };
+  link = current;
+  worker.onmessage = (event: MessageEvent<FromComputeWorker>) => onWorkerMessage(current, event.data, note);
+  worker.onerror = () => {
+    stop(current);
+    note('the WebGPU worker stopped');
+    void invoke('compute.detach', {}).catch(() => undefined);
+  };
+  const init: ToComputeWorker = { type: 'init', allowSoftwareGpu: preference === 'window' };
+  worker.postMessage(init);
 }
 
 /**
  * Starts this window's compute worker unless the host trains only on Node or there is no adapter.
  * A software adapter is accepted only when the host forces the window path (tests).
  */
-export async function startWindowCompute(bridge: RendererBridge, preference: ComputePreference, note: Note): Promise<void> {
-  if (worker !== null) return;
-  if (preference === 'node') return note('no WebGPU worker: the host trains on Node only (RECFORGE_COMPUTE=node)');
+export async function startWindowCompute(bridge: RendererBridge, wanted: ComputePreference, note: Note): Promise<void> {
+  if (link !== null) return;
+  preference = wanted;
+  if (wanted === 'node') return note('no WebGPU worker: the host trains on Node only (RECFORGE_COMPUTE=node)');
   const missing = await missingWebGpu();
   if (missing !== null) return note(`no WebGPU worker: ${missing}`);
-  worker = new Worker(new URL('../../electron/compute-worker/computeWorker.ts', import.meta.url), { type: 'module', name: 'recforge-compute' });
-  worker.onmessage = (event: MessageEvent<FromComputeWorker>) => onWorkerMessage(event.data, note);
-  worker.onerror = () => onWorkerCrash(note);
-  bridge.on('compute.onRequest', (request) => post({ type: 'request', request }));
-  post({ type: 'init', allowSoftwareGpu: preference === 'window' });
+  if (!listening) {
+    listening = true;
+    bridge.on('compute.onRequest', (request) => link?.worker.postMessage({ type: 'request', request } satisfies ToComputeWorker));
+  }
+  spawn(note);
 }
 
-/** After the web socket reconnects: offer the worker again. */
-export function reattachWindowCompute(note: Note): void {
-  void attach(note);
+/**
+ * After the web socket reconnects: the host has interrupted whatever this window was training, so
+ * the worker (possibly still mid-job) is replaced by a fresh one that attaches anew.
+ */
+export function restartWindowCompute(note: Note): void {
+  if (link === null) return;
+  stop(link);
+  spawn(note);
 }

@@ -8,7 +8,7 @@ import { loadRun } from './actions';
 import { justEnded, notifyRunEnded } from './runNotifications';
 import { invoke, toApiError } from './invoke';
 import { accessToken, connectTransport } from './transport';
-import { reattachWindowCompute, startWindowCompute } from '../compute/windowCompute';
+import { restartWindowCompute, startWindowCompute } from '../compute/windowCompute';
 
 const THEME_KEY = 'recforge.theme';
 const { setState, getState } = useStore;
@@ -126,7 +126,7 @@ export function startBootstrap(): void {
     onConnection: connectionReporter(),
     onReconnect: () => {
       void hydrate();
-      reattachWindowCompute(noteCompute);
+      restartWindowCompute(noteCompute);
     },
   });
   setState({ hostMode: mode });
