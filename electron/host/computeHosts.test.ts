@@ -90,6 +90,14 @@ describe('window compute hosts', () => {
     expect(() => hosts.of(caller)).toThrow(/no attached compute host/);
   });
 
+  it('a job routed to a window that went away in the meantime fails as interrupted', () => {
+    const caller = fakeCaller();
+    const host = hosts.attach(caller, GPU);
+    caller.close();
+    expect(() => host.train(tinyJob('run_1', dir))).toThrow(/^interrupted: the window training it on WebGPU closed before the run started/);
+    expect(caller.sent).toEqual([]);
+  });
+
   it('a finished run is not interrupted by a later close', () => {
     const caller = fakeCaller();
     const host = hosts.attach(caller, GPU);

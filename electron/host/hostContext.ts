@@ -3,7 +3,7 @@
  * hosts, run service, event bus. The Electron main process and the web host each create one and
  * attach a transport.
  */
-import type { ComputePreference, ComputeRouting } from '../../core/protocol/compute';
+import { MAX_CHECKPOINT_BYTES, type ComputePreference, type ComputeRouting } from '../../core/protocol/compute';
 import type { DatasetSummary, HostMode, SasRecConfig, SystemInfo } from '../../core/protocol/dto';
 import { RecForgeError } from '../../core/errors';
 import { Workspace } from '../../core/platform/workspace';
@@ -94,7 +94,11 @@ export class HostContext {
   private fitTrainHost(host: TrainHost, config: SasRecConfig, numItems: number): TrainHost {
     if (host.kind === 'node' || fitsWindowHost(config, numItems)) return host;
     if (this.options.compute === 'window') {
-      throw new RecForgeError('validation', `this SASRec model (${numItems} items, hidden ${config.hidden}) has checkpoints too large for the window compute host; train it on the Node worker (RECFORGE_COMPUTE=node or auto)`);
+      throw new RecForgeError('validation', `this SASRec model (${numItems} items, hidden ${config.hidden}) has checkpoints too large for the window compute host; train it on the Node worker (RECFORGE_COMPUTE=node or auto)`, {
+        file: 'runs.start',
+        field: 'modelConfig.hidden',
+        expected: `a model whose checkpoint stays under ${MAX_CHECKPOINT_BYTES / 2 ** 20} MiB on the window host`,
+      });
     }
     return this.worker;
   }

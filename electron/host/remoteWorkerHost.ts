@@ -26,11 +26,18 @@ interface AssignedRun {
   readonly checkpointDir: string;
 }
 
+/** The run error text; 'interrupted' is what the studio offers for resume. */
+function interrupted(why: string): string {
+  return `interrupted: ${why} (resume continues from the last checkpoint)`;
+}
+
 const FINAL_EVENTS: ReadonlySet<ComputeEvent['type']> = new Set(['done', 'cancelled', 'failed']);
 
 export class RemoteWorkerHost implements TrainHost {
   readonly kind = 'window';
   private run: AssignedRun | null = null;
+  /** Set once the window went away; a job routed here in the meantime fails as interrupted. */
+  private goneWhy: string | null = null;
 
   constructor(
     readonly caller: Caller,
@@ -44,6 +51,7 @@ export class RemoteWorkerHost implements TrainHost {
   }
 
   train(job: TrainJob): void {
+    if (this.goneWhy !== null) throw new RecForgeError('internal', interrupted(`${this.goneWhy} before the run started`));
     this.run = { runId: job.runId, checkpointDir: job.checkpointDir };
     this.caller.send('compute.onRequest', { type: 'train', job: toWireJob(job) });
   }
@@ -73,7 +81,8 @@ export class RemoteWorkerHost implements TrainHost {
   lose(why: string): void {
     const run = this.run;
     this.run = null;
-    if (run !== null) this.events.onLost(`interrupted: ${why} (resume continues from the last checkpoint)`, this);
+    this.goneWhy = why;
+    if (run !== null) this.events.onLost(interrupted(why), this);
   }
 
   /** The checkpoint folder of `runId`, if this window trains it; a 'validation' error otherwise. */
