@@ -79,6 +79,8 @@ export default tseslint.config(
           { group: ['**/renderer/**'], message: 'The compute worker never imports the renderer.' },
         ],
       }],
+      // It type-checks with the Node tsconfig, so Node globals would compile; they do not exist in a Web Worker.
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'require', 'setImmediate', '__dirname', '__filename'],
     },
   },
   {
