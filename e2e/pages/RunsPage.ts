@@ -25,6 +25,11 @@ export class RunsPage {
     await this.page.getByTestId('log-import-input').setInputFiles(file);
   }
 
+  /** Opens a run from the list by its id. */
+  async open(runId: string): Promise<void> {
+    await this.page.locator(`[data-testid="run-item"][data-run-id="${runId}"]`).click();
+  }
+
   /** The run row whose title contains `text`. */
   item(text: string): Locator {
     return this.items.filter({ hasText: text });
