@@ -68,6 +68,22 @@ export default tseslint.config(
     },
   },
   {
+    // The window compute worker runs in a renderer's Web Worker: engine code, but no Node and no host.
+    files: ['electron/compute-worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['electron'],
+        patterns: [
+          { group: [...uiLibs], message: 'The compute worker has no UI code.' },
+          { group: [...nodeBuiltins, '@duckdb/*', '**/core/platform/**', '**/electron/host/**', '**/electron/main/**', '**/electron/web/**', '**/electron/worker/**'], message: 'The compute worker runs in a browser Web Worker: no Node APIs, no host code.' },
+          { group: ['**/renderer/**'], message: 'The compute worker never imports the renderer.' },
+        ],
+      }],
+      // It type-checks with the Node tsconfig, so Node globals would compile; they do not exist in a Web Worker.
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'require', 'setImmediate', '__dirname', '__filename'],
+    },
+  },
+  {
     // Tool configs must default-export.
     files: ['*.config.{js,ts}', 'e2e/playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -27,6 +27,9 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), devCspRelax()],
+  // The window compute worker (electron/compute-worker) is a module worker: ES output keeps the
+  // WebGPU backend's dynamic import as a chunk, which the classic IIFE format cannot.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { QUIET_FLAGS, WEBGPU_FLAGS } from './chromiumFlags';
+
+/** Journeys that train in the window's WebGPU worker: only they get a (software) WebGPU adapter. */
+const WEBGPU_SPECS = /webgpuWindow\.e2e\.spec\.ts$/;
 
 /**
  * User journeys against the real web host (real engine, real DuckDB) in Debian's Chromium.
@@ -21,10 +25,15 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ],
+      args: ['--headless', '--disable-gpu', ...QUIET_FLAGS],
     },
   },
+  projects: [
+    { name: 'studio', testIgnore: WEBGPU_SPECS },
+    {
+      name: 'webgpu',
+      testMatch: WEBGPU_SPECS,
+      use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', ...WEBGPU_FLAGS, ...QUIET_FLAGS] } },
+    },
+  ],
 });

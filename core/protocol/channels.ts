@@ -41,6 +41,11 @@ const invoke = [
   'models.list',
   'models.remove',
   'demo.run',
+  'compute.attach',
+  'compute.detach',
+  'compute.event',
+  'compute.writeCheckpoint',
+  'compute.readCheckpoint',
 ] as const satisfies readonly InvokeChannel[];
 
 const events = [
@@ -49,6 +54,7 @@ const events = [
   'datasets.onChanged',
   'datasets.onImportProgress',
   'system.onInfo',
+  'compute.onRequest',
 ] as const satisfies readonly EventChannel[];
 
 export const INVOKE_CHANNELS: Exhaustive<InvokeChannel, typeof invoke> = invoke;

@@ -2,6 +2,7 @@
  * Data-transfer objects shared by the host, the training worker and the renderer.
  * Plain JSON-serialisable shapes only: these cross IPC, WebSocket and worker boundaries.
  */
+import type { ComputeRouting } from './compute';
 import type { ResultTable, RunArtifact } from './recipeRun';
 
 /** Which tfjs backend runs the engine, and why the ladder settled there. */
@@ -24,6 +25,8 @@ export interface SystemInfo {
   readonly workspaceDir: string;
   /** null until the training worker has initialised its backend. */
   readonly backend: BackendInfo | null;
+  /** Where SASRec jobs train (Node worker or a window's WebGPU worker) and why. */
+  readonly compute: ComputeRouting;
 }
 
 /** Where an input problem is, so the user can fix it. Lines are 1-based. */

@@ -14,3 +14,4 @@ export type * from './splits';
 export type * from './itemText';
 export type * from './recipeRun';
 export type { RunActionRequest, LmGenerateArgs, LmGenerateResult, CocktailEvaluation, CocktailAutoLambda, CocktailScenarioLambda, CocktailExportArgs, ActionArtifact } from './recipeActions';
+export type { ComputePreference, ComputeRouting, ComputeRequest, ComputeEvent, WireTrainJob, ToComputeWorker, FromComputeWorker, CheckpointReadReply } from './compute';

@@ -20,6 +20,7 @@ import type { ExportResult, ImportResult, TabularPreview } from './tabular';
 import type { SplitSummary } from './splits';
 import type { ItemTextPreview } from './itemText';
 import type { StartRunRequest } from './runSchemas';
+import type { CheckpointReadReply, CheckpointReadRequest, CheckpointWriteRequest, ComputeAttachRequest, ComputeEventRequest, ComputeRequest, ComputeRouting } from './compute';
 
 /** Request → response of every call the renderer can make. */
 export interface InvokeMap {
@@ -85,6 +86,16 @@ export interface InvokeMap {
   'recipes.previewInstruction': (req: InstructionPreviewRequest) => InstructionPreview;
   /** Start SASRec on the bundled demo dataset with a short schedule. */
   'demo.run': (req?: Record<string, never>) => RunSummary;
+  /** This window offers its WebGPU compute worker (self-test passed); replaces its earlier offer. */
+  'compute.attach': (req: ComputeAttachRequest) => ComputeRouting;
+  /** This window withdraws its compute worker (it failed or the page is closing); its run is interrupted. */
+  'compute.detach': (req?: Record<string, never>) => ComputeRouting;
+  /** An event of the job this window trains (progress, done, cancelled, failed). */
+  'compute.event': (req: ComputeEventRequest) => null;
+  /** Writes a checkpoint of the run this window trains, atomically with its .sha256 sidecar. */
+  'compute.writeCheckpoint': (req: CheckpointWriteRequest) => null;
+  /** Reads a checkpoint of the run this window trains (checksum verified). */
+  'compute.readCheckpoint': (req: CheckpointReadRequest) => CheckpointReadReply;
 }
 
 /** Events pushed by the host; payload tuples. */
@@ -94,6 +105,8 @@ export interface EventMap {
   'datasets.onChanged': [DatasetSummary[]];
   'datasets.onImportProgress': [ImportProgress];
   'system.onInfo': [SystemInfo];
+  /** A job for this window's compute worker; sent only to the window that attached. */
+  'compute.onRequest': [ComputeRequest];
 }
 
 export type InvokeChannel = keyof InvokeMap;

@@ -52,6 +52,13 @@ export class RunPage {
     return Number((await this.lossChart.getAttribute('data-points')) ?? '0');
   }
 
+  /** On an interrupted run (a killed host, a closed window): checks it says so and presses Resume. */
+  async resumeInterrupted(): Promise<void> {
+    await this.waitForStatus('failed', 15_000);
+    await expect(this.page.getByTestId('run-error')).toContainText('interrupted');
+    await this.page.getByTestId('run-resume').click();
+  }
+
   /** Waits for the run status text (a RunStatus such as running, done, cancelled). */
   async waitForStatus(status: string, timeout = 120_000): Promise<void> {
     await expect(this.status).toHaveText(status, { timeout });

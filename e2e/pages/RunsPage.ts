@@ -25,6 +25,11 @@ export class RunsPage {
     await this.page.getByTestId('log-import-input').setInputFiles(file);
   }
 
+  /** Opens a run from the list by its id. */
+  async open(runId: string): Promise<void> {
+    await this.page.locator(`[data-testid="run-item"][data-run-id="${runId}"]`).click();
+  }
+
   /** The run row whose title contains `text`. */
   item(text: string): Locator {
     return this.items.filter({ hasText: text });
@@ -36,12 +41,18 @@ export class RunsPage {
     await this.page.getByTestId('compare-open').click();
   }
 
-  /** Starts a recipe with some of its generated form fields set (by setting path, e.g. 'settings.steps'). */
+  /** Starts a recipe with some of its generated form fields set (by setting path, e.g. 'settings.steps'; 'true' / 'false' for checkboxes). */
   async startRecipe(datasetName: string, recipeTitle: string, fields: Readonly<Record<string, string>>): Promise<void> {
     await this.page.getByTestId('run-dataset').selectOption({ label: datasetName });
     await this.page.getByTestId('run-recipe').selectOption({ label: recipeTitle });
-    for (const [path, value] of Object.entries(fields)) await this.page.getByTestId(`field-${path}`).fill(value);
+    for (const [path, value] of Object.entries(fields)) await this.setField(path, value);
     await this.page.getByTestId('run-start').click();
+  }
+
+  private async setField(path: string, value: string): Promise<void> {
+    const field = this.page.getByTestId(`field-${path}`);
+    if ((await field.getAttribute('type')) === 'checkbox') await field.setChecked(value === 'true');
+    else await field.fill(value);
   }
 
   /** Starts a recipe from one of its presets (the form filled by the preset, nothing typed). */

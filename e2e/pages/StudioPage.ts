@@ -13,6 +13,8 @@ export class StudioPage {
   readonly run: RunPage;
   readonly playground: CocktailPlayground;
   readonly backend: Locator;
+  /** Where SASRec trains and why (shown when a window's WebGPU worker is involved). */
+  readonly compute: Locator;
   readonly mode: Locator;
   readonly errorBanner: Locator;
 
@@ -22,6 +24,7 @@ export class StudioPage {
     this.run = new RunPage(page);
     this.playground = new CocktailPlayground(page);
     this.backend = page.getByTestId('status-backend');
+    this.compute = page.getByTestId('status-compute');
     this.mode = page.getByTestId('status-mode');
     this.errorBanner = page.getByTestId('error-banner');
   }

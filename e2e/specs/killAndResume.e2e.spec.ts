@@ -21,11 +21,8 @@ test('kill the host during a run, restart, resume from the checkpoint and finish
     await studio.waitForBackend();
     // The studio offers the interrupted run for resume as soon as it opens.
     await expect(page.getByTestId('interrupted-runs')).toContainText('interrupted');
-    await studio.gotoRuns();
-    await page.locator(`[data-testid="run-item"][data-run-id="${runId}"]`).click();
-    await run.waitForStatus('failed', 15_000);
-    await expect(page.getByTestId('run-error')).toContainText('interrupted');
-    await page.getByTestId('run-resume').click();
+    await (await studio.gotoRuns()).open(runId);
+    await run.resumeInterrupted();
     await run.waitForStatus('done', 150_000);
     expect(await run.metricValue('HR', 10, 'sampled')).toBeGreaterThan(0.1);
     await expect(run.progress).toHaveAttribute('aria-valuenow', '100');

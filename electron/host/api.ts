@@ -41,6 +41,9 @@ import { validateRequest } from './validate';
 import { runAction } from './runActions';
 import { exportRunArtifact } from './exportArtifact';
 import type { RunActionRequest } from '../../core/protocol/recipeActions';
+import type { CheckpointReadRequest, CheckpointWriteRequest, ComputeAttachRequest, ComputeEventRequest } from '../../core/protocol/compute';
+import type { Caller } from './caller';
+import { computeHandlers } from './computeApi';
 
 interface ParsedRequests {
   'datasets.import': ImportRequestParsed;
@@ -69,9 +72,14 @@ interface ParsedRequests {
   'models.remove': ModelIdRequest;
   'pipelines.run': PipelineParsed;
   'recipes.previewInstruction': InstructionPreviewRequestParsed;
+  'compute.attach': ComputeAttachRequest;
+  'compute.event': ComputeEventRequest;
+  'compute.writeCheckpoint': CheckpointWriteRequest;
+  'compute.readCheckpoint': CheckpointReadRequest;
 }
 type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
-type Handlers = { [C in InvokeChannel]: (req: RequestOf<C>) => Promise<InvokeResponse<C>> };
+/** A handler; `caller` is the connection the call came from (absent for the CLI and tests). */
+export type Handlers = { [C in InvokeChannel]: (req: RequestOf<C>, caller?: Caller) => Promise<InvokeResponse<C>> };
 
 /** Demo runs are short so the first experience finishes in about a minute on a laptop CPU. */
 const DEMO_EPOCHS = 15;
@@ -143,18 +151,19 @@ function buildHandlers(ctx: HostContext): Handlers {
       const req = startRunRequestSchema.parse({ datasetId: demo.id, model: 'sasrec', train: { epochs: DEMO_EPOCHS } });
       return ctx.runs.start(req);
     },
+    ...computeHandlers(ctx),
   };
 }
 
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
+export type Dispatch = (channel: unknown, payload: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
 
 export function createDispatch(ctx: HostContext): Dispatch {
   const handlers = buildHandlers(ctx);
-  return async (channel, payload) => {
+  return async (channel, payload, caller) => {
     try {
       const { channel: valid, request } = validateRequest(channel, payload);
-      const handler = handlers[valid] as (req: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(request) };
+      const handler = handlers[valid] as (req: unknown, caller?: Caller) => Promise<unknown>;
+      return { ok: true, value: await handler(request, caller) };
     } catch (err) {
       return { ok: false, error: toApiError(err) };
     }

@@ -16,15 +16,27 @@ import type { EventBus } from './eventBus';
 import { newRunId } from './ids';
 import type { RunStore } from './runStore';
 import type { WorkerHost } from './workerHost';
+import type { TrainHost } from './trainHost';
+import type { SasRecConfig } from '../../core/protocol/dto';
 import { readRunRequest, readRunSeries } from './runSeries';
 import { toColumns } from './seriesMerge';
 import { settingsOf } from './runSettings';
 
 const FINISHED: readonly RunStatus[] = ['done', 'cancelled', 'failed'];
 
+/** Where SASRec jobs train (see computeRouting.ts); recipe jobs always use the Node worker. */
+export interface TrainRouting {
+  /** The host a SASRec job goes to now; null while none is ready (the queue waits). */
+  pick(): TrainHost | null;
+  /** The host for this job once its size is known (a checkpoint too big for the window goes elsewhere, or fails clearly). */
+  fit(host: TrainHost, config: SasRecConfig, numItems: number): TrainHost;
+}
+
 export class RunService {
   private readonly queue: string[] = [];
   private active: string | null = null;
+  /** What trains the active run: cancel goes there, and only its loss fails the run. */
+  private activeHost: TrainHost | null = null;
   private readonly requests = new Map<string, StartRunRequestParsed>();
   private readonly resuming = new Set<string>();
   private readonly trackers = new Map<string, RecipeRunTracker>();
@@ -35,6 +47,7 @@ export class RunService {
     private readonly worker: WorkerHost,
     private readonly store: RunStore,
     private readonly bus: EventBus,
+    private readonly routing: TrainRouting = { pick: () => (worker.backend ? worker : null), fit: (host) => host },
   ) {}
 
   async start(req: StartRunRequestParsed): Promise<RunSummary> {
@@ -71,7 +84,7 @@ export class RunService {
       this.queue.splice(queued, 1);
       return this.finish(runId, 'cancelled', null);
     }
-    this.worker.cancel(runId);
+    (this.active === runId && this.activeHost !== null ? this.activeHost : this.worker).cancel(runId);
     return summary;
   }
 
@@ -141,9 +154,9 @@ export class RunService {
     }
   }
 
-  /** The worker died mid-run: the run fails with the reason, the queue goes on. */
-  handleCrash(message: string): void {
-    if (this.active) void this.finish(this.active, 'failed', message);
+  /** `host` died (Node worker) or went away (window) mid-run: its run fails with the reason, the queue goes on. */
+  handleCrash(message: string, host: TrainHost): void {
+    if (this.active && this.activeHost === host) void this.finish(this.active, 'failed', message);
   }
 
   /** Resolves once every pending event-log write has reached the disk. */
@@ -157,19 +170,30 @@ export class RunService {
     return summary;
   }
 
+  /** The host the queue's next run would go to now, or null while it must wait. */
+  private nextHost(): TrainHost | null {
+    const next = this.queue[0];
+    const req = next === undefined ? undefined : this.requests.get(next);
+    if (req?.model === 'sasrec') return this.routing.pick();
+    return this.worker.backend ? this.worker : null;
+  }
+
   private async dispatchNext(): Promise<void> {
-    if (this.active || !this.worker.backend) return;
+    const host = this.active ? null : this.nextHost();
+    if (host === null) return;
     const runId = this.queue.shift();
     const req = runId && this.requests.get(runId);
     if (!runId || !req) return;
     this.active = runId;
+    this.activeHost = host;
     try {
       const dir = this.workspace.runDir(runId);
       const resume = this.resuming.delete(runId);
       if (req.model === 'sasrec') {
         const data = await this.workspace.loadLeaveOneOut(req.datasetId);
+        this.activeHost = this.routing.fit(host, req.modelConfig, data.numItems);
         await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
-        this.worker.train({
+        this.activeHost.train({
           runId, model: req.model, modelConfig: req.modelConfig, train: req.train, eval: req.eval,
           data, checkpointDir: join(dir, 'checkpoints'), resume,
         });
@@ -187,7 +211,7 @@ export class RunService {
     }
   }
 
-  /** Called when the worker reports ready (first start or after a crash). */
+  /** Called when a host becomes ready: the Node worker (first start or after a crash), or a window attaching. */
   onWorkerReady(): void {
     void this.dispatchNext();
   }
@@ -256,7 +280,10 @@ export class RunService {
     const next: RunSummary = { ...(await this.summary(runId)), status, finishedAt, error };
     this.publish(next);
     this.requests.delete(runId);
-    if (this.active === runId) this.active = null;
+    if (this.active === runId) {
+      this.active = null;
+      this.activeHost = null;
+    }
     void this.dispatchNext();
     return next;
   }

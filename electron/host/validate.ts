@@ -28,6 +28,7 @@ import {
 import { startRunRequestSchema } from '../../core/protocol/runSchemas';
 import { runActionRequestSchema } from '../../core/protocol/recipeActions';
 import { pipelineSchema } from '../../core/protocol/pipeline';
+import { checkpointReadRequestSchema, checkpointWriteRequestSchema, computeAttachRequestSchema, computeEventRequestSchema } from '../../core/protocol/compute';
 
 const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'system.info': emptyRequestSchema,
@@ -62,6 +63,11 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'models.list': emptyRequestSchema,
   'models.remove': modelIdRequestSchema,
   'demo.run': emptyRequestSchema,
+  'compute.attach': computeAttachRequestSchema,
+  'compute.detach': emptyRequestSchema,
+  'compute.event': computeEventRequestSchema,
+  'compute.writeCheckpoint': checkpointWriteRequestSchema,
+  'compute.readCheckpoint': checkpointReadRequestSchema,
 };
 
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {

@@ -7,6 +7,7 @@ import type { BackendInfo } from '../../core/protocol/dto';
 import { RecForgeError } from '../../core/errors';
 import type { RecipeRunModel } from '../../core/protocol/runSchemas';
 import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
+import type { TrainHost } from './trainHost';
 
 export interface WorkerHostEvents {
   onEvent(event: WorkerEvent): void;
@@ -14,7 +15,8 @@ export interface WorkerHostEvents {
   onCrash(message: string): void;
 }
 
-export class WorkerHost {
+export class WorkerHost implements TrainHost {
+  readonly kind = 'node';
   private worker: Worker | null = null;
   private stopping = false;
   backend: BackendInfo | null = null;

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDispatch } from '../host/api';
 import { HostContext } from '../host/hostContext';
+import { computePreferenceFrom } from '../host/computeRouting';
 import { appVersion, preloadBundlePath, rendererDir, workerBundlePath } from '../host/paths';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     version: app.isPackaged ? app.getVersion() : appVersion,
     seedDemo: true,
+    compute: computePreferenceFrom(process.env['RECFORGE_COMPUTE']),
   });
   const window = createWindow();
   const unbind = bindIpc(createDispatch(ctx), ctx.bus, window, appUrl);

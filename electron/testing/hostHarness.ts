@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { RunStatus, RunSummary } from '../../core/protocol/dto';
 import { HostContext } from '../host/hostContext';
 import { buildTestWorker } from './buildWorker';
+import type { ComputePreference } from '../../core/protocol/compute';
 
 export interface Harness {
   readonly ctx: HostContext;
@@ -14,10 +15,11 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-export async function startHarness(seedDemo = false): Promise<Harness> {
+/** `compute` forces where SASRec trains (RECFORGE_COMPUTE); default 'auto'. */
+export async function startHarness(seedDemo = false, compute: ComputePreference = 'auto'): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'recforge-host-'));
   const workerPath = await buildTestWorker();
-  const ctx = await HostContext.create({ workspaceDir: dir, workerPath, mode: 'web', version: 'test', seedDemo });
+  const ctx = await HostContext.create({ workspaceDir: dir, workerPath, mode: 'web', version: 'test', seedDemo, compute });
   return {
     ctx,
     dir,

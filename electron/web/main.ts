@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HostContext } from '../host/hostContext';
+import { computePreferenceFrom } from '../host/computeRouting';
 import { appVersion, defaultWorkspaceDir, rendererDir, workerBundlePath } from '../host/paths';
 import { startWebHost } from './server';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     mode: 'web',
     version: appVersion,
     seedDemo: !values['no-demo'],
+    compute: computePreferenceFrom(process.env['RECFORGE_COMPUTE']),
   });
   const host = await startWebHost(ctx, rendererDir, Number(values.port));
   process.stdout.write(`RecForge ${appVersion} — web host (no Electron window)\n`);

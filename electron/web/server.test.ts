@@ -48,6 +48,8 @@ describe('web host', () => {
     const page = await fetch(`http://${base}/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The window's compute worker loads from the app's own origin, and from nowhere else.
+    expect(page.headers.get('content-security-policy')).toContain("worker-src 'self';");
     expect((await fetch(`http://${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
   });
 

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { MAX_COMPUTE_MESSAGE_BYTES } from '../../core/protocol/compute';
 import { createDispatch } from '../host/api';
 import type { HostContext } from '../host/hostContext';
 import { newToken } from '../host/ids';
@@ -15,8 +16,11 @@ import { securityHeaders, serveStatic } from './staticFiles';
 import { handleDownload } from './downloadRoute';
 import { handleUpload } from './uploadRoute';
 
-/** Requests are small JSON; datasets travel through /upload, not the socket. */
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * Requests are small JSON (datasets travel through /upload), except a window compute host's
+ * checkpoint writes: base64 in one frame, bounded by MAX_CHECKPOINT_BYTES.
+ */
+const MAX_MESSAGE_BYTES = Math.max(1024 * 1024, MAX_COMPUTE_MESSAGE_BYTES);
 
 export interface WebHost {
   readonly url: string;

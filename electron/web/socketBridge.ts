@@ -5,6 +5,9 @@ import type { WebSocket } from 'ws';
 import type { WireMessage, WireRequest } from '../../core/protocol/bridge';
 import type { Dispatch } from '../host/api';
 import type { EventBus } from '../host/eventBus';
+import type { Caller } from '../host/caller';
+
+let sockets = 0;
 
 function parseWireRequest(data: unknown): WireRequest | null {
   try {
@@ -22,9 +25,19 @@ function send(socket: WebSocket, message: WireMessage): void {
   if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
 }
 
+/** This client as the Caller of its invokes: events to it alone, gone when the socket closes. */
+function socketCaller(socket: WebSocket): Caller {
+  return {
+    id: `socket-${++sockets}`,
+    send: (event, payload) => send(socket, { kind: 'event', event, payload }),
+    onGone: (listener) => void socket.once('close', listener),
+  };
+}
+
 /** Serves one connected client until it closes. */
 export function attachSocket(socket: WebSocket, dispatch: Dispatch, bus: EventBus): void {
-  const unsubscribe = bus.subscribe((event, payload) => send(socket, { kind: 'event', event, payload }));
+  const caller = socketCaller(socket);
+  const unsubscribe = bus.subscribe(caller.send);
   socket.on('message', (data) => {
     const request = parseWireRequest(data);
     if (!request) {
@@ -35,7 +48,7 @@ export function attachSocket(socket: WebSocket, dispatch: Dispatch, bus: EventBu
       });
       return;
     }
-    void dispatch(request.channel, request.payload).then((result) => send(socket, { kind: 'reply', id: request.id, result }));
+    void dispatch(request.channel, request.payload, caller).then((result) => send(socket, { kind: 'reply', id: request.id, result }));
   });
   socket.on('close', unsubscribe);
   socket.on('error', unsubscribe);

@@ -2,16 +2,16 @@
  * Entry of the training worker thread: the only place tfjs is loaded. Receives WorkerRequests,
  * runs one job at a time and posts WorkerEvents (throttled progress deltas, done, cancelled, failed).
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
-import { RecForgeError } from '../../core/errors';
-import { verifyChecksum, writeFileAtomicWithChecksum } from '../../core/platform/atomicWrite';
+import { readVerifiedCheckpoint, writeCheckpointFile } from '../../core/platform/checkpointFiles';
 import { initBackend } from '../../core/tensor/backend';
 import { installReplicaStarter } from '../../core/train/parallel/replicaProvider';
-import { runTrainJob } from '../../core/train/runTrainJob';
+import { runTrainJob, type TrainOutcome } from '../../core/train/runTrainJob';
+import { reportOutcome } from '../../core/train/reportOutcome';
 import { runRecipeAction, runRecipeJob, setBackendReady } from './recipeJob';
 import { replicaStarter, trainThreads } from './replicaThreads';
 
@@ -38,21 +38,21 @@ async function init(): Promise<void> {
   post({ type: 'ready', backend: { ...backend, detail: `${backend.detail}${parallel}` } });
 }
 
-async function train(job: TrainJob): Promise<void> {
+async function train(job: TrainJob): Promise<TrainOutcome> {
   await ready;
   await mkdir(job.checkpointDir, { recursive: true });
-  const outcome = await runTrainJob(job, {
-    emit: (delta) => post({ type: 'progress', runId: job.runId, ...delta }),
-    isCancelled: () => cancelled.has(job.runId),
-    yieldToEventLoop,
-    now: () => performance.now(),
-    writeCheckpoint: async (name, bytes) => {
-      await writeFileAtomicWithChecksum(join(job.checkpointDir, name), bytes);
-    },
-    readCheckpoint: (name) => readVerifiedCheckpoint(join(job.checkpointDir, name)),
-  });
-  cancelled.delete(job.runId);
-  post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: outcome.metrics } : { type: 'cancelled', runId: job.runId });
+  try {
+    return await runTrainJob(job, {
+      emit: (delta) => post({ type: 'progress', runId: job.runId, ...delta }),
+      isCancelled: () => cancelled.has(job.runId),
+      yieldToEventLoop,
+      now: () => performance.now(),
+      writeCheckpoint: (name, bytes) => writeCheckpointFile(join(job.checkpointDir, name), bytes),
+      readCheckpoint: (name) => readVerifiedCheckpoint(join(job.checkpointDir, name)),
+    });
+  } finally {
+    cancelled.delete(job.runId);
+  }
 }
 
 async function recipe(job: RecipeJob): Promise<void> {
@@ -73,7 +73,7 @@ port.on('message', (request: WorkerRequest) => {
       void runRecipeAction(request).then(post);
       return;
     case 'train':
-      train(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));
+      void reportOutcome(request.job.runId, () => train(request.job), post);
       return;
     case 'recipe':
       recipe(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));
@@ -87,19 +87,6 @@ port.on('message', (request: WorkerRequest) => {
     }
   }
 });
-
-/** A checkpoint's bytes if it exists; a checksum mismatch is an error, never silently used. */
-async function readVerifiedCheckpoint(path: string): Promise<Uint8Array | null> {
-  const bytes = await readFile(path).catch(() => null);
-  if (bytes === null) return null;
-  if (!(await verifyChecksum(path))) {
-    throw new RecForgeError('validation', `checkpoint ${basename(path)} does not match its .sha256 checksum`, {
-      file: path,
-      expected: 'the checksum written with it',
-    });
-  }
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -8,6 +8,7 @@ import { loadRun } from './actions';
 import { justEnded, notifyRunEnded } from './runNotifications';
 import { invoke, toApiError } from './invoke';
 import { accessToken, connectTransport } from './transport';
+import { restartWindowCompute, startWindowCompute } from '../compute/windowCompute';
 
 const THEME_KEY = 'recforge.theme';
 const { setState, getState } = useStore;
@@ -120,11 +121,16 @@ export function startBootstrap(): void {
   started = true;
   followTheme();
   listenForShortcuts();
+  const noteCompute = (windowCompute: string): void => setState({ windowCompute });
   const { bridge, mode } = connectTransport({
     onConnection: connectionReporter(),
-    onReconnect: () => void hydrate(),
+    onReconnect: () => {
+      void hydrate();
+      restartWindowCompute(noteCompute);
+    },
   });
   setState({ hostMode: mode });
   subscribe(bridge);
-  void hydrate();
+  // The window's WebGPU compute host starts once the host said where SASRec may train.
+  void hydrate().then(() => startWindowCompute(bridge, getState().system?.compute.preference ?? 'auto', noteCompute));
 }

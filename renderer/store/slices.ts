@@ -10,6 +10,7 @@ export const createSystemSlice: StateCreator<Store, [], [], SystemSlice> = () =>
   system: null,
   hostMode: 'web',
   connection: 'connecting',
+  windowCompute: null,
 });
 
 export const createDatasetSlice: StateCreator<Store, [], [], DatasetSlice> = (set) => ({

@@ -28,6 +28,8 @@ export interface SystemSlice {
   /** How this window reaches the host; SystemInfo.mode wins once known. */
   readonly hostMode: HostMode;
   readonly connection: ConnectionState;
+  /** This window's own WebGPU compute worker: why it does not offer itself, or its adapter; null before it knows. */
+  readonly windowCompute: string | null;
 }
 
 /** Files chosen for import, with the detected format, the editable name and, for generic tables, the mapping step. */

@@ -1,0 +1,28 @@
+/**
+ * Checkpoint files of a run (runs/<id>/checkpoints/<name>), shared by both training paths: the
+ * Node worker writes them itself, and the host writes them for a window's WebGPU worker, so a run
+ * resumes from either path's checkpoint. Writes are atomic with a .sha256 sidecar; reads verify it.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { RecForgeError } from '../errors';
+import { verifyChecksum, writeFileAtomicWithChecksum } from './atomicWrite';
+
+/** Writes a checkpoint atomically (temp file + rename) with its checksum sidecar. */
+export async function writeCheckpointFile(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomicWithChecksum(path, bytes);
+}
+
+/** A checkpoint's bytes if it exists; a checksum mismatch is an error, never silently used. */
+export async function readVerifiedCheckpoint(path: string): Promise<Uint8Array | null> {
+  const bytes = await readFile(path).catch(() => null);
+  if (bytes === null) return null;
+  if (!(await verifyChecksum(path))) {
+    throw new RecForgeError('validation', `checkpoint ${basename(path)} does not match its .sha256 checksum`, {
+      file: path,
+      expected: 'the checksum written with it',
+    });
+  }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,174 @@
+/**
+ * The window compute host: a studio window whose module Web Worker passed the WebGPU self-test
+ * offers itself to the host (`compute.attach`), receives SASRec train jobs as `compute.onRequest`
+ * events (sent to that window only) and answers through invokes (`compute.event`,
+ * `compute.writeCheckpoint`, `compute.readCheckpoint`). Every payload is zod-validated by the host.
+ * Bytes travel as base64 strings because the web host's transport is JSON (see MAX_CHECKPOINT_BYTES).
+ */
+import { z } from 'zod';
+import { base64Length } from './base64';
+import type { BackendInfo, EvalConfig, SasRecConfig, TrainConfig } from './dto';
+import { idSchema } from './schemas';
+import type { WorkerEvent } from './worker';
+
+/** Where SASRec jobs train: 'auto' follows the routing rule, 'node' / 'window' force a side (RECFORGE_COMPUTE). */
+export const COMPUTE_PREFERENCES = ['auto', 'node', 'window'] as const;
+export type ComputePreference = (typeof COMPUTE_PREFERENCES)[number];
+
+/**
+ * Largest checkpoint a window host may write or read (bytes before base64): SASRec with Adam
+ * moments up to about 4M parameters. Bigger models train on the Node worker.
+ */
+export const MAX_CHECKPOINT_BYTES = 48 * 1024 * 1024;
+/** A WebSocket frame must hold one checkpoint's base64 plus its JSON envelope. */
+export const MAX_COMPUTE_MESSAGE_BYTES = base64Length(MAX_CHECKPOINT_BYTES) + 64 * 1024;
+
+/** Where SASRec trains now and why, shown in the status bar. */
+export interface ComputeRouting {
+  readonly preference: ComputePreference;
+  /** 'waiting': the run queue waits for a side to be ready (e.g. forced 'window' and none attached). */
+  readonly target: 'node' | 'window' | 'waiting';
+  /** The attached window host's backend, null when no window offers WebGPU. */
+  readonly window: BackendInfo | null;
+  readonly reason: string;
+}
+
+/** A leave-one-out split on the wire: each Int32Array as base64 of its little-endian bytes. */
+export interface WireLeaveOneOut {
+  readonly numItems: number;
+  readonly trainOffsets: string;
+  readonly trainValues: string;
+  readonly validTarget: string;
+  readonly testTarget: string;
+}
+
+/** A TrainJob on the wire; checkpoints go through compute.writeCheckpoint, so no folder path. */
+export interface WireTrainJob {
+  readonly runId: string;
+  readonly model: 'sasrec';
+  readonly modelConfig: SasRecConfig;
+  readonly train: TrainConfig;
+  readonly eval: EvalConfig;
+  readonly data: WireLeaveOneOut;
+  readonly resume: boolean;
+}
+
+/** What the host asks of a window compute host (`compute.onRequest`). */
+export type ComputeRequest = { readonly type: 'train'; readonly job: WireTrainJob } | { readonly type: 'cancel'; readonly runId: string };
+
+/** The WorkerEvents a window compute host reports about its job. */
+export type ComputeEvent = Extract<WorkerEvent, { type: 'progress' | 'done' | 'cancelled' }> | { readonly type: 'failed'; readonly runId: string; readonly message: string };
+
+const finite = z.number().refine(Number.isFinite, 'a finite number');
+const count = z.number().int().min(0);
+const runId = idSchema;
+
+/** compute.attach: the window's backend after its self-test passed. */
+export const computeAttachRequestSchema = z
+  .object({
+    backend: z
+      .object({ name: z.string().min(1).max(64), detail: z.string().max(2000), patches: z.array(z.string().max(200)).max(64), degraded: z.string().max(2000).exactOptional() })
+      .strict(),
+  })
+  .strict();
+
+const trainPointSchema = z.object({ step: count, epoch: count, loss: finite, lr: finite }).strict();
+const runProgressSchema = z
+  .object({
+    step: count,
+    totalSteps: count,
+    epoch: count,
+    epochs: count,
+    etaSeconds: finite.nullable(),
+    phase: z.enum(['train', 'eval']),
+    label: z.string().max(200).exactOptional(),
+  })
+  .strict();
+
+const evalProtocolSchema = z
+  .object({
+    split: z.enum(['leave-one-out', 'cold-item', 'held-out-domain', 'temporal', 'held-out-text']),
+    target: z.enum(['valid', 'test']),
+    candidates: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('sampled'), negatives: count, sampler: z.enum(['uniform', 'popularity']), seed: count }).strict(),
+      z.object({ kind: z.literal('full') }).strict(),
+      z.object({ kind: z.literal('labelled') }).strict(),
+      z.object({ kind: z.literal('tokens') }).strict(),
+    ]),
+    excludeHistory: z.boolean(),
+    users: count,
+    segment: z.enum(['all', 'warm', 'cold']).exactOptional(),
+    domain: z.string().max(200).exactOptional(),
+    seed: count.exactOptional(),
+    chance: finite.exactOptional(),
+  })
+  .strict();
+
+const metricRecordSchema = z
+  .object({ name: z.string().min(1).max(64), k: count.nullable(), value: finite, protocol: evalProtocolSchema, variant: z.string().max(64).exactOptional() })
+  .strict();
+
+/** compute.event: one event of the job the window trains. */
+export const computeEventRequestSchema = z
+  .object({
+    event: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('progress'), runId, points: z.array(trainPointSchema).max(100_000), progress: runProgressSchema }).strict(),
+      z.object({ type: z.literal('done'), runId, metrics: z.array(metricRecordSchema).max(1000) }).strict(),
+      z.object({ type: z.literal('cancelled'), runId }).strict(),
+      z.object({ type: z.literal('failed'), runId, message: z.string().max(10_000) }).strict(),
+    ]),
+  })
+  .strict();
+
+/** A file name in runs/<id>/checkpoints: no folders, no hidden or temp files, not a checksum sidecar. */
+const checkpointName = z
+  .string()
+  .regex(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/, 'a plain file name (letters, digits, . _ -)')
+  .refine((name) => !name.endsWith('.sha256'), 'not a .sha256 checksum file');
+
+/** compute.readCheckpoint: a checkpoint of the run the window trains. */
+export const checkpointReadRequestSchema = z.object({ runId, name: checkpointName }).strict();
+
+/** compute.writeCheckpoint: its bytes as padded base64. */
+export const checkpointWriteRequestSchema = checkpointReadRequestSchema
+  .extend({
+    bytes: z
+      .string()
+      .max(base64Length(MAX_CHECKPOINT_BYTES), `at most ${MAX_CHECKPOINT_BYTES} bytes`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+  })
+  .strict();
+
+/** compute.attach's payload. */
+export interface ComputeAttachRequest {
+  readonly backend: BackendInfo;
+}
+/** compute.event's payload. */
+export interface ComputeEventRequest {
+  readonly event: ComputeEvent;
+}
+// The schemas' output must stay assignable to the declared payloads (compile-time drift check).
+computeAttachRequestSchema satisfies z.ZodType<ComputeAttachRequest>;
+computeEventRequestSchema satisfies z.ZodType<ComputeEventRequest>;
+export type CheckpointReadRequest = z.infer<typeof checkpointReadRequestSchema>;
+export type CheckpointWriteRequest = z.infer<typeof checkpointWriteRequestSchema>;
+
+/** compute.readCheckpoint's answer: base64 bytes (checksum verified by the host), or null when none exists. */
+export interface CheckpointReadReply {
+  readonly bytes: string | null;
+}
+
+/** The window → its compute Web Worker. */
+export type ToComputeWorker =
+  | { readonly type: 'init'; readonly allowSoftwareGpu: boolean }
+  | { readonly type: 'request'; readonly request: ComputeRequest }
+  | { readonly type: 'reply'; readonly callId: number; readonly ok: true; readonly bytes: string | null }
+  | { readonly type: 'reply'; readonly callId: number; readonly ok: false; readonly message: string };
+
+/** The compute Web Worker → its window. */
+export type FromComputeWorker =
+  | { readonly type: 'ready'; readonly backend: BackendInfo }
+  | { readonly type: 'unavailable'; readonly reason: string }
+  | { readonly type: 'event'; readonly event: ComputeEvent }
+  | { readonly type: 'writeCheckpoint'; readonly callId: number; readonly runId: string; readonly name: string; readonly bytes: string }
+  | { readonly type: 'readCheckpoint'; readonly callId: number; readonly runId: string; readonly name: string };

@@ -1,0 +1,27 @@
+/**
+ * The Caller of an Electron window: events go to that webContents only, and it is gone when the
+ * window closes, its renderer dies or the page reloads (the compute worker dies with the page).
+ */
+import type { WebContents } from 'electron';
+import { CHANNEL_PREFIX } from '../../core/protocol/channels';
+import type { Caller } from '../host/caller';
+
+export function windowCaller(contents: WebContents): Caller {
+  return {
+    id: `window-${contents.id}`,
+    send: (event, payload) => {
+      if (!contents.isDestroyed()) contents.send(CHANNEL_PREFIX + event, payload);
+    },
+    onGone: (listener) => {
+      let called = false;
+      const once = (): void => {
+        if (called) return;
+        called = true;
+        listener();
+      };
+      contents.once('destroyed', once);
+      contents.once('render-process-gone', once);
+      contents.once('did-navigate', once);
+    },
+  };
+}
