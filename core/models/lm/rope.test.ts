@@ -32,6 +32,7 @@ describe('RoPE: the SIMD kernel equals the ops (values and gradients)', () => {
     ['contiguous tables [T, dh]', 2, 3, 5, 16, false],
     ['per-token positions [B, 1, T, dh]', 2, 2, 4, 8, true],
     ['a half that is not a multiple of 4', 1, 2, 3, 6, false],
+    ...Array.from({ length: 3 }, (_, i) => [`random shape ${i}`, rng.nextInt(1, 4), rng.nextInt(1, 5), rng.nextInt(1, 12), 2 * rng.nextInt(1, 40), i % 2 === 1] as const),
   ])('%s', async (_name, b, h, t, dh, perToken) => {
     const x = rand([b, h, t, dh]);
     const w = rand([b, h, t, dh]);

@@ -39,7 +39,12 @@ async function compareWithAutodiff(shape: number[], simd: boolean): Promise<void
   tf.dispose([x, w, p.gamma, p.beta, ...fused, ...reference]);
 }
 
-const SHAPES = [[[4, 7, 16]], [[33, 8]], [[2, 3, 5, 12]], [[5, 66]], [[3, 7]]];
+const shapeRng = createRng(99);
+/** Fixed edge shapes (width tails, rank 4) and four random ones. */
+const SHAPES = [
+  [[4, 7, 16]], [[33, 8]], [[2, 3, 5, 12]], [[5, 66]], [[3, 7]],
+  ...Array.from({ length: 4 }, () => [[shapeRng.nextInt(1, 6), shapeRng.nextInt(1, 30), shapeRng.nextInt(1, 80)]]),
+];
 
 describe('layerNorm (written-out gradient; SIMD kernels on wasm) vs the same forward differentiated op by op', () => {
   it('runs the SIMD kernels on the wasm test backend', () => {

@@ -95,6 +95,7 @@ const SEGMENT_CASES: SegCase[] = [
   [[10, 2, 3], 5],
   [[7], 3],
   [[300, 64], 50], // SIMD rows of 16 vectors
+  ...Array.from({ length: 3 }, (): SegCase => [[rng.nextInt(1, 200), rng.nextInt(1, 70)], rng.nextInt(1, 60)]),
 ];
 
 describe('UnsortedSegmentSum patch (wasm and cpu) vs one-hot matmul reference', () => {

@@ -55,7 +55,9 @@ describe('causal LM loss', () => {
     }
   }
 
-  it.each([[[2, 5, 37]], [[1, 3, 4096]], [[3, 2, 3]]])('logits %j: the SIMD kernels give the ops loss and gradient (within 1e-5)', async (shape) => {
+  const shapeRng = createRng(41);
+  const randomShapes = Array.from({ length: 3 }, () => [[shapeRng.nextInt(1, 4), shapeRng.nextInt(1, 9), shapeRng.nextInt(2, 600)]]);
+  it.each([[[2, 5, 37]], [[1, 3, 4096]], [[3, 2, 3]], ...randomShapes])('logits %j: the SIMD kernels give the ops loss and gradient (within 1e-5)', async (shape) => {
     const [b, t, v] = shape as [number, number, number];
     const rng = createRng(v);
     // Wide logits, one masked-out entry per row, some rows unscored.
