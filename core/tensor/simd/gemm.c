@@ -23,12 +23,39 @@ static int round_up(int x, int to) { return (x + to - 1) / to * to; }
 /* The block of op(B) (k_dim x n_dim overall) at rows k0..k0+kl, columns n0..n0+nl, packed as
  * NR-column micro-panels: panel t holds Bp[k][t*NR .. t*NR+NR) for every k, contiguous (zero-
  * padded past nl), so a tile streams its kl * NR floats in order instead of striding by a row. */
+/* Rows r0..r3 (4 floats each) written as 4 columns: dst[q * stride + 0..3] = (r0[q], r1[q], r2[q], r3[q]). */
+static inline __attribute__((always_inline)) void store_transposed_4x4(v128_t r0, v128_t r1, v128_t r2, v128_t r3, float *dst, int stride) {
+  v128_t lo01 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), lo23 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+  v128_t hi01 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7), hi23 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+  wasm_v128_store(dst, wasm_i32x4_shuffle(lo01, lo23, 0, 1, 4, 5));
+  wasm_v128_store(dst + stride, wasm_i32x4_shuffle(lo01, lo23, 2, 3, 6, 7));
+  wasm_v128_store(dst + 2 * stride, wasm_i32x4_shuffle(hi01, hi23, 0, 1, 4, 5));
+  wasm_v128_store(dst + 3 * stride, wasm_i32x4_shuffle(hi01, hi23, 2, 3, 6, 7));
+}
+
+/* A full panel of op(B) = B^T: NR rows of B (runs of kl floats) transposed 4 x 4 blocks at a
+ * time; scalar loads one float at a time cost a third of attention's small q.k^T products. */
+static void pack_b_transposed_panel(const float *b, int k_dim, int k0, int kl, int first, float *panel) {
+  int k = 0;
+  for (; k + 4 <= kl; k += 4) {
+    for (int h = 0; h < NR; h += 4) {
+      const float *s = b + (first + h) * k_dim + k0 + k;
+      store_transposed_4x4(wasm_v128_load(s), wasm_v128_load(s + k_dim), wasm_v128_load(s + 2 * k_dim), wasm_v128_load(s + 3 * k_dim), panel + k * NR + h, NR);
+    }
+  }
+  for (; k < kl; k++)
+    for (int j = 0; j < NR; j++) panel[k * NR + j] = b[(first + j) * k_dim + k0 + k];
+}
+
 static void pack_b(const float *b, int k_dim, int n_dim, int trans, int k0, int kl, int n0, int nl, float *bp) {
   for (int t = 0; t * NR < nl; t++) {
     float *panel = bp + t * kl * NR;
     int first = n0 + t * NR;
     int cols = nl - t * NR < NR ? nl - t * NR : NR;
-    if (trans) {
+    if (trans && cols == NR) {
+      pack_b_transposed_panel(b, k_dim, k0, kl, first, panel);
+      continue;
+    } else if (trans) {
       /* op(B)[k][n] = B[n][k]: each column of the panel is a contiguous run of a row of B. */
       for (int j = 0; j < cols; j++) {
         const float *src = b + (first + j) * k_dim + k0;
@@ -60,6 +87,11 @@ static void pack_b(const float *b, int k_dim, int n_dim, int trans, int k0, int 
 static void pack_a_panels(const float *a, int m_dim, int k0, int kl, int m, int rows, float *ap) {
   for (int k = 0; k < kl; k++) {
     const float *src = a + (k0 + k) * m_dim + m;
+    if (rows == MR * GROUP) {
+      /* Four rows of a panel are four consecutive floats of the line: one vector each. */
+      for (int g = 0; g < GROUP; g++) wasm_v128_store(ap + g * kl * MR + k * MR, wasm_v128_load(src + g * MR));
+      continue;
+    }
     for (int j = 0; j < MR * GROUP; j++) ap[(j / MR) * kl * MR + k * MR + j % MR] = j < rows ? src[j] : 0.0f;
   }
 }
