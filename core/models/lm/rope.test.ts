@@ -27,13 +27,17 @@ async function ropeAndGradient(x: tf.Tensor, w: tf.Tensor, tables: { cos: tf.Ten
 
 const config = (headDim: number): LmConfig => ({ headDim, ropeTheta: 10000 }) as LmConfig;
 
+/** name, batch, heads, length, head dim, per-token tables. */
+type RopeCase = [string, number, number, number, number, boolean];
+const CASES: RopeCase[] = [
+  ['contiguous tables [T, dh]', 2, 3, 5, 16, false],
+  ['per-token positions [B, 1, T, dh]', 2, 2, 4, 8, true],
+  ['a half that is not a multiple of 4', 1, 2, 3, 6, false],
+  ...Array.from({ length: 3 }, (_, i): RopeCase => [`random shape ${i}`, rng.nextInt(1, 4), rng.nextInt(1, 5), rng.nextInt(1, 12), 2 * rng.nextInt(1, 40), i % 2 === 1]),
+];
+
 describe('RoPE: the SIMD kernel equals the ops (values and gradients)', () => {
-  it.each([
-    ['contiguous tables [T, dh]', 2, 3, 5, 16, false],
-    ['per-token positions [B, 1, T, dh]', 2, 2, 4, 8, true],
-    ['a half that is not a multiple of 4', 1, 2, 3, 6, false],
-    ...Array.from({ length: 3 }, (_, i) => [`random shape ${i}`, rng.nextInt(1, 4), rng.nextInt(1, 5), rng.nextInt(1, 12), 2 * rng.nextInt(1, 40), i % 2 === 1] as const),
-  ])('%s', async (_name, b, h, t, dh, perToken) => {
+  it.each(CASES)('%s', async (_name, b, h, t, dh, perToken) => {
     const x = rand([b, h, t, dh]);
     const w = rand([b, h, t, dh]);
     const positions = Int32Array.from({ length: b * t }, (_, i) => (i * 5) % 7);

@@ -1,6 +1,6 @@
 /**
  * Data-parallel training step (also the single-thread step on CPU backends, with no replicas:
- * see flatStepsPay): the lead splits each batch into shards, replicas (other threads)
+ * see core/train/flatSteps.ts): the lead splits each batch into shards, replicas (other threads)
  * compute the gradients of theirs while the lead computes its own, and the lead combines them
  * weighted by valid targets — the full batch's gradient — and updates the flat weights in
  * shared memory in one pass (flat Adam, see flatAdam.ts), where the replicas read them for their
@@ -38,15 +38,6 @@ export function createDataParallel(model: SequentialRecModel, weights: Float32Ar
   // slows down when it alternates between plain and shared ones). Alone, the lead needs none.
   const leadGrads = replicas.length > 0 ? sharedFloats(layout.length) : new Float32Array(layout.length);
   return { model, layout, weights, replicas, leadGrads, combined: new Float64Array(layout.length) };
-}
-
-/**
- * Whether training without replicas should also take its steps on flat arrays: where tensors live
- * in JS or wasm memory, reading the gradients out and one flat Adam pass cost ~1 ms against ~10
- * ms of tfjs Adam's per-variable ops (SASRec); GPU and native backends would copy across devices.
- */
-export function flatStepsPay(): boolean {
-  return tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
 }
 
 /** Copies the lead's current weights where the replicas read them. */

@@ -1,0 +1,11 @@
+/**
+ * Whether optimizer steps should run on flat JS arrays instead of tfjs ops: where tensors live in
+ * JS or wasm memory, reading gradients out and one pass over the numbers cost ~1 ms, against
+ * ~10–20 ms of per-variable op dispatch (tfjs Adam for SASRec, our AdamW for the LM's LoRA
+ * tensors); GPU and native backends would copy across devices instead.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export function flatStepsPay(): boolean {
+  return tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
+}
