@@ -10,6 +10,8 @@ import type { Rng } from '../rng';
 import { adamwStep, disposeAdamWState } from './adamw';
 import type { AdamWHyper, AdamWState } from './adamw';
 import { clipByGlobalNorm } from './clip';
+import { flatStepsPay } from '../flatSteps';
+import { flatClipAdamW } from './flatAdamW';
 import { tokenNllSum } from './loss';
 import type { MicroBatch } from './packing';
 import { trainForward } from './trainForward';
@@ -102,12 +104,18 @@ export interface StepOptions {
 }
 
 /**
- * Accumulate → clip → AdamW. Consumes `params` and `state` (disposed, replaced by the result's)
+ * Accumulate → clip → AdamW (on flat arrays on CPU backends: flatAdamW.ts). Consumes `params` and `state` (disposed, replaced by the result's)
  * so a training loop cannot keep using stale tensors. `gradientsOf` computes the accumulated
  * gradients (default: on this thread).
  */
 export async function trainStep(ctx: GradientContext, params: Map<string, tf.Tensor>, state: AdamWState, batches: readonly MicroBatch[], opts: StepOptions, gradientsOf: GradientsOf = accumulateGradients): Promise<StepResult> {
   const acc = await gradientsOf(ctx, params, batches);
+  if (flatStepsPay()) {
+    const next = await flatClipAdamW(params, acc.grads, state, opts.lr, opts.hyper, opts.clipNorm);
+    tf.dispose([...acc.grads.values(), ...params.values()]);
+    disposeAdamWState(state);
+    return { params: next.params, state: next.state, loss: acc.loss, gradNorm: next.gradNorm };
+  }
   const clipped = clipByGlobalNorm(acc.grads, opts.clipNorm);
   const gradNorm = (await clipped.norm.data())[0] ?? NaN;
   const next = adamwStep(params, clipped.grads, state, opts.lr, opts.hyper);
