@@ -14,6 +14,12 @@ import { BATCH_MATMUL_SLICED_PATCH } from '../core/tensor/patches/batchMatMulSli
 import { SHARED_IDENTITY_PATCH } from '../core/tensor/patches/sharedIdentity';
 import { SIMD_MATMUL_PATCH } from '../core/tensor/patches/simdMatMul';
 import { SUM_LEADING_AXES_PATCH } from '../core/tensor/patches/sumLeadingAxes';
+import { GATHER_ROWS_SIMD } from '../core/tensor/patches/gatherRows';
+import { LAYER_NORM_SIMD } from '../core/tensor/patches/layerNormKernel';
+import { ROPE_SIMD } from '../core/tensor/patches/ropeKernel';
+import { SOFTMAX_XENT_SIMD } from '../core/tensor/patches/softmaxXentKernel';
+import { SEGMENT_SUM_SIMD } from '../core/tensor/patches/unsortedSegmentSum';
+import { FLAT_OPTIMIZER_STEPS } from '../core/train/flatSteps';
 import { disposeAdamWState, initAdamWState, type AdamWState } from '../core/train/lm/adamw';
 import { closeLmReplicas, gradientsFor, startLmReplicas, type LmDataParallel } from '../core/train/lm/parallel/lmDataParallel';
 import { trainStep, type GradientContext } from '../core/train/lm/step';
@@ -21,8 +27,11 @@ import { loraModel } from '../core/train/lm/trainables';
 import { createRng } from '../core/train/rng';
 import { LM_BENCH_MODEL, LM_BENCH_STEP, LM_BENCH_TRAIN, loraBenchConfig, randomRows } from './lmShapes';
 
-/** Fast paths the speed issue added; off, the wasm backend runs the kernels it had before. */
-const ISSUE_FAST_PATHS = [SIMD_MATMUL_PATCH, BATCH_MATMUL_SLICED_PATCH, SHARED_IDENTITY_PATCH, SUM_LEADING_AXES_PATCH];
+/** Fast paths the speed issue added; off, the wasm backend runs the kernels (and optimizer steps) it had before. */
+const ISSUE_FAST_PATHS = [
+  SIMD_MATMUL_PATCH, BATCH_MATMUL_SLICED_PATCH, SHARED_IDENTITY_PATCH, SUM_LEADING_AXES_PATCH, GATHER_ROWS_SIMD, SEGMENT_SUM_SIMD,
+  LAYER_NORM_SIMD, SOFTMAX_XENT_SIMD, ROPE_SIMD, FLAT_OPTIMIZER_STEPS,
+];
 /** The issue's acceptance: the LoRA step ≥ 3× the tokens/s from before it. */
 const TARGET_SPEEDUP = 3;
 

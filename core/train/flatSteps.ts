@@ -5,7 +5,11 @@
  * tensors); GPU and native backends would copy across devices instead.
  */
 import * as tf from '@tensorflow/tfjs';
+import { isFastPathEnabled } from '../tensor/patches/fastPaths';
+
+/** A switch like the kernels' fast paths, so benches can measure the tensor path on CPU backends too. */
+export const FLAT_OPTIMIZER_STEPS = 'optimizer steps on flat arrays';
 
 export function flatStepsPay(): boolean {
-  return tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu';
+  return (tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu') && isFastPathEnabled(FLAT_OPTIMIZER_STEPS);
 }
