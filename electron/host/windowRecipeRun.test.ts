@@ -9,7 +9,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComputeEvent, ComputeRequest } from '../../core/protocol/compute';
+import type { ComputeEvent } from '../../core/protocol/compute';
 import type { ComputeFileReply } from '../../core/protocol/computeFiles';
 import type { ApiResult, DatasetSummary, RunState, RunSummary } from '../../core/protocol/dto';
 import type { RegisteredModel } from '../../core/protocol/models';
@@ -19,7 +19,8 @@ import { hostFilePort } from '../../core/recipes/llm/hostFilePort';
 import { demoSources, writeTinyHfFolder } from '../../core/recipes/llm/testData';
 import { useTensorSuite } from '../../core/testing/tensorSuite';
 import { runWindowRecipe } from '../compute-worker/recipeRun';
-import { fakeCaller, type FakeCaller } from '../testing/fakeCaller';
+import { nextRequest, value } from '../testing/computeWindowCalls';
+import { fakeCaller } from '../testing/fakeCaller';
 import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
 import { createDispatch, type Dispatch } from './api';
 
@@ -27,20 +28,6 @@ useTensorSuite();
 
 const GPU = { name: 'webgpu', detail: 'webgpu (test adapter, software)', patches: [] };
 const TINY = { steps: 6, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 9, maxEvalCases: 20, sftSteps: 2, trainable: 'lora', loraRank: 2 };
-
-function value<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-async function nextRequest(caller: FakeCaller): Promise<ComputeRequest> {
-  for (let i = 0; i < 400; i++) {
-    const found = caller.payloads('compute.onRequest')[0];
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('timed out waiting for compute.onRequest');
-}
 
 describe('CPRec on a window compute host (RECFORGE_COMPUTE=window)', () => {
   let harness: Harness;
@@ -62,7 +49,7 @@ describe('CPRec on a window compute host (RECFORGE_COMPUTE=window)', () => {
     const window = fakeCaller();
     value(await dispatch('compute.attach', { backend: GPU }, window));
     const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'cprec', base: { model: model.id }, settings: TINY }));
-    const request = await nextRequest(window);
+    const request = await nextRequest(window, 0);
     if (request.type !== 'recipe') throw new Error(`expected a recipe job, got ${request.type}`);
     const runDir = join(harness.dir, 'runs', started.id);
     expect(request.job).toMatchObject({ runId: started.id, recipe: 'cprec', runDir, model: { kind: 'folder', path: modelDir }, resume: false });
