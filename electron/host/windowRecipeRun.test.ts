@@ -27,6 +27,10 @@ import { createDispatch, type Dispatch } from './api';
 useTensorSuite();
 
 const GPU = { name: 'webgpu', detail: 'webgpu (test adapter, software)', patches: [] };
+const COCKTAIL = {
+  vocabSize: 300, hidden: 32, layers: 1, batchSize: 4, maxLen: 48, pretrainSteps: 6, baseSteps: 4, ingredientSteps: 4, negatives: 4,
+  maxEvalCases: 6, entropyPrompts: 6, lambdaStep: 0.5, lambdaSteps: 2, windowsPerUser: 1, loraRank: 4, generationCases: 2,
+};
 const TINY = { steps: 6, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 9, maxEvalCases: 20, sftSteps: 2, trainable: 'lora', loraRank: 2 };
 
 describe('CPRec on a window compute host (RECFORGE_COMPUTE=window)', () => {
@@ -83,6 +87,28 @@ describe('CPRec on a window compute host (RECFORGE_COMPUTE=window)', () => {
     expect(adapter.config.r).toBe(2);
     adapter.tensors.forEach((t) => t.dispose());
     base.weights.forEach((t) => t.dispose());
+    window.close();
+  }, 240_000);
+
+  it('runs RecCocktail from scratch through host file calls to merged metrics and adapters', async () => {
+    const [demo] = value<DatasetSummary[]>(await dispatch('datasets.list', {})) as [DatasetSummary];
+    const window = fakeCaller();
+    value(await dispatch('compute.attach', { backend: GPU }, window));
+    const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'reccocktail', settings: COCKTAIL }));
+    const request = await nextRequest(window, 0);
+    if (request.type !== 'recipe') throw new Error(`expected a recipe job, got ${request.type}`);
+    let reports: Promise<unknown> = Promise.resolve();
+    const report = (event: ComputeEvent): void => {
+      reports = reports.then(async () => value(await dispatch('compute.event', { event }, window)));
+    };
+    const port = hostFilePort(started.id, async (c) => value<ComputeFileReply>(await dispatch(c.channel, c.request, window)));
+    expect(await runWindowRecipe(request.job, { report, isCancelled: () => false, yieldToEventLoop: () => Promise.resolve() }, port)).toEqual({ status: 'done' });
+    report({ type: 'done', runId: started.id, metrics: [] });
+    await reports;
+    const done = await waitForStatus(harness.ctx, started.id, 'done');
+    expect(done.metrics.filter((m) => m.variant === 'merged').map((m) => m.protocol.segment)).toEqual(expect.arrayContaining(['warm', 'cold']));
+    const runDir = join(harness.dir, 'runs', started.id);
+    expect(await readdir(join(runDir, 'artifacts', 'merged'))).toContain('adapter_model.safetensors');
     window.close();
   }, 240_000);
 });
