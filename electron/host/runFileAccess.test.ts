@@ -45,11 +45,13 @@ describe('RunFileAccess', () => {
     await expect(files.write({ op: 'append', runId: 'r1', uploadId, bytes: chunk('x') })).rejects.toThrow(/no open upload/);
   });
 
-  it('never writes into the model folder or outside the run', async () => {
+  it('never writes into the model folder, outside the run, or over the host files', async () => {
     const files = new RunFileAccess(run, [model]);
     await expect(files.write({ op: 'begin', runId: 'r1', path: `${model}/config.json` })).rejects.toThrow(/outside the folders/);
     await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/../r2/x` })).rejects.toThrow(/'\.\.'/);
     await expect(files.read({ runId: 'r1', path: `${base}/runs/r2/x`, offset: 0, length: 1 })).rejects.toThrow(/outside the folders/);
+    await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/events.jsonl` })).rejects.toThrow(/written by the host only/);
+    await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/artifacts/a/config.json.sha256` })).rejects.toThrow(/written by the host only/);
   });
 
   it('leaves nothing of uploads that were aborted, failed or still open when the run ends', async () => {

@@ -1,11 +1,12 @@
 /**
  * What a window's compute worker may do with files while it runs a recipe job: read inside the
  * run folder or the model folder the job references, write (chunked, atomic, checksummed) only
- * inside the run folder. Every path is confined (confinedPath.ts) before use; uploads left open
+ * inside the run folder, and never the host's own files there (events.jsonl, .sha256 sidecars). Every path is confined (confinedPath.ts) before use; uploads left open
  * when the run ends or the window goes away are aborted, so they leave nothing behind.
  */
 import { randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { RecForgeError } from '../../core/errors';
 import { beginAtomicUpload, type AtomicUpload } from '../../core/platform/atomicUpload';
 import { decodeBase64, encodeBase64 } from '../../core/protocol/base64';
@@ -43,7 +44,7 @@ export class RunFileAccess {
 
   async write(req: FileWriteRequest): Promise<FileWriteReply> {
     if (req.op === 'begin') {
-      const upload = await beginAtomicUpload(await confinedPath(req.path, [this.runDir]), MAX_UPLOAD_BYTES);
+      const upload = await beginAtomicUpload(this.writable(await confinedPath(req.path, [this.runDir])), MAX_UPLOAD_BYTES);
       const uploadId = randomUUID();
       this.uploads.set(uploadId, upload);
       return { uploadId };
@@ -62,6 +63,13 @@ export class RunFileAccess {
     const pending = [...this.uploads.values()];
     this.uploads.clear();
     await Promise.all(pending.map((u) => u.abort()));
+  }
+
+  /** The host's own files in the run folder — its event log and checksum sidecars — are not the window's to write. */
+  private writable(file: string): string {
+    const hostOwned = path.relative(this.runDir, file) === 'events.jsonl' || file.endsWith('.sha256');
+    if (hostOwned) throw new RecForgeError('validation', `${file} is written by the host only`, { file: 'compute', field: 'path', expected: 'a file the recipe writes (not events.jsonl or a .sha256 sidecar)' });
+    return file;
   }
 
   private upload(uploadId: string): AtomicUpload {
