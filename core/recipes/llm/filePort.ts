@@ -6,6 +6,7 @@
  */
 import { RecForgeError } from '../../errors';
 import { decodeUtf8, encodeUtf8 } from '../../tensor/utf8';
+import { jsonErrorPosition } from '../../text/jsonPosition';
 
 /** Byte access to files; paths are '/'-joined (see joinPath). */
 export interface FilePort {
@@ -50,7 +51,7 @@ export function writeTextFile(port: FilePort, path: string, text: string): Promi
   return port.writeBytes(path, encodeUtf8(text));
 }
 
-/** A JSON object file; located error when missing, not JSON or not an object. */
+/** A JSON object file; located error when missing, not JSON (line and column) or not an object. */
 export async function readJsonObjectFile(port: FilePort, path: string): Promise<Record<string, unknown>> {
   const name = baseName(path);
   const text = await readTextFile(port, path);
@@ -58,7 +59,9 @@ export async function readJsonObjectFile(port: FilePort, path: string): Promise<
   try {
     json = JSON.parse(text) as unknown;
   } catch (err) {
-    throw new RecForgeError('import', `${name} is not valid JSON (${err instanceof Error ? err.message : String(err)})`, { file: name, expected: 'JSON' });
+    const pos = jsonErrorPosition(text) ?? { line: 1, column: 1 };
+    const why = err instanceof Error ? err.message : String(err);
+    throw new RecForgeError('import', `${name} is not valid JSON at line ${pos.line}, column ${pos.column} (${why})`, { file: name, line: pos.line, expected: 'JSON' });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RecForgeError('import', `${name} is not a JSON object`, { file: name, expected: 'a JSON object' });
   return json as Record<string, unknown>;

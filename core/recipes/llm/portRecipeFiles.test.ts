@@ -11,7 +11,10 @@ import { parseLmConfig } from '../../models/lm/config';
 import { disposeWeights } from '../../models/lm/weights';
 import { disposeLoraAdapter, initLoraAdapter } from '../../models/lora/adapter';
 import { defaultLoraConfig } from '../../models/lora/config';
-import { nodeRecipeFiles } from '../../platform/recipeFiles';
+import { loadHfCheckpoint, saveHfCheckpoint } from '../../platform/hf/checkpoint';
+import { readTokenizerFiles, saveTokenizerFolder } from '../../platform/hf/tokenizerFolder';
+import { createHfTokenizer } from '../../text/tokenizer/hfTokenizer';
+import type { RecipeFiles } from './recipeFiles';
 import { memoryFilePort } from '../../testing/memoryFilePort';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { recipeFilesOver } from './portRecipeFiles';
@@ -19,6 +22,18 @@ import { READ_CHUNK_BYTES } from './filePort';
 import { writeTinyHfFolder } from './testData';
 
 useTensorSuite();
+
+/** The HF folder writers and readers of core/platform/hf (inspection, registration, export use them) as a reference. */
+const hfFolders: Pick<RecipeFiles, 'saveModelFolder' | 'loadModelFolder'> = {
+  async saveModelFolder(dir, config, weights, tokenizer) {
+    await saveTokenizerFolder(dir, tokenizer);
+    await saveHfCheckpoint(dir, config, weights);
+  },
+  async loadModelFolder(dir) {
+    const tokenizerFiles = await readTokenizerFiles(dir);
+    return { ...(await loadHfCheckpoint(dir)), tokenizer: createHfTokenizer(tokenizerFiles), tokenizerFiles };
+  },
+};
 
 const TEXTS = ['the red book', 'a blue game', 'green movie night', 'book of games'];
 const LM = parseLmConfig({ model_type: 'llama', vocab_size: 40, hidden_size: 16, intermediate_size: 24, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2 });
@@ -41,16 +56,16 @@ async function expectSameTensors(a: ReadonlyMap<string, tf.Tensor>, b: ReadonlyM
 }
 
 describe('recipeFilesOver (byte port)', () => {
-  it('writes a HF model folder with the same bytes as the Node binding, and loads it back equal', async () => {
+  it('writes a HF model folder with the same bytes as core/platform/hf, and loads it back equal', async () => {
     const port = memoryFilePort();
     const files = recipeFilesOver(port);
     await writeTinyHfFolder(files, 'm', TEXTS);
-    await writeTinyHfFolder(nodeRecipeFiles, dir, TEXTS);
+    await writeTinyHfFolder(hfFolders, dir, TEXTS);
     for (const name of ['config.json', 'model.safetensors', 'tokenizer.json', 'tokenizer_config.json']) {
       expect(port.files.get(`m/${name}`), name).toEqual(new Uint8Array(await readFile(path.join(dir, name))));
     }
     const viaPort = await files.loadModelFolder('m');
-    const viaNode = await nodeRecipeFiles.loadModelFolder(dir);
+    const viaNode = await hfFolders.loadModelFolder(dir);
     expect(viaPort.config).toEqual(viaNode.config);
     expect(viaPort.tokenizerFiles).toEqual(viaNode.tokenizerFiles);
     expect(viaPort.tokenizer.encode('the red book')).toEqual(viaNode.tokenizer.encode('the red book'));

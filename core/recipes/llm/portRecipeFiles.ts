@@ -26,7 +26,9 @@ const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.len
 
 async function readTokenizerFiles(port: FilePort, dir: string): Promise<HfTokenizerFiles> {
   if ((await port.fileSize(joinPath(dir, TOKENIZER_FILE))) === null) {
-    throw new RecForgeError('import', `${TOKENIZER_FILE} is missing`, { file: TOKENIZER_FILE, expected: 'a Hugging Face tokenizer.json' });
+    const hasSentencepiece = (await port.fileSize(joinPath(dir, 'tokenizer.model'))) !== null;
+    const hint = hasSentencepiece ? ' (only tokenizer.model is present; convert it with transformers first)' : '';
+    throw new RecForgeError('import', `${TOKENIZER_FILE} is missing${hint}`, { file: TOKENIZER_FILE, expected: 'a Hugging Face tokenizer.json' });
   }
   const tokenizerJson = await readJsonObjectFile(port, joinPath(dir, TOKENIZER_FILE));
   const configPath = joinPath(dir, TOKENIZER_CONFIG_FILE);
