@@ -1,8 +1,9 @@
 /**
  * The window compute host: a studio window whose module Web Worker passed the WebGPU self-test
- * offers itself to the host (`compute.attach`), receives SASRec train jobs as `compute.onRequest`
- * events (sent to that window only) and answers through invokes (`compute.event`,
- * `compute.writeCheckpoint`, `compute.readCheckpoint`). Every payload is zod-validated by the host.
+ * offers itself to the host (`compute.attach`), receives SASRec train jobs and CPRec / RecCocktail
+ * recipe jobs as `compute.onRequest` events (sent to that window only) and answers through invokes
+ * (`compute.event`, `compute.writeCheckpoint`, `compute.readCheckpoint`, and for recipe runs the
+ * file calls of computeFiles.ts). Every payload is zod-validated by the host.
  * Bytes travel as base64 strings because the web host's transport is JSON (see MAX_CHECKPOINT_BYTES).
  */
 import { z } from 'zod';

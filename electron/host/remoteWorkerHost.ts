@@ -1,7 +1,7 @@
 /**
- * A window's WebGPU compute worker, seen from the host: the same train/cancel surface as the Node
- * WorkerHost. Jobs go to that window only (compute.onRequest); its events and checkpoint bytes
- * come back as validated invokes, accepted only for the run it was given. Checkpoints land in
+ * A window's WebGPU compute worker, seen from the host: the same train/recipe/cancel surface as the
+ * Node WorkerHost. Jobs go to that window only (compute.onRequest); its events, checkpoint bytes and
+ * (recipe runs) file calls come back as validated invokes, accepted only for the run it was given. Checkpoints land in
  * runs/<id>/checkpoints exactly as the Node worker writes them, so either path resumes the other's.
  */
 import { join } from 'node:path';
