@@ -2,7 +2,7 @@
  * Which side runs a recipe job under the routing rule (RECFORGE_COMPUTE=auto): CPRec and
  * RecCocktail go to a window offering WebGPU while the Node worker is on a CPU rung, like SASRec;
  * every other recipe stays on the Node worker. A window that closes mid-run interrupts its recipe
- * run and leaves no half-uploaded file. The "window" is a scripted connection.
+ * run and leaves no half-uploaded file; the run resumes on the next window and cancels there. The "window" is a scripted connection.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -57,5 +57,17 @@ describe('recipe jobs under the routing rule (auto)', () => {
     // The upload is aborted as the window goes: its temp file disappears, nothing is published.
     for (let i = 0; i < 100 && (await readdir(join(runDir, 'artifacts', 'model'))).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(await readdir(join(runDir, 'artifacts', 'model'))).toEqual([]);
+
+    // Resumed on the next window as a resume job; cancel reaches that window and ends the run.
+    // (attach first: under 'auto' the queue would otherwise hand it to the Node worker at once)
+    const next = fakeCaller();
+    value(await dispatch('compute.attach', { backend: GPU }, next));
+    value(await dispatch('runs.resume', { runId: started.id }));
+    expect(await nextRequest(next, 0)).toMatchObject({ type: 'recipe', job: { runId: started.id, recipe: 'cprec', resume: true } });
+    value(await dispatch('runs.cancel', { runId: started.id }));
+    expect(next.payloads('compute.onRequest').at(-1)).toEqual({ type: 'cancel', runId: started.id });
+    value(await dispatch('compute.event', { event: { type: 'cancelled', runId: started.id } }, next));
+    await waitForStatus(harness.ctx, started.id, 'cancelled');
+    next.close();
   }, 60_000);
 });
