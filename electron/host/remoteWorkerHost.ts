@@ -110,7 +110,7 @@ export class RemoteWorkerHost implements TrainHost {
   private endRun(): AssignedRun | null {
     const run = this.run;
     this.run = null;
-    void run?.files?.close();
+    void run?.files?.close().catch(() => undefined); // best effort: a temp file left is hidden and never published
     return run;
   }
 
