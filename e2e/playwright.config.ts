@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { QUIET_FLAGS, WEBGPU_FLAGS } from './chromiumFlags';
 
 /** Journeys that train in the window's WebGPU worker: only they get a (software) WebGPU adapter. */
-const WEBGPU_SPECS = /webgpuWindow\.e2e\.spec\.ts$/;
+const WEBGPU_SPECS = /webgpu\w*\.e2e\.spec\.ts$/;
 
 /**
  * User journeys against the real web host (real engine, real DuckDB) in Debian's Chromium.

@@ -28,8 +28,8 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
   await syncDir(path.dirname(file));
 }
 
-// Makes the rename durable. Directories cannot be opened for fsync on Windows; skip there.
-async function syncDir(dir: string): Promise<void> {
+/** Makes a rename in `dir` durable. Directories cannot be opened for fsync on Windows; skipped there. */
+export async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const fh = await open(dir, 'r');
   try {

@@ -73,3 +73,15 @@ export function decodeInt32s(text: string, what: string): Int32Array {
   if (bytes.length % 4 !== 0) throw new RecForgeError('validation', `${what}: ${bytes.length} bytes is not a whole number of int32 values`, { file: what });
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
+
+/** A Float64Array as base64 of its little-endian bytes. */
+export function encodeFloat64s(values: Float64Array): string {
+  return encodeBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+
+/** The inverse of encodeFloat64s (copied: decoded bytes need not be 8-byte aligned). */
+export function decodeFloat64s(text: string, what: string): Float64Array {
+  const bytes = decodeBase64(text, what);
+  if (bytes.length % 8 !== 0) throw new RecForgeError('validation', `${what}: ${bytes.length} bytes is not a whole number of float64 values`, { file: what });
+  return new Float64Array(bytes.slice().buffer);
+}

@@ -46,6 +46,9 @@ const invoke = [
   'compute.event',
   'compute.writeCheckpoint',
   'compute.readCheckpoint',
+  'compute.fileSize',
+  'compute.readFile',
+  'compute.writeFile',
 ] as const satisfies readonly InvokeChannel[];
 
 const events = [

@@ -1,15 +1,20 @@
 /**
  * The window compute host: a studio window whose module Web Worker passed the WebGPU self-test
- * offers itself to the host (`compute.attach`), receives SASRec train jobs as `compute.onRequest`
- * events (sent to that window only) and answers through invokes (`compute.event`,
- * `compute.writeCheckpoint`, `compute.readCheckpoint`). Every payload is zod-validated by the host.
+ * offers itself to the host (`compute.attach`), receives SASRec train jobs and CPRec / RecCocktail
+ * recipe jobs as `compute.onRequest` events (sent to that window only) and answers through invokes
+ * (`compute.event`, `compute.writeCheckpoint`, `compute.readCheckpoint`, and for recipe runs the
+ * file calls of computeFiles.ts). Every payload is zod-validated by the host.
  * Bytes travel as base64 strings because the web host's transport is JSON (see MAX_CHECKPOINT_BYTES).
  */
 import { z } from 'zod';
 import { base64Length } from './base64';
 import type { BackendInfo, EvalConfig, SasRecConfig, TrainConfig } from './dto';
 import { idSchema } from './schemas';
-import type { WorkerEvent } from './worker';
+import { metricRecordSchema, runProgressSchema, trainPointSchema } from './runEventParts';
+import type { RecipeJob, WorkerEvent } from './worker';
+import type { ComputeFileCall, ComputeFileReply } from './computeFiles';
+import { recipeRunEventSchema } from './recipeEventSchema';
+import type { RecipeItem } from '../recipes/runner';
 
 /** Where SASRec jobs train: 'auto' follows the routing rule, 'node' / 'window' force a side (RECFORGE_COMPUTE). */
 export const COMPUTE_PREFERENCES = ['auto', 'node', 'window'] as const;
@@ -53,14 +58,31 @@ export interface WireTrainJob {
   readonly resume: boolean;
 }
 
+/** Recipes a window compute host can run: the LLM recipes, whose file I/O goes through RecipeFiles. */
+export const WINDOW_RECIPES = ['cprec', 'reccocktail'] as const;
+export type WindowRecipe = (typeof WINDOW_RECIPES)[number];
+
+/** A recipe source on the wire: its interaction columns as base64 of their little-endian bytes. */
+export interface WireRecipeSource {
+  readonly name: string;
+  readonly users: readonly string[];
+  readonly items: readonly RecipeItem[];
+  readonly rows: { readonly userIdx: string; readonly itemIdx: string; readonly ts: string; readonly ord: string; readonly rating?: string };
+  readonly userSpace?: string;
+}
+
+/** A RecipeJob on the wire. Paths are the host's: the window reads and writes them through compute.*File. */
+export type WireRecipeJob = Omit<RecipeJob, 'recipe' | 'sources'> & { readonly recipe: WindowRecipe; readonly sources: readonly WireRecipeSource[] };
+
 /** What the host asks of a window compute host (`compute.onRequest`). */
-export type ComputeRequest = { readonly type: 'train'; readonly job: WireTrainJob } | { readonly type: 'cancel'; readonly runId: string };
+export type ComputeRequest =
+  | { readonly type: 'train'; readonly job: WireTrainJob }
+  | { readonly type: 'recipe'; readonly job: WireRecipeJob }
+  | { readonly type: 'cancel'; readonly runId: string };
 
 /** The WorkerEvents a window compute host reports about its job. */
-export type ComputeEvent = Extract<WorkerEvent, { type: 'progress' | 'done' | 'cancelled' }> | { readonly type: 'failed'; readonly runId: string; readonly message: string };
+export type ComputeEvent = Extract<WorkerEvent, { type: 'progress' | 'recipe' | 'done' | 'cancelled' }> | { readonly type: 'failed'; readonly runId: string; readonly message: string };
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
-const count = z.number().int().min(0);
 const runId = idSchema;
 
 /** compute.attach: the window's backend after its self-test passed. */
@@ -72,47 +94,12 @@ export const computeAttachRequestSchema = z
   })
   .strict();
 
-const trainPointSchema = z.object({ step: count, epoch: count, loss: finite, lr: finite }).strict();
-const runProgressSchema = z
-  .object({
-    step: count,
-    totalSteps: count,
-    epoch: count,
-    epochs: count,
-    etaSeconds: finite.nullable(),
-    phase: z.enum(['train', 'eval']),
-    label: z.string().max(200).exactOptional(),
-  })
-  .strict();
-
-const evalProtocolSchema = z
-  .object({
-    split: z.enum(['leave-one-out', 'cold-item', 'held-out-domain', 'temporal', 'held-out-text']),
-    target: z.enum(['valid', 'test']),
-    candidates: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('sampled'), negatives: count, sampler: z.enum(['uniform', 'popularity']), seed: count }).strict(),
-      z.object({ kind: z.literal('full') }).strict(),
-      z.object({ kind: z.literal('labelled') }).strict(),
-      z.object({ kind: z.literal('tokens') }).strict(),
-    ]),
-    excludeHistory: z.boolean(),
-    users: count,
-    segment: z.enum(['all', 'warm', 'cold']).exactOptional(),
-    domain: z.string().max(200).exactOptional(),
-    seed: count.exactOptional(),
-    chance: finite.exactOptional(),
-  })
-  .strict();
-
-const metricRecordSchema = z
-  .object({ name: z.string().min(1).max(64), k: count.nullable(), value: finite, protocol: evalProtocolSchema, variant: z.string().max(64).exactOptional() })
-  .strict();
-
 /** compute.event: one event of the job the window trains. */
 export const computeEventRequestSchema = z
   .object({
     event: z.discriminatedUnion('type', [
       z.object({ type: z.literal('progress'), runId, points: z.array(trainPointSchema).max(100_000), progress: runProgressSchema }).strict(),
+      z.object({ type: z.literal('recipe'), runId, event: recipeRunEventSchema }).strict(),
       z.object({ type: z.literal('done'), runId, metrics: z.array(metricRecordSchema).max(1000) }).strict(),
       z.object({ type: z.literal('cancelled'), runId }).strict(),
       z.object({ type: z.literal('failed'), runId, message: z.string().max(10_000) }).strict(),
@@ -163,7 +150,9 @@ export type ToComputeWorker =
   | { readonly type: 'init'; readonly allowSoftwareGpu: boolean }
   | { readonly type: 'request'; readonly request: ComputeRequest }
   | { readonly type: 'reply'; readonly callId: number; readonly ok: true; readonly bytes: string | null }
-  | { readonly type: 'reply'; readonly callId: number; readonly ok: false; readonly message: string };
+  | { readonly type: 'reply'; readonly callId: number; readonly ok: false; readonly message: string }
+  | { readonly type: 'fileReply'; readonly callId: number; readonly ok: true; readonly value: ComputeFileReply }
+  | { readonly type: 'fileReply'; readonly callId: number; readonly ok: false; readonly message: string };
 
 /** The compute Web Worker → its window. */
 export type FromComputeWorker =
@@ -171,4 +160,5 @@ export type FromComputeWorker =
   | { readonly type: 'unavailable'; readonly reason: string }
   | { readonly type: 'event'; readonly event: ComputeEvent }
   | { readonly type: 'writeCheckpoint'; readonly callId: number; readonly runId: string; readonly name: string; readonly bytes: string }
-  | { readonly type: 'readCheckpoint'; readonly callId: number; readonly runId: string; readonly name: string };
+  | { readonly type: 'readCheckpoint'; readonly callId: number; readonly runId: string; readonly name: string }
+  | { readonly type: 'file'; readonly callId: number; readonly call: ComputeFileCall };

@@ -14,4 +14,5 @@ export type * from './splits';
 export type * from './itemText';
 export type * from './recipeRun';
 export type { RunActionRequest, LmGenerateArgs, LmGenerateResult, CocktailEvaluation, CocktailAutoLambda, CocktailScenarioLambda, CocktailExportArgs, ActionArtifact } from './recipeActions';
+export type { ComputeFileCall, ComputeFileReply } from './computeFiles';
 export type { ComputePreference, ComputeRouting, ComputeRequest, ComputeEvent, WireTrainJob, ToComputeWorker, FromComputeWorker, CheckpointReadReply } from './compute';

@@ -20,6 +20,7 @@ import type { ExportResult, ImportResult, TabularPreview } from './tabular';
 import type { SplitSummary } from './splits';
 import type { ItemTextPreview } from './itemText';
 import type { StartRunRequest } from './runSchemas';
+import type { FileReadReply, FileReadRequest, FileSizeReply, FileSizeRequest, FileWriteReply, FileWriteRequest } from './computeFiles';
 import type { CheckpointReadReply, CheckpointReadRequest, CheckpointWriteRequest, ComputeAttachRequest, ComputeEventRequest, ComputeRequest, ComputeRouting } from './compute';
 
 /** Request → response of every call the renderer can make. */
@@ -96,6 +97,12 @@ export interface InvokeMap {
   'compute.writeCheckpoint': (req: CheckpointWriteRequest) => null;
   /** Reads a checkpoint of the run this window trains (checksum verified). */
   'compute.readCheckpoint': (req: CheckpointReadRequest) => CheckpointReadReply;
+  /** Size of a file of the recipe run this window runs (run folder or its model folder); null when absent. */
+  'compute.fileSize': (req: FileSizeRequest) => FileSizeReply;
+  /** A chunk (≤ MAX_FILE_CHUNK_BYTES) of such a file. */
+  'compute.readFile': (req: FileReadRequest) => FileReadReply;
+  /** One step of a chunked upload into the run folder (begin, append, commit atomically with .sha256, abort). */
+  'compute.writeFile': (req: FileWriteRequest) => FileWriteReply;
 }
 
 /** Events pushed by the host; payload tuples. */

@@ -2,14 +2,18 @@
  * Module Web Worker of a studio window: the window compute host. It initialises tfjs on the WebGPU
  * rung only (adapter probe + start-up self-test) and offers itself when that passes; otherwise it
  * says why and stays idle. It runs SASRec TrainJobs with the same runTrainJob the Node worker
- * uses; progress and checkpoints go to the window, which relays them to the host.
+ * uses, and CPRec / RecCocktail recipe jobs with the same runners (recipeRun.ts); progress,
+ * checkpoints and files go to the window, which relays them to the host.
  */
-import type { ComputeEvent, ComputeRequest, WireTrainJob } from '../../core/protocol/compute';
+import type { ComputeEvent, ComputeRequest, WireRecipeJob, WireTrainJob } from '../../core/protocol/compute';
 import { initBackend } from '../../core/tensor/backend';
 import { runTrainJob, type TrainOutcome } from '../../core/train/runTrainJob';
 import { reportOutcome } from '../../core/train/reportOutcome';
 import { fromWireJob } from '../../core/train/wireJob';
-import { readCheckpoint, settleCheckpointCall, writeCheckpoint } from './checkpointCalls';
+import { readCheckpoint, writeCheckpoint } from './checkpointCalls';
+import { runWindowRecipe } from './recipeRun';
+import { settleWindowCall } from './windowCalls';
+import { windowFilePort } from './windowFilePort';
 import { scope } from './workerScope';
 
 const cancelled = new Set<string>();
@@ -57,9 +61,34 @@ async function train(wire: WireTrainJob): Promise<TrainOutcome> {
   }
 }
 
+/** A CPRec / RecCocktail job; its metrics arrived as events, so 'done' only closes the run. */
+async function recipe(wire: WireRecipeJob): Promise<TrainOutcome> {
+  const runId = wire.runId;
+  if (!(await ready)) throw new Error('this window has no working WebGPU backend');
+  try {
+    const outcome = await runWindowRecipe(wire, { report, isCancelled: () => cancelled.has(runId), yieldToEventLoop }, windowFilePort(runId));
+    return outcome.status === 'done' ? { status: 'done', metrics: [] } : outcome;
+  } finally {
+    cancelled.delete(runId);
+  }
+}
+
 function handle(request: ComputeRequest): void {
-  if (request.type === 'cancel') cancelled.add(request.runId);
-  else void reportOutcome(request.job.runId, () => train(request.job), report);
+  switch (request.type) {
+    case 'cancel':
+      cancelled.add(request.runId);
+      return;
+    case 'train':
+      void reportOutcome(request.job.runId, () => train(request.job), report);
+      return;
+    case 'recipe':
+      void reportOutcome(request.job.runId, () => recipe(request.job), report);
+      return;
+    default: {
+      const never: never = request;
+      throw new Error(`unknown request ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 scope.addEventListener('message', ({ data }) => {
@@ -70,7 +99,8 @@ scope.addEventListener('message', ({ data }) => {
     case 'request':
       return handle(data.request);
     case 'reply':
-      return settleCheckpointCall(data);
+    case 'fileReply':
+      return settleWindowCall(data);
     default: {
       const never: never = data;
       throw new Error(`unknown message ${JSON.stringify(never)}`);

@@ -42,6 +42,7 @@ import { runAction } from './runActions';
 import { exportRunArtifact } from './exportArtifact';
 import type { RunActionRequest } from '../../core/protocol/recipeActions';
 import type { CheckpointReadRequest, CheckpointWriteRequest, ComputeAttachRequest, ComputeEventRequest } from '../../core/protocol/compute';
+import type { FileReadRequest, FileSizeRequest, FileWriteRequest } from '../../core/protocol/computeFiles';
 import type { Caller } from './caller';
 import { computeHandlers } from './computeApi';
 
@@ -76,6 +77,9 @@ interface ParsedRequests {
   'compute.event': ComputeEventRequest;
   'compute.writeCheckpoint': CheckpointWriteRequest;
   'compute.readCheckpoint': CheckpointReadRequest;
+  'compute.fileSize': FileSizeRequest;
+  'compute.readFile': FileReadRequest;
+  'compute.writeFile': FileWriteRequest;
 }
 type RequestOf<C extends InvokeChannel> = C extends keyof ParsedRequests ? ParsedRequests[C] : undefined;
 /** A handler; `caller` is the connection the call came from (absent for the CLI and tests). */

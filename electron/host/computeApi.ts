@@ -7,7 +7,7 @@ import type { Handlers } from './api';
 import type { Caller } from './caller';
 import type { HostContext } from './hostContext';
 
-type ComputeChannel = 'compute.attach' | 'compute.detach' | 'compute.event' | 'compute.writeCheckpoint' | 'compute.readCheckpoint';
+type ComputeChannel = 'compute.attach' | 'compute.detach' | 'compute.event' | 'compute.writeCheckpoint' | 'compute.readCheckpoint' | 'compute.fileSize' | 'compute.readFile' | 'compute.writeFile';
 
 function connection(caller: Caller | undefined): Caller {
   if (caller === undefined) throw new RecForgeError('validation', 'compute hosts attach over a window connection (Electron IPC or the web socket), not from here');
@@ -33,5 +33,8 @@ export function computeHandlers(ctx: HostContext): Pick<Handlers, ComputeChannel
       return null;
     },
     'compute.readCheckpoint': (req, caller) => ctx.compute.of(caller).readCheckpoint(req),
+    'compute.fileSize': (req, caller) => ctx.compute.of(caller).filesOf(req.runId).size(req.path),
+    'compute.readFile': (req, caller) => ctx.compute.of(caller).filesOf(req.runId).read(req),
+    'compute.writeFile': (req, caller) => ctx.compute.of(caller).filesOf(req.runId).write(req),
   };
 }

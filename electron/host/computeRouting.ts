@@ -1,5 +1,5 @@
 /**
- * Which side trains a SASRec job. A window's WebGPU worker wins when the Node worker landed on a
+ * Which side trains a SASRec job (and runs a CPRec / RecCocktail job: the same rule). A window's WebGPU worker wins when the Node worker landed on a
  * CPU rung (wasm, cpu); native TensorFlow in the Node worker (CUDA with tfjs-node-gpu) stays
  * preferred. RECFORGE_COMPUTE=node|window forces a side (tests force the window: SwiftShader's
  * software WebGPU is correct but slower than wasm, so the rule alone would never pick it).

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RecForgeError } from '../../core/errors';
+import { requestProblem } from '../testing/requestProblem';
 import { validateRequest } from './validate';
 
 const progress = { step: 1, totalSteps: 10, epoch: 1, epochs: 2, etaSeconds: 3.5, phase: 'train' };
 const point = { step: 1, epoch: 1, loss: 0.69, lr: 1e-3 };
 const metric = { name: 'HR', k: 10, value: 0.4, protocol: { split: 'leave-one-out', target: 'test', candidates: { kind: 'sampled', negatives: 20, sampler: 'uniform', seed: 3 }, excludeHistory: true, users: 600 } };
 
-function problem(channel: string, payload: unknown): string {
-  try {
-    validateRequest(channel, payload);
-  } catch (err) {
-    if (err instanceof RecForgeError) return err.message;
-    throw err;
-  }
-  throw new Error(`${channel} accepted ${JSON.stringify(payload)}`);
-}
 
 describe('compute.* payload validation', () => {
   it('accepts what the window compute worker sends', () => {
@@ -31,22 +22,22 @@ describe('compute.* payload validation', () => {
     ['a/b', /name/],
     ['last.safetensors.sha256', /not a \.sha256 checksum file/],
   ])('refuses the checkpoint name %s, naming the field', (name, message) => {
-    expect(problem('compute.readCheckpoint', { runId: 'run_1', name })).toMatch(message);
+    expect(requestProblem('compute.readCheckpoint', { runId: 'run_1', name })).toMatch(message);
   });
 
   it('refuses bytes that are not base64, and unknown fields', () => {
-    expect(problem('compute.writeCheckpoint', { runId: 'run_1', name: 'x', bytes: 'not base64!' })).toMatch(/bytes: base64/);
-    expect(problem('compute.readCheckpoint', { runId: 'run_1', name: 'x', path: '/etc/passwd' })).toMatch(/invalid compute.readCheckpoint request/);
+    expect(requestProblem('compute.writeCheckpoint', { runId: 'run_1', name: 'x', bytes: 'not base64!' })).toMatch(/bytes: base64/);
+    expect(requestProblem('compute.readCheckpoint', { runId: 'run_1', name: 'x', path: '/etc/passwd' })).toMatch(/invalid compute.readCheckpoint request/);
   });
 
   it('refuses events that would corrupt a run: non-finite loss, unknown types, a run id with a path', () => {
-    expect(problem('compute.event', { event: { type: 'progress', runId: 'run_1', points: [{ ...point, loss: null }], progress } })).toMatch(/event.points.0.loss/);
-    expect(problem('compute.event', { event: { type: 'ready', backend: {} } })).toMatch(/event.type/);
-    expect(problem('compute.event', { event: { type: 'cancelled', runId: '../run' } })).toMatch(/event.runId/);
-    expect(problem('compute.event', { event: { type: 'done', runId: 'run_1', metrics: [{ ...metric, protocol: { ...metric.protocol, split: 'future' } }] } })).toMatch(/event.metrics.0.protocol.split/);
+    expect(requestProblem('compute.event', { event: { type: 'progress', runId: 'run_1', points: [{ ...point, loss: null }], progress } })).toMatch(/event.points.0.loss/);
+    expect(requestProblem('compute.event', { event: { type: 'ready', backend: {} } })).toMatch(/event.type/);
+    expect(requestProblem('compute.event', { event: { type: 'cancelled', runId: '../run' } })).toMatch(/event.runId/);
+    expect(requestProblem('compute.event', { event: { type: 'done', runId: 'run_1', metrics: [{ ...metric, protocol: { ...metric.protocol, split: 'future' } }] } })).toMatch(/event.metrics.0.protocol.split/);
   });
 
   it('refuses an attach without a backend', () => {
-    expect(problem('compute.attach', {})).toMatch(/backend/);
+    expect(requestProblem('compute.attach', {})).toMatch(/backend/);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * A window's WebGPU compute worker, seen from the host: the same train/cancel surface as the Node
- * WorkerHost. Jobs go to that window only (compute.onRequest); its events and checkpoint bytes
- * come back as validated invokes, accepted only for the run it was given. Checkpoints land in
+ * A window's WebGPU compute worker, seen from the host: the same train/recipe/cancel surface as the
+ * Node WorkerHost. Jobs go to that window only (compute.onRequest); its events, checkpoint bytes and
+ * (recipe runs) file calls come back as validated invokes, accepted only for the run it was given. Checkpoints land in
  * runs/<id>/checkpoints exactly as the Node worker writes them, so either path resumes the other's.
  */
 import { join } from 'node:path';
@@ -10,8 +10,11 @@ import { readVerifiedCheckpoint, writeCheckpointFile } from '../../core/platform
 import { decodeBase64, encodeBase64 } from '../../core/protocol/base64';
 import type { CheckpointReadReply, CheckpointReadRequest, CheckpointWriteRequest, ComputeEvent } from '../../core/protocol/compute';
 import type { BackendInfo } from '../../core/protocol/dto';
-import type { TrainJob, WorkerEvent } from '../../core/protocol/worker';
+import { WINDOW_RECIPES } from '../../core/protocol/compute';
+import type { RecipeJob, TrainJob, WorkerEvent } from '../../core/protocol/worker';
+import { toWireRecipeJob } from '../../core/recipes/wireRecipeJob';
 import { toWireJob } from '../../core/train/wireJob';
+import { RunFileAccess } from './runFileAccess';
 import type { Caller } from './caller';
 import type { TrainHost } from './trainHost';
 
@@ -24,6 +27,8 @@ export interface RemoteHostEvents {
 interface AssignedRun {
   readonly runId: string;
   readonly checkpointDir: string;
+  /** A recipe run's files (its run folder, its model folder read-only); null for SASRec. */
+  readonly files: RunFileAccess | null;
 }
 
 /** The run error text; 'interrupted' is what the studio offers for resume. */
@@ -52,8 +57,18 @@ export class RemoteWorkerHost implements TrainHost {
 
   train(job: TrainJob): void {
     if (this.goneWhy !== null) throw new RecForgeError('internal', interrupted(`${this.goneWhy} before the run started`));
-    this.run = { runId: job.runId, checkpointDir: job.checkpointDir };
+    this.run = { runId: job.runId, checkpointDir: job.checkpointDir, files: null };
     this.caller.send('compute.onRequest', { type: 'train', job: toWireJob(job) });
+  }
+
+  /** Sends a CPRec / RecCocktail job; the window reads and writes only its run and model folders. */
+  recipe(job: RecipeJob): void {
+    if (this.goneWhy !== null) throw new RecForgeError('internal', interrupted(`${this.goneWhy} before the run started`));
+    const recipe = WINDOW_RECIPES.find((r) => r === job.recipe);
+    if (recipe === undefined) throw new RecForgeError('internal', `recipe ${job.recipe} runs on the Node worker only`);
+    const files = new RunFileAccess(job.runDir, job.model.kind === 'folder' ? [job.model.path] : []);
+    this.run = { runId: job.runId, checkpointDir: join(job.runDir, 'checkpoints'), files };
+    this.caller.send('compute.onRequest', { type: 'recipe', job: toWireRecipeJob(job, recipe) });
   }
 
   cancel(runId: string): void {
@@ -63,33 +78,47 @@ export class RemoteWorkerHost implements TrainHost {
   /** An event the window reported (already schema-validated); refused for any other run. */
   receive(event: ComputeEvent): void {
     this.assigned(event.runId);
-    if (FINAL_EVENTS.has(event.type)) this.run = null;
+    if (FINAL_EVENTS.has(event.type)) this.endRun();
     this.events.onEvent(event);
   }
 
   async writeCheckpoint(req: CheckpointWriteRequest): Promise<void> {
-    const dir = this.assigned(req.runId);
+    const dir = this.assigned(req.runId).checkpointDir;
     await writeCheckpointFile(join(dir, req.name), decodeBase64(req.bytes, `checkpoint ${req.name}`));
   }
 
   async readCheckpoint(req: CheckpointReadRequest): Promise<CheckpointReadReply> {
-    const bytes = await readVerifiedCheckpoint(join(this.assigned(req.runId), req.name));
+    const bytes = await readVerifiedCheckpoint(join(this.assigned(req.runId).checkpointDir, req.name));
     return { bytes: bytes === null ? null : encodeBase64(bytes) };
   }
 
   /** The window is gone: a job in flight is interrupted (resumable from its last checkpoint). */
   lose(why: string): void {
-    const run = this.run;
-    this.run = null;
+    const run = this.endRun();
     this.goneWhy = why;
     if (run !== null) this.events.onLost(interrupted(why), this);
   }
 
-  /** The checkpoint folder of `runId`, if this window trains it; a 'validation' error otherwise. */
-  private assigned(runId: string): string {
+  /** The file access of the recipe run `runId` this window runs; a 'validation' error otherwise. */
+  filesOf(runId: string): RunFileAccess {
+    const files = this.assigned(runId).files;
+    if (files === null) throw new RecForgeError('validation', `run ${runId} is a SASRec run: it uses compute.*Checkpoint, not files`, { file: 'compute', field: 'runId', expected: 'a CPRec or RecCocktail run' });
+    return files;
+  }
+
+  /** Forgets the run; uploads it left open are aborted (they never appear). */
+  private endRun(): AssignedRun | null {
+    const run = this.run;
+    this.run = null;
+    void run?.files?.close().catch(() => undefined); // best effort: a temp file left is hidden and never published
+    return run;
+  }
+
+  /** The run `runId`, if this window runs it; a 'validation' error otherwise. */
+  private assigned(runId: string): AssignedRun {
     if (this.run?.runId !== runId) {
       throw new RecForgeError('validation', `this window does not train run ${runId}`, { file: 'compute', field: 'runId', expected: this.run?.runId ?? 'no run (none assigned)' });
     }
-    return this.run.checkpointDir;
+    return this.run;
   }
 }

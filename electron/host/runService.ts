@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
+import { WINDOW_RECIPES } from '../../core/protocol/compute';
 import type { MetricRecord, RunProgress, RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
 import type { RecipeRunEvent } from '../../core/recipes/runner';
 import type { RunArtifact } from '../../core/protocol/recipeRun';
@@ -24,7 +25,7 @@ import { settingsOf } from './runSettings';
 
 const FINISHED: readonly RunStatus[] = ['done', 'cancelled', 'failed'];
 
-/** Where SASRec jobs train (see computeRouting.ts); recipe jobs always use the Node worker. */
+/** Where SASRec and LLM recipe jobs run (see computeRouting.ts); other recipe jobs always use the Node worker. */
 export interface TrainRouting {
   /** The host a SASRec job goes to now; null while none is ready (the queue waits). */
   pick(): TrainHost | null;
@@ -174,7 +175,7 @@ export class RunService {
   private nextHost(): TrainHost | null {
     const next = this.queue[0];
     const req = next === undefined ? undefined : this.requests.get(next);
-    if (req?.model === 'sasrec') return this.routing.pick();
+    if (req !== undefined && routedByCompute(req.model)) return this.routing.pick();
     return this.worker.backend ? this.worker : null;
   }
 
@@ -203,7 +204,7 @@ export class RunService {
         this.trackers.set(runId, new RecipeRunTracker(logged?.seriesOffsets, logged?.points.at(-1)?.step ?? 0));
         await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
         const model = await resolveRecipeModel(this.workspace, baseModelOf(req)); // again: the folder may have moved while queued
-        this.worker.recipe({ runId, recipe: req.model, settings: req.settings, sources, model, runDir: dir, resume });
+        host.recipe({ runId, recipe: req.model, settings: req.settings, sources, model, runDir: dir, resume });
       }
       await this.setStatus(runId, 'running');
     } catch (err) {
@@ -296,6 +297,11 @@ export class RunService {
   private enqueueWrite(write: () => Promise<unknown>): void {
     this.persist = this.persist.then(write).catch(() => undefined);
   }
+}
+
+/** SASRec and the LLM recipes may run on a window's WebGPU worker; the rest stay on the Node worker. */
+function routedByCompute(model: StartRunRequestParsed['model']): boolean {
+  return model === 'sasrec' || WINDOW_RECIPES.some((r) => r === model);
 }
 
 /** The registered model id (or 'scratch') an LLM recipe starts from; undefined for other recipes. */

@@ -28,6 +28,7 @@ import {
 import { startRunRequestSchema } from '../../core/protocol/runSchemas';
 import { runActionRequestSchema } from '../../core/protocol/recipeActions';
 import { pipelineSchema } from '../../core/protocol/pipeline';
+import { fileReadRequestSchema, fileSizeRequestSchema, fileWriteRequestSchema } from '../../core/protocol/computeFiles';
 import { checkpointReadRequestSchema, checkpointWriteRequestSchema, computeAttachRequestSchema, computeEventRequestSchema } from '../../core/protocol/compute';
 
 const requestSchemas: Record<InvokeChannel, z.ZodType> = {
@@ -68,6 +69,9 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'compute.event': computeEventRequestSchema,
   'compute.writeCheckpoint': checkpointWriteRequestSchema,
   'compute.readCheckpoint': checkpointReadRequestSchema,
+  'compute.fileSize': fileSizeRequestSchema,
+  'compute.readFile': fileReadRequestSchema,
+  'compute.writeFile': fileWriteRequestSchema,
 };
 
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {

@@ -2,10 +2,11 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBase64 } from '../../core/protocol/base64';
-import type { ComputeRouting, ComputeRequest } from '../../core/protocol/compute';
+import type { ComputeRouting } from '../../core/protocol/compute';
 import type { ApiResult, DatasetSummary, RunSummary } from '../../core/protocol/dto';
+import { nextRequest, until, value } from '../testing/computeWindowCalls';
 import type { ImportResult } from '../../core/protocol/tabular';
-import { fakeCaller, type FakeCaller } from '../testing/fakeCaller';
+import { fakeCaller } from '../testing/fakeCaller';
 import { writeRingCsv } from '../testing/fixtures';
 import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
 import { createDispatch, type Dispatch } from './api';
@@ -16,23 +17,6 @@ import { createDispatch, type Dispatch } from './api';
 const GPU = { name: 'webgpu', detail: 'webgpu (test adapter, software)', patches: [] };
 const METRIC = { name: 'HR', k: 10, value: 0.5, protocol: { split: 'leave-one-out', target: 'test', candidates: { kind: 'sampled', negatives: 20, sampler: 'uniform', seed: 3 }, excludeHistory: true, users: 120 } };
 const PROGRESS = { step: 1, totalSteps: 4, epoch: 1, epochs: 1, etaSeconds: null, phase: 'train' };
-
-function value<T>(result: ApiResult<unknown>): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-
-/** Polls until `probe` returns a value (events may have fired before a listener could subscribe). */
-async function until<T>(probe: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const found = probe();
-    if (found !== undefined) return found;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const nextRequest = (caller: FakeCaller, seen: number): Promise<ComputeRequest> => until(() => caller.payloads('compute.onRequest')[seen], 'compute.onRequest');
 
 describe('SASRec runs on a window compute host (RECFORGE_COMPUTE=window)', () => {
   let harness: Harness;

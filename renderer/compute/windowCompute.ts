@@ -1,10 +1,11 @@
 /**
  * The window side of the window compute host. It starts the module Web Worker that trains SASRec
- * on WebGPU (electron/compute-worker), offers it to the host once its self-test passed
+ * and runs CPRec / RecCocktail on WebGPU (electron/compute-worker), offers it to the host once its self-test passed
  * (compute.attach), hands it the jobs the host sends this window (compute.onRequest) and relays
- * its events and checkpoint bytes back (compute.event / compute.*Checkpoint).
+ * its events, checkpoint bytes and recipe file calls back (compute.event / compute.*Checkpoint /
+ * compute.fileSize, readFile, writeFile).
  */
-import type { ComputePreference, FromComputeWorker, RendererBridge, ToComputeWorker } from '../../core/protocol';
+import type { ComputeFileCall, ComputeFileReply, ComputePreference, FromComputeWorker, RendererBridge, ToComputeWorker } from '../../core/protocol';
 import { invoke, toApiError } from '../ipc/invoke';
 import { missingWebGpu } from './gpuProbe';
 
@@ -49,6 +50,28 @@ async function relayCheckpoint(asker: Worker, call: CheckpointCall): Promise<voi
   asker.postMessage(reply);
 }
 
+function fileCall(call: ComputeFileCall): Promise<ComputeFileReply> {
+  switch (call.channel) {
+    case 'compute.fileSize':
+      return invoke(call.channel, call.request);
+    case 'compute.readFile':
+      return invoke(call.channel, call.request);
+    case 'compute.writeFile':
+      return invoke(call.channel, call.request);
+  }
+}
+
+/** A recipe run's file call (the host confines its path to the run's folders). */
+async function relayFile(asker: Worker, message: Extract<FromComputeWorker, { type: 'file' }>): Promise<void> {
+  let reply: ToComputeWorker;
+  try {
+    reply = { type: 'fileReply', callId: message.callId, ok: true, value: await fileCall(message.call) };
+  } catch (error) {
+    reply = { type: 'fileReply', callId: message.callId, ok: false, message: toApiError(error).message };
+  }
+  asker.postMessage(reply);
+}
+
 function stop(current: Link): void {
   current.worker.terminate();
   if (link === current) link = null;
@@ -69,6 +92,9 @@ function onWorkerMessage(current: Link, message: FromComputeWorker, note: Note):
     case 'writeCheckpoint':
     case 'readCheckpoint':
       void relayCheckpoint(current.worker, message);
+      return;
+    case 'file':
+      void relayFile(current.worker, message);
       return;
     default: {
       const never: never = message;

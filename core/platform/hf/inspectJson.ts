@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RecForgeError } from '../../errors';
-import { jsonErrorPosition } from './inspectJsonPosition';
+import { jsonErrorPosition } from '../../text/jsonPosition';
 
 /** Text of `dir/name`; located error when it is missing, unreadable or not UTF-8. */
 export async function readTextLocated(dir: string, name: string): Promise<string> {

@@ -4,7 +4,7 @@ import { RecForgeError } from '../../errors';
 import { parseLmConfig } from '../../models/lm/config';
 import { estimateLmMemory, parameterCount } from '../../models/lm/weights';
 import { assertFitsInMemory, estimateInferenceMemory, estimateLoraTrainingMemory, fitsInMemory, formatBytes } from './inspectMemory';
-import { jsonErrorPosition } from './inspectJsonPosition';
+import { jsonErrorPosition } from '../../text/jsonPosition';
 
 /** A 7B-class LLaMA shape (Llama-2-7B's config.json fields). */
 const LLAMA_7B = parseLmConfig({ model_type: 'llama', vocab_size: 32000, hidden_size: 4096, intermediate_size: 11008, num_hidden_layers: 32, num_attention_heads: 32, max_position_embeddings: 4096 });

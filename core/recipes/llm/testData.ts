@@ -25,7 +25,7 @@ export function demoRecipeSources(users: number): RecipeSource[] {
 export const TEST_SCRATCH = { kind: 'scratch', vocabSize: 300, config: { hidden_size: 32, intermediate_size: 48, num_hidden_layers: 1 } } as const;
 
 /** Writes a tiny Qwen2 folder as transformers saves one (config.json, model.safetensors, tokenizer files). */
-export async function writeTinyHfFolder(files: RecipeFiles, dir: string, texts: readonly string[]): Promise<void> {
+export async function writeTinyHfFolder(files: Pick<RecipeFiles, 'saveModelFolder'>, dir: string, texts: readonly string[]): Promise<void> {
   const bpe = trainBpe(texts, { vocabSize: 300, addBos: false });
   const config = parseLmConfig({ ...tinyLmConfigJson(bpe.vocab.length, 1), hidden_size: 32, intermediate_size: 48, num_hidden_layers: 1 });
   const weights = initLmWeights(config, 5);

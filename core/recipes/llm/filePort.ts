@@ -1,0 +1,73 @@
+/**
+ * The byte-level file port RecipeFiles is built on (recipeFilesOver): a handful of byte operations
+ * that both the Node worker (fs) and a studio window's WebGPU worker (host invokes, chunked) can
+ * offer. Everything format-specific — safetensors, config.json, PEFT, tokenizer.json — stays in
+ * pure core code above it, so both sides read and write exactly the same bytes.
+ */
+import { RecForgeError } from '../../errors';
+import { decodeUtf8, encodeUtf8 } from '../../tensor/utf8';
+import { jsonErrorPosition } from '../../text/jsonPosition';
+
+/** Byte access to files; paths are '/'-joined (see joinPath). */
+export interface FilePort {
+  /** Size in bytes, or null when there is no such file. */
+  fileSize(path: string): Promise<number | null>;
+  /** `length` bytes from `offset` (fewer only at the end of the file). */
+  readBytes(path: string, offset: number, length: number): Promise<Uint8Array>;
+  /** Replaces `path` with `bytes` atomically (a reader sees the old file or the new one); folders created. */
+  writeBytes(path: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** Bytes read per readBytes call: small enough for one transport frame (MAX_FILE_CHUNK_BYTES). */
+export const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** The last path segment, which errors name (as the Node binding's errors do). */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).filter((s) => s !== '').at(-1) ?? path;
+}
+
+/** The whole file; RecForgeError('import') naming it when it is missing or ends early. */
+export async function readWholeFile(port: FilePort, path: string): Promise<Uint8Array> {
+  const name = baseName(path);
+  const size = await port.fileSize(path);
+  if (size === null) throw new RecForgeError('import', `${name} is missing`, { file: name, expected: 'a readable file' });
+  const out = new Uint8Array(size);
+  for (let offset = 0; offset < size; ) {
+    const chunk = await port.readBytes(path, offset, Math.min(READ_CHUNK_BYTES, size - offset));
+    if (chunk.length === 0) throw new RecForgeError('import', `${name} ended at byte ${offset} of ${size}`, { file: name, expected: `${size} bytes` });
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/** UTF-8 text of a file (missing → located error). */
+export async function readTextFile(port: FilePort, path: string): Promise<string> {
+  return decodeUtf8(await readWholeFile(port, path));
+}
+
+/** Writes UTF-8 text atomically. */
+export function writeTextFile(port: FilePort, path: string, text: string): Promise<void> {
+  return port.writeBytes(path, encodeUtf8(text));
+}
+
+/** A JSON object file; located error when missing, not JSON (line and column) or not an object. */
+export async function readJsonObjectFile(port: FilePort, path: string): Promise<Record<string, unknown>> {
+  const name = baseName(path);
+  const text = await readTextFile(port, path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch (err) {
+    const pos = jsonErrorPosition(text) ?? { line: 1, column: 1 };
+    const why = err instanceof Error ? err.message : String(err);
+    throw new RecForgeError('import', `${name} is not valid JSON at line ${pos.line}, column ${pos.column} (${why})`, { file: name, line: pos.line, expected: 'JSON' });
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RecForgeError('import', `${name} is not a JSON object`, { file: name, expected: 'a JSON object' });
+  return json as Record<string, unknown>;
+}
+
+/** JSON with a trailing newline, as the Node binding writes (indent 2; 0 = compact). */
+export function jsonText(value: unknown, indent = 2): string {
+  return `${JSON.stringify(value, null, indent)}\n`;
+}

@@ -1,0 +1,106 @@
+/**
+ * RecipeFiles over a byte port: a tiny HF model folder and a PEFT adapter saved through an
+ * in-memory port load back equal, and the bytes are the ones the Node binding writes to disk.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseLmConfig } from '../../models/lm/config';
+import { disposeWeights } from '../../models/lm/weights';
+import { disposeLoraAdapter, initLoraAdapter } from '../../models/lora/adapter';
+import { defaultLoraConfig } from '../../models/lora/config';
+import { loadHfCheckpoint, saveHfCheckpoint } from '../../platform/hf/checkpoint';
+import { readTokenizerFiles, saveTokenizerFolder } from '../../platform/hf/tokenizerFolder';
+import { createHfTokenizer } from '../../text/tokenizer/hfTokenizer';
+import type { RecipeFiles } from './recipeFiles';
+import { memoryFilePort } from '../../testing/memoryFilePort';
+import { useTensorSuite } from '../../testing/tensorSuite';
+import { recipeFilesOver } from './portRecipeFiles';
+import { READ_CHUNK_BYTES } from './filePort';
+import { writeTinyHfFolder } from './testData';
+
+useTensorSuite();
+
+/** The HF folder writers and readers of core/platform/hf (inspection, registration, export use them) as a reference. */
+const hfFolders: Pick<RecipeFiles, 'saveModelFolder' | 'loadModelFolder'> = {
+  async saveModelFolder(dir, config, weights, tokenizer) {
+    await saveTokenizerFolder(dir, tokenizer);
+    await saveHfCheckpoint(dir, config, weights);
+  },
+  async loadModelFolder(dir) {
+    const tokenizerFiles = await readTokenizerFiles(dir);
+    return { ...(await loadHfCheckpoint(dir)), tokenizer: createHfTokenizer(tokenizerFiles), tokenizerFiles };
+  },
+};
+
+const TEXTS = ['the red book', 'a blue game', 'green movie night', 'book of games'];
+const LM = parseLmConfig({ model_type: 'llama', vocab_size: 40, hidden_size: 16, intermediate_size: 24, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2 });
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'rf-port-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function expectSameTensors(a: ReadonlyMap<string, tf.Tensor>, b: ReadonlyMap<string, tf.Tensor>): Promise<void> {
+  expect([...b.keys()]).toEqual([...a.keys()]);
+  for (const [name, t] of a) {
+    const other = b.get(name) as tf.Tensor;
+    expect(other.shape).toEqual(t.shape);
+    expect(await other.data()).toEqual(await t.data());
+  }
+}
+
+describe('recipeFilesOver (byte port)', () => {
+  it('writes a HF model folder with the same bytes as core/platform/hf, and loads it back equal', async () => {
+    const port = memoryFilePort();
+    const files = recipeFilesOver(port);
+    await writeTinyHfFolder(files, 'm', TEXTS);
+    await writeTinyHfFolder(hfFolders, dir, TEXTS);
+    for (const name of ['config.json', 'model.safetensors', 'tokenizer.json', 'tokenizer_config.json']) {
+      expect(port.files.get(`m/${name}`), name).toEqual(new Uint8Array(await readFile(path.join(dir, name))));
+    }
+    const viaPort = await files.loadModelFolder('m');
+    const viaNode = await hfFolders.loadModelFolder(dir);
+    expect(viaPort.config).toEqual(viaNode.config);
+    expect(viaPort.tokenizerFiles).toEqual(viaNode.tokenizerFiles);
+    expect(viaPort.tokenizer.encode('the red book')).toEqual(viaNode.tokenizer.encode('the red book'));
+    await expectSameTensors(viaNode.weights, viaPort.weights);
+    disposeWeights(viaPort.weights);
+    disposeWeights(viaNode.weights);
+  });
+
+  it('round-trips a PEFT adapter and text files', async () => {
+    const files = recipeFilesOver(memoryFilePort());
+    const adapter = initLoraAdapter(LM, defaultLoraConfig({ r: 2, lora_alpha: 4, target_modules: ['q_proj', 'v_proj'] }), 7);
+    await files.saveAdapter('run/adapter', adapter);
+    const loaded = await files.loadAdapter('run/adapter', LM);
+    expect(loaded.config).toEqual(adapter.config);
+    await expectSameTensors(adapter.tensors, loaded.tensors);
+    disposeLoraAdapter(adapter);
+    disposeLoraAdapter(loaded);
+    await files.writeText('run/notes/a.json', '{"λ":0.5}\n');
+    expect(await files.readText('run/notes/a.json')).toBe('{"λ":0.5}\n');
+  });
+
+  it('reads files larger than one chunk in several reads', async () => {
+    const port = memoryFilePort();
+    const reads: number[] = [];
+    const big = new Uint8Array(READ_CHUNK_BYTES + 10).map((_, i) => i % 251);
+    port.files.set('big.txt', big);
+    const counting = { ...port, readBytes: (p: string, o: number, n: number) => (reads.push(n), port.readBytes(p, o, n)) };
+    const { readWholeFile } = await import('./filePort');
+    expect(await readWholeFile(counting, 'big.txt')).toEqual(big);
+    expect(reads).toEqual([READ_CHUNK_BYTES, 10]);
+  });
+
+  it('names the missing file of a folder', async () => {
+    const files = recipeFilesOver(memoryFilePort());
+    await expect(files.loadModelFolder('nowhere')).rejects.toMatchObject({ detail: 'tokenizer.json is missing', location: { file: 'tokenizer.json' } });
+    await expect(files.loadAdapter('nowhere', LM)).rejects.toMatchObject({ location: { file: 'adapter_config.json' } });
+  });
+});

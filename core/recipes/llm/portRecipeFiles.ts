@@ -1,0 +1,117 @@
+/**
+ * RecipeFiles over any FilePort: Hugging Face model folders (config.json, model.safetensors or
+ * shards, tokenizer.json + tokenizer_config.json), PEFT adapter folders and text files, with the
+ * same file names, byte layout and located import errors as the Node binding
+ * (core/platform/recipeFiles.ts). A window's WebGPU worker runs CPRec / RecCocktail with it over
+ * host invokes; tests run it over memory.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { RecForgeError } from '../../errors';
+import { lmConfigToJson, parseLmConfig, type LmConfig } from '../../models/lm/config';
+import { expectedTensorShapes, requireWeight } from '../../models/lm/weights';
+import { expectedLoraShapes, parseLoraTensorName, type LoraAdapter } from '../../models/lora/adapter';
+import { loraConfigToJson, parseLoraConfig } from '../../models/lora/config';
+import { createHfTokenizer } from '../../text/tokenizer/hfTokenizer';
+import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
+import { jsonText, readJsonObjectFile, readTextFile, writeTextFile, type FilePort } from './filePort';
+import { encodeF32Tensors, openFolderTensors, readSafetensors, SINGLE_WEIGHTS_FILE } from './portTensors';
+import { joinPath, type LoadedModelFolder, type RecipeFiles } from './recipeFiles';
+
+const TOKENIZER_FILE = 'tokenizer.json';
+const TOKENIZER_CONFIG_FILE = 'tokenizer_config.json';
+const ADAPTER_CONFIG_FILE = 'adapter_config.json';
+const ADAPTER_WEIGHTS_FILE = 'adapter_model.safetensors';
+
+const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
+
+async function readTokenizerFiles(port: FilePort, dir: string): Promise<HfTokenizerFiles> {
+  if ((await port.fileSize(joinPath(dir, TOKENIZER_FILE))) === null) {
+    const hasSentencepiece = (await port.fileSize(joinPath(dir, 'tokenizer.model'))) !== null;
+    const hint = hasSentencepiece ? ' (only tokenizer.model is present; convert it with transformers first)' : '';
+    throw new RecForgeError('import', `${TOKENIZER_FILE} is missing${hint}`, { file: TOKENIZER_FILE, expected: 'a Hugging Face tokenizer.json' });
+  }
+  const tokenizerJson = await readJsonObjectFile(port, joinPath(dir, TOKENIZER_FILE));
+  const configPath = joinPath(dir, TOKENIZER_CONFIG_FILE);
+  const hasConfig = (await port.fileSize(configPath)) !== null;
+  return { tokenizerJson, tokenizerConfig: hasConfig ? await readJsonObjectFile(port, configPath) : {} };
+}
+
+/** Every tensor config.json implies, shape-checked, as tfjs tensors (the caller owns them). */
+async function readModelWeights(port: FilePort, dir: string, config: LmConfig): Promise<Map<string, tf.Tensor>> {
+  const tensorNamed = await openFolderTensors(port, dir);
+  const weights = new Map<string, tf.Tensor>();
+  try {
+    for (const [name, shape] of expectedTensorShapes(config)) {
+      const { tensor, file } = await tensorNamed(name);
+      if (!(tensor.data instanceof Float32Array)) throw new RecForgeError('import', `${file}: tensor ${name} is not floating point`, { file, field: name, expected: 'F32, F16 or BF16' });
+      if (!sameShape(tensor.shape, shape)) {
+        throw new RecForgeError('import', `${file}: tensor ${name} has shape [${tensor.shape.join(', ')}], config.json implies [${shape.join(', ')}]`, { file, field: name, expected: `shape [${shape.join(', ')}]` });
+      }
+      weights.set(name, tf.tensor(tensor.data, shape, 'float32'));
+    }
+  } catch (err) {
+    for (const t of weights.values()) t.dispose();
+    throw err;
+  }
+  return weights;
+}
+
+async function loadModelFolder(port: FilePort, dir: string): Promise<LoadedModelFolder> {
+  // Tokenizer first: it is the file most often missing from a user's folder, and it is cheap.
+  const tokenizerFiles = await readTokenizerFiles(port, dir);
+  const tokenizer = createHfTokenizer(tokenizerFiles);
+  const config = parseLmConfig(await readJsonObjectFile(port, joinPath(dir, 'config.json')));
+  return { config, tokenizer, tokenizerFiles, weights: await readModelWeights(port, dir, config) };
+}
+
+/** Tokenizer files, then weights, then config.json last: a folder with config.json is complete. */
+async function saveModelFolder(port: FilePort, dir: string, config: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, tokenizer: HfTokenizerFiles): Promise<void> {
+  await writeTextFile(port, joinPath(dir, TOKENIZER_FILE), jsonText(tokenizer.tokenizerJson, 0));
+  await writeTextFile(port, joinPath(dir, TOKENIZER_CONFIG_FILE), jsonText(tokenizer.tokenizerConfig));
+  const ordered = new Map<string, tf.Tensor>();
+  for (const [name, shape] of expectedTensorShapes(config)) {
+    const t = requireWeight(weights, name);
+    if (!sameShape(t.shape, shape)) throw new RecForgeError('validation', `tensor ${name} has shape [${t.shape.join(', ')}], expected [${shape.join(', ')}]`);
+    ordered.set(name, t);
+  }
+  await port.writeBytes(joinPath(dir, SINGLE_WEIGHTS_FILE), await encodeF32Tensors(ordered));
+  await writeTextFile(port, joinPath(dir, 'config.json'), jsonText(lmConfigToJson(config, 'float32')));
+}
+
+/** Weights first, adapter_config.json last (PEFT's save_pretrained layout). */
+async function saveAdapter(port: FilePort, dir: string, adapter: LoraAdapter): Promise<void> {
+  await port.writeBytes(joinPath(dir, ADAPTER_WEIGHTS_FILE), await encodeF32Tensors(adapter.tensors));
+  await writeTextFile(port, joinPath(dir, ADAPTER_CONFIG_FILE), jsonText(loraConfigToJson(adapter.config)));
+}
+
+const adapterError = (why: string, field: string, expected: string): RecForgeError =>
+  new RecForgeError('import', `${ADAPTER_WEIGHTS_FILE}: ${why}`, { file: ADAPTER_WEIGHTS_FILE, field, expected });
+
+async function loadAdapter(port: FilePort, dir: string, base: LmConfig): Promise<LoraAdapter> {
+  const config = parseLoraConfig(await readJsonObjectFile(port, joinPath(dir, ADAPTER_CONFIG_FILE)));
+  const file = await readSafetensors(port, joinPath(dir, ADAPTER_WEIGHTS_FILE));
+  for (const [name, t] of file.tensors) {
+    if (parseLoraTensorName(name) === null) throw adapterError(`unexpected tensor ${name}`, name, 'base_model.model.<module>.lora_{A,B}.weight');
+    if (!(t.data instanceof Float32Array) || t.shape.length !== 2) throw adapterError(`tensor ${name} is not a float matrix`, name, 'a 2-D float tensor');
+  }
+  for (const [name, shape] of expectedLoraShapes(base, config)) {
+    const got = file.tensors.get(name)?.shape;
+    if (got === undefined) throw adapterError(`missing tensor ${name}`, name, `shape [${shape.join(', ')}]`);
+    if (!sameShape(got, shape)) throw adapterError(`tensor ${name} has shape [${got.join(', ')}]`, name, `shape [${shape.join(', ')}]`);
+  }
+  const tensors = new Map<string, tf.Tensor>();
+  for (const [name, t] of file.tensors) tensors.set(name, tf.tensor(t.data, [...t.shape], 'float32'));
+  return { config, tensors };
+}
+
+/** The RecipeFiles of a runner whose bytes go through `port`. */
+export function recipeFilesOver(port: FilePort): RecipeFiles {
+  return {
+    loadModelFolder: (dir) => loadModelFolder(port, dir),
+    saveModelFolder: (dir, config, weights, tokenizer) => saveModelFolder(port, dir, config, weights, tokenizer),
+    saveAdapter: (dir, adapter) => saveAdapter(port, dir, adapter),
+    loadAdapter: (dir, base) => loadAdapter(port, dir, base),
+    writeText: (file, text) => writeTextFile(port, file, text),
+    readText: (file) => readTextFile(port, file),
+  };
+}
