@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import { initLmWeights } from '../core/models/lm/weights';
 import { initLoraAdapter } from '../core/models/lora/adapter';
-import { sourceReplicaStarter } from '../core/platform/parallel/workerReplicas';
+import { sourceReplicaStarter } from '../core/platform/parallel/sourceReplicas';
 import { setFastPathEnabled } from '../core/tensor/patches/fastPaths';
 import { BATCH_MATMUL_SLICED_PATCH } from '../core/tensor/patches/batchMatMulSliced';
 import { SHARED_IDENTITY_PATCH } from '../core/tensor/patches/sharedIdentity';

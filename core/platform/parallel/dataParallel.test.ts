@@ -14,7 +14,8 @@ import type { TrainPoint } from '../../protocol/dto';
 import type { TrainJob } from '../../protocol/worker';
 import { memoryTrainHooks } from '../../testing/trainJobHooks';
 import { createBatchSampler, type SeqBatch } from '../../train/sampler';
-import { sourceReplicaScript, sourceReplicaStarter, startReplicas } from './workerReplicas';
+import { sourceReplicaScript, sourceReplicaStarter } from './sourceReplicas';
+import { startReplicas } from './workerReplicas';
 
 // Dropout 0: with it on, each shard draws its own mask, so the runs differ by design.
 const CONFIG: SasRecConfig = { hidden: 16, blocks: 2, heads: 2, maxLen: 10, dropout: 0 };

@@ -12,7 +12,7 @@ import { accumulateGradients, type GradientContext } from '../../train/lm/step';
 import { fullModel, loraModel } from '../../train/lm/trainables';
 import type { StartReplicas } from '../../train/parallel/protocol';
 import { createRng } from '../../train/rng';
-import { sourceReplicaStarter } from './workerReplicas';
+import { sourceReplicaStarter } from './sourceReplicas';
 
 /** Replicas in worker threads on the test backend, counting how many were started. */
 function threads(count: number): { start: StartReplicas; started: () => number } {

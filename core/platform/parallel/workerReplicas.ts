@@ -1,27 +1,17 @@
 /**
  * Data-parallel replicas as Node worker threads: spawns them, hands each the model recipe and its
  * shared buffers, and wraps each in a ReplicaPort. The caller says where the replica script is
- * (a bundled .js in the app, the .ts source under tsx in tests and benches).
+ * (a bundled .js in the app; the .ts source under tsx in tests and benches: sourceReplicas.ts).
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { RecForgeError } from '../../errors';
 import { sharedFloats } from '../../train/parallel/flatGrads';
-import type { ReplicaMessage, ReplicaPort, ReplicaReply, ReplicaSlot, ReplicaSpec, StartReplicas } from '../../train/parallel/protocol';
+import type { ReplicaMessage, ReplicaPort, ReplicaReply, ReplicaSlot, ReplicaSpec } from '../../train/parallel/protocol';
 
 /** Where and how to start a replica thread: a script URL, or code with `eval: true`. */
 export interface ReplicaScript {
   readonly entry: URL | string;
   readonly options?: WorkerOptions;
-}
-
-/**
- * The replica script as TypeScript source, loaded through tsx's import API inside the thread
- * (tests and benches run from source; `--import tsx` in execArgv does not reach worker threads).
- */
-export function sourceReplicaScript(): ReplicaScript {
-  const source = new URL('./replicaWorker.ts', import.meta.url).href;
-  const code = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}));`;
-  return { entry: code, options: { eval: true } };
 }
 
 function portOf(worker: Worker): ReplicaPort {
@@ -73,9 +63,4 @@ export async function startReplicas(count: number, spec: ReplicaSpec, gradLength
     await Promise.all(slots.map((s) => s.port.close()));
     throw err;
   }
-}
-
-/** A trainer's replica starter for tests and benches: `count` threads from source on `backendRung`. */
-export function sourceReplicaStarter(count: number, backendRung: string): StartReplicas {
-  return (spec, gradLength) => startReplicas(count, { ...spec, backendRungs: [backendRung] }, gradLength, sourceReplicaScript());
 }
