@@ -10,7 +10,6 @@ import '@tensorflow/tfjs-backend-wasm';
 import { simdOnBackend } from '../simd/simdModule';
 import { isReadableBackend, makeOutputWithValues } from './backendShape';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
-import { recordOf } from './wasmInternals';
 import { wrapWasmKernel } from './wrapWasmKernel';
 
 /** Patch name as reported in BackendInfo.patches. */
@@ -60,8 +59,7 @@ function gatherOnHeap(backend: unknown, x: tf.TensorInfo, indices: tf.TensorInfo
   const inner = x.shape.slice(1).reduce((a, b) => a * b, 1);
   const n = indices.shape.reduce((a, b) => a * b, 1);
   const out = on.internals.makeOutput([...indices.shape, ...x.shape.slice(1)], 'float32');
-  const offset = (t: tf.TensorInfo): number => recordOf(on.internals, t).memoryOffset;
-  const bad = on.simd.gather_rows(offset(x), rows, offset(indices), n, inner, offset(out));
+  const bad = on.simd.gather_rows(on.at(x), rows, on.at(indices), n, inner, on.at(out));
   if (bad < 0) return out;
   on.internals.disposeData(out.dataId);
   const id = isReadableBackend(backend) ? (backend.readSync(indices.dataId) as Int32Array)[bad] : bad;

@@ -1,18 +1,17 @@
 /**
  * What our own wasm kernels (layer norm, softmax cross-entropy) share: the SIMD module on the
- * kernel's backend, byte offsets of tensors in the heap, and the rows × width view of a tensor
+ * kernel's backend (with byte offsets of tensors in the heap), and the rows × width view of a tensor
  * whose last axis is the one a row kernel runs along.
  */
 import * as tf from '@tensorflow/tfjs';
 import { simdOnBackend, type SimdOnBackend } from '../simd/simdModule';
 import { isFastPathEnabled } from './fastPaths';
-import { recordOf } from './wasmInternals';
 
-/** The module on `backend` with an offset lookup; throws when it is not loaded (callers check readiness first). */
-export function heapKernel(backend: unknown, kernel: string): SimdOnBackend & { at(t: tf.TensorInfo): number } {
+/** The module on `backend`; throws when it is not loaded (callers check readiness first). */
+export function heapKernel(backend: unknown, kernel: string): SimdOnBackend {
   const on = simdOnBackend(backend);
   if (on === null) throw new Error(`${kernel}: the SIMD kernel module is not loaded on this backend`);
-  return { ...on, at: (t) => recordOf(on.internals, t).memoryOffset };
+  return on;
 }
 
 /** Rows and width of `x` viewed as [size / last axis, last axis]. */

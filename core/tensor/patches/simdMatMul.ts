@@ -9,10 +9,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { runGemm, type GemmProblem } from '../simd/gemmModule';
-import { simdOnBackend, type HeapOwner } from '../simd/simdModule';
+import { simdOnBackend, type SimdOnBackend } from '../simd/simdModule';
 import { broadcastBatch } from './batchMatMulSliced';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
-import { recordOf, type WasmInternals } from './wasmInternals';
 import { wrapWasmKernel } from './wrapWasmKernel';
 
 /** Patch / fast-path name as reported in BackendInfo.patches. */
@@ -38,10 +37,9 @@ export function gemmProblemOf(a: readonly number[], b: readonly number[], transA
   return { problem, outShape: [...broadcastBatch(batchA, batchB), m, n] };
 }
 
-function runSimd(backend: WasmInternals, heap: HeapOwner, a: tf.TensorInfo, b: tf.TensorInfo, problem: GemmProblem, outShape: number[]): tf.TensorInfo {
-  const out = backend.makeOutput(outShape, 'float32');
-  const offset = (t: tf.TensorInfo): number => recordOf(backend, t).memoryOffset;
-  runGemm(heap, problem, { a: offset(a), b: offset(b), c: offset(out) });
+function runSimd(on: SimdOnBackend, a: tf.TensorInfo, b: tf.TensorInfo, problem: GemmProblem, outShape: number[]): tf.TensorInfo {
+  const out = on.internals.makeOutput(outShape, 'float32');
+  runGemm(on.heap, problem, { a: on.at(a), b: on.at(b), c: on.at(out) });
   return out;
 }
 
@@ -57,7 +55,7 @@ function makeSimdMatMul(wrapped: tf.KernelFunc): tf.KernelFunc {
       return wrapped(args);
     }
     simdMatMulStats.simd++;
-    return runSimd(on.internals, on.heap, a, b, plan.problem, plan.outShape);
+    return runSimd(on, a, b, plan.problem, plan.outShape);
   };
 }
 

@@ -10,7 +10,6 @@ import type * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { simdOnBackend } from '../simd/simdModule';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
-import { recordOf } from './wasmInternals';
 import { wrapWasmKernel } from './wrapWasmKernel';
 
 /** Patch / fast-path name as reported in BackendInfo.patches. */
@@ -51,7 +50,7 @@ export function sumRows(x: Float32Array, rows: number, inner: number, out: Float
 function sumRowsSimd(backend: unknown, x: tf.TensorInfo, rows: number, inner: number, out: tf.TensorInfo): boolean {
   const on = simdOnBackend(backend);
   if (on === null) return false;
-  on.simd.sum_rows(recordOf(on.internals, x).memoryOffset, rows, inner, recordOf(on.internals, out).memoryOffset);
+  on.simd.sum_rows(on.at(x), rows, inner, on.at(out));
   return true;
 }
 

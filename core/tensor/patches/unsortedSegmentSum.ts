@@ -8,7 +8,6 @@ import * as tf from '@tensorflow/tfjs';
 import { simdOnBackend } from '../simd/simdModule';
 import { isReadableBackend, makeOutputWithValues } from './backendShape';
 import { declareFastPath, isFastPathEnabled } from './fastPaths';
-import { recordOf } from './wasmInternals';
 
 /** Patch name as reported in BackendInfo.patches. */
 export const UNSORTED_SEGMENT_SUM_PATCH = 'UnsortedSegmentSum (JS kernel)';
@@ -44,8 +43,7 @@ function segmentSumOnHeap(backend: unknown, x: tf.TensorInfo, ids: tf.TensorInfo
   const inner = innerShape.reduce((a, b) => a * b, 1);
   const n = ids.shape.reduce((a, b) => a * b, 1);
   const out = on.internals.makeOutput([numSegments, ...innerShape], 'float32');
-  const offset = (t: tf.TensorInfo): number => recordOf(on.internals, t).memoryOffset;
-  on.simd.segment_sum(offset(x), offset(ids), n, inner, numSegments, offset(out));
+  on.simd.segment_sum(on.at(x), on.at(ids), n, inner, numSegments, on.at(out));
   segmentSumStats.simd++;
   return out;
 }

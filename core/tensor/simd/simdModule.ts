@@ -5,7 +5,8 @@
  * because the module has no data segments and never touches its shadow stack (scripts/buildSimd.mjs
  * checks both), so it owns no bytes of that memory; scratch comes from the backend's own malloc.
  */
-import { asWasmInternals, type WasmInternals } from '../patches/wasmInternals';
+import type * as tf from '@tensorflow/tfjs';
+import { asWasmInternals, recordOf, type WasmInternals } from '../patches/wasmInternals';
 import { WASM_BASE64 } from './kernelsWasm';
 
 /** The tfjs wasm module as the kernels see it: its memory and its allocator. */
@@ -99,6 +100,8 @@ export interface SimdOnBackend {
   readonly internals: WasmInternals;
   readonly heap: HeapOwner;
   readonly simd: SimdExports;
+  /** Byte offset of a tensor of this backend in the heap (the pointer the module's kernels take). */
+  at(t: tf.TensorInfo): number;
 }
 
 /** The module on `backend`'s heap, or null when it is not a tfjs wasm backend we can reach or the module did not load. */
@@ -106,5 +109,5 @@ export function simdOnBackend(backend: unknown): SimdOnBackend | null {
   const internals = asWasmInternals(backend);
   const heap = internals === null ? null : heapOf(internals);
   if (internals === null || heap === null || !simdKernelsReady()) return null;
-  return { internals, heap, simd: simdOn(heap) };
+  return { internals, heap, simd: simdOn(heap), at: (t) => recordOf(internals, t).memoryOffset };
 }
