@@ -183,16 +183,16 @@ export async function runTrainJob(job: TrainJob, hooks: TrainHooks): Promise<Tra
 
 interface Replicas {
   readonly replicas: ReplicaSlot[];
-  /** The lead's weights, shared with the replicas. */
-  readonly weights: Float32Array;
+  /** The lead's weights, shared with the replicas; null without a starter (made only if flat steps run). */
+  readonly weights: Float32Array | null;
 }
 
 /** Replicas from the host, if it offers them; each reads the lead's weights from `weights`. */
 async function startJobReplicas(job: TrainJob, model: SequentialRecModel, hooks: TrainHooks): Promise<Replicas> {
   const start = replicaStarter(hooks.startReplicas);
-  const length = flatLayout(model.variables).length;
   // Only with replicas: SharedArrayBuffer is missing where a page is not cross-origin isolated.
-  if (start === undefined) return { replicas: [], weights: new Float32Array(length) };
+  if (start === undefined) return { replicas: [], weights: null };
+  const length = flatLayout(model.variables).length;
   const weights = sharedFloats(length);
   const replicas = await start({ task: { kind: 'seqrec', family: job.model, config: job.modelConfig, numItems: job.data.numItems }, weights: weights.buffer as SharedArrayBuffer }, length);
   return { replicas, weights };
@@ -203,7 +203,7 @@ async function startJobReplicas(job: TrainJob, model: SequentialRecModel, hooks:
  * state they keep, continuing from `optimizer` (fresh or restored from a checkpoint).
  */
 async function flatAdamUpdate(model: SequentialRecModel, optimizer: tf.Optimizer, parallel: Replicas): Promise<Pick<Loop, 'update' | 'moments'>> {
-  const dp = createDataParallel(model, parallel.weights, parallel.replicas);
+  const dp = createDataParallel(model, parallel.weights ?? new Float32Array(flatLayout(model.variables).length), parallel.replicas);
   await publishWeights(dp); // the start state: fresh or restored from the checkpoint
   const adam = flatAdamFrom(await momentsOfOptimizer(model, optimizer), dp.layout, SASREC_ADAM);
   return {

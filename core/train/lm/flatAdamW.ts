@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
+import { adamPass } from '../parallel/flatAdam';
 import { decaysByDefault, type AdamWHyper, type AdamWState } from './adamw';
 
 /** What one flat update produced (new tensors; the inputs stay the caller's). */
@@ -31,28 +32,6 @@ function globalNormOf(grads: readonly Float32Array[]): number {
   return Math.sqrt(sum);
 }
 
-interface UpdateConstants {
-  readonly scale: number;
-  readonly lr: number;
-  readonly c1: number;
-  readonly c2: number;
-  readonly keep: number;
-  readonly hp: AdamWHyper;
-}
-
-/** One parameter's update, in place on copies p, m, v. */
-function updateParameter(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, k: UpdateConstants): void {
-  const { beta1, beta2, eps } = k.hp;
-  for (let i = 0; i < p.length; i++) {
-    const gi = (g[i] as number) * k.scale;
-    const mi = beta1 * (m[i] as number) + (1 - beta1) * gi;
-    const vi = beta2 * (v[i] as number) + (1 - beta2) * gi * gi;
-    m[i] = mi;
-    v[i] = vi;
-    p[i] = (p[i] as number) * k.keep - (k.lr * (mi / k.c1)) / (Math.sqrt(vi / k.c2) + eps);
-  }
-}
-
 /** Clip by global norm (maxNorm null: no clipping), then one AdamW step of every parameter. */
 export async function flatClipAdamW(
   params: ReadonlyMap<string, tf.Tensor>,
@@ -67,14 +46,15 @@ export async function flatClipAdamW(
   const g = await Promise.all(names.map((n) => floats(grads, n, 'gradient')));
   const gradNorm = globalNormOf(g);
   const t = state.step + 1;
-  const base = { scale: maxNorm === null ? 1 : Math.min(1, maxNorm / (gradNorm + 1e-6)), lr, c1: 1 - hp.beta1 ** t, c2: 1 - hp.beta2 ** t, hp };
+  const gradScale = maxNorm === null ? 1 : Math.min(1, maxNorm / (gradNorm + 1e-6));
+  const base = { beta1: hp.beta1, beta2: hp.beta2, eps: hp.eps, gradScale, lr, c1: 1 - hp.beta1 ** t, c2: 1 - hp.beta2 ** t };
   const out = { params: new Map<string, tf.Tensor>(), m: new Map<string, tf.Tensor>(), v: new Map<string, tf.Tensor>() };
   for (const [k, name] of names.entries()) {
     const tensor = params.get(name) as tf.Tensor;
     // Copies: the cpu backend's data() hands out the tensor's own array, and the inputs must stay intact.
     const [p, m, v] = (await Promise.all([floats(params, name, 'value'), floats(state.m, name, 'first moment'), floats(state.v, name, 'second moment')])).map((a) => a.slice());
     const keep = decays(name, tensor) && hp.weightDecay !== 0 ? 1 - lr * hp.weightDecay : 1;
-    updateParameter(p as Float32Array, g[k] as Float32Array, m as Float32Array, v as Float32Array, { ...base, keep });
+    adamPass(p as Float32Array, g[k] as Float32Array, m as Float32Array, v as Float32Array, { ...base, keep });
     out.params.set(name, tf.tensor(p as Float32Array, tensor.shape, 'float32'));
     out.m.set(name, tf.tensor(m as Float32Array, tensor.shape, 'float32'));
     out.v.set(name, tf.tensor(v as Float32Array, tensor.shape, 'float32'));

@@ -36,18 +36,33 @@ export function createFlatAdam(length: number, hyper: AdamHyper): FlatAdam {
 export function flatAdamStep(adam: FlatAdam, weights: Float32Array, gradient: Float64Array | Float32Array, learningRate: number): void {
   const { beta1, beta2, epsilon } = adam.hyper;
   const t = adam.iterations + 1;
-  const c1 = 1 - beta1 ** t;
-  const c2 = 1 - beta2 ** t;
-  const { m, v } = adam;
-  for (let i = 0; i < weights.length; i++) {
-    const g = gradient[i] as number;
-    const mi = beta1 * (m[i] as number) + (1 - beta1) * g;
-    const vi = beta2 * (v[i] as number) + (1 - beta2) * g * g;
+  adamPass(weights, gradient, adam.m, adam.v, { beta1, beta2, eps: epsilon, lr: learningRate, c1: 1 - beta1 ** t, c2: 1 - beta2 ** t, gradScale: 1, keep: 1 });
+  adam.iterations = t;
+}
+
+/** One update's constants: bias corrections c = 1 − βᵗ; AdamW's clip scale and decoupled decay factor (1 for plain Adam). */
+export interface AdamPassConstants {
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+  readonly lr: number;
+  readonly c1: number;
+  readonly c2: number;
+  readonly gradScale: number;
+  readonly keep: number;
+}
+
+/** The element-wise update, in place on w, m, v (also the LM trainer's flat AdamW, core/train/lm/flatAdamW.ts). */
+export function adamPass(w: Float32Array, g: Float64Array | Float32Array, m: Float32Array, v: Float32Array, k: AdamPassConstants): void {
+  const { beta1, beta2, eps } = k;
+  for (let i = 0; i < w.length; i++) {
+    const gi = (g[i] as number) * k.gradScale;
+    const mi = beta1 * (m[i] as number) + (1 - beta1) * gi;
+    const vi = beta2 * (v[i] as number) + (1 - beta2) * gi * gi;
     m[i] = mi;
     v[i] = vi;
-    weights[i] = (weights[i] as number) - (learningRate * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
+    w[i] = (w[i] as number) * k.keep - (k.lr * (mi / k.c1)) / (Math.sqrt(vi / k.c2) + eps);
   }
-  adam.iterations = t;
 }
 
 /** The state in a checkpoint's form (views into the flat moments, valid until the next update). */
