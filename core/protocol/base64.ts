@@ -3,6 +3,7 @@
  * data and checkpoints travel as strings over the web host's WebSocket and over Electron IPC.
  * Pure TypeScript so the host (Node), the window's compute worker and tests share one codec.
  */
+import { z } from 'zod';
 import { RecForgeError } from '../errors';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -12,6 +13,14 @@ for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 /** Characters of a base64 text that `byteLength` bytes encode to. */
 export function base64Length(byteLength: number): number {
   return Math.ceil(byteLength / 3) * 4;
+}
+
+/** A payload field holding at most `maxBytes` bytes as padded base64. */
+export function base64TextSchema(maxBytes: number): z.ZodString {
+  return z
+    .string()
+    .max(base64Length(maxBytes), `at most ${maxBytes} bytes`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 }
 
 /** Encodes bytes; built in chunks so a 50 MB checkpoint does not make millions of tiny strings. */

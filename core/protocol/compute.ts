@@ -7,7 +7,7 @@
  * Bytes travel as base64 strings because the web host's transport is JSON (see MAX_CHECKPOINT_BYTES).
  */
 import { z } from 'zod';
-import { base64Length } from './base64';
+import { base64Length, base64TextSchema } from './base64';
 import type { BackendInfo, EvalConfig, SasRecConfig, TrainConfig } from './dto';
 import { idSchema } from './schemas';
 import { metricRecordSchema, runProgressSchema, trainPointSchema } from './runEventParts';
@@ -119,10 +119,7 @@ export const checkpointReadRequestSchema = z.object({ runId, name: checkpointNam
 /** compute.writeCheckpoint: its bytes as padded base64. */
 export const checkpointWriteRequestSchema = checkpointReadRequestSchema
   .extend({
-    bytes: z
-      .string()
-      .max(base64Length(MAX_CHECKPOINT_BYTES), `at most ${MAX_CHECKPOINT_BYTES} bytes`)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+    bytes: base64TextSchema(MAX_CHECKPOINT_BYTES),
   })
   .strict();
 

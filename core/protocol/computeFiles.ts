@@ -6,7 +6,7 @@
  * appear atomically with a .sha256 sidecar only on commit, so no frame carries a whole model.
  */
 import { z } from 'zod';
-import { base64Length } from './base64';
+import { base64TextSchema } from './base64';
 import { idSchema } from './schemas';
 
 /** Largest chunk of one compute.readFile answer or compute.writeFile append (bytes before base64). */
@@ -17,10 +17,7 @@ export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 const runId = idSchema;
 const hostPath = z.string().min(1).max(4096);
 const uploadId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'an upload id from begin');
-const base64Chunk = z
-  .string()
-  .max(base64Length(MAX_FILE_CHUNK_BYTES), `at most ${MAX_FILE_CHUNK_BYTES} bytes`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+const base64Chunk = base64TextSchema(MAX_FILE_CHUNK_BYTES);
 
 /** compute.fileSize: a file's size, null when there is none (folders count as none). */
 export const fileSizeRequestSchema = z.object({ runId, path: hostPath }).strict();
