@@ -79,10 +79,10 @@ export const instructionPreviewRequestSchema = z
     datasetId: id,
     recipe: z.literal('reccocktail'),
     template: z.string().max(4000),
-    itemText: z.enum(['title', 'genres-title']).default('genres-title'),
+    itemText: z.enum(['title', 'genres-title']).default('title'),
     targetDomain: z.string().max(200).default(''),
     maxHistory: z.number().int().min(1).max(50).default(3),
-    negatives: z.number().int().min(1).max(99).default(9),
+    negatives: z.number().int().min(1).max(99).default(29),
   })
   .strict();
 /** Save a dataset's item text template. */

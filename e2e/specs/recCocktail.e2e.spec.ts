@@ -13,7 +13,7 @@ test('fresh workspace → RecCocktail demo preset → exported adapter; the play
   await page.getByTestId('run-recipe').selectOption({ label: 'RecCocktail (LoRA merge)' });
   await expect(page.getByTestId('instruction-preview-prompt')).toContainText(/^History:\n1\. /);
   await page.getByTestId('field-settings.template').fill('Seen:\n{history}\nPick one of {count}:\n{candidates}\nAnswer:');
-  await expect(page.getByTestId('instruction-preview-prompt')).toContainText('Pick one of 10:');
+  await expect(page.getByTestId('instruction-preview-prompt')).toContainText('Pick one of 30:');
   await expect(page.getByTestId('instruction-preview-prompt')).toContainText((await page.getByTestId('instruction-preview-answer').textContent()) ?? '-');
   await page.getByTestId('field-settings.template').fill('Seen: {histroy}');
   await expect(page.getByTestId('instruction-errors')).toBeVisible();

@@ -1,16 +1,20 @@
 /**
  * RecCocktail settings (Hou et al., arXiv 2502.08271) as one flat zod schema: the host validates
  * run specs with it and the studio builds the form from it. Paper values where it gives them and
- * they fit a tiny LM (1 + N candidates, ≤ 100 unlabeled prompts, entropy of the first 3 generated
- * tokens); LoRA size and training lengths are scaled so a run on the demo workspace with a
- * from-scratch LM finishes in about four minutes on 2 cores (the paper: LoRA r 16, α 32, dropout
- * 0.05 on Qwen2-7B, 1 + 29 candidates). Demo-scale choices: a 1024-token BPE keeps every title
- * word one token (shorter, easier prompts); 3 history items (the last ones carry the signal);
- * attention-only adapters, because all-linear ones on a tiny LM memorise the warm titles and so
- * rank never-seen (cold) items last. More cases per set cut noise but
- * shrink the general corpus (evaluated users are removed from it): 300 halves it. The entropy λ
- * is found by Adam on λ = sigmoid(θ) from the entropy grid's minimum (§3.3; global or per layer);
- * half the new items validate λ for new items, so the cold share is 0.1 (about ten tested).
+ * they fit a tiny LM: 1 + 29 candidates, items by title only (§4.1), ≤ 100 unlabeled prompts,
+ * entropy of the first 3 generated tokens. LoRA size and training lengths are scaled so a run on
+ * the demo workspace with a from-scratch LM finishes in about three and a half minutes on 2 cores
+ * (the paper: LoRA r 16, α 32, dropout 0.05 on Qwen2-7B). Demo-scale choices: a 1024-token BPE
+ * keeps every title word one token, so the first 3 generated tokens are a whole title and their
+ * entropy reads item knowledge (with "genres: title" they read the genre, which every domain of the
+ * demo shares, and the entropy no longer tells the adapters apart); 3 history items (the last ones
+ * carry the signal); attention-only adapters, because all-linear ones on a tiny LM memorise the
+ * warm titles and so rank never-seen (cold) items last; both adapters get 1,200 updates (with 300
+ * the ingredient was no more certain than the base spirit on its own domain, so entropy could not
+ * prefer it). More cases per set cut noise but shrink the general corpus (evaluated users are
+ * removed from it): 300 halves it. The entropy λ is found by Adam on λ = sigmoid(θ) from the
+ * entropy grid's minimum (§3.3; global or per layer); half the new items validate λ for new
+ * items, so the cold share is 0.1 (about ten tested).
  */
 import { z } from 'zod';
 import { intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
@@ -30,11 +34,11 @@ export const recCocktailSettingsSchema = z
     coldFraction: num(0.01, 0.5, 0.1, 'Cold share', 'Share of target items made new (new-item split: never in training); split into validation and test new items by the next setting'),
     coldValidation: num(0, 0.9, 0.5, 'Cold validation share', 'Share of the new items whose cases validate λ for new items (grid λ per scenario); never test targets; 0 = none (warm validation picks λ for both)'),
     coldStrategy: z.enum(['random', 'newest']).default('random').meta({ title: 'Cold items', description: 'random (seeded) or the items that appeared last in time' }),
-    negatives: int(1, 99, 9, 'Negatives', 'Sampled negatives per prompt: 1 target + N candidates (paper: 29)'),
+    negatives: int(1, 99, 29, 'Negatives', 'Sampled negatives per prompt: 1 target + N candidates (paper: 29)'),
     maxHistory: int(1, 50, 3, 'History', 'Most recent behaviours shown in a prompt'),
-    windowsPerUser: int(1, 50, 6, 'Examples per user', 'Training examples per user and domain, from the end of each sequence'),
+    windowsPerUser: int(1, 50, 20, 'Examples per user', 'Training examples per user and domain, from the end of each sequence'),
     fewShotUsers: num(0.01, 1, 1, 'Few-shot users', 'Share of target-domain training users whose examples tune the ingredient (paper Table 3: 10–30 %); 1 = all'),
-    itemText: z.enum(['title', 'genres-title']).default('genres-title').meta({ title: 'Item text', description: 'How items read in prompts and answers: the title (paper), or "genres: title"' }),
+    itemText: z.enum(['title', 'genres-title']).default('title').meta({ title: 'Item text', description: 'How items read in prompts and answers: the title (paper), or "genres: title"' }),
     template: z.string().default('History:\n{history}\nNext:').meta({ title: 'Instruction template', description: 'Prompt over {history} {candidates} {domain} {count}; empty = core default (lists the candidates)' }),
     // Model and adapters
     vocabSize: int(260, 32000, 1024, 'Vocabulary', 'Scratch model only: BPE tokens incl. 4 specials and 256 bytes'),
@@ -46,8 +50,8 @@ export const recCocktailSettingsSchema = z
     loraAlpha: num(0.1, 1024, 16, 'LoRA alpha', 'Scaling = alpha / r'),
     loraDropout: num(0, 0.9, 0.05, 'LoRA dropout', 'Dropout on the adapter input while training'),
     loraTargets: z.enum(['all-linear', 'attention']).default('attention').meta({ title: 'LoRA targets', description: 'all-linear: q,k,v,o,gate,up,down; attention: q,k,v,o' }),
-    baseSteps: int(1, 100000, 400, 'Base-spirit steps', 'LoRA updates on the domain-general corpus (§3.1)'),
-    ingredientSteps: int(1, 100000, 300, 'Ingredient steps', 'LoRA updates on the target-domain corpus (§3.2)'),
+    baseSteps: int(1, 100000, 1200, 'Base-spirit steps', 'LoRA updates on the domain-general corpus (§3.1)'),
+    ingredientSteps: int(1, 100000, 1200, 'Ingredient steps', 'LoRA updates on the target-domain corpus (§3.2)'),
     lr: num(1e-6, 1, 1e-2, 'Adapter lr', 'Peak AdamW lr of both LoRA stages (cosine, 5 % warm-up)'),
     batchSize: int(1, 512, 16, 'Batch size', 'Examples per update'),
     maxLen: int(16, 4096, 64, 'Max length', 'Tokens per example; longer prompts lose their oldest tokens'),
