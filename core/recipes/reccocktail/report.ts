@@ -129,6 +129,17 @@ function lambdaCell(l: VariantEvaluation['lambda']): number | string | null {
   return l === null || typeof l === 'number' ? l : `${lambdaText(l.warm)} / ${lambdaText(l.cold)}`;
 }
 
+/**
+ * Why the new-item entropy λ follows the warm one when it does: with a template that does not list
+ * the candidates and an entropy of free first tokens, a new-item prompt is a history of warm items
+ * like any warm prompt (only its hidden target is new), so nothing unlabeled tells the scenarios apart.
+ */
+export function coldEntropyNote(s: Pick<RecCocktailSettings, 'template' | 'entropyObjective'>): string {
+  const listsCandidates = s.template === '' || s.template.includes('{candidates}');
+  if (listsCandidates || s.entropyObjective !== 'first-tokens') return '';
+  return ' New-item prompts here read only a history of warm items, like warm prompts, so their entropy λ cannot tell new items apart; for them the validation-grid λ (cold validation slice) is the informed choice.';
+}
+
 /** Per scenario: the entropy grid's minimum, the gradient search from it, and the validation-grid λ for reference. */
 export function lambdaSearchTable(r: RecCocktailResult, s: RecCocktailSettings): ResultTable {
   const g = r.sweep.entropyGradient;
@@ -142,7 +153,7 @@ export function lambdaSearchTable(r: RecCocktailResult, s: RecCocktailSettings):
       const layers = gs && typeof gs.lambda !== 'number' ? lambdaText(gs.lambda) : null;
       return [seg, gridLambdas(r.sweep)[seg], e.lambda, f4(e.entropy), gs ? f4(meanLambda(gs.lambda)) : null, layers, gs ? f4(gs.entropy) : null, gs ? gs.trace.length - 1 : null];
     }),
-    protocol: `${mergedText(r, s)} ${gridText(r)} Gradient λ of a per-layer search: the mean of its layers.`,
+    protocol: `${mergedText(r, s)} ${gridText(r)} Gradient λ of a per-layer search: the mean of its layers.${coldEntropyNote(s)}`,
   };
 }
 
