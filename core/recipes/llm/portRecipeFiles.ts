@@ -19,8 +19,9 @@ import { joinPath, type LoadedModelFolder, type RecipeFiles } from './recipeFile
 
 const TOKENIZER_FILE = 'tokenizer.json';
 const TOKENIZER_CONFIG_FILE = 'tokenizer_config.json';
-const ADAPTER_CONFIG_FILE = 'adapter_config.json';
-const ADAPTER_WEIGHTS_FILE = 'adapter_model.safetensors';
+/** File names PEFT's save_pretrained uses. */
+export const ADAPTER_CONFIG_FILE = 'adapter_config.json';
+export const ADAPTER_WEIGHTS_FILE = 'adapter_model.safetensors';
 
 const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 

@@ -1,9 +1,9 @@
 /**
  * The file operations the CPRec and RecCocktail runners need, as an injected port: core/recipes
- * stays free of Node APIs (only core/platform may use them), and the host binds the port to
- * core/platform/hf (loadHfCheckpoint + loadTokenizerFolder, saveHfCheckpoint + saveTokenizerFolder,
- * saveLoraAdapter / loadLoraAdapter) and atomic text writes. Paths are joined with '/', which
- * Node accepts on every platform.
+ * stays free of Node APIs (only core/platform may use them). One implementation serves every side:
+ * recipeFilesOver (portRecipeFiles.ts) over a byte FilePort — the local disk (core/platform/
+ * recipeFiles.ts) or a window's host file calls. Paths are joined with '/', which Node accepts on
+ * every platform.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { LmConfig } from '../../models/lm/config';

@@ -1,15 +1,16 @@
-/** PEFT adapter folders round-trip bit-identically; bad folders give errors naming the file. */
+/** The Node binding's PEFT adapter folders round-trip bit-identically; bad folders give errors naming the file. */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RecForgeError } from '../../errors';
-import { parseLmConfig } from '../../models/lm/config';
-import { disposeLoraAdapter, initLoraAdapter } from '../../models/lora/adapter';
-import { defaultLoraConfig } from '../../models/lora/config';
-import { useTensorSuite } from '../../testing/tensorSuite';
-import { ADAPTER_CONFIG_FILE, ADAPTER_WEIGHTS_FILE, loadLoraAdapter, saveLoraAdapter } from './adapter';
+import { RecForgeError } from '../errors';
+import { parseLmConfig } from '../models/lm/config';
+import { disposeLoraAdapter, initLoraAdapter } from '../models/lora/adapter';
+import { defaultLoraConfig } from '../models/lora/config';
+import { useTensorSuite } from '../testing/tensorSuite';
+import { ADAPTER_CONFIG_FILE, ADAPTER_WEIGHTS_FILE } from '../recipes/llm/portRecipeFiles';
+import { nodeRecipeFiles } from './recipeFiles';
 
 useTensorSuite();
 
@@ -31,8 +32,8 @@ describe('PEFT adapter folder', () => {
       adapter.tensors.set(name, tf.randomNormal(t.shape, 0, 1, 'float32', 3));
       t.dispose();
     }
-    await saveLoraAdapter(dir, adapter);
-    const loaded = await loadLoraAdapter(dir, LM);
+    await nodeRecipeFiles.saveAdapter(dir, adapter);
+    const loaded = await nodeRecipeFiles.loadAdapter(dir, LM);
     expect(loaded.config).toEqual(config);
     expect([...loaded.tensors.keys()]).toEqual([...adapter.tensors.keys()]);
     for (const [name, t] of adapter.tensors) {
@@ -51,14 +52,14 @@ describe('PEFT adapter folder', () => {
 
   it('names the file that is missing or does not fit the base model', async () => {
     const adapter = initLoraAdapter(LM, defaultLoraConfig({ r: 2, target_modules: ['q_proj'] }), 1);
-    await saveLoraAdapter(dir, adapter);
+    await nodeRecipeFiles.saveAdapter(dir, adapter);
     disposeLoraAdapter(adapter);
     const wider = parseLmConfig({ model_type: 'llama', vocab_size: 40, hidden_size: 32, intermediate_size: 24, num_hidden_layers: 2, num_attention_heads: 4 });
-    const err = await loadLoraAdapter(dir, wider).catch((e: unknown) => e);
+    const err = await nodeRecipeFiles.loadAdapter(dir, wider).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RecForgeError);
     expect((err as RecForgeError).location).toMatchObject({ file: ADAPTER_WEIGHTS_FILE, field: 'base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight' });
     await rm(path.join(dir, ADAPTER_CONFIG_FILE));
-    const missing = await loadLoraAdapter(dir).catch((e: unknown) => e);
+    const missing = await nodeRecipeFiles.loadAdapter(dir, LM).catch((e: unknown) => e);
     expect((missing as RecForgeError).location).toMatchObject({ file: ADAPTER_CONFIG_FILE });
   });
 });
