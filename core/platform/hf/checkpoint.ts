@@ -3,7 +3,7 @@
  * generation_config.json (optional) and model.safetensors or shards + index. F32/F16/BF16 load as
  * float32; saving writes F32 or BF16 with `{"format":"pt"}` metadata, every file atomically.
  */
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { RecForgeError } from '../../errors';
@@ -12,10 +12,11 @@ import type { LmConfig } from '../../models/lm/config';
 import { expectedTensorShapes, requireWeight } from '../../models/lm/weights';
 import type { LmWeights } from '../../models/lm/weights';
 import { writeFileAtomic } from '../atomicWrite';
-import { hasCheckpointFile, readJsonFile } from './files';
 import { encodeFloatSafetensors } from './safetensorsEncode';
 import type { FloatTensor, SaveDtype } from './safetensorsEncode';
-import { INDEX_FILE, SINGLE_FILE, openTensorSource } from './shards';
+import { readJsonObjectFile } from '../../recipes/llm/filePort';
+import { readCheckpointWeights, sameShape, SINGLE_WEIGHTS_FILE, WEIGHTS_INDEX_FILE } from '../../recipes/llm/portTensors';
+import { nodeFilePort } from '../nodeFilePort';
 
 /** A loaded checkpoint. `weights` belongs to the caller (disposeWeights). */
 export interface HfCheckpoint {
@@ -28,40 +29,17 @@ export interface HfCheckpoint {
 
 const GENERATION_FILE = 'generation_config.json';
 
-async function readObject(dir: string, file: string): Promise<Record<string, unknown>> {
-  const json = await readJsonFile(dir, file);
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RecForgeError('import', `${file} is not a JSON object`, { file, expected: 'a JSON object' });
-  return json as Record<string, unknown>;
-}
-
-const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
-
-async function readWeights(dir: string, config: LmConfig): Promise<Map<string, FloatTensor>> {
-  const source = await openTensorSource(dir);
-  const out = new Map<string, FloatTensor>();
-  for (const [name, shape] of expectedTensorShapes(config)) {
-    const { tensor, file } = await source.get(name);
-    if (!(tensor.data instanceof Float32Array)) throw new RecForgeError('import', `${file}: tensor ${name} is not floating point`, { file, field: name, expected: 'F32, F16 or BF16' });
-    if (!sameShape(tensor.shape, shape)) {
-      throw new RecForgeError('import', `${file}: tensor ${name} has shape [${tensor.shape.join(', ')}], config.json implies [${shape.join(', ')}]`, { file, field: name, expected: `shape [${shape.join(', ')}]` });
-    }
-    out.set(name, { shape, data: tensor.data });
-  }
-  return out;
-}
-
 /**
  * Loads a local HF checkpoint folder. Throws RecForgeError('import') located at the offending file
  * (missing, corrupt, truncated, tensor missing from a shard, shape not matching config.json).
  * @example const { config, weights } = await loadHfCheckpoint('/models/Qwen2-0.5B');
  */
 export async function loadHfCheckpoint(dir: string): Promise<HfCheckpoint> {
-  const rawConfig = await readObject(dir, 'config.json');
+  const rawConfig = await readJsonObjectFile(nodeFilePort, path.join(dir, 'config.json'));
   const config = parseLmConfig(rawConfig);
-  const generationConfig = (await hasCheckpointFile(dir, GENERATION_FILE)) ? await readObject(dir, GENERATION_FILE) : undefined;
-  const floats = await readWeights(dir, config);
-  const weights: LmWeights = new Map();
-  for (const [name, t] of floats) weights.set(name, tf.tensor(t.data, [...t.shape], 'float32'));
+  const generationPath = path.join(dir, GENERATION_FILE);
+  const generationConfig = (await nodeFilePort.fileSize(generationPath)) === null ? undefined : await readJsonObjectFile(nodeFilePort, generationPath);
+  const weights: LmWeights = await readCheckpointWeights(nodeFilePort, dir, config);
   return { config, rawConfig, weights, ...(generationConfig ? { generationConfig } : {}) };
 }
 
@@ -108,8 +86,8 @@ async function writeShards(dir: string, tensors: Map<string, FloatTensor>, dtype
   const bytesPer = dtype === 'F32' ? 4 : 2;
   const shards = planShards(tensors, bytesPer, maxBytes);
   if (shards.length === 1) {
-    await writeFileAtomic(path.join(dir, SINGLE_FILE), encodeFloatSafetensors(tensors, dtype));
-    return rm(path.join(dir, INDEX_FILE), { force: true }); // a stale index would win on load
+    await writeFileAtomic(path.join(dir, SINGLE_WEIGHTS_FILE), encodeFloatSafetensors(tensors, dtype));
+    return rm(path.join(dir, WEIGHTS_INDEX_FILE), { force: true }); // a stale index would win on load
   }
   const weightMap: Record<string, string> = {};
   let total = 0;
@@ -121,7 +99,7 @@ async function writeShards(dir: string, tensors: Map<string, FloatTensor>, dtype
     }
     await writeFileAtomic(path.join(dir, file), encodeFloatSafetensors(shard, dtype));
   }
-  await writeFileAtomic(path.join(dir, INDEX_FILE), `${JSON.stringify({ metadata: { total_size: total }, weight_map: weightMap }, null, 2)}\n`);
+  await writeFileAtomic(path.join(dir, WEIGHTS_INDEX_FILE), `${JSON.stringify({ metadata: { total_size: total }, weight_map: weightMap }, null, 2)}\n`);
 }
 
 /** Writes `weights` as a HF checkpoint folder (created if needed); tensor files first, config.json last. */

@@ -13,7 +13,7 @@ import { expectedTensorShapes } from '../../models/lm/weights';
 import { readSafetensorsHeader } from './inspectHeader';
 import type { HeaderTensor } from './inspectHeader';
 import { readJsonObject } from './inspectJson';
-import { INDEX_FILE, SINGLE_FILE } from './shards';
+import { SINGLE_WEIGHTS_FILE, WEIGHTS_INDEX_FILE } from '../../recipes/llm/portTensors';
 
 /** Tensor bytes and counts per on-disk dtype. */
 export interface DtypeSummary {
@@ -39,8 +39,8 @@ const indexSchema = z.looseObject({ metadata: z.looseObject({ total_size: z.numb
 const exists = (file: string): Promise<boolean> => access(file).then(() => true, () => false);
 
 async function readIndex(dir: string): Promise<z.infer<typeof indexSchema>> {
-  const parsed = indexSchema.safeParse(await readJsonObject(dir, INDEX_FILE));
-  if (!parsed.success) throw new RecForgeError('import', `${INDEX_FILE} has no valid weight_map`, { file: INDEX_FILE, field: 'weight_map', expected: 'an object of tensor name → shard file' });
+  const parsed = indexSchema.safeParse(await readJsonObject(dir, WEIGHTS_INDEX_FILE));
+  if (!parsed.success) throw new RecForgeError('import', `${WEIGHTS_INDEX_FILE} has no valid weight_map`, { file: WEIGHTS_INDEX_FILE, field: 'weight_map', expected: 'an object of tensor name → shard file' });
   return parsed.data;
 }
 
@@ -51,29 +51,29 @@ async function shardedTensors(dir: string, warnings: string[]): Promise<{ files:
   const tensors = new Map<string, Located>();
   let bytes = 0;
   for (const file of files) {
-    if (!(await exists(path.join(dir, file)))) throw new RecForgeError('import', `shard ${file} listed in ${INDEX_FILE} is missing`, { file, expected: `a shard listed in ${INDEX_FILE}` });
+    if (!(await exists(path.join(dir, file)))) throw new RecForgeError('import', `shard ${file} listed in ${WEIGHTS_INDEX_FILE} is missing`, { file, expected: `a shard listed in ${WEIGHTS_INDEX_FILE}` });
     const header = await readSafetensorsHeader(dir, file);
     for (const t of header.tensors.values()) {
-      if (index.weight_map[t.name] !== file) warnings.push(`${file} holds ${t.name}, which ${INDEX_FILE} does not map to it`);
+      if (index.weight_map[t.name] !== file) warnings.push(`${file} holds ${t.name}, which ${WEIGHTS_INDEX_FILE} does not map to it`);
       else tensors.set(t.name, { ...t, file });
       bytes += t.bytes;
     }
   }
   for (const [name, file] of Object.entries(index.weight_map)) {
-    if (!tensors.has(name)) throw new RecForgeError('import', `${file} lacks tensor ${name} named in ${INDEX_FILE}`, { file, field: name, expected: `tensor listed in ${INDEX_FILE}` });
+    if (!tensors.has(name)) throw new RecForgeError('import', `${file} lacks tensor ${name} named in ${WEIGHTS_INDEX_FILE}`, { file, field: name, expected: `tensor listed in ${WEIGHTS_INDEX_FILE}` });
   }
   const total = index.metadata?.total_size;
-  if (total !== undefined && total !== bytes) warnings.push(`${INDEX_FILE} metadata.total_size is ${total}, the shards hold ${bytes} bytes of tensors`);
+  if (total !== undefined && total !== bytes) warnings.push(`${WEIGHTS_INDEX_FILE} metadata.total_size is ${total}, the shards hold ${bytes} bytes of tensors`);
   return { files, tensors };
 }
 
 async function singleTensors(dir: string): Promise<{ files: string[]; tensors: Map<string, Located> }> {
-  if (!(await exists(path.join(dir, SINGLE_FILE)))) {
+  if (!(await exists(path.join(dir, SINGLE_WEIGHTS_FILE)))) {
     const hasBin = await exists(path.join(dir, 'pytorch_model.bin'));
-    throw new RecForgeError('import', `no ${SINGLE_FILE} or ${INDEX_FILE}${hasBin ? ' (pytorch_model.bin is not supported; convert to safetensors)' : ''}`, { file: SINGLE_FILE, expected: 'safetensors weights' });
+    throw new RecForgeError('import', `no ${SINGLE_WEIGHTS_FILE} or ${WEIGHTS_INDEX_FILE}${hasBin ? ' (pytorch_model.bin is not supported; convert to safetensors)' : ''}`, { file: SINGLE_WEIGHTS_FILE, expected: 'safetensors weights' });
   }
-  const header = await readSafetensorsHeader(dir, SINGLE_FILE);
-  return { files: [SINGLE_FILE], tensors: new Map([...header.tensors].map(([n, t]) => [n, { ...t, file: SINGLE_FILE }])) };
+  const header = await readSafetensorsHeader(dir, SINGLE_WEIGHTS_FILE);
+  return { files: [SINGLE_WEIGHTS_FILE], tensors: new Map([...header.tensors].map(([n, t]) => [n, { ...t, file: SINGLE_WEIGHTS_FILE }])) };
 }
 
 /** Every tensor config.json implies must be stored, floating point, with the implied shape. */
@@ -102,9 +102,9 @@ function summarizeDtypes(tensors: ReadonlyMap<string, Located>): DtypeSummary[] 
 /** Inspects the weights of `dir` against `config` (headers only). */
 export async function inspectWeights(dir: string, config: LmConfig): Promise<WeightsReport> {
   const warnings: string[] = [];
-  const sharded = await exists(path.join(dir, INDEX_FILE));
+  const sharded = await exists(path.join(dir, WEIGHTS_INDEX_FILE));
   const { files, tensors } = sharded ? await shardedTensors(dir, warnings) : await singleTensors(dir);
-  checkAgainstConfig(config, tensors, sharded ? INDEX_FILE : SINGLE_FILE, warnings);
+  checkAgainstConfig(config, tensors, sharded ? WEIGHTS_INDEX_FILE : SINGLE_WEIGHTS_FILE, warnings);
   let stored = 0;
   for (const t of tensors.values()) stored += t.shape.reduce((a, b) => a * b, 1);
   return { layout: sharded ? 'sharded' : 'single', files, dtypes: summarizeDtypes(tensors), storedParameterCount: stored, warnings };

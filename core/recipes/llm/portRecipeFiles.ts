@@ -14,7 +14,7 @@ import { loraConfigToJson, parseLoraConfig } from '../../models/lora/config';
 import { createHfTokenizer } from '../../text/tokenizer/hfTokenizer';
 import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { jsonText, readJsonObjectFile, readTextFile, writeTextFile, type FilePort } from './filePort';
-import { encodeF32Tensors, openFolderTensors, readSafetensors, SINGLE_WEIGHTS_FILE } from './portTensors';
+import { encodeF32Tensors, readCheckpointWeights, readSafetensors, sameShape, SINGLE_WEIGHTS_FILE } from './portTensors';
 import { joinPath, type LoadedModelFolder, type RecipeFiles } from './recipeFiles';
 
 const TOKENIZER_FILE = 'tokenizer.json';
@@ -22,8 +22,6 @@ const TOKENIZER_CONFIG_FILE = 'tokenizer_config.json';
 /** File names PEFT's save_pretrained uses. */
 export const ADAPTER_CONFIG_FILE = 'adapter_config.json';
 export const ADAPTER_WEIGHTS_FILE = 'adapter_model.safetensors';
-
-const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
 async function readTokenizerFiles(port: FilePort, dir: string): Promise<HfTokenizerFiles> {
   if ((await port.fileSize(joinPath(dir, TOKENIZER_FILE))) === null) {
@@ -37,32 +35,12 @@ async function readTokenizerFiles(port: FilePort, dir: string): Promise<HfTokeni
   return { tokenizerJson, tokenizerConfig: hasConfig ? await readJsonObjectFile(port, configPath) : {} };
 }
 
-/** Every tensor config.json implies, shape-checked, as tfjs tensors (the caller owns them). */
-async function readModelWeights(port: FilePort, dir: string, config: LmConfig): Promise<Map<string, tf.Tensor>> {
-  const tensorNamed = await openFolderTensors(port, dir);
-  const weights = new Map<string, tf.Tensor>();
-  try {
-    for (const [name, shape] of expectedTensorShapes(config)) {
-      const { tensor, file } = await tensorNamed(name);
-      if (!(tensor.data instanceof Float32Array)) throw new RecForgeError('import', `${file}: tensor ${name} is not floating point`, { file, field: name, expected: 'F32, F16 or BF16' });
-      if (!sameShape(tensor.shape, shape)) {
-        throw new RecForgeError('import', `${file}: tensor ${name} has shape [${tensor.shape.join(', ')}], config.json implies [${shape.join(', ')}]`, { file, field: name, expected: `shape [${shape.join(', ')}]` });
-      }
-      weights.set(name, tf.tensor(tensor.data, shape, 'float32'));
-    }
-  } catch (err) {
-    for (const t of weights.values()) t.dispose();
-    throw err;
-  }
-  return weights;
-}
-
 async function loadModelFolder(port: FilePort, dir: string): Promise<LoadedModelFolder> {
   // Tokenizer first: it is the file most often missing from a user's folder, and it is cheap.
   const tokenizerFiles = await readTokenizerFiles(port, dir);
   const tokenizer = createHfTokenizer(tokenizerFiles);
   const config = parseLmConfig(await readJsonObjectFile(port, joinPath(dir, 'config.json')));
-  return { config, tokenizer, tokenizerFiles, weights: await readModelWeights(port, dir, config) };
+  return { config, tokenizer, tokenizerFiles, weights: await readCheckpointWeights(port, dir, config) };
 }
 
 /** Tokenizer files, then weights, then config.json last: a folder with config.json is complete. */
