@@ -5,10 +5,10 @@
  * when the run ends or the window goes away are aborted, so they leave nothing behind.
  */
 import { randomUUID } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RecForgeError } from '../../core/errors';
 import { beginAtomicUpload, type AtomicUpload } from '../../core/platform/atomicUpload';
+import { nodeFilePort } from '../../core/platform/nodeFilePort';
 import { decodeBase64, encodeBase64 } from '../../core/protocol/base64';
 import { MAX_UPLOAD_BYTES, type FileReadReply, type FileReadRequest, type FileSizeReply, type FileWriteReply, type FileWriteRequest } from '../../core/protocol/computeFiles';
 import { confinedPath } from './confinedPath';
@@ -24,22 +24,15 @@ export class RunFileAccess {
 
   async size(path: string): Promise<FileSizeReply> {
     const file = await confinedPath(path, [this.runDir, ...this.readOnly]);
-    const info = await stat(file).catch(() => null);
-    return { size: info?.isFile() === true ? info.size : null };
+    return { size: await nodeFilePort.fileSize(file) };
   }
 
   async read(req: FileReadRequest): Promise<FileReadReply> {
     const file = await confinedPath(req.path, [this.runDir, ...this.readOnly]);
-    const fh = await open(file, 'r').catch(() => {
+    const bytes = await nodeFilePort.readBytes(file, req.offset, req.length).catch(() => {
       throw new RecForgeError('not_found', `${req.path} cannot be read`, { file: req.path, expected: 'a readable file' });
     });
-    try {
-      const buffer = new Uint8Array(req.length);
-      const { bytesRead } = await fh.read(buffer, 0, req.length, req.offset);
-      return { bytes: encodeBase64(buffer.subarray(0, bytesRead)) };
-    } finally {
-      await fh.close();
-    }
+    return { bytes: encodeBase64(bytes) };
   }
 
   async write(req: FileWriteRequest): Promise<FileWriteReply> {
