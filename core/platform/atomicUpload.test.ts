@@ -1,24 +1,18 @@
 /** Chunked uploads appear all at once or not at all: nothing is left by an aborted or failed one. */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../testing/tempDir';
 import { verifyChecksum } from './atomicWrite';
 import { beginAtomicUpload } from './atomicUpload';
 
-let dir = '';
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'rf-upload-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('rf-upload-');
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 
 describe('beginAtomicUpload', () => {
   it('publishes the appended chunks on commit, with a checksum sidecar', async () => {
-    const target = path.join(dir, 'model', 'model.safetensors');
+    const target = path.join(tmp.dir, 'model', 'model.safetensors');
     const upload = await beginAtomicUpload(target, 100);
     await upload.append(bytes(1, 2, 3));
     await upload.append(bytes(4, 5));
@@ -30,29 +24,29 @@ describe('beginAtomicUpload', () => {
   });
 
   it('leaves the old file and no temp file when aborted', async () => {
-    const target = path.join(dir, 'a.json');
+    const target = path.join(tmp.dir, 'a.json');
     await writeFile(target, 'old');
     const upload = await beginAtomicUpload(target, 100);
     await upload.append(bytes(1, 2));
     await upload.abort();
     await upload.abort();
     expect(await readFile(target, 'utf8')).toBe('old');
-    expect(await readdir(dir)).toEqual(['a.json']);
+    expect(await readdir(tmp.dir)).toEqual(['a.json']);
   });
 
   it('refuses a commit whose size does not match and cleans up', async () => {
-    const target = path.join(dir, 'a.bin');
+    const target = path.join(tmp.dir, 'a.bin');
     const upload = await beginAtomicUpload(target, 100);
     await upload.append(bytes(1, 2));
     await expect(upload.commit(3)).rejects.toMatchObject({ detail: 'upload of a.bin: 2 bytes arrived, 3 were sent' });
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(tmp.dir)).toEqual([]);
     await expect(upload.append(bytes(1))).rejects.toThrow(/already finished/);
   });
 
   it('refuses appends past the size bound and cleans up', async () => {
-    const upload = await beginAtomicUpload(path.join(dir, 'a.bin'), 3);
+    const upload = await beginAtomicUpload(path.join(tmp.dir, 'a.bin'), 3);
     await upload.append(bytes(1, 2));
     await expect(upload.append(bytes(3, 4))).rejects.toThrow(/more than 3 bytes/);
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(tmp.dir)).toEqual([]);
   });
 });

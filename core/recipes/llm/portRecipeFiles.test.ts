@@ -2,11 +2,11 @@
  * RecipeFiles over a byte port: a tiny HF model folder and a PEFT adapter saved through an
  * in-memory port load back equal, and the bytes are the ones the Node binding writes to disk.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../testing/tempDir';
 import { parseLmConfig } from '../../models/lm/config';
 import { disposeWeights } from '../../models/lm/weights';
 import { disposeLoraAdapter, initLoraAdapter } from '../../models/lora/adapter';
@@ -38,13 +38,7 @@ const hfFolders: Pick<RecipeFiles, 'saveModelFolder' | 'loadModelFolder'> = {
 const TEXTS = ['the red book', 'a blue game', 'green movie night', 'book of games'];
 const LM = parseLmConfig({ model_type: 'llama', vocab_size: 40, hidden_size: 16, intermediate_size: 24, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2 });
 
-let dir = '';
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'rf-port-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('rf-port-');
 
 async function expectSameTensors(a: ReadonlyMap<string, tf.Tensor>, b: ReadonlyMap<string, tf.Tensor>): Promise<void> {
   expect([...b.keys()]).toEqual([...a.keys()]);
@@ -60,12 +54,12 @@ describe('recipeFilesOver (byte port)', () => {
     const port = memoryFilePort();
     const files = recipeFilesOver(port);
     await writeTinyHfFolder(files, 'm', TEXTS);
-    await writeTinyHfFolder(hfFolders, dir, TEXTS);
+    await writeTinyHfFolder(hfFolders, tmp.dir, TEXTS);
     for (const name of ['config.json', 'model.safetensors', 'tokenizer.json', 'tokenizer_config.json']) {
-      expect(port.files.get(`m/${name}`), name).toEqual(new Uint8Array(await readFile(path.join(dir, name))));
+      expect(port.files.get(`m/${name}`), name).toEqual(new Uint8Array(await readFile(path.join(tmp.dir, name))));
     }
     const viaPort = await files.loadModelFolder('m');
-    const viaNode = await hfFolders.loadModelFolder(dir);
+    const viaNode = await hfFolders.loadModelFolder(tmp.dir);
     expect(viaPort.config).toEqual(viaNode.config);
     expect(viaPort.tokenizerFiles).toEqual(viaNode.tokenizerFiles);
     expect(viaPort.tokenizer.encode('the red book')).toEqual(viaNode.tokenizer.encode('the red book'));
