@@ -2,37 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../train/rng';
-import { expectNoLeaks } from '../../testing/leaks';
 import { loadSimdKernels } from '../simd/simdModule';
 import { setFastPathEnabled } from './fastPaths';
 import { GATHER_ROWS_SIMD, gatherRowsStats } from './gatherRows';
 import { applyCpuPatches, applyWasmPatches } from './index';
 import { SEGMENT_SUM_SIMD, segmentSumStats } from './unsortedSegmentSum';
+import { maxAbsDiff, randArray, runOn, sizeOf } from './testUtil';
 
 const rng = createRng(7);
-const randArray = (n: number): number[] => Array.from({ length: n }, () => rng.nextFloat() * 2 - 1);
-const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
-
-/** Runs `fn` on `backend` and returns its outputs as plain arrays (tensors disposed). */
-async function on(backend: string, fn: () => tf.Tensor[]): Promise<Float32Array[]> {
-  await tf.setBackend(backend);
-  return expectNoLeaks(() => {
-    const outs = tf.tidy(fn);
-    const values = outs.map((t) => t.dataSync() as Float32Array);
-    tf.dispose(outs);
-    return values;
-  });
-}
-
-function maxAbsDiff(a: Float32Array[], b: Float32Array[]): number {
-  let m = 0;
-  a.forEach((x, i) => {
-    const y = b[i] as Float32Array;
-    expect(x.length).toBe(y.length);
-    for (let j = 0; j < x.length; j++) m = Math.max(m, Math.abs((x[j] as number) - (y[j] as number)));
-  });
-  return m;
-}
 
 beforeAll(async () => {
   expect(await loadSimdKernels()).toBe(true);
@@ -75,16 +52,16 @@ const BROADCAST_CASES: MatCase[] = [
 
 describe('BatchMatMul patch (wasm) vs cpu', () => {
   it.each(MATMUL_CASES)('a %j b %j tA=%s tB=%s: value and gradients', async (...c) => {
-    const fn = matMulCase(randArray(size(c[0])), randArray(size(c[1])), c, true);
-    const wasm = await on('wasm', fn);
-    expect(maxAbsDiff(wasm, await on('cpu', fn))).toBeLessThanOrEqual(1e-5);
+    const fn = matMulCase(randArray(rng, sizeOf(c[0])), randArray(rng, sizeOf(c[1])), c, true);
+    const wasm = await runOn('wasm', fn);
+    expect(maxAbsDiff(wasm, await runOn('cpu', fn))).toBeLessThanOrEqual(1e-5);
     await tf.setBackend('wasm');
   });
 
   it.each(BROADCAST_CASES)('broadcast a %j b %j tA=%s tB=%s: value', async (...c) => {
-    const fn = matMulCase(randArray(size(c[0])), randArray(size(c[1])), c, false);
-    const wasm = await on('wasm', fn);
-    expect(maxAbsDiff(wasm, await on('cpu', fn))).toBeLessThanOrEqual(1e-5);
+    const fn = matMulCase(randArray(rng, sizeOf(c[0])), randArray(rng, sizeOf(c[1])), c, false);
+    const wasm = await runOn('wasm', fn);
+    expect(maxAbsDiff(wasm, await runOn('cpu', fn))).toBeLessThanOrEqual(1e-5);
     await tf.setBackend('wasm');
   });
 });
@@ -100,24 +77,24 @@ const SEGMENT_CASES: SegCase[] = [
 
 describe('UnsortedSegmentSum patch (wasm and cpu) vs one-hot matmul reference', () => {
   it.each(SEGMENT_CASES)('x %j into %d segments', async (xShape, numSegments) => {
-    const x = randArray(size(xShape));
+    const x = randArray(rng, sizeOf(xShape));
     const rows = xShape[0] as number;
     // Include an out-of-range id (dropped, as in TF) and repeated ids.
     const ids = Array.from({ length: rows }, (_, i) => (i === rows - 1 ? numSegments : rng.nextInt(0, numSegments)));
     const patched = (): tf.Tensor[] => [tf.unsortedSegmentSum(tf.tensor(x, xShape), tf.tensor1d(ids, 'int32'), numSegments)];
     const reference = (): tf.Tensor[] => {
-      const flat = tf.tensor(x, [rows, size(xShape) / rows]);
+      const flat = tf.tensor(x, [rows, sizeOf(xShape) / rows]);
       const oneHot = tf.oneHot(tf.tensor1d(ids, 'int32'), numSegments).toFloat();
       return [tf.matMul(oneHot, flat, true, false).reshape([numSegments, ...xShape.slice(1)])];
     };
-    const ref = await on('cpu', reference);
+    const ref = await runOn('cpu', reference);
     const simdBefore = segmentSumStats.simd;
-    expect(maxAbsDiff(await on('wasm', patched), ref)).toBeLessThanOrEqual(1e-5);
+    expect(maxAbsDiff(await runOn('wasm', patched), ref)).toBeLessThanOrEqual(1e-5);
     expect(segmentSumStats.simd).toBe(simdBefore + 1);
-    expect(maxAbsDiff(await on('cpu', patched), ref)).toBeLessThanOrEqual(1e-5);
+    expect(maxAbsDiff(await runOn('cpu', patched), ref)).toBeLessThanOrEqual(1e-5);
     setFastPathEnabled(SEGMENT_SUM_SIMD, false); // the JS kernel behind it
     try {
-      expect(maxAbsDiff(await on('wasm', patched), ref)).toBeLessThanOrEqual(1e-5);
+      expect(maxAbsDiff(await runOn('wasm', patched), ref)).toBeLessThanOrEqual(1e-5);
     } finally {
       setFastPathEnabled(SEGMENT_SUM_SIMD, true);
     }
@@ -126,9 +103,9 @@ describe('UnsortedSegmentSum patch (wasm and cpu) vs one-hot matmul reference', 
   });
 
   it('gather gradient matches on wasm and cpu', async () => {
-    const table = randArray(9 * 4);
+    const table = randArray(rng, 9 * 4);
     const ids = [[1, 3, 3], [0, 8, 1]];
-    const w = randArray(2 * 3 * 4);
+    const w = randArray(rng, 2 * 3 * 4);
     const fn = (): tf.Tensor[] => {
       const idsT = tf.tensor2d(ids, [2, 3], 'int32');
       const wT = tf.tensor(w, [2, 3, 4]);
@@ -139,14 +116,14 @@ describe('UnsortedSegmentSum patch (wasm and cpu) vs one-hot matmul reference', 
       const oneHot = tf.oneHot(tf.tensor1d(ids.flat(), 'int32'), 9).toFloat();
       return [tf.matMul(oneHot, tf.tensor2d(w, [6, 4]), true, false)];
     };
-    const expected = await on('cpu', ref);
-    expect(maxAbsDiff(await on('wasm', fn), expected)).toBeLessThanOrEqual(1e-5);
-    expect(maxAbsDiff(await on('cpu', fn), expected)).toBeLessThanOrEqual(1e-5);
+    const expected = await runOn('cpu', ref);
+    expect(maxAbsDiff(await runOn('wasm', fn), expected)).toBeLessThanOrEqual(1e-5);
+    expect(maxAbsDiff(await runOn('cpu', fn), expected)).toBeLessThanOrEqual(1e-5);
     await tf.setBackend('wasm');
   });
 
   it('int32 segment sums stay integers', async () => {
-    const out = await on('wasm', () => [tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4], 'int32'), tf.tensor1d([0, 1, 0, 1], 'int32'), 2)]);
+    const out = await runOn('wasm', () => [tf.unsortedSegmentSum(tf.tensor1d([1, 2, 3, 4], 'int32'), tf.tensor1d([0, 1, 0, 1], 'int32'), 2)]);
     expect(Array.from(out[0] as Float32Array)).toEqual([4, 6]);
   });
 });
@@ -159,17 +136,17 @@ describe('GatherV2 row patch (wasm) vs cpu', () => {
     [[3, 4], [2, 0, 1, 3], 1], // axis 1: falls back to the stock kernel
     [[50, 64], [49, 0, 7, 7, 12], 0],
   ])('table %j ids %j axis %d', async (shape, ids, axis) => {
-    const table = randArray(size(shape));
+    const table = randArray(rng, sizeOf(shape));
     const idsShape = Array.isArray(ids[0]) ? [ids.length, (ids[0] as number[]).length] : [ids.length];
     const fn = (): tf.Tensor[] => [tf.gather(tf.tensor(table, shape), tf.tensor((ids as number[]).flat(), idsShape, 'int32'), axis)];
     const before = { ...gatherRowsStats };
-    const wasm = await on('wasm', fn);
+    const wasm = await runOn('wasm', fn);
     expect(gatherRowsStats.simd).toBe(before.simd + (axis === 0 ? 1 : 0));
-    const cpu = await on('cpu', fn);
+    const cpu = await runOn('cpu', fn);
     expect(maxAbsDiff(wasm, cpu)).toBe(0);
     setFastPathEnabled(GATHER_ROWS_SIMD, false); // the JS copy behind it
     try {
-      expect(maxAbsDiff(await on('wasm', fn), cpu)).toBe(0);
+      expect(maxAbsDiff(await runOn('wasm', fn), cpu)).toBe(0);
     } finally {
       setFastPathEnabled(GATHER_ROWS_SIMD, true);
     }
@@ -178,7 +155,7 @@ describe('GatherV2 row patch (wasm) vs cpu', () => {
   });
 
   it('gathers int32 tables and rejects out-of-range ids', async () => {
-    const out = await on('wasm', () => [tf.gather(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), tf.tensor1d([1, 1, 0], 'int32'))]);
+    const out = await runOn('wasm', () => [tf.gather(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), tf.tensor1d([1, 1, 0], 'int32'))]);
     expect(Array.from(out[0] as Float32Array)).toEqual([3, 4, 3, 4, 1, 2]);
     const before = tf.memory().numTensors;
     const table = tf.zeros([3, 2]);
