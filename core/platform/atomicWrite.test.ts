@@ -1,15 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256Hex, verifyChecksum, writeFileAtomic, writeFileAtomicWithChecksum } from './atomicWrite';
-import { tempDir } from './workspace/testWorkspace.testutil';
-import type { TempDir } from './workspace/testWorkspace.testutil';
+import { useTempDir } from '../testing/tempDir';
 
-let t: TempDir;
-beforeEach(async () => {
-  t = await tempDir();
-});
-afterEach(() => t.cleanup());
+const t = useTempDir('rf-atomic-');
 
 describe('writeFileAtomic', () => {
   it('replaces the file and leaves no temp files behind', async () => {

@@ -1,15 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../protocol/dto';
 import { openTextSource } from './textFile';
-import { tempDir } from './workspace/testWorkspace.testutil';
-import type { TempDir } from './workspace/testWorkspace.testutil';
+import { useTempDir } from '../testing/tempDir';
 
-let t: TempDir;
-beforeEach(async () => {
-  t = await tempDir();
-});
-afterEach(() => t.cleanup());
+const t = useTempDir('rf-text-');
 
 async function readAll(p: string, encoding: 'utf-8' | 'latin1', onProgress?: (p: ImportProgress) => void): Promise<string> {
   const src = await openTextSource(p, onProgress ? { name: 'f', encoding, onProgress } : { name: 'f', encoding });

@@ -6,8 +6,8 @@ import { RecForgeError } from '../../errors';
 import { appendRows } from './appendRows';
 import { Db, exec, query } from './db';
 import type { Workspace } from './workspace';
+import type { TempDir } from '../../testing/tempDir';
 import { ML100K_DIR, makeCsv, useTempWorkspace, importBaseCsv } from './testWorkspace.testutil';
-import type { TempDir } from './testWorkspace.testutil';
 
 let t: TempDir;
 let ws: Workspace;

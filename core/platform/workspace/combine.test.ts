@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { TempDir } from '../../testing/tempDir';
 import { useTempWorkspace } from './testWorkspace.testutil';
-import type { TempDir } from './testWorkspace.testutil';
 import type { Workspace } from './workspace';
 
 let t: TempDir;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Workspace } from './workspace';
+import type { TempDir } from '../../testing/tempDir';
 import { ML100K_DIR, makeCsv, useTempWorkspace } from './testWorkspace.testutil';
-import type { TempDir } from './testWorkspace.testutil';
 
 let t: TempDir;
 let ws: Workspace;

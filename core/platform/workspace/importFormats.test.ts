@@ -4,8 +4,8 @@ import { RecForgeError } from '../../errors';
 import type { ParsedFormat } from './importSources';
 import { amazonFiles, distinctItems, fixtureRows, mlCsvFiles, ml1mFiles, recboleFiles, replaceLine } from './formatFixtures.testutil';
 import type { Workspace } from './workspace';
+import type { TempDir } from '../../testing/tempDir';
 import { useTempWorkspace, importBaseCsv } from './testWorkspace.testutil';
-import type { TempDir } from './testWorkspace.testutil';
 
 let t: TempDir;
 let ws: Workspace;

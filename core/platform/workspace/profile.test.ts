@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseInteractionsCsv } from '../../data/csv/parse';
 import { profileDataset } from '../../data/profile';
 import { textChunks } from '../../data/lines';
+import type { TempDir } from '../../testing/tempDir';
 import { makeCsv, useTempWorkspace } from './testWorkspace.testutil';
-import type { TempDir } from './testWorkspace.testutil';
 import type { Workspace } from './workspace';
 
 let t: TempDir;

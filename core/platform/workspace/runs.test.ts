@@ -7,7 +7,8 @@ import { Db, exec } from './db';
 import { ID_PATTERN, newDatasetId, newRunId } from './ids';
 import { SCHEMA_VERSION } from './schema';
 import { Workspace } from './workspace';
-import { tempDir, useTempWorkspace } from './testWorkspace.testutil';
+import { tempDir } from '../../testing/tempDir';
+import { useTempWorkspace } from './testWorkspace.testutil';
 
 let ws: Workspace;
 useTempWorkspace((_dir, workspace) => {

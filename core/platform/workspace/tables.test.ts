@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { TempDir } from '../../testing/tempDir';
 import { makeCsv, useTempWorkspace } from './testWorkspace.testutil';
-import type { TempDir } from './testWorkspace.testutil';
 import type { Workspace } from './workspace';
 
 let t: TempDir;

@@ -1,34 +1,12 @@
 import { afterEach, beforeEach } from 'vitest';
 /** Test helpers: temporary workspaces and fixture files, cleaned up after each test. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir, type TempDir } from '../../testing/tempDir';
 import { Workspace } from './workspace';
 
 /** The shared MovieLens-100k folder, read in place (never copied into the repo). */
 export const ML100K_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'data', 'ml-100k');
-
-/** A temp folder plus helpers; call cleanup() in afterEach. */
-export interface TempDir {
-  readonly dir: string;
-  file(name: string, content: string | Uint8Array): Promise<{ name: string; path: string }>;
-  cleanup(): Promise<void>;
-}
-
-/** Creates a fresh temp folder under os.tmpdir(). */
-export async function tempDir(): Promise<TempDir> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'recforge-ws-'));
-  return {
-    dir,
-    async file(name, content) {
-      const p = path.join(dir, name);
-      await writeFile(p, content);
-      return { name, path: p };
-    },
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
-}
 
 /** Opens a workspace in `<tmp>/ws`. */
 export function openWorkspace(t: TempDir): Promise<Workspace> {
@@ -54,7 +32,7 @@ export function makeCsv(users: number, perUser: number, items = 50): string {
 export function useTempWorkspace(ready: (t: TempDir, ws: Workspace) => void | Promise<void>): void {
   let current: { t: TempDir; ws: Workspace } | null = null;
   beforeEach(async () => {
-    const t = await tempDir();
+    const t = await tempDir('recforge-ws-');
     current = { t, ws: await openWorkspace(t) };
     await ready(current.t, current.ws);
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { prepareDataset } from '../../../data/preprocess/prepare';
 import type { RawInteraction } from '../../../data/types';
 import type { Db } from '../db';
-import type { TempDir } from '../testWorkspace.testutil';
 import { plainRows, readBack, runImport, useTestDbPerTest } from './tabular.testutil';
+import type { TempDir } from '../../../testing/tempDir';
 
 let t: TempDir;
 let db: Db;

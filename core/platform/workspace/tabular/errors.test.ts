@@ -2,8 +2,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { RecForgeError } from '../../../errors';
 import type { Db } from '../db';
+import type { TempDir } from '../../../testing/tempDir';
 import { makeCsv } from '../testWorkspace.testutil';
-import type { TempDir } from '../testWorkspace.testutil';
 import { allCounts, runImport, useTestDbPerTest } from './tabular.testutil';
 import type { ColumnMapping, TabularFile } from './types';
 

@@ -5,8 +5,8 @@ import { prepareDataset } from '../../../data/preprocess/prepare';
 import { RecForgeError } from '../../../errors';
 import type { Db } from '../db';
 import { parseImportFiles } from '../importSources';
-import { makeCsv, tempDir } from '../testWorkspace.testutil';
-import type { TempDir } from '../testWorkspace.testutil';
+import { tempDir, type TempDir } from '../../../testing/tempDir';
+import { makeCsv } from '../testWorkspace.testutil';
 import { allCounts, openTestDb, runImport } from './tabular.testutil';
 
 let t: TempDir;

@@ -9,9 +9,9 @@ import type { PreparedDataset } from '../../../data/preprocess/prepare';
 import { Db, exec, num, query } from '../db';
 import { countRows, migrate } from '../schema';
 import { importTabular } from './importTabular';
-import { tempDir, type TempDir } from '../testWorkspace.testutil';
 import { TABULAR_SCHEMA_V2, TABULAR_V2_TABLES } from './schemaV2';
 import type { ColumnMapping, TabularFile, TabularImportResult, TabularOptions } from './types';
+import { tempDir, type TempDir } from '../../../testing/tempDir';
 
 /**
  * A fresh temp folder and migrated test database around every test of the file; `opened` gets
