@@ -3,7 +3,7 @@
  * RecCocktail with (nodeRecipeFiles). Writes are atomic (temp file + fsync + rename, folders
  * created), as every workspace file write is.
  */
-import { mkdir, open, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FilePort } from '../recipes/llm/filePort';
 import { writeFileAtomic } from './atomicWrite';
@@ -26,5 +26,8 @@ export const nodeFilePort: FilePort = {
   async writeBytes(file, bytes) {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, bytes);
+  },
+  async removeFile(file) {
+    await rm(file, { force: true });
   },
 };

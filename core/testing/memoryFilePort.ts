@@ -20,5 +20,8 @@ export function memoryFilePort(): MemoryFilePort {
     writeBytes: async (path, bytes) => {
       files.set(path, bytes.slice());
     },
+    removeFile: async (path) => {
+      files.delete(path);
+    },
   };
 }

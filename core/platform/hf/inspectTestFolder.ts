@@ -10,7 +10,7 @@ import { bpeModelToHfFiles } from '../../text/tokenizer/hfJson';
 import { trainBpe } from '../../text/tokenizer/bpeTrainer';
 import { titleCorpus } from '../../text/tokenizer/testCorpus';
 import { saveHfCheckpoint } from './checkpoint';
-import type { SaveHfOptions } from './checkpoint';
+import type { HfWriteOptions } from '../../recipes/llm/checkpointWriter';
 import { saveTokenizerFolder } from './tokenizerFolder';
 
 /** LLaMA layout, untied, ≈ 5.8k parameters (≈ 23 KB in F32). */
@@ -19,7 +19,7 @@ export const TINY_LLAMA = { model_type: 'llama', vocab_size: 300, hidden_size: 1
 export const TINY_QWEN2 = { model_type: 'qwen2', vocab_size: 290, hidden_size: 16, intermediate_size: 32, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, tie_word_embeddings: true, max_position_embeddings: 64 };
 
 /** Saves a model built from `configJson` into `dir`; optionally a tokenizer trained on a few titles. */
-export async function writeTinyModel(dir: string, configJson: object, opts: SaveHfOptions & { tokenizerVocab?: number } = {}): Promise<void> {
+export async function writeTinyModel(dir: string, configJson: object, opts: HfWriteOptions & { tokenizerVocab?: number } = {}): Promise<void> {
   const config = parseLmConfig(configJson);
   const weights = initLmWeights(config, 3);
   await saveHfCheckpoint(dir, config, weights, opts);

@@ -16,6 +16,8 @@ export interface FilePort {
   readBytes(path: string, offset: number, length: number): Promise<Uint8Array>;
   /** Replaces `path` with `bytes` atomically (a reader sees the old file or the new one); folders created. */
   writeBytes(path: string, bytes: Uint8Array): Promise<void>;
+  /** Deletes `path` if it exists. Optional: a port that only ever writes fresh folders (a window's run folder) leaves it out. */
+  removeFile?(path: string): Promise<void>;
 }
 
 /** Bytes read per readBytes call: small enough for one transport frame (MAX_FILE_CHUNK_BYTES). */

@@ -23,7 +23,7 @@ import { writeTinyHfFolder } from './testData';
 
 useTensorSuite();
 
-/** The HF folder writers and readers of core/platform/hf (inspection, registration, export use them) as a reference. */
+/** The HF folder writers and readers of core/platform/hf (inspection, registration, export use them) as a reference; over the disk, through the same checkpoint writer. */
 const hfFolders: Pick<RecipeFiles, 'saveModelFolder' | 'loadModelFolder'> = {
   async saveModelFolder(dir, config, weights, tokenizer) {
     await saveTokenizerFolder(dir, tokenizer);

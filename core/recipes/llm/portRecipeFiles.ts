@@ -7,14 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
-import { lmConfigToJson, parseLmConfig, type LmConfig } from '../../models/lm/config';
-import { expectedTensorShapes, requireWeight } from '../../models/lm/weights';
+import { parseLmConfig, type LmConfig } from '../../models/lm/config';
 import { expectedLoraShapes, parseLoraTensorName, type LoraAdapter } from '../../models/lora/adapter';
 import { loraConfigToJson, parseLoraConfig } from '../../models/lora/config';
 import { createHfTokenizer } from '../../text/tokenizer/hfTokenizer';
 import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { jsonText, readJsonObjectFile, readTextFile, writeTextFile, type FilePort } from './filePort';
-import { encodeF32Tensors, readCheckpointWeights, readSafetensors, sameShape, SINGLE_WEIGHTS_FILE } from './portTensors';
+import { writeHfCheckpoint } from './checkpointWriter';
+import { encodeF32Tensors, readCheckpointWeights, readSafetensors, sameShape } from './portTensors';
 import { joinPath, type LoadedModelFolder, type RecipeFiles } from './recipeFiles';
 
 const TOKENIZER_FILE = 'tokenizer.json';
@@ -43,18 +43,11 @@ async function loadModelFolder(port: FilePort, dir: string): Promise<LoadedModel
   return { config, tokenizer, tokenizerFiles, weights: await readCheckpointWeights(port, dir, config) };
 }
 
-/** Tokenizer files, then weights, then config.json last: a folder with config.json is complete. */
+/** Tokenizer files, then the checkpoint (config.json last): a folder with config.json is complete. */
 async function saveModelFolder(port: FilePort, dir: string, config: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, tokenizer: HfTokenizerFiles): Promise<void> {
   await writeTextFile(port, joinPath(dir, TOKENIZER_FILE), jsonText(tokenizer.tokenizerJson, 0));
   await writeTextFile(port, joinPath(dir, TOKENIZER_CONFIG_FILE), jsonText(tokenizer.tokenizerConfig));
-  const ordered = new Map<string, tf.Tensor>();
-  for (const [name, shape] of expectedTensorShapes(config)) {
-    const t = requireWeight(weights, name);
-    if (!sameShape(t.shape, shape)) throw new RecForgeError('validation', `tensor ${name} has shape [${t.shape.join(', ')}], expected [${shape.join(', ')}]`);
-    ordered.set(name, t);
-  }
-  await port.writeBytes(joinPath(dir, SINGLE_WEIGHTS_FILE), await encodeF32Tensors(ordered));
-  await writeTextFile(port, joinPath(dir, 'config.json'), jsonText(lmConfigToJson(config, 'float32')));
+  await writeHfCheckpoint(port, dir, config, weights);
 }
 
 /** Weights first, adapter_config.json last (PEFT's save_pretrained layout). */

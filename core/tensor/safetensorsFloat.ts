@@ -2,8 +2,9 @@
  * safetensors encoding of float32 tensors as F32 or BF16 (round to nearest even, as torch's
  * `.to(torch.bfloat16)`); core/tensor/safetensors writes only F32/I32.
  */
-import { encodeSafetensors } from '../../tensor/safetensors';
-import type { StoredTensor } from '../../tensor/safetensors';
+import { encodeSafetensors } from './safetensors';
+import type { StoredTensor } from './safetensors';
+import { encodeUtf8 } from './utf8';
 
 /** On-disk float dtypes we write. */
 export type SaveDtype = 'F32' | 'BF16';
@@ -31,7 +32,7 @@ function bf16Bytes(tensors: ReadonlyMap<string, FloatTensor>, metadata: Readonly
     header[name] = { dtype: 'BF16', shape: t.shape, data_offsets: [offset, offset + 2 * t.data.length] };
     offset += 2 * t.data.length;
   }
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = encodeUtf8(JSON.stringify(header));
   const headerLen = Math.ceil(json.length / 8) * 8;
   const out = new Uint8Array(8 + headerLen + offset);
   const view = new DataView(out.buffer);
