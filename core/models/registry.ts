@@ -22,8 +22,3 @@ const REGISTRY: { readonly [N in ModelName]: ModelFamily<ModelConfigs[N]> } = {
 export function getModelFamily<N extends ModelName>(name: N): ModelFamily<ModelConfigs[N]> {
   return REGISTRY[name];
 }
-
-/** All registered names, for UIs and CLIs. */
-export function listModelNames(): ModelName[] {
-  return Object.keys(REGISTRY) as ModelName[];
-}

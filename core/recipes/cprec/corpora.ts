@@ -12,9 +12,6 @@ import { domainSpecificSequences, mixedSequences } from '../../data/multidomain/
 import { targetDomainWindows } from '../../data/multidomain/cprecWindows';
 import type { CprecSettings } from './settings';
 
-/** Item sequences (corpus item indices, 1-based) ready to be rendered. */
-export type ItemLines = readonly (readonly number[])[];
-
 /** Cuts every packed sequence into windows of at most `size` items (≥ 2 items each), newest last. */
 export function windowsOf(seqs: PackedSequences, size: number): number[][] {
   const out: number[][] = [];

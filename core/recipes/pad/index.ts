@@ -3,7 +3,7 @@ export { mkMmd, padMmdOptions, pairwiseSqDistances, type MkMmdOptions, type MmdE
 export { itemTextEmbeddings } from './textEmbedding';
 export { defaultPadSettings, padSettingsSchema, totalEpochs, type PadSettings } from './settings';
 export { trainPad, trainSasrecBaseline, type PadData, type TrainedScorer } from './trainPad';
-export { defaultPadEval, evaluateWarmCold, type PadEvalSettings, type PadMetric, type PadProtocol } from './padEval';
+export { evaluateWarmCold, type PadEvalSettings, type PadMetric, type PadProtocol } from './padEval';
 export { compareOneSeed, comparePadToSasrec, summarise, type SeedResult, type Summary } from './padCompare';
 export { chooseSource, coldItemsOf, padDataFromSource } from './padData';
 export { padTable, meanMetrics, seedMetrics } from './padReport';

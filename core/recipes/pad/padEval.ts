@@ -22,11 +22,6 @@ export interface PadEvalSettings {
   readonly seed: number; // candidates and subsampling
 }
 
-/** Default: 1 + 99 uniform candidates, @10, at most 2000 cases per segment. */
-export function defaultPadEval(): PadEvalSettings {
-  return { negatives: 99, k: 10, maxCases: 2000, seed: 7 };
-}
-
 /** How a PAD metric was measured. */
 export interface PadProtocol {
   readonly segment: 'warm' | 'cold';

@@ -72,12 +72,6 @@ export function copyEncoder(from: SasRecParams, to: SasRecParams): void {
   }
 }
 
-/** Copies a dense layer's values. */
-export function copyDense(from: DenseParams, to: DenseParams): void {
-  to.w.assign(from.w);
-  to.b.assign(from.b);
-}
-
 /** Frees a tower. */
 export function disposeTower(t: Tower): void {
   tf.dispose(towerVariables(t));

@@ -30,14 +30,6 @@ export function codeToken(v: CodeVocab, level: number, code: number): number {
   return FIRST_CODE + level * v.codes + code;
 }
 
-/** Inverse of codeToken; null for specials and out-of-range tokens. */
-export function tokenCode(v: CodeVocab, token: number): { level: number; code: number } | null {
-  const t = token - FIRST_CODE;
-  if (t < 0 || token >= v.size) return null;
-  const level = Math.min(v.levels, Math.floor(t / v.codes));
-  return { level, code: t - level * v.codes };
-}
-
 /** Tokens of item `item` (0-based row of `ids`). */
 export function itemTokens(ids: SemanticIds, v: CodeVocab, item: number): number[] {
   const w = ids.levels + 1;
