@@ -1,17 +1,19 @@
 import { memo, useMemo, type ReactElement } from 'react';
 import type { RunSummary } from '../../../core/protocol';
 import { formatMetric } from '../../lib/format';
-import { groupMetrics } from '../../lib/metricGroups';
+import { compareRows } from '../../lib/compareRows';
 import { runTitle } from '../../lib/runLabel';
 
 /**
  * Metrics of several runs side by side. Rows are grouped by protocol, so two numbers share a row
- * only when they were measured the same way (same split, candidates and seed).
+ * only when they were measured the same way (same split, candidates and seed) by the same model
+ * of the run (its variant: base, ingredient, merged, …); the chance level sits next to them.
  */
 export const CompareMetrics = memo(function CompareMetrics({ runs }: { readonly runs: readonly RunSummary[] }): ReactElement {
-  const groups = useMemo(() => groupMetrics(runs.flatMap((r) => r.metrics)), [runs]);
-  const valueOf = (run: RunSummary, description: string, name: string, k: number | null): number | undefined =>
-    groupMetrics(run.metrics).find((g) => g.description === description)?.metrics.find((m) => m.name === name && m.k === k)?.value;
+  const groups = useMemo(() => compareRows(runs), [runs]);
+  const variants = groups.some((g) => g.rows.some((r) => r.variant !== undefined));
+  const chance = groups.some((g) => g.rows.some((r) => r.chance !== undefined));
+  const columns = 1 + (variants ? 1 : 0) + runs.length + (chance ? 1 : 0);
   return (
     <div className="panel">
       <div className="panel-title">Metrics</div>
@@ -19,19 +21,20 @@ export const CompareMetrics = memo(function CompareMetrics({ runs }: { readonly 
         <thead>
           <tr>
             <th scope="col">Metric</th>
+            {variants ? <th scope="col">Model</th> : null}
             {runs.map((r) => <th key={r.id} scope="col" className="num">{runTitle(r)}<div className="muted small mono">{r.id.slice(-6)}</div></th>)}
+            {chance ? <th scope="col" className="num">Chance</th> : null}
           </tr>
         </thead>
         {groups.map((g) => (
           <tbody key={g.description}>
-            <tr className="protocol-row"><th colSpan={runs.length + 1} scope="colgroup">{g.description}</th></tr>
-            {g.metrics.filter((m, i, all) => all.findIndex((x) => x.name === m.name && x.k === m.k) === i).map((m) => (
-              <tr key={`${m.name}@${m.k ?? ''}`} data-testid="compare-metric-row">
-                <td>{m.k === null ? m.name : `${m.name}@${m.k}`}</td>
-                {runs.map((r) => {
-                  const v = valueOf(r, g.description, m.name, m.k);
-                  return <td key={r.id} className="num mono">{v === undefined ? '—' : formatMetric(v)}</td>;
-                })}
+            <tr className="protocol-row"><th colSpan={columns} scope="colgroup">{g.description}</th></tr>
+            {g.rows.map((row) => (
+              <tr key={`${row.name}@${row.k ?? ''}/${row.variant ?? ''}`} data-testid="compare-metric-row" data-variant={row.variant}>
+                <td>{row.k === null ? row.name : `${row.name}@${row.k}`}</td>
+                {variants ? <td>{row.variant ?? '—'}</td> : null}
+                {row.values.map((v, i) => <td key={runs[i]?.id ?? i} className="num mono">{v === undefined ? '—' : formatMetric(v)}</td>)}
+                {chance ? <td className="num mono muted">{row.chance === undefined ? '—' : formatMetric(row.chance)}</td> : null}
               </tr>
             ))}
           </tbody>
