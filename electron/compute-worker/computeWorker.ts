@@ -79,9 +79,11 @@ function handle(request: ComputeRequest): void {
       cancelled.add(request.runId);
       return;
     case 'train':
+      cancelled.delete(request.job.runId); // a cancel that arrived after an earlier attempt ended must not stop this one
       void reportOutcome(request.job.runId, () => train(request.job), report);
       return;
     case 'recipe':
+      cancelled.delete(request.job.runId);
       void reportOutcome(request.job.runId, () => recipe(request.job), report);
       return;
     default: {

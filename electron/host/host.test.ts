@@ -7,6 +7,7 @@ import type { ImportResult } from '../../core/protocol/tabular';
 import { writeRingCsv } from '../testing/fixtures';
 import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
 import { createDispatch, type Dispatch } from './api';
+import { readRunRequest } from './runSeries';
 
 function value<T>(result: ApiResult<unknown>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -97,6 +98,31 @@ describe('host: import → train → evaluate through the protocol', () => {
     expect(state.progress?.step).toBe(state.progress?.totalSteps);
     const again = await dispatch('runs.resume', { runId: started.id });
     expect(again.ok).toBe(false);
+  });
+
+  it('logs a queued run\'s request at once, so it can resume after the host dies', async () => {
+    const first = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 6)));
+    const queued = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 1)));
+    expect(queued.status).toBe('queued');
+    expect(await readRunRequest(harness.ctx.workspace, queued.id)).toMatchObject({ model: 'sasrec', train: { epochs: 1 } });
+    value(await dispatch('runs.cancel', { runId: queued.id }));
+    value(await dispatch('runs.cancel', { runId: first.id }));
+    await waitForStatus(harness.ctx, first.id, 'cancelled', 10_000);
+  });
+
+  it('a cancel while the run\'s data is still loading ends it before any host trains it', async () => {
+    const progressed: string[] = [];
+    const off = harness.ctx.bus.subscribe((event, payload) => {
+      if (event === 'runs.onProgress') progressed.push((payload as { runId: string }).runId);
+    });
+    const started = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 2)));
+    value(await dispatch('runs.cancel', { runId: started.id }));
+    await waitForStatus(harness.ctx, started.id, 'cancelled', 10_000);
+    off();
+    expect(progressed).not.toContain(started.id);
+    // The worker holds no stale cancel: resuming the run trains it to the end.
+    value(await dispatch('runs.resume', { runId: started.id }));
+    expect((await waitForStatus(harness.ctx, started.id, 'done')).metrics.length).toBeGreaterThan(0);
   });
 
   it('rejects a malformed upload with a located error and changes nothing', async () => {

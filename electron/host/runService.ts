@@ -41,6 +41,9 @@ export class RunService {
   private readonly requests = new Map<string, StartRunRequestParsed>();
   private readonly resuming = new Set<string>();
   private readonly trackers = new Map<string, RecipeRunTracker>();
+  /** The run dispatchNext is loading data for; no host has its job yet, so a cancel is kept here. */
+  private preparing: string | null = null;
+  private readonly cancelRequested = new Set<string>();
   private persist: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -70,6 +73,8 @@ export class RunService {
       tags: [],
     };
     await this.workspace.createRun(summary);
+    // Logged now, not at dispatch: a run still queued when the host dies is resumable from it.
+    await this.workspace.appendRunEvents(summary.id, [{ type: 'request', request: req }]);
     this.requests.set(summary.id, req);
     this.queue.push(summary.id);
     this.publish(summary);
@@ -84,6 +89,11 @@ export class RunService {
     if (queued >= 0) {
       this.queue.splice(queued, 1);
       return this.finish(runId, 'cancelled', null);
+    }
+    if (this.preparing === runId) {
+      // No host has the job yet (dispatchNext is still loading its data): it will not be started.
+      this.cancelRequested.add(runId);
+      return summary;
     }
     (this.active === runId && this.activeHost !== null ? this.activeHost : this.worker).cancel(runId);
     return summary;
@@ -187,13 +197,15 @@ export class RunService {
     if (!runId || !req) return;
     this.active = runId;
     this.activeHost = host;
+    this.preparing = runId;
     try {
       const dir = this.workspace.runDir(runId);
       const resume = this.resuming.delete(runId);
       if (req.model === 'sasrec') {
         const data = await this.workspace.loadLeaveOneOut(req.datasetId);
         this.activeHost = this.routing.fit(host, req.modelConfig, data.numItems);
-        await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
+        if (resume) await this.workspace.appendRunEvents(runId, [{ type: 'resume' }]);
+        if (this.cancelledBeforeStart(runId)) return;
         this.activeHost.train({
           runId, model: req.model, modelConfig: req.modelConfig, train: req.train, eval: req.eval,
           data, checkpointDir: join(dir, 'checkpoints'), resume,
@@ -202,14 +214,28 @@ export class RunService {
         const sources = await this.workspace.loadRecipeSources(req.datasetId);
         const logged = resume ? await readRunSeries(this.workspace, runId) : null;
         this.trackers.set(runId, new RecipeRunTracker(logged?.seriesOffsets, logged?.points.at(-1)?.step ?? 0));
-        await this.workspace.appendRunEvents(runId, [resume ? { type: 'resume' } : { type: 'request', request: req }]);
+        if (resume) await this.workspace.appendRunEvents(runId, [{ type: 'resume' }]);
         const model = await resolveRecipeModel(this.workspace, baseModelOf(req)); // again: the folder may have moved while queued
+        if (this.cancelledBeforeStart(runId)) return;
         host.recipe({ runId, recipe: req.model, settings: req.settings, sources, model, runDir: dir, resume });
       }
       await this.setStatus(runId, 'running');
     } catch (err) {
+      this.preparing = null;
+      this.cancelRequested.delete(runId);
       await this.finish(runId, 'failed', err instanceof Error ? err.message : String(err));
     }
+  }
+
+  /**
+   * Called right before a job is handed to its host: ends the preparation, and when the run was
+   * cancelled meanwhile, finishes it as cancelled instead (its request is logged, so it can resume).
+   */
+  private cancelledBeforeStart(runId: string): boolean {
+    this.preparing = null;
+    if (!this.cancelRequested.delete(runId)) return false;
+    void this.finish(runId, 'cancelled', null);
+    return true;
   }
 
   /** Called when a host becomes ready: the Node worker (first start or after a crash), or a window attaching. */

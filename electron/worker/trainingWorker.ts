@@ -57,8 +57,12 @@ async function train(job: TrainJob): Promise<TrainOutcome> {
 
 async function recipe(job: RecipeJob): Promise<void> {
   await ready;
-  const outcome = await runRecipeJob(job, { post, isCancelled: () => cancelled.has(job.runId), yieldToEventLoop });
-  cancelled.delete(job.runId);
+  let outcome: Awaited<ReturnType<typeof runRecipeJob>>;
+  try {
+    outcome = await runRecipeJob(job, { post, isCancelled: () => cancelled.has(job.runId), yieldToEventLoop });
+  } finally {
+    cancelled.delete(job.runId);
+  }
   // Recipe metrics arrived as events; 'done' only closes the run.
   post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: [] } : { type: 'cancelled', runId: job.runId });
 }
@@ -73,9 +77,11 @@ port.on('message', (request: WorkerRequest) => {
       void runRecipeAction(request).then(post);
       return;
     case 'train':
+      cancelled.delete(request.job.runId); // a cancel that arrived after an earlier attempt ended must not stop this one
       void reportOutcome(request.job.runId, () => train(request.job), post);
       return;
     case 'recipe':
+      cancelled.delete(request.job.runId);
       recipe(request.job).catch((err: unknown) => post({ type: 'failed', runId: request.job.runId, message: describe(err) }));
       return;
     case 'cancel':
