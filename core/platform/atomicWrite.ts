@@ -58,15 +58,44 @@ export async function writeChecksum(file: string): Promise<string> {
   return hex;
 }
 
-/** True when `<file>.sha256` exists and matches the file's content. */
-export async function verifyChecksum(file: string): Promise<boolean> {
-  const sidecar = await readFile(`${file}.sha256`, 'utf8').catch(() => null);
-  const expected = sidecar?.trim().split(/\s+/)[0];
-  return expected !== undefined && expected === (await sha256File(file));
+/** The hashes `<file>.sha256` accepts (first field of each line); [] when there is none. */
+async function sidecarHashes(file: string): Promise<string[]> {
+  const text = await readFile(`${file}.sha256`, 'utf8').catch(() => null);
+  return (text ?? '').split('\n').flatMap((line) => line.trim().split(/\s+/)[0] || []);
 }
 
-/** Atomic write followed by its checksum sidecar; what checkpoint writers should call. */
+const sidecarText = (hashes: readonly string[], file: string): string => hashes.map((hex) => `${hex}  ${path.basename(file)}\n`).join('');
+
+/** True when `<file>.sha256` exists and accepts the file's content. */
+export async function verifyChecksum(file: string): Promise<boolean> {
+  const hashes = await sidecarHashes(file);
+  return hashes.length > 0 && hashes.includes(await sha256File(file));
+}
+
+/** True when `<file>.sha256` accepts `bytes` (the content already read: verified once, used as verified). */
+export async function verifyChecksumOf(file: string, bytes: Uint8Array): Promise<boolean> {
+  return (await sidecarHashes(file)).includes(sha256Hex(bytes));
+}
+
+/**
+ * The steps of a checksummed write, each atomic: the sidecar first accepts both the new hash and
+ * the current one, then the file is replaced, then the sidecar keeps only the new hash. A kill
+ * after any step leaves a file its sidecar accepts (the old one or the new one), so a resume
+ * never fails on a stale sidecar. Exposed so tests can stop after any step.
+ */
+export async function checksummedWriteSteps(file: string, data: Uint8Array | string): Promise<(() => Promise<void>)[]> {
+  const hex = sha256Hex(data);
+  const current = (await sidecarHashes(file))[0];
+  const sidecar = `${file}.sha256`;
+  return [
+    () => writeFileAtomic(sidecar, sidecarText(current === undefined || current === hex ? [hex] : [hex, current], file)),
+    () => writeFileAtomic(file, data),
+    () => writeFileAtomic(sidecar, sidecarText([hex], file)),
+  ];
+}
+
+/** Atomic write with its checksum sidecar (see checksummedWriteSteps); what checkpoint writers call. Returns the hex. */
 export async function writeFileAtomicWithChecksum(file: string, data: Uint8Array | string): Promise<string> {
-  await writeFileAtomic(file, data);
-  return writeChecksum(file);
+  for (const step of await checksummedWriteSteps(file, data)) await step();
+  return sha256Hex(data);
 }

@@ -6,7 +6,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { RecForgeError } from '../errors';
-import { verifyChecksum, writeFileAtomicWithChecksum } from './atomicWrite';
+import { verifyChecksumOf, writeFileAtomicWithChecksum } from './atomicWrite';
 
 /** Writes a checkpoint atomically (temp file + rename) with its checksum sidecar. */
 export async function writeCheckpointFile(path: string, bytes: Uint8Array): Promise<void> {
@@ -16,13 +16,14 @@ export async function writeCheckpointFile(path: string, bytes: Uint8Array): Prom
 
 /** A checkpoint's bytes if it exists; a checksum mismatch is an error, never silently used. */
 export async function readVerifiedCheckpoint(path: string): Promise<Uint8Array | null> {
-  const bytes = await readFile(path).catch(() => null);
-  if (bytes === null) return null;
-  if (!(await verifyChecksum(path))) {
+  const buf = await readFile(path).catch(() => null);
+  if (buf === null) return null;
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (!(await verifyChecksumOf(path, bytes))) {
     throw new RecForgeError('validation', `checkpoint ${basename(path)} does not match its .sha256 checksum`, {
       file: path,
       expected: 'the checksum written with it',
     });
   }
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return bytes;
 }
