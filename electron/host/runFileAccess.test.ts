@@ -35,7 +35,7 @@ describe('RunFileAccess', () => {
 
   it('writes a file in chunks that appears on commit', async () => {
     const files = new RunFileAccess(run, [model]);
-    const target = `${run}/cocktail/adapter/adapter_config.json`;
+    const target = `${run}/artifacts/adapter/adapter_config.json`;
     const { uploadId } = await files.write({ op: 'begin', runId: 'r1', path: target });
     await files.write({ op: 'append', runId: 'r1', uploadId, bytes: chunk('{"r":') });
     await files.write({ op: 'append', runId: 'r1', uploadId, bytes: chunk('8}') });
@@ -52,18 +52,21 @@ describe('RunFileAccess', () => {
     await expect(files.read({ runId: 'r1', path: `${base}/runs/r2/x`, offset: 0, length: 1 })).rejects.toThrow(/outside the folders/);
     await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/events.jsonl` })).rejects.toThrow(/written by the host only/);
     await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/artifacts/a/config.json.sha256` })).rejects.toThrow(/written by the host only/);
+    await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/artifacts/a/config.json.SHA256` })).rejects.toThrow(/written by the host only/);
+    await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/Events.jsonl` })).rejects.toThrow(/written by the host only/); // one file on a case-folding disk
+    await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/checkpoints/model.ckpt` })).rejects.toThrow(/written by the host only/);
   });
 
   it('leaves nothing of uploads that were aborted, failed or still open when the run ends', async () => {
     const files = new RunFileAccess(run, []);
-    const a = await files.write({ op: 'begin', runId: 'r1', path: `${run}/a.bin` });
-    const b = await files.write({ op: 'begin', runId: 'r1', path: `${run}/b.bin` });
-    const c = await files.write({ op: 'begin', runId: 'r1', path: `${run}/c.bin` });
+    const a = await files.write({ op: 'begin', runId: 'r1', path: `${run}/artifacts/a.bin` });
+    const b = await files.write({ op: 'begin', runId: 'r1', path: `${run}/artifacts/b.bin` });
+    const c = await files.write({ op: 'begin', runId: 'r1', path: `${run}/artifacts/c.bin` });
     await files.write({ op: 'append', runId: 'r1', uploadId: a.uploadId, bytes: chunk('aaa') });
     await files.write({ op: 'abort', runId: 'r1', uploadId: a.uploadId });
     await expect(files.write({ op: 'commit', runId: 'r1', uploadId: b.uploadId, size: 5 })).rejects.toThrow(/0 bytes arrived, 5 were sent/);
     await files.write({ op: 'append', runId: 'r1', uploadId: c.uploadId, bytes: chunk('ccc') });
     await files.close();
-    expect(await readdir(run)).toEqual([]);
+    expect(await readdir(path.join(run, 'artifacts'))).toEqual([]);
   });
 });

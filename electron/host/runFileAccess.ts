@@ -58,10 +58,14 @@ export class RunFileAccess {
     await Promise.all(pending.map((u) => u.abort()));
   }
 
-  /** The host's own files in the run folder — its event log and checksum sidecars — are not the window's to write. */
+  /**
+   * A recipe writes only its artifacts (an allow-list, so the host's own files — events.jsonl,
+   * checkpoints, .sha256 sidecars — stay out of reach however the file system folds case).
+   */
   private writable(file: string): string {
-    const hostOwned = path.relative(this.runDir, file) === 'events.jsonl' || file.endsWith('.sha256');
-    if (hostOwned) throw new RecForgeError('validation', `${file} is written by the host only`, { file: 'compute', field: 'path', expected: 'a file the recipe writes (not events.jsonl or a .sha256 sidecar)' });
+    const [top, ...rest] = path.relative(this.runDir, file).split(path.sep);
+    const artifact = top === 'artifacts' && rest.length > 0 && !file.toLowerCase().endsWith('.sha256');
+    if (!artifact) throw new RecForgeError('validation', `${file} is written by the host only`, { file: 'compute', field: 'path', expected: "a file under the run's artifacts/ folder (not a .sha256 sidecar)" });
     return file;
   }
 
