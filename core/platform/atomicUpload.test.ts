@@ -23,6 +23,14 @@ describe('beginAtomicUpload', () => {
     expect((await readdir(path.dirname(target))).sort()).toEqual(['model.safetensors', 'model.safetensors.sha256']);
   });
 
+  it('appends that arrive together land one after the other, in arrival order', async () => {
+    const target = path.join(tmp.dir, 'out.bin');
+    const upload = await beginAtomicUpload(target, 100);
+    await Promise.all([upload.append(bytes(1, 2, 3)), upload.append(bytes(4, 5)), upload.append(bytes(6))]);
+    await upload.commit(6);
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes(1, 2, 3, 4, 5, 6));
+  });
+
   it('leaves the old file and no temp file when aborted', async () => {
     const target = path.join(tmp.dir, 'a.json');
     await writeFile(target, 'old');

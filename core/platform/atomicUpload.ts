@@ -42,18 +42,25 @@ export async function beginAtomicUpload(target: string, maxBytes: number): Promi
     await abort();
     throw new RecForgeError('validation', `upload of ${path.basename(target)}: ${why}`, { file: path.basename(target), expected });
   };
+  // One operation at a time: two appends racing would both write at the same offset.
+  let last: Promise<unknown> = Promise.resolve();
+  const serial = <T>(op: () => Promise<T>): Promise<T> => {
+    const next = last.then(op);
+    last = next.catch(() => undefined);
+    return next;
+  };
   return {
     target,
     get size() {
       return size;
     },
-    async append(bytes) {
+    append: (bytes) => serial(async () => {
       if (handle === null) return fail('already finished', 'appends before commit');
       if (size + bytes.length > maxBytes) return fail(`more than ${maxBytes} bytes`, `at most ${maxBytes} bytes`);
       await handle.write(bytes, 0, bytes.length, size);
       size += bytes.length;
-    },
-    async commit(expectedSize) {
+    }),
+    commit: (expectedSize) => serial(async () => {
       if (handle === null) return fail('already finished', 'one commit');
       if (size !== expectedSize) return fail(`${size} bytes arrived, ${expectedSize} were sent`, `${expectedSize} bytes`);
       try {
@@ -66,7 +73,7 @@ export async function beginAtomicUpload(target: string, maxBytes: number): Promi
       }
       await syncDir(path.dirname(target));
       await writeChecksum(target);
-    },
+    }),
     abort,
   };
 }
