@@ -49,6 +49,11 @@ export interface RecipeInfo {
   readonly formDefaults: Readonly<Record<string, unknown>>;
   /** One-click starting points, offered above the form. */
   readonly presets: readonly RecipePreset[];
+  /**
+   * The metric variant that stands for a run of this recipe in lists and notices — the method
+   * itself, never a baseline or an ablation it reports too; absent: the records without a variant.
+   */
+  readonly headlineVariant?: string;
 }
 
 /** 'recipes.previewInstruction': one real example of the dataset rendered with an instruction template, or the template's errors. */

@@ -17,6 +17,7 @@ export interface RecipeEntry {
   readonly settings: z.ZodType;
   readonly formDefaults: Readonly<Record<string, unknown>>;
   readonly presets?: readonly RecipePreset[];
+  readonly headlineVariant?: string;
 }
 
 const STAGES_CRM: readonly RecipeStage[] = [
@@ -74,6 +75,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     ],
     settings: padSpecSchema.omit({ model: true }),
     formDefaults: {},
+    headlineVariant: 'PAD',
   },
   {
     id: 'rellax',
@@ -106,6 +108,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     settings: cprecSpecSchema.omit({ model: true }),
     formDefaults: {},
     presets: CPREC_PRESETS,
+    headlineVariant: 'cprec+sft',
   },
   {
     id: 'reccocktail',
@@ -123,5 +126,6 @@ export const RECIPES: readonly RecipeEntry[] = [
     settings: reccocktailSpecSchema.omit({ model: true }),
     formDefaults: {},
     presets: RECCOCKTAIL_PRESETS,
+    headlineVariant: 'merged',
   },
 ];

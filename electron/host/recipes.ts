@@ -8,6 +8,7 @@ let cached: RecipeInfo[] | null = null;
 export function listRecipes(): RecipeInfo[] {
   cached ??= RECIPES.map((r) => ({
     id: r.id, title: r.title, paper: r.paper, summary: r.summary, stages: r.stages, formDefaults: r.formDefaults, presets: r.presets ?? [],
+    ...(r.headlineVariant === undefined ? {} : { headlineVariant: r.headlineVariant }),
     settings: z.toJSONSchema(r.settings, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
   }));
   return cached;

@@ -5,19 +5,20 @@
 import type { RunStatus, RunSummary } from '../../core/protocol';
 import { formatMetric } from '../lib/format';
 import { runTitle } from '../lib/runLabel';
+import { headlineLabel, headlineMetric, headlineVariantOf } from '../lib/runStatus';
 import { useStore } from '../store';
 
 const ENDED: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
 
-/** "HR@10 0.2912" of the sampled test protocol, when present. */
-function headline(run: RunSummary): string {
-  const hr = run.metrics.find((m) => m.name === 'HR' && m.k === 10 && m.protocol.target === 'test' && m.protocol.candidates.kind === 'sampled');
-  return hr ? ` · HR@10 ${formatMetric(hr.value)}` : '';
+/** "HR@10 0.2912" of the run's headline variant (as the run list shows it), when present. */
+function headline(run: RunSummary, variant: string | undefined): string {
+  const hr = headlineMetric(run.metrics, 'HR', 10, variant);
+  return hr ? ` · ${headlineLabel(hr)} ${formatMetric(hr.value)}` : '';
 }
 
-/** The text of the notice for a run that just ended. */
-export function endNotice(run: RunSummary): string {
-  if (run.status === 'done') return `${runTitle(run)} finished${headline(run)}`;
+/** The text of the notice for a run that just ended; `variant` is its recipe's headline variant. */
+export function endNotice(run: RunSummary, variant?: string): string {
+  if (run.status === 'done') return `${runTitle(run)} finished${headline(run, variant)}`;
   if (run.status === 'cancelled') return `${runTitle(run)} was cancelled`;
   return `${runTitle(run)} failed${run.error ? `: ${run.error}` : ''}`;
 }
@@ -34,7 +35,7 @@ export function askNotificationPermission(): void {
 
 /** Shows the notice for a run that ended. */
 export function notifyRunEnded(run: RunSummary): void {
-  const text = endNotice(run);
+  const text = endNotice(run, headlineVariantOf(useStore.getState().recipes, run.model));
   useStore.getState().pushNotice({ runId: run.id, text, tone: run.status === 'done' ? 'ok' : 'warn' });
   if (typeof Notification !== 'undefined' && Notification.permission === 'granted' && document.hidden) {
     new Notification('RecForge', { body: text, tag: run.id });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FULL, metric, progress } from '../testing/fixtures';
-import { headlineMetric, isActive, progressPercent } from './runStatus';
+import { FULL, metric, progress, SAMPLED } from '../testing/fixtures';
+import { headlineLabel, headlineMetric, isActive, progressPercent } from './runStatus';
 
 describe('run status helpers', () => {
   it('knows which statuses are active', () => {
@@ -21,5 +21,14 @@ describe('run status helpers', () => {
     expect(headlineMetric(metrics, 'HR', 10)?.value).toBe(0.6);
     expect(headlineMetric(metrics, 'NDCG', 10)?.value).toBe(0.3);
     expect(headlineMetric(metrics, 'MRR', 10)).toBeNull();
+  });
+  it('shows the recipe\'s own variant, never a baseline reported first, and names a segment', () => {
+    const cold = { ...SAMPLED, segment: 'cold' as const };
+    const metrics = [{ ...metric('HR', 10, 0.1), variant: 'initial' }, { ...metric('HR', 10, 0.4, cold), variant: 'cprec+sft' }, metric('HR', 10, 0.2)];
+    expect(headlineMetric(metrics, 'HR', 10, 'cprec+sft')?.value).toBe(0.4);
+    expect(headlineMetric(metrics, 'HR', 10)?.value).toBe(0.2);
+    const chosen = headlineMetric(metrics, 'HR', 10, 'cprec+sft');
+    expect(chosen && headlineLabel(chosen)).toBe('HR@10 cold');
+    expect(headlineLabel(metric('NDCG', 10, 0.3))).toBe('NDCG@10');
   });
 });

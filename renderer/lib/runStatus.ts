@@ -1,4 +1,4 @@
-import type { MetricRecord, RunProgress, RunStatus } from '../../core/protocol';
+import type { MetricRecord, RecipeInfo, RunProgress, RunStatus } from '../../core/protocol';
 
 const ACTIVE: ReadonlySet<RunStatus> = new Set<RunStatus>(['queued', 'running', 'evaluating']);
 
@@ -15,10 +15,25 @@ export function progressPercent(status: RunStatus, progress: RunProgress | null)
   return Math.min(100, Math.max(0, pct));
 }
 
-/** The metric shown in run lists: test target and sampled candidates preferred, as in the SASRec paper. */
-export function headlineMetric(metrics: readonly MetricRecord[], name: string, k: number): MetricRecord | null {
-  const matches = metrics.filter((m) => m.name === name && m.k === k);
+/**
+ * The metric shown for a run in lists and notices: the recipe's headline variant (the method, not
+ * a baseline it also reports; undefined = records without a variant), test target and sampled
+ * candidates preferred, as in the SASRec paper.
+ */
+export function headlineMetric(metrics: readonly MetricRecord[], name: string, k: number, variant?: string): MetricRecord | null {
+  const matches = metrics.filter((m) => m.name === name && m.k === k && m.variant === variant);
   const score = (m: MetricRecord): number =>
     (m.protocol.target === 'test' ? 2 : 0) + (m.protocol.candidates.kind === 'sampled' ? 1 : 0);
   return [...matches].sort((a, b) => score(b) - score(a))[0] ?? null;
+}
+
+/** "HR@10", or "HR@10 cold" when the number covers one segment of the items only. */
+export function headlineLabel(m: MetricRecord): string {
+  const segment = m.protocol.segment === undefined || m.protocol.segment === 'all' ? '' : ` ${m.protocol.segment}`;
+  return `${m.name}@${m.k ?? ''}${segment}`;
+}
+
+/** The headline variant of the recipe that ran `model` (see RecipeInfo.headlineVariant). */
+export function headlineVariantOf(recipes: readonly RecipeInfo[], model: string): string | undefined {
+  return recipes.find((r) => r.id === model)?.headlineVariant;
 }

@@ -1,19 +1,20 @@
 import { memo, useCallback, type ReactElement } from 'react';
 import type { RunSummary } from '../../../core/protocol';
 import { formatMetric } from '../../lib/format';
-import { headlineMetric } from '../../lib/runStatus';
+import { headlineLabel, headlineMetric, headlineVariantOf } from '../../lib/runStatus';
 import { runScale, runTitle } from '../../lib/runLabel';
 import { useStore } from '../../store';
 import { StatusBadge } from '../run/StatusBadge';
 
 function Headline({ run }: { readonly run: RunSummary }): ReactElement | null {
+  const variant = useStore((s) => headlineVariantOf(s.recipes, run.model));
   if (run.status !== 'done') return null;
-  const hr = headlineMetric(run.metrics, 'HR', 10);
-  const ndcg = headlineMetric(run.metrics, 'NDCG', 10);
+  const hr = headlineMetric(run.metrics, 'HR', 10, variant);
+  const ndcg = headlineMetric(run.metrics, 'NDCG', 10, variant);
   return (
-    <span className="run-metrics">
-      {hr === null ? null : <span data-testid="run-item-hr">HR@10 {formatMetric(hr.value)}</span>}
-      {ndcg === null ? null : <span data-testid="run-item-ndcg">NDCG@10 {formatMetric(ndcg.value)}</span>}
+    <span className="run-metrics" title={variant === undefined ? undefined : `numbers of ${variant}`}>
+      {hr === null ? null : <span data-testid="run-item-hr">{headlineLabel(hr)} {formatMetric(hr.value)}</span>}
+      {ndcg === null ? null : <span data-testid="run-item-ndcg">{headlineLabel(ndcg)} {formatMetric(ndcg.value)}</span>}
     </span>
   );
 }
