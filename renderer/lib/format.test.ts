@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FULL, SAMPLED } from '../testing/fixtures';
-import { describeProtocol, formatBytes, formatCompact, formatEta, formatInt, formatLineageStep, formatLocation, formatMetric } from './format';
+import { describeProtocol, formatBytes, formatCompact, formatEta, formatInt, formatLineageStep, formatLocation, formatMetric, formatTableNumber } from './format';
 
 describe('formatLocation', () => {
   it.each([
@@ -61,5 +61,15 @@ describe('number formatting', () => {
       'k-core (k=5): 100,000 → 99,287',
     );
     expect(formatLineageStep({ step: 'dedupe', params: {}, before: 10, after: 9 })).toBe('dedupe: 10 → 9');
+  });
+});
+
+describe('formatTableNumber', () => {
+  it('shows counts as integers, tiny values in scientific notation, the rest as metrics', () => {
+    expect(formatTableNumber(943)).toBe('943');
+    expect(formatTableNumber(12000)).toBe('12,000');
+    expect(formatTableNumber(3e-5)).toBe('3.000e-5');
+    expect(formatTableNumber(0.12345)).toBe('0.1235');
+    expect(formatTableNumber(0)).toBe('0');
   });
 });

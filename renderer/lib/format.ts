@@ -13,6 +13,17 @@ export function formatMetric(value: number): string {
   return value.toFixed(4);
 }
 
+/**
+ * A number in a result table, whose columns mix metrics, counts and learning rates: counts as
+ * integers ("943", not "943.0000"), tiny values in scientific notation ("3.000e-5", where four
+ * decimals would read 0.0000), the rest as metrics.
+ */
+export function formatTableNumber(value: number): string {
+  if (Number.isInteger(value)) return formatInt(value);
+  if (Math.abs(value) < 1e-3) return value.toExponential(3);
+  return formatMetric(value);
+}
+
 /** "u.data:12 · field 'rating' · expected integer 1-5" (only the parts that are present). */
 export function formatLocation(loc: ErrorLocation): string {
   const parts = [loc.line === undefined ? loc.file : `${loc.file}:${loc.line}`];

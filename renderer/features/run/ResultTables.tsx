@@ -1,10 +1,10 @@
 import { memo, type ReactElement } from 'react';
 import type { ResultTable } from '../../../core/protocol';
-import { formatMetric } from '../../lib/format';
+import { formatTableNumber } from '../../lib/format';
 
 function cell(value: string | number | null): string {
   if (value === null) return '—';
-  return typeof value === 'number' ? formatMetric(value) : value;
+  return typeof value === 'number' ? formatTableNumber(value) : value;
 }
 
 /** A recipe's result tables (ablations, side-by-side comparisons), each with its protocol. */
