@@ -21,6 +21,7 @@ export class CocktailPlayground {
   async setLambda(lambda: number): Promise<void> {
     await this.slider.fill(String(lambda));
     await expect(this.metrics).toHaveAttribute('data-lambda', String(lambda), { timeout: 60_000 });
+    await expect(this.metrics).toHaveAttribute('data-current', 'true'); // not dimmed as an earlier λ's numbers
   }
 
   /** The metric values shown for the current λ, in table order. */

@@ -28,20 +28,43 @@ interface MergeChoice {
 
 const argsOf = (m: MergeChoice): object => (m.layers ? { lambda: m.lambda, layers: m.layers } : { lambda: m.lambda });
 
+/** The evaluation on screen, and for which merge; `failed` when the latest merge's evaluation failed. */
+interface EvaluationState {
+  readonly evaluation: CocktailEvaluation | null;
+  readonly of: MergeChoice | null;
+  readonly failed: MergeChoice | null;
+}
+
 /** Re-evaluates the merge whenever λ settles (the latest request wins). */
-function useEvaluation(runId: string, merge: MergeChoice): CocktailEvaluation | null {
-  const [evaluation, setEvaluation] = useState<CocktailEvaluation | null>(null);
+function useEvaluation(runId: string, merge: MergeChoice): EvaluationState {
+  const [state, setState] = useState<EvaluationState>({ evaluation: null, of: null, failed: null });
   const latest = useRef(merge);
   useEffect(() => {
     latest.current = merge;
     const timer = setTimeout(() => {
       void act<CocktailEvaluation>(runId, 'evaluate', argsOf(merge)).then((e) => {
-        if (e !== null && latest.current === merge) setEvaluation(e);
+        if (latest.current !== merge) return;
+        setState((prev) => (e === null ? { ...prev, failed: merge } : { evaluation: e, of: merge, failed: null }));
       });
     }, 150);
     return () => clearTimeout(timer);
   }, [runId, merge]);
-  return evaluation;
+  return state;
+}
+
+const describeMerge = (m: MergeChoice): string => (m.layers ? `per-layer λ (mean ${m.lambda.toFixed(2)})` : `λ = ${m.lambda.toFixed(2)}`);
+
+/** Live metrics; while the slider's λ is not evaluated yet (or failed), the older numbers are dimmed and say which λ they are for. */
+function PlaygroundMetrics({ merge, state }: { readonly merge: MergeChoice; readonly state: EvaluationState }): ReactElement {
+  const { evaluation, of, failed } = state;
+  const current = of === merge;
+  const note = failed === merge ? `Evaluation at ${describeMerge(merge)} failed` : current ? null : `Updating to ${describeMerge(merge)}…`;
+  return (
+    <div data-testid="playground-metrics" data-lambda={evaluation?.lambda ?? undefined} data-current={current} className={current ? 'playground-metrics' : 'playground-metrics stale'}>
+      {note !== null && evaluation && of ? <p className="muted small" data-testid="playground-metrics-note">{note}; showing {describeMerge(of)}</p> : null}
+      {evaluation ? <MetricsTable metrics={evaluation.metrics} /> : <p className="muted">{failed === merge ? note : 'Evaluating…'}</p>}
+    </div>
+  );
 }
 
 type ExportFormat = 'adapter' | 'checkpoint';
@@ -147,9 +170,7 @@ export function CocktailPlayground({ runId, gridLambda, curve, metrics }: Playgr
       </div>
       <CocktailLambdas gridLambda={gridLambda} metrics={metrics} auto={auto} />
       {curve ? <LambdaCurve table={curve} lambda={lambda} /> : null}
-      <div data-testid="playground-metrics" data-lambda={evaluation?.lambda ?? undefined}>
-        {evaluation ? <MetricsTable metrics={evaluation.metrics} /> : <p className="muted">Evaluating…</p>}
-      </div>
+      <PlaygroundMetrics merge={merge} state={evaluation} />
       <ExportMerged runId={runId} merge={merge} />
     </div>
   );
