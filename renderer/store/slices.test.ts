@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useStore } from './index';
+import { newRunDatasetId } from './selectors';
 
 const initial = useStore.getState();
 
@@ -19,6 +20,13 @@ describe('store slices', () => {
     expect([useStore.getState().page, useStore.getState().newRunDatasetId]).toEqual(['runs', 'd1']);
     s.navigate('datasets');
     expect(useStore.getState().page).toBe('datasets');
+  });
+
+  it('the new-run form falls back to the first dataset when the one it was opened for is gone', () => {
+    const datasets = [{ id: 'd1' }, { id: 'd2' }] as unknown as ReturnType<typeof useStore.getState>['datasets'];
+    expect(newRunDatasetId({ newRunDatasetId: 'd2', datasets })).toBe('d2');
+    expect(newRunDatasetId({ newRunDatasetId: 'gone', datasets })).toBe('d1');
+    expect(newRunDatasetId({ newRunDatasetId: null, datasets: [] })).toBe('');
   });
 
   it('keeps the last few errors and dismisses by id', () => {

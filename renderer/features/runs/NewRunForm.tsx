@@ -3,6 +3,7 @@ import type { RecipeInfo, StartRunRequest } from '../../../core/protocol';
 import { startRun } from '../../ipc/actions';
 import { buildSettings, formGroups, initialValues, type FormValues } from '../../lib/schemaForm';
 import { useStore } from '../../store';
+import { newRunDatasetId } from '../../store/selectors';
 import { SchemaField } from './SchemaField';
 import { StageChain } from './StageChain';
 import { InstructionTemplateField } from './InstructionTemplateField';
@@ -12,7 +13,7 @@ const INSTRUCTION_TEMPLATE = 'settings.template';
 
 function DatasetSelect(): ReactElement {
   const datasets = useStore((s) => s.datasets);
-  const selected = useStore((s) => s.newRunDatasetId ?? s.datasets[0]?.id ?? '');
+  const selected = useStore(newRunDatasetId);
   const select = useStore((s) => s.selectNewRunDataset);
   const onChange = useCallback((e: ChangeEvent<HTMLSelectElement>) => select(e.target.value), [select]);
   return (
@@ -106,7 +107,7 @@ export function NewRunForm(): ReactElement {
   const recipes = useStore((s) => s.recipes);
   const [recipeId, setRecipeId] = useState<string | null>(null);
   const recipe = recipes.find((r) => r.id === recipeId) ?? recipes[0];
-  const datasetId = useStore((s) => s.newRunDatasetId ?? s.datasets[0]?.id ?? '');
+  const datasetId = useStore(newRunDatasetId);
   const onRecipe = useCallback((e: ChangeEvent<HTMLSelectElement>) => setRecipeId(e.target.value), []);
   return (
     <div className="panel new-run" data-testid="new-run-form">
