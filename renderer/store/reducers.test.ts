@@ -20,6 +20,15 @@ describe('run reducers', () => {
     expect(next.runs[0]?.status).toBe('cancelled');
   });
 
+  it('a resumed run drops its old progress, so the bar follows it from its checkpoint', () => {
+    const state: RunSlice = { ...empty, runs: [run('a', { status: 'cancelled' }), run('b', { status: 'running' })], progress: { a: progress(80), b: progress(40) } };
+    const next = applyRunSummary(state, run('a', { status: 'queued' }));
+    expect(next.progress).toEqual({ b: progress(40) });
+    const later = { ...state, ...next };
+    expect(newerProgress(later.progress.a, progress(50))).toEqual(progress(50));
+    expect(applyRunSummary(state, run('b', { status: 'evaluating' })).progress).toBe(state.progress);
+  });
+
   it('appends progress deltas per run and takes their progress', () => {
     let state: RunSlice = empty;
     state = { ...state, ...applyProgressDelta(state, { runId: 'a', points: points(1, 3), progress: progress(3) }) };

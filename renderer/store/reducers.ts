@@ -43,9 +43,17 @@ export function newerProgress(current: RunProgress | undefined, next: RunProgres
   return current;
 }
 
-/** runs.onStatus: a run changed status (or appeared). */
-export function applyRunSummary(state: RunData, summary: RunSummary): Pick<RunData, 'runs'> {
-  return { runs: upsertRun(state.runs, summary) };
+/**
+ * runs.onStatus: a run changed status (or appeared). A resumed run (ended → queued) drops its old
+ * progress: it restarts at its last checkpoint, below the step it had reached, and that older
+ * report would otherwise hold the bar and the ETA until the run passed it again.
+ */
+export function applyRunSummary(state: RunData, summary: RunSummary): Pick<RunData, 'runs' | 'progress'> {
+  const before = state.runs.find((r) => r.id === summary.id)?.status;
+  const resumed = (before === 'cancelled' || before === 'failed') && summary.status === 'queued';
+  if (!resumed || !(summary.id in state.progress)) return { runs: upsertRun(state.runs, summary), progress: state.progress };
+  const { [summary.id]: _dropped, ...progress } = state.progress;
+  return { runs: upsertRun(state.runs, summary), progress };
 }
 
 /** runs.onProgress: append the delta's points and take its progress. */
