@@ -38,6 +38,11 @@ function subscribe(bridge: RendererBridge): void {
  */
 let systemEvents = 0;
 
+/** The entries of `byRun` whose run is in `ids`. */
+function onlyRuns<T>(byRun: Readonly<Record<string, T>>, ids: ReadonlySet<string>): Record<string, T> {
+  return Object.fromEntries(Object.entries(byRun).filter(([id]) => ids.has(id)));
+}
+
 /** Loads everything a fresh (or reconnected) window shows, then the series of active runs. */
 export async function hydrate(): Promise<void> {
   try {
@@ -48,9 +53,11 @@ export async function hydrate(): Promise<void> {
       invoke('runs.list', {}),
       invoke('recipes.list', {}),
     ]);
-    setState({ datasets, runs, recipes, ...(systemEvents === eventsBefore ? { system } : {}) });
     const selected = getState().selectedRunId;
     const toLoad = runs.filter((r) => isActive(r.status) || r.id === selected).map((r) => r.id);
+    // Other runs' cached charts may have stopped when the connection did: drop them, so opening one loads it whole.
+    const keep = new Set(toLoad);
+    setState((s) => ({ datasets, runs, recipes, ...(systemEvents === eventsBefore ? { system } : {}), series: onlyRuns(s.series, keep), extras: onlyRuns(s.extras, keep), progress: onlyRuns(s.progress, keep) }));
     await Promise.all(toLoad.map((id) => loadRun(id)));
   } catch (error) {
     getState().pushError('Connect to host', toApiError(error));
