@@ -17,8 +17,9 @@ export function ItemTextEditor({ datasetId }: { readonly datasetId: string }): R
   }, [datasetId, pushError]);
   useEffect(() => {
     if (text === null) return undefined;
-    const timer = setTimeout(() => { invoke('datasets.itemText', { datasetId, template: text }).then(setPreview, () => undefined); }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
+    let live = true; // a slower answer for an older template must not replace the newer one's
+    const timer = setTimeout(() => { invoke('datasets.itemText', { datasetId, template: text }).then((p) => { if (live) setPreview(p); }, () => undefined); }, PREVIEW_DELAY_MS);
+    return () => { live = false; clearTimeout(timer); };
   }, [datasetId, text]);
   const onSave = useCallback(() => {
     if (text === null) return;

@@ -104,6 +104,7 @@ export const LineCanvas = memo(function LineCanvas({ series, height, formatX, fo
       el.removeEventListener('wheel', onWheel);
       observer.disconnect();
       if (pending.current) cancelAnimationFrame(pending.current.frame);
+      pending.current = null; // else schedule() would wait for a frame that never comes (a remount, React's StrictMode)
     };
   }, [schedule]);
 
