@@ -1,6 +1,7 @@
 /**
  * RecBole `.inter`: requires user_id and item_id (token); uses rating and timestamp (float) when
- * present. Without a timestamp column the row number stands in for time (only order matters).
+ * present. Without a timestamp column the row's position stands in for time (only order matters):
+ * `startAt` + its line, so the files of one dataset continue each other's positions.
  */
 import { importError, parseIdField } from '../fields';
 import type { RawInteraction, TextSource } from '../types';
@@ -17,7 +18,7 @@ interface InterColumns {
 }
 
 /** Parses a .inter file into interactions in file order. */
-export async function parseRecBoleInter(src: TextSource): Promise<RawInteraction[]> {
+export async function parseRecBoleInter(src: TextSource, startAt = 0): Promise<RawInteraction[]> {
   let c: InterColumns = { user: -1, item: -1, rating: -1, timestamp: -1 };
   const out: RawInteraction[] = [];
   const rows = atomicRows(src, (cols, line) => (c = interColumns(cols, src.name, line)));
@@ -26,7 +27,7 @@ export async function parseRecBoleInter(src: TextSource): Promise<RawInteraction
     const item = parseIdField(cells[c.item] ?? '', { file: src.name, line, field: 'item_id' });
     const tsText = c.timestamp < 0 ? '' : (cells[c.timestamp] ?? '').trim();
     if (c.timestamp >= 0 && tsText === '') importError('empty timestamp', { file: src.name, line, field: 'timestamp' }, 'a number');
-    const timestamp = c.timestamp < 0 ? line : Number(tsText);
+    const timestamp = c.timestamp < 0 ? startAt + line : Number(tsText);
     const ratingText = c.rating < 0 ? '' : (cells[c.rating] ?? '').trim();
     out.push(ratingText === '' ? { user, item, timestamp } : { user, item, timestamp, rating: Number(ratingText) });
   }

@@ -31,6 +31,12 @@ describe('RecBole atomic files', () => {
     const ds = await parseRecBole({ inter: [src('a.inter', 'item_id:token\tuser_id:token', 'i1\tu1', 'i2\tu1')], item: [] });
     expect(ds.interactions).toEqual([{ user: 'u1', item: 'i1', timestamp: 2 }, { user: 'u1', item: 'i2', timestamp: 3 }]);
   });
+  it('continues row positions across split files in train, valid, test order, whatever order they came in', async () => {
+    const header = 'user_id:token\titem_id:token';
+    const ds = await parseRecBole({ inter: [src('d.test.inter', header, 'u\td'), src('d.train.inter', header, 'u\ta', 'u\tb', 'u\tc'), src('d.valid.inter', header, 'u\tv')], item: [] });
+    const byTime = [...ds.interactions].sort((x, y) => x.timestamp - y.timestamp).map((r) => r.item);
+    expect(byTime).toEqual(['a', 'b', 'c', 'v', 'd']);
+  });
   it('validates header types with the column as field', () => {
     expect(parseAtomicHeader('a:token\tb:float_seq', 'x.item', 1)).toEqual([{ name: 'a', type: 'token' }, { name: 'b', type: 'float_seq' }]);
     const loc = (text: string): unknown => {
