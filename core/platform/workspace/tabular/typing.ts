@@ -29,6 +29,9 @@ export function asNumber(c: SourceColumn): string {
   return `CASE lower(trim(${t})) WHEN 'true' THEN 1.0 WHEN 'false' THEN 0.0 ELSE TRY_CAST(${t} AS DOUBLE) END`;
 }
 
+/** A time of day ending in a UTC offset: "…:00Z", "…:00+02:00", "…:00.5 -0530" (a date's "-15" is no offset). */
+const UTC_OFFSET_AFTER_TIME = String.raw`:\d{2}(\.\d*)?\s*([zZ]|[+-]\d{2}(:?\d{2})?)$`;
+
 /**
  * The value as a DOUBLE timestamp: numbers are kept as they are (seconds or milliseconds — only
  * the order matters), dates and times become epoch seconds, text is tried as a number first and
@@ -39,7 +42,9 @@ export function asTime(c: SourceColumn): string {
   if (c.type === 'TIMESTAMP WITH TIME ZONE') return `epoch(${c.expr})`;
   if (c.type === 'DATE' || c.type.startsWith('TIMESTAMP')) return `epoch(CAST(${c.expr} AS TIMESTAMP))`;
   const t = asText(c);
-  return `COALESCE(TRY_CAST(${t} AS DOUBLE), epoch(TRY_CAST(${t} AS TIMESTAMP)), epoch(TRY_CAST(${t} AS TIMESTAMPTZ)))`;
+  // A cast to TIMESTAMP accepts "…+02:00" but drops the offset; only text ending in one goes to TIMESTAMPTZ (naive text must not follow the session time zone).
+  const withOffset = `regexp_matches(trim(${t}), '${UTC_OFFSET_AFTER_TIME}')`;
+  return `COALESCE(TRY_CAST(${t} AS DOUBLE), CASE WHEN ${withOffset} THEN epoch(TRY_CAST(${t} AS TIMESTAMPTZ)) ELSE epoch(TRY_CAST(${t} AS TIMESTAMP)) END)`;
 }
 
 /** True when a text source holds something (a blank cell means "absent", not "bad"). */
