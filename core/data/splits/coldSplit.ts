@@ -62,3 +62,12 @@ export function coldItemSplit(cols: InteractionColumns, numItems: number, opts: 
     step: { step: 'split-cold-item', params, before: rowCount(cols), after: packedTrain.values.length },
   };
 }
+
+/** Items that occur nowhere in the split's timelines (the cold items; ascending). */
+export function coldItemsOf(split: SplitResult): number[] {
+  const seen = new Uint8Array(split.numItems + 1);
+  for (const it of split.timeline.values) seen[it] = 1;
+  const out: number[] = [];
+  for (let it = 1; it <= split.numItems; it++) if (seen[it] !== 1) out.push(it);
+  return out;
+}

@@ -5,7 +5,7 @@ export { defaultPadSettings, padSettingsSchema, totalEpochs, type PadSettings } 
 export { trainPad, trainSasrecBaseline, type PadData, type TrainedScorer } from './trainPad';
 export { evaluateWarmCold, type PadEvalSettings, type PadMetric, type PadProtocol } from './padEval';
 export { compareOneSeed, comparePadToSasrec, summarise, type SeedResult, type Summary } from './padCompare';
-export { chooseSource, coldItemsOf, padDataFromSource } from './padData';
+export { chooseSource, padDataFromSource } from './padData';
 export { padTable, meanMetrics, seedMetrics } from './padReport';
 export { padRunner } from './runner';
 export type { PadHooks, PadProgress, PadPhase } from './padLoop';

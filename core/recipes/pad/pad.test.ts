@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coldItemSplit } from '../../data/splits/coldSplit';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { comparePadToSasrec } from './padCompare';
-import { coldItemsOf } from './padData';
+import { coldItemsOf } from '../../data/splits/coldSplit';
 import { defaultPadSettings } from './settings';
 import { syntheticColdData } from './syntheticCold';
 

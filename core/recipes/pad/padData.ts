@@ -3,21 +3,12 @@
  * and one text per item — the text the dataset's item template renders (title, genres, …), the
  * fields PAD's LLM2Vec prompt reads for Amazon items (official `create_llm2vec_amazon.py`).
  */
-import { coldItemSplit } from '../../data/splits/coldSplit';
+import { coldItemSplit, coldItemsOf } from '../../data/splits/coldSplit';
 import type { SplitResult } from '../../data/splits/types';
 import { RecForgeError } from '../../errors';
 import type { RecipeSource } from '../runner';
 import type { PadSettings } from './settings';
 import type { PadData } from './trainPad';
-
-/** Items that occur nowhere in the split's timelines (the cold items; ascending). */
-export function coldItemsOf(split: SplitResult): number[] {
-  const seen = new Uint8Array(split.numItems + 1);
-  for (const it of split.timeline.values) seen[it] = 1;
-  const out: number[] = [];
-  for (let it = 1; it <= split.numItems; it++) if (seen[it] !== 1) out.push(it);
-  return out;
-}
 
 /** The source named `domain`, or the first one when `domain` is empty. */
 export function chooseSource(sources: readonly RecipeSource[], domain: string): RecipeSource {

@@ -4,7 +4,7 @@ import { coldItemSplit } from '../../data/splits/coldSplit';
 import { columnsFromEvents } from '../../data/splits/fromEvents';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { gateWeights, initGateLogits } from './gating';
-import { coldItemsOf } from './padData';
+import { coldItemsOf } from '../../data/splits/coldSplit';
 import { evaluateWarmCold } from './padEval';
 
 useTensorSuite();

@@ -1,8 +1,9 @@
 /**
  * Ranking cases for RecCocktail's evaluation (§4.1: 1 ground truth + N uniformly sampled negatives,
  * history excluded, seeded): the prompt is the instruction with the candidates listed in a seeded
- * shuffled order; each candidate's answer ids are scored. Cold items are never negatives in the
- * validation or warm-test sets, so no cold title reaches a warm prompt.
+ * shuffled order; each candidate's answer ids are scored. New items (every one the split made new,
+ * with or without a case) are never negatives in the validation or warm-test sets, so no cold
+ * title reaches a warm prompt.
  */
 import type { CorpusDomain, CorpusItem, MultiDomainCorpus } from '../../data/multidomain/corpus';
 import { evalExamples } from '../../data/multidomain/instructions';

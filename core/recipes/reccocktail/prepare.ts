@@ -76,7 +76,7 @@ export function prepareRecCocktail(data: RecCocktailData, s: RecCocktailSettings
   const model = resolveModel(data.model, catalog.map((c) => c.title));
   const template = { itemText: itemTextOf(s.itemText), ...(s.template === '' ? {} : { template: s.template }) };
   const corpora = fewShot(buildRecCocktailCorpora(corpus, s.targetDomain, scenarios.split, { seed: s.seed, negatives: s.negatives, maxHistory: s.maxHistory, windowsPerUser: s.windowsPerUser, ...template }), s);
-  const o: CaseOptions = { negatives: s.negatives, seed: s.seed, maxHistory: s.maxHistory, maxCases: s.maxEvalCases, neverNegatives: scenarios.coldItems, ...template };
+  const o: CaseOptions = { negatives: s.negatives, seed: s.seed, maxHistory: s.maxHistory, maxCases: s.maxEvalCases, neverNegatives: scenarios.newItems, ...template };
   const valid = scenarioCases(corpus, target, scenarios.warm, 'valid', model.tokenizer, o);
   const warm = scenarioCases(corpus, target, scenarios.warm, 'test', model.tokenizer, o);
   const cold = scenarioCases(corpus, target, scenarios.cold, 'test', model.tokenizer, { ...o, neverNegatives: [] });

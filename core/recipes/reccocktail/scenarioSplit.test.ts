@@ -28,4 +28,16 @@ describe('RecCocktail scenario split: cold validation slice', () => {
     // Without a slice every new item is a test target, the ones the slice would have kept included.
     expect([...none.cold.test.target].some((t) => s.coldValidItems.includes(t))).toBe(true);
   });
+
+  it('lists every new item, also one whose only case was dropped (no history before it): warm sets never use it as a negative', () => {
+    // User 0 meets item 9 first (no warm history: its cold case is dropped); item 9 is the newest item.
+    const seqs = [[9, 1, 2], [1, 2, 3, 4], [2, 3, 4, 5], [3, 4, 5, 6], [4, 5, 6, 7], [5, 6, 7, 8]];
+    const flat = seqs.flatMap((seq, u) => seq.map((item, k) => ({ u, item, k })));
+    const ts = (r: { u: number; k: number }): number => (r.u === 0 ? 1000 + r.k : r.u * 10 + r.k);
+    const rows = { userIdx: Int32Array.from(flat, (r) => r.u), itemIdx: Int32Array.from(flat, (r) => r.item), ts: Float64Array.from(flat, ts), ord: Int32Array.from(flat, (r) => r.k) };
+    const s = scenarioSplit(rows, 9, seqs.length, { coldFraction: 0.12, coldStrategy: 'newest', warmUsers: 6, coldCases: 10, coldValidShare: 0, seed: 1 });
+    expect(s.coldItems).not.toContain(9); // no cold case has it as target
+    expect(s.newItems).toContain(9);
+    expect(new Set(s.split.train.values).has(9)).toBe(false);
+  });
 });

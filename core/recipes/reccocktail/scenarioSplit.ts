@@ -12,7 +12,7 @@
  * corpus; when all users share one identity space (the demo: the same people in every domain),
  * evaluating everybody would leave the base spirit almost nothing to learn from.
  */
-import { coldItemSplit } from '../../data/splits/coldSplit';
+import { coldItemSplit, coldItemsOf } from '../../data/splits/coldSplit';
 import type { InteractionColumns } from '../../data/splits/columns';
 import { CaseBuilder, packSequences, type EvalCases, type SplitResult } from '../../data/splits/types';
 import { createRng, mixSeed, shuffleInPlace } from '../../train/rng';
@@ -24,8 +24,10 @@ export interface ScenarioSplit {
   readonly cold: SplitResult;
   /** Cases (as `test`) whose targets are the new items set aside for validation; empty when none are. */
   readonly coldValid: SplitResult;
-  /** Every new item (test and validation ones). */
+  /** The new items that are targets of cold cases (test and validation ones). */
   readonly coldItems: readonly number[];
+  /** Every item the split made new, with or without a case: never a negative in warm sets. */
+  readonly newItems: readonly number[];
   /** The new items whose cases validate λ for the new-item scenario (never test targets). */
   readonly coldValidItems: readonly number[];
 }
@@ -109,5 +111,5 @@ export function scenarioSplit(rows: InteractionColumns, numItems: number, numUse
   const protocol = { ...cold.protocol, params, counts };
   // Cold validation cases sit with the tests for the overlap guard: their users and items stay out of the general corpus too.
   const split: SplitResult = { ...cold, train: packed, valid: v, test: concatCases(concatCases(wt, ct), cv), protocol };
-  return { split, warm: { ...split, test: wt }, cold: { ...split, test: ct }, coldValid: { ...split, test: cv }, coldItems, coldValidItems: [...validItems] };
+  return { split, warm: { ...split, test: wt }, cold: { ...split, test: ct }, coldValid: { ...split, test: cv }, coldItems, newItems: coldItemsOf(cold), coldValidItems: [...validItems] };
 }
