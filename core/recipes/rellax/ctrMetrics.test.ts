@@ -9,6 +9,10 @@ describe('CTR metrics', () => {
     expect(auc([1, 1, 1, 1], [0, 1, 0, 1])).toBe(0.5);
     expect(auc([1, 2], [1, 1])).toBeNaN();
   });
+  it('AUC of NaN scores (a diverged model) is NaN, never an arbitrary number', () => {
+    expect(auc([NaN, NaN, NaN, NaN], [0, 0, 1, 1])).toBeNaN();
+    expect(auc([0.1, NaN, 0.9, NaN], [0, 1, 0, 1])).toBeNaN();
+  });
   it('LogLoss matches the definition and clips', () => {
     expect(logLoss([0.8, 0.3], [1, 0])).toBeCloseTo(-(Math.log(0.8) + Math.log(0.7)) / 2, 12);
     expect(Number.isFinite(logLoss([0, 1], [1, 0]))).toBe(true);

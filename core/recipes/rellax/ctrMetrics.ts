@@ -3,8 +3,9 @@
  * counted as half a win (RecBole / scikit-learn); LogLoss clips probabilities to [1e-7, 1 − 1e-7].
  */
 
-/** Area under the ROC curve; NaN when one class is missing. */
+/** Area under the ROC curve; NaN when one class is missing or a score is NaN (a diverged model has no AUC, not an arbitrary one). */
 export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
+  for (let i = 0; i < scores.length; i++) if (Number.isNaN(scores[i])) return NaN;
   const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => (scores[a] ?? 0) - (scores[b] ?? 0));
   let rankSumPos = 0;
   let pos = 0;
