@@ -33,4 +33,18 @@ describe('generation metrics', () => {
       disposeWeights(w);
     }
   });
+
+  it('a negative that reads like the target (same title) makes no hit: ties count against the target', async () => {
+    const lm = tinyLmConfig('qwen2');
+    const w = initLmWeights(lm, 11, 0.6);
+    try {
+      const same = [10, 11, EOS];
+      const cases: RankCase[] = [[5, 6, 7], [9, 3]].map((prompt) => ({ prompt, candidates: [same, [10, 11, EOS], [10, 11, EOS]], targetIndex: 0 }));
+      expect((await generationMetrics(lm, w, cases, [same], EOS)).constrainedHit).toBe(0);
+      const unique: RankCase[] = cases.map((c) => ({ ...c, candidates: [same] }));
+      expect((await generationMetrics(lm, w, unique, [same], EOS)).constrainedHit).toBe(1);
+    } finally {
+      disposeWeights(w);
+    }
+  });
 });

@@ -25,6 +25,15 @@ export interface GenerationMetrics {
 const key = (ids: readonly number[]): string => ids.join(',');
 
 /**
+ * A hit only when the generated text is the target's and no negative reads the same (same-title
+ * items merge in the trie): ties count against the target, as in the rankers.
+ */
+function isUniqueTarget(c: RankCase, generated: string): boolean {
+  if (generated !== key(c.candidates[c.targetIndex] ?? [])) return false;
+  return c.candidates.every((cand, i) => i === c.targetIndex || key(cand) !== generated);
+}
+
+/**
  * Generates for every case. `catalog`: the token ids of every item as an answer (the same
  * " text" + EOS form as the candidates); `eosId` ends free generation.
  */
@@ -45,7 +54,7 @@ export async function generationMetrics(
     const free = await greedyDecode(lm, weights, c.prompt, { maxNewTokens: maxLen, stopTokens: [eosId], ...extra });
     if (items.has(key(free))) valid++;
     const constrained = await constrainedDecode(lm, weights, c.prompt, TokenTrie.from(c.candidates), { maxLen, ...extra });
-    if (constrained !== null && key(constrained.tokens) === key(c.candidates[c.targetIndex] ?? [])) hits++;
+    if (constrained !== null && isUniqueTarget(c, key(constrained.tokens))) hits++;
   }
   const n = Math.max(1, cases.length);
   return { cases: cases.length, validRatio: valid / n, constrainedHit: hits / n };
