@@ -7,7 +7,7 @@
  * domain's own sequences.
  */
 import type { PackedSequences } from '../../protocol/worker';
-import type { MultiDomainCorpus } from '../../data/multidomain/corpus';
+import { domainByName, type MultiDomainCorpus } from '../../data/multidomain/corpus';
 import { domainSpecificSequences, mixedSequences } from '../../data/multidomain/mixed';
 import { targetDomainWindows } from '../../data/multidomain/cprecWindows';
 import type { CprecSettings } from './settings';
@@ -44,4 +44,24 @@ export function phaseLines(corpus: MultiDomainCorpus, target: number, size: numb
   const stable = plan.stableData === 'domain-specific' ? domainSpecificLines(corpus, size) : mixedLines(corpus, size);
   const anneal = plan.annealData === 'mixed-target' ? mixedTargetLines(corpus, target, size) : windowsOf(domainSpecificSequences(corpus, target), size);
   return { stable, anneal };
+}
+
+/**
+ * Target-domain items (local indices) that occur in the pre-training texts: what CPRec calls warm.
+ * Not every training row makes it into a text (one-item windows are dropped, a long sequence
+ * loses its oldest items to the window), so the rows alone would call some unseen items warm.
+ */
+export function targetItemsInLines(corpus: MultiDomainCorpus, target: string, lines: readonly (readonly number[])[]): Set<number> {
+  const localOf = new Map<number, number>();
+  domainByName(corpus, target).itemGlobal.forEach((global, local) => {
+    if (local > 0) localOf.set(global, local);
+  });
+  const out = new Set<number>();
+  for (const line of lines) {
+    for (const global of line) {
+      const local = localOf.get(global);
+      if (local !== undefined) out.add(local);
+    }
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ import type { LmTrainJob } from '../../train/lm/job';
 import { sourceFromExamples } from '../../train/lm/sourceFromExamples';
 import { mixSeed } from '../../train/rng';
 import { behaviourExample } from './behaviourText';
-import { phaseLines } from './corpora';
+import { phaseLines, targetItemsInLines } from './corpora';
 import { cprecEvalSet, itemTitle, type CprecEvalSet } from './evalCases';
 import { resolveModel, type RecipeModel, type ResolvedModel } from '../llm/modelSource';
 import { rankCases, type RankMetrics } from '../llm/rankEval';
@@ -94,11 +94,6 @@ export function cprecJob(s: CprecSettings, model: ResolvedModel, sources: LmTrai
   };
 }
 
-/** Target-domain items (local) that occur in the pre-training corpus. */
-function trainedTargetItems(corpus: MultiDomainCorpus, target: string): Set<number> {
-  return new Set(domainByName(corpus, target).source.rows.itemIdx);
-}
-
 /** Ranks the cases with `weights` (plus an optional LoRA delta), all and per segment. */
 async function evaluate(variant: CprecEvaluation['variant'], model: ResolvedModel, weights: ReadonlyMap<string, tf.Tensor>, ev: CprecEvalSet, delta?: ProjectionDelta): Promise<CprecEvaluation> {
   const rank = (seg: 'warm' | 'cold' | null): Promise<RankMetrics> => rankCases(model.config, weights, ev.cases.filter((_, i) => seg === null || ev.segments[i] === seg), delta);
@@ -116,7 +111,7 @@ export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHo
   const render = (ls: number[][]): ReturnType<typeof behaviourExample>[] => ls.map((l) => behaviourExample(model.tokenizer, l.map((it) => itemTitle(corpus, it))));
   const names = cprecSources(s);
   const sources = [sourceFromExamples(names.stable, render(lines.stable)), sourceFromExamples(names.anneal, render(lines.anneal))];
-  const trainedItems = trainedTargetItems(corpus, s.targetDomain);
+  const trainedItems = targetItemsInLines(corpus, s.targetDomain, [...lines.stable, ...lines.anneal]);
   const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxCases: s.maxEvalCases, trainedItems });
   const trained = await trainInMemory(cprecJob(s, model, sources), hooks, model.weights ?? undefined);
   const startWeights = model.weights ?? initLmWeights(model.config, mixSeed(s.seed, 1)); // the session's init stream
