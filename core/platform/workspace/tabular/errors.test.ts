@@ -45,6 +45,17 @@ describe('located errors, nothing stored', () => {
     const err = await failsAtomically([await t.file('log.csv', lines.join('\n'))]);
     expect(err.location).toEqual({ file: 'log.csv', line: 31, field: 'user', expected: 'a non-empty id' });
   });
+  it('after a quoted field spanning lines, errors name the line the bad row starts on (gzip too)', async () => {
+    const text = 'user,item,timestamp,rating,title\nu1,i1,1,3,"two\nlines"\nu1,i2,2,3,x\nu2,i3,oops,3,y\n';
+    const err = await failsAtomically([await t.file('log.csv', text)]);
+    expect(err.location).toEqual({ file: 'log.csv', line: 5, field: 'timestamp', expected: 'a number or an ISO date' });
+    const wide = 'user,item,timestamp,rating,title\nu1,i1,1,3,"a\n""quoted""\nb"\nu1,i2,2,3,x,extra\n';
+    const gz = await failsAtomically([await t.file('wide.csv.gz', gzipSync(Buffer.from(wide)))]);
+    expect(gz.location).toMatchObject({ file: 'wide.csv.gz', line: 5, expected: 'as many fields as the header' });
+    const missingUser = 'user,item,timestamp,rating,title\nu1,i1,1,3,"x\ny"\n,i2,2,3,z\n';
+    const bad = await failsAtomically([await t.file('user.csv', missingUser)]);
+    expect(bad.location).toEqual({ file: 'user.csv', line: 4, field: 'user', expected: 'a non-empty id' });
+  });
   it('bad UTF-8 → its line', async () => {
     const head = Buffer.from('user,item,timestamp,rating,title\na,x,1,2,ok\n');
     const bad = Buffer.concat([head, Buffer.from('b,'), Buffer.from([0xff, 0xfe]), Buffer.from(',2,3,t\n')]);

@@ -1,12 +1,14 @@
 /**
- * Located errors of one staged file: the reader's rejects (exact lines from DuckDB) merged with
- * rows staged as `bad` (missing id, unparsable time, invalid JSON). CSV rows do not carry their
- * line, so it is derived from the row's position, the header lines and the rejected lines before
- * it; that is exact unless quoted fields span several lines.
+ * Located errors of one staged file: the reader's rejects merged with rows staged as `bad`
+ * (missing id, unparsable time, invalid JSON). CSV rows do not carry their line: a bad row's record
+ * number comes from its position, the header lines and the rejected records before it (DuckDB
+ * numbers rejects by record too), and recordLines.ts turns record numbers into the lines they
+ * start on, which differ once a quoted field spans several lines.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ApiError } from '../../../protocol/dto';
 import { num, query } from '../db';
+import { withPhysicalLines } from './recordLines';
 import { firstRejects, rejectLinesUpTo } from './rejects';
 import { BAD_NAME, STAGE } from './stage';
 import type { StagedFile } from './stage';
@@ -17,7 +19,8 @@ export async function fileErrors(c: DuckDBConnection, s: StagedFile, m: ColumnMa
   const expectedOf = (column: string): string => expectedFor(roleOf(column, m));
   const rejects = await firstRejects(c, s.file.name, limit, expectedOf);
   const bad = await badRows(c, s, m, limit);
-  return [...rejects, ...bad].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0)).slice(0, limit);
+  const first = [...rejects, ...bad].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0)).slice(0, limit);
+  return s.quoting === null ? first : withPhysicalLines(first, s.file.path, s.file.name, s.quoting);
 }
 
 async function badRows(c: DuckDBConnection, s: StagedFile, m: ColumnMapping, limit: number): Promise<ApiError[]> {

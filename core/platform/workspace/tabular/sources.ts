@@ -8,6 +8,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { exec, query } from '../db';
 import { MAX_LINE_SIZE, csvReadOptions, sniffCsv } from './csvDialect';
+import type { CsvQuoting } from './recordLines';
 import { REJECTS, SCANS } from './rejects';
 import { columnsLiteral, ident, jsonKeyPath, lit } from './sql';
 import { isNumericType } from './typing';
@@ -25,6 +26,8 @@ export interface Source {
   readonly header: readonly PreviewColumn[] | null;
   /** Header lines before the first row (CSV only). */
   readonly headerLines: number;
+  /** CSV quoting, to map record numbers to lines (null: rows carry their exact line). */
+  readonly quoting: CsvQuoting | null;
   column(name: string): SourceColumn;
 }
 
@@ -53,6 +56,7 @@ async function csvSource(c: DuckDBConnection, f: TabularFile, kind: TabularKind,
     unreadable: null,
     header: d.header ? d.columns : null,
     headerLines: d.skip + (d.header ? 1 : 0),
+    quoting: { quote: d.quote, escape: d.escape },
     column: (name) => ({ expr: ident(name), type: types.get(name) ?? 'VARCHAR' }),
   };
 }
@@ -88,6 +92,7 @@ async function jsonLinesSource(c: DuckDBConnection, f: TabularFile, gzip: boolea
     unreadable: 'j IS NULL',
     header: null,
     headerLines: 0,
+    quoting: null,
     column: (name) => ({ expr: `json_extract_string(j, ${jsonKeyPath(name)})`, type: 'VARCHAR' }),
   };
 }
@@ -105,6 +110,7 @@ async function parquetSource(c: DuckDBConnection, f: TabularFile): Promise<Sourc
     unreadable: null,
     header,
     headerLines: 0,
+    quoting: null,
     column: (name) => ({ expr: ident(name), type: types.get(name) ?? 'VARCHAR' }),
   };
 }

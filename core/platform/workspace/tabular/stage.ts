@@ -13,6 +13,7 @@ import { openSource } from './sources';
 import type { Source } from './sources';
 import { lit } from './sql';
 import { asNumber, asText, asTime, present } from './typing';
+import type { CsvQuoting } from './recordLines';
 import type { ColumnMapping, TabularFile, TabularKind } from './types';
 
 /** The staging table. */
@@ -29,6 +30,8 @@ export interface StagedFile {
   readonly headerLines: number;
   /** False for CSV: the staged `line` is NULL and is derived from the position. */
   readonly exactLines: boolean;
+  /** CSV quoting (record numbers → lines), or null when rows carry their exact line. */
+  readonly quoting: CsvQuoting | null;
 }
 
 /** Why a staged row is unusable: `bad` is 1 + the index here (a byte, not a string per row). */
@@ -86,7 +89,7 @@ export async function stageFile(c: DuckDBConnection, f: TabularFile, index: numb
   await exec(c, `INSERT INTO ${STAGE} ${stageSelect(src, index, m, k)}`);
   const rows = (await stagedCount(c)) - before;
   const [b] = await query(c, `SELECT count(*) AS n FROM ${STAGE} WHERE file_idx = $1 AND bad IS NOT NULL`, [index]);
-  return { file: f, index, rows, rejects: await countRejects(c), bad: num(b?.['n']), headerLines: src.headerLines, exactLines: k.line && src.line !== null };
+  return { file: f, index, rows, rejects: await countRejects(c), bad: num(b?.['n']), headerLines: src.headerLines, exactLines: k.line && src.line !== null, quoting: src.line === null ? src.quoting : null };
 }
 
 async function stagedCount(c: DuckDBConnection): Promise<number> {
