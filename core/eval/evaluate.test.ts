@@ -5,6 +5,7 @@ import type { SequentialRecModel } from '../models/types';
 import type { LeaveOneOutData } from '../protocol/worker';
 import { toyLeaveOneOut } from '../testing/fixtures';
 import { useTensorSuite } from '../testing/tensorSuite';
+import { chanceLevel } from './chance';
 import { evaluateFull, evaluateModel, evaluateSampled } from './evaluate';
 
 /** A model whose score for item i is f(i) whatever the history; it records the inputs it saw. */
@@ -50,7 +51,10 @@ describe('evaluation', () => {
     expect(byName['HR']).toBe(1);
     expect(byName['NDCG']).toBeCloseTo((1 / Math.log2(7) + 1) / 2, 12);
     expect(byName['MRR']).toBeCloseTo((1 / 6 + 1) / 2, 12);
-    expect(recs[0]?.protocol).toEqual({ split: 'leave-one-out', target: 'test', candidates: { kind: 'full' }, excludeHistory: true, users: 2 });
+    expect(recs[0]?.protocol).toEqual({ split: 'leave-one-out', target: 'test', candidates: { kind: 'full' }, excludeHistory: true, users: 2, chance: 1 });
+    // Chance per metric: user 0 ranks among 10 − 4 history items = 6 candidates, user 1 among 10 − 3 = 7.
+    const harmonic = (n: number): number => Array.from({ length: n }, (_, r) => 1 / (r + 1)).reduce((a, b) => a + b, 0);
+    expect(recs.find((r) => r.name === 'MRR')?.protocol.chance).toBeCloseTo((harmonic(6) / 6 + harmonic(7) / 7) / 2, 12);
   });
 
   it('valid targets see train only; the future test item stays a candidate', async () => {
@@ -65,8 +69,9 @@ describe('evaluation', () => {
     const recs = await evaluateSampled(fixedScoreModel(10, () => 1), data, 'test', 4, 99);
     expect(recs.map((r) => [r.name, r.k, r.value])).toEqual([['HR', 10, 1], ['NDCG', 10, 1 / Math.log2(6)], ['MRR', null, 1 / 5]]);
     expect(recs[0]?.protocol).toEqual({
-      split: 'leave-one-out', target: 'test', candidates: { kind: 'sampled', negatives: 4, sampler: 'uniform', seed: 99 }, excludeHistory: true, users: 2,
+      split: 'leave-one-out', target: 'test', candidates: { kind: 'sampled', negatives: 4, sampler: 'uniform', seed: 99 }, excludeHistory: true, users: 2, chance: 1,
     });
+    expect(recs.map((r) => r.protocol.chance)).toEqual([1, expect.closeTo(chanceLevel(5, [10]).ndcg[10] ?? NaN, 12), expect.closeTo((1 + 1 / 2 + 1 / 3 + 1 / 4 + 1 / 5) / 5, 12)]);
   });
 
   it('evaluates a real SASRec in batches without leaking, and stops on cancel', async () => {

@@ -10,6 +10,7 @@ import type { LeaveOneOutData } from '../protocol/worker';
 import type { SequentialRecModel } from '../models/types';
 import { writeRightAligned } from '../train/itemSets';
 import { candidateRng, sampleNegativesWithoutReplacement } from './candidates';
+import { chanceLevel } from './chance';
 import { evaluableUsers, historyFor, interactedItems, targetOf, type EvalTarget } from './histories';
 import { pessimisticRank, RankAccumulator } from './metrics';
 
@@ -57,13 +58,49 @@ async function score(model: SequentialRecModel, inputs: Int32Array, rows: number
   }
 }
 
-function toRecords(acc: RankAccumulator, protocol: EvalProtocol): MetricRecord[] {
+/** What a random scorer would get, per metric (each record carries its own). */
+interface Chance {
+  readonly hr: number;
+  readonly ndcg: number;
+  readonly mrr: number;
+}
+
+function toRecords(acc: RankAccumulator, protocol: EvalProtocol, chance: Chance): MetricRecord[] {
   const m = acc.means();
   return [
-    { name: 'HR', k: acc.k, value: m.hr, protocol },
-    { name: 'NDCG', k: acc.k, value: m.ndcg, protocol },
-    { name: 'MRR', k: null, value: m.mrr, protocol },
+    { name: 'HR', k: acc.k, value: m.hr, protocol: { ...protocol, chance: chance.hr } },
+    { name: 'NDCG', k: acc.k, value: m.ndcg, protocol: { ...protocol, chance: chance.ndcg } },
+    { name: 'MRR', k: null, value: m.mrr, protocol: { ...protocol, chance: chance.mrr } },
   ];
+}
+
+/** Chance at cut-off k among n candidates. */
+function chanceAmong(n: number, k: number): Chance {
+  const c = chanceLevel(n, [k]);
+  return { hr: c.hr[k] ?? 0, ndcg: c.ndcg[k] ?? 0, mrr: c.mrr };
+}
+
+/** Mean chance over users whose candidate counts differ (full ranking: every item but the user's history). */
+class ChanceMean {
+  private readonly byCount = new Map<number, Chance>();
+  private readonly sum = { hr: 0, ndcg: 0, mrr: 0 };
+  private users = 0;
+
+  constructor(private readonly k: number) {}
+
+  add(candidates: number): void {
+    let c = this.byCount.get(candidates);
+    if (c === undefined) this.byCount.set(candidates, (c = chanceAmong(candidates, this.k)));
+    this.sum.hr += c.hr;
+    this.sum.ndcg += c.ndcg;
+    this.sum.mrr += c.mrr;
+    this.users += 1;
+  }
+
+  mean(): Chance {
+    const n = Math.max(1, this.users);
+    return { hr: this.sum.hr / n, ndcg: this.sum.ndcg / n, mrr: this.sum.mrr / n };
+  }
 }
 
 /** The target in column 0, then the user's sampled negatives. */
@@ -98,7 +135,7 @@ export async function evaluateSampled(
     }
   });
   const candidates = { kind: 'sampled', negatives, sampler: 'uniform', seed } as const;
-  return toRecords(acc, { split: 'leave-one-out', target, candidates, excludeHistory: true, users: acc.users });
+  return toRecords(acc, { split: 'leave-one-out', target, candidates, excludeHistory: true, users: acc.users }, chanceAmong(width, EVAL_K));
 }
 
 /** Rank of `targetItem` among items 1..N not marked in `excluded` (the target itself always competes). */
@@ -116,6 +153,7 @@ function fullRank(row: Float32Array, targetItem: number, excluded: Uint8Array): 
 export async function evaluateFull(model: SequentialRecModel, data: LeaveOneOutData, target: EvalTarget, hooks: EvalHooks = {}): Promise<MetricRecord[]> {
   const users = evaluableUsers(data, target);
   const acc = new RankAccumulator(EVAL_K);
+  const chance = new ChanceMean(EVAL_K);
   const cols = data.numItems + 1;
   const excluded = new Uint8Array(cols);
   const batchSize = Math.max(1, Math.min(SAMPLED_BATCH, Math.floor(FULL_BUDGET / cols)));
@@ -123,12 +161,18 @@ export async function evaluateFull(model: SequentialRecModel, data: LeaveOneOutD
     const scores = await score(model, historyInputs(data, batch, target, model.maxLen), batch.length, null);
     batch.forEach((u, r) => {
       const history = historyFor(data, u, target);
-      for (const i of history) excluded[i] = 1;
-      acc.add(fullRank(scores.subarray(r * cols, (r + 1) * cols), targetOf(data, u, target), excluded));
+      const item = targetOf(data, u, target);
+      let hidden = 0; // distinct history items other than the target (it always competes)
+      for (const i of history) {
+        if (excluded[i] !== 1 && i !== item) hidden++;
+        excluded[i] = 1;
+      }
+      acc.add(fullRank(scores.subarray(r * cols, (r + 1) * cols), item, excluded));
+      chance.add(data.numItems - hidden);
       for (const i of history) excluded[i] = 0;
     });
   });
-  return toRecords(acc, { split: 'leave-one-out', target, candidates: { kind: 'full' }, excludeHistory: true, users: acc.users });
+  return toRecords(acc, { split: 'leave-one-out', target, candidates: { kind: 'full' }, excludeHistory: true, users: acc.users }, chance.mean());
 }
 
 /**
