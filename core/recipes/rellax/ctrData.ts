@@ -11,6 +11,7 @@ import { userStarts } from '../../data/splits/columns';
 export interface CtrSample {
   readonly user: number;
   readonly history: Int32Array;
+  /** Per history behaviour: 1 liked, 0 disliked, UNRATED without a rating. */
   readonly historyLiked: Uint8Array;
   readonly target: number;
   readonly label: 0 | 1;
@@ -33,6 +34,9 @@ export interface CtrOptions {
   readonly maxTrainPerUser: number; // most recent train samples kept per user
 }
 
+/** historyLiked of a behaviour without a rating: the prompt states neither liked nor disliked. */
+export const UNRATED = 2;
+
 /** Builds samples from rated interaction columns (rows without a rating are skipped as targets). */
 export function buildCtrDataset(cols: InteractionColumns & { readonly rating: Float64Array }, numItems: number, itemTexts: readonly string[], o: CtrOptions): CtrDataset {
   const numUsers = cols.userIdx.length === 0 ? 0 : (cols.userIdx[cols.userIdx.length - 1] ?? 0) + 1;
@@ -43,7 +47,7 @@ export function buildCtrDataset(cols: InteractionColumns & { readonly rating: Fl
     const s = starts[u] ?? 0;
     const e = starts[u + 1] ?? 0;
     const items = cols.itemIdx.subarray(s, e);
-    const liked = Uint8Array.from(cols.rating.subarray(s, e), (r) => (r >= o.threshold ? 1 : 0));
+    const liked = Uint8Array.from(cols.rating.subarray(s, e), (r) => (Number.isNaN(r) ? UNRATED : r >= o.threshold ? 1 : 0));
     const samples: CtrSample[] = [];
     for (let t = o.minHistory; t < items.length; t++) {
       if (Number.isNaN(cols.rating[s + t] ?? NaN)) continue;

@@ -4,7 +4,7 @@
  * liked/disliked, separated by SEP; then ASK, the target's words (+ its SPA slot) and ANSWER. The
  * label is the next token: YES or NO.
  */
-import type { CtrSample } from './ctrData';
+import { UNRATED, type CtrSample } from './ctrData';
 import { SPECIAL, type Vocab } from './vocab';
 
 /** A prompt and where its soft slots are. */
@@ -28,7 +28,9 @@ export function buildPrompt(sample: CtrSample, positions: readonly number[], voc
   const p: Prompt = { tokens: [SPECIAL.bos], softPositions: [], softItems: [] };
   for (const pos of positions) {
     pushItem(p, vocab, sample.history[pos] ?? 0, spa);
-    p.tokens.push(sample.historyLiked[pos] === 1 ? SPECIAL.liked : SPECIAL.disliked, SPECIAL.sep);
+    const liked = sample.historyLiked[pos];
+    if (liked !== UNRATED) p.tokens.push(liked === 1 ? SPECIAL.liked : SPECIAL.disliked);
+    p.tokens.push(SPECIAL.sep);
   }
   p.tokens.push(SPECIAL.ask);
   pushItem(p, vocab, sample.target, spa);
