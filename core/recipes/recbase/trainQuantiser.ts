@@ -66,9 +66,9 @@ function trainableAt(p: QuantiserParams, active: number): tf.Variable[] {
 }
 
 function reinit(f: Fit, active: number): number {
-  const a = assignCodes(f.p, f.x, active);
   const levels = f.s.reinitLevels === 'first' ? [0] : Array.from({ length: active }, (_, d) => d);
-  return levels.reduce((n, d) => n + reinitDeadCodes(f.p, a, d, f.s.deadUsage, f.rng), 0);
+  // Fresh codes per level: re-seeding level d changes the residuals, usage and errors of the levels after it.
+  return levels.reduce((n, d) => n + reinitDeadCodes(f.p, assignCodes(f.p, f.x, active), d, f.s.deadUsage, f.rng), 0);
 }
 
 async function runStage(f: Fit, opt: tf.Optimizer, active: number, steps: number): Promise<QuantiserStage> {
