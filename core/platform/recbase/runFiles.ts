@@ -1,17 +1,18 @@
 /** The few file operations the RecBase runner needs, on paths relative to the run folder. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomicWrite';
 
 /** `runDir`/`relative`. */
 export function inRunDir(runDir: string, relative: string): string {
   return path.join(runDir, relative);
 }
 
-/** Writes a file under the run folder, creating its parent folder. */
+/** Writes a file under the run folder atomically (a crash leaves the old file or none, never half), creating its parent folder. */
 export async function writeRunFile(runDir: string, relative: string, data: string | Uint8Array): Promise<void> {
   const file = inRunDir(runDir, relative);
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, data);
+  await writeFileAtomic(file, data);
 }
 
 /** Reads a file under the run folder. */
