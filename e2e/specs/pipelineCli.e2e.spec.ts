@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runPipelineWithCli } from '../fixtures/cli';
+import { runCli, runPipelineWithCli } from '../fixtures/cli';
 import { expect, test } from '../fixtures/studio';
 import { newWorkspaceDir, removeWorkspace } from '../fixtures/webHost';
 
@@ -33,5 +33,19 @@ test('the same pipeline and seed give identical metrics in the studio and from t
     expect(cliRun.config?.['train']?.['seed']).toBe(11);
   } finally {
     await removeWorkspace(cliWorkspace);
+  }
+});
+
+test('a pipeline file with a bad setting exits 1 and names that file and the field', async ({ studio: _studio }, testInfo) => {
+  const file = testInfo.outputPath('bad.pipeline.json');
+  await writeFile(file, JSON.stringify({ ...PIPELINE, run: { ...PIPELINE.run, train: { epochs: 0 } } }));
+  const workspace = await newWorkspaceDir();
+  try {
+    const r = await runCli(['run', file, '--workspace', workspace]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toContain('run.train.epochs');
+  } finally {
+    await removeWorkspace(workspace);
   }
 });

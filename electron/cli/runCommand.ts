@@ -22,10 +22,14 @@ async function readPipelineFile(file: string): Promise<unknown> {
   }
 }
 
-function unwrap<T>(result: ApiResult<unknown>): T {
+/** Names the host gives the pipeline in error locations; on the command line it is the file itself. */
+const PIPELINE_NAMES: ReadonlySet<string> = new Set(['pipelines.run', 'pipeline']);
+
+function unwrap<T>(result: ApiResult<unknown>, file: string): T {
   if (result.ok) return result.value as T;
   const e = result.error;
-  throw new RecForgeError(e.code, e.message, e.location);
+  const location = e.location && PIPELINE_NAMES.has(e.location.file) ? { ...e.location, file } : e.location;
+  throw new RecForgeError(e.code, e.message, location);
 }
 
 /** Runs the pipeline to its end; resolves with the final run summary. */
@@ -48,11 +52,17 @@ export async function runPipelineFile(ctx: HostContext, file: string, stderr: No
       if (s.id === runId) settle(s);
     }
   });
-  const onInterrupt = (): void => { if (runId) void dispatch('runs.cancel', { runId }); };
-  process.once('SIGINT', onInterrupt);
+  // Ctrl-C before the run exists (the dataset is still being prepared) cancels it as soon as it does.
+  let interrupted = false;
+  const onInterrupt = (): void => {
+    interrupted = true;
+    if (runId) void dispatch('runs.cancel', { runId });
+  };
+  process.on('SIGINT', onInterrupt);
   try {
-    const started = unwrap<RunSummary>(await dispatch('pipelines.run', pipeline));
+    const started = unwrap<RunSummary>(await dispatch('pipelines.run', pipeline), file);
     runId = started.id;
+    if (interrupted) void dispatch('runs.cancel', { runId });
     const early = finals.get(runId);
     if (early) settle(early);
     return await finished;
