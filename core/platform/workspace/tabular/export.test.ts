@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import type { TempDir } from '../../../testing/tempDir';
 import { makeCsv } from '../testWorkspace.testutil';
+import { parseRecBole } from '../../../data/recbole/parse';
+import type { TextSource } from '../../../data/types';
+import { openTextSource } from '../../textFile';
 import { exportParquet, exportRecBole } from './exportDataset';
 import { previewTabular } from './preview';
 import { readBack, runImport, useTestDbPerTest } from './tabular.testutil';
@@ -40,6 +43,22 @@ describe('export', () => {
     const item = (await readFile(path.join(out, 'demo.item'), 'utf8')).split('\n');
     expect(item[0]).toBe('item_id:token\ttitle:token_seq\tgenres:token_seq\tdomain:token');
     expect((await readdir(out)).sort()).toEqual(['demo.inter', 'demo.item']);
+  });
+
+  it('RecBole items read back as they were: quotes, tabs, newlines, empty titles, genres with spaces', async () => {
+    const csv = ['user,item,timestamp,rating,title,genres', 'u1,a,1,3,"Say ""Hi""",Sci Fi|Drama', 'u1,b,2,3,"tab\there",', 'u1,c,3,3,"two\nlines",Drama', 'u1,d,4,3,,'].join('\n');
+    const res = await runImport(db, [await t.file('q.csv', csv)], { ...M, genres: 'genres' }, { minInteractions: 1 });
+    const out = path.join(t.dir, 'rb');
+    const [inter, item] = await db.exclusive((c) => exportRecBole(c, res.summary.id, out, 'q'));
+    const open = (file: string | undefined): Promise<TextSource> => openTextSource(file ?? '', { name: path.basename(file ?? ''), encoding: 'utf-8' });
+    const back = await parseRecBole({ inter: [await open(inter)], item: [await open(item)] });
+    expect(Object.fromEntries(back.items)).toEqual({
+      a: { title: 'Say "Hi"', genres: ['Sci_Fi', 'Drama'] },
+      b: { title: 'tab here', genres: [] },
+      c: { title: 'two lines', genres: ['Drama'] },
+      d: { title: '', genres: [] },
+    });
+    expect(back.interactions.map((r) => r.item)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
 

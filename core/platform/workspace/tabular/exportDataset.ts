@@ -37,17 +37,24 @@ export async function exportParquet(c: DuckDBConnection, datasetId: string, dir:
   return files;
 }
 
-/** Writes RecBole atomic files `<dir>/<name>.inter` and `<dir>/<name>.item` (tab-separated). */
+/** A text cell RecBole reads back as it was: its whitespace runs (tabs, newlines) become one space. */
+const oneLine = (col: string): string => `regexp_replace(COALESCE(${col}, ''), '\\s+', ' ', 'g')`;
+
+/**
+ * Writes RecBole atomic files `<dir>/<name>.inter` and `<dir>/<name>.item`: tab-separated and
+ * never quoted (RecBole splits lines on tabs; quotes would stay in the text), so text cells are
+ * kept on one line and a genre's own spaces become '_' (a token_seq splits on spaces).
+ */
 export async function exportRecBole(c: DuckDBConnection, datasetId: string, dir: string, name: string = datasetId): Promise<string[]> {
   await assertDataset(c, datasetId);
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new RecForgeError('validation', `invalid RecBole dataset name '${name.slice(0, 80)}'`);
-  const opts = "FORMAT csv, DELIMITER '\t', HEADER true";
+  const opts = "FORMAT csv, DELIMITER '\t', HEADER true, QUOTE ''";
   const inter = path.join(dir, `${name}.inter`);
   const item = path.join(dir, `${name}.item`);
   await copyAtomic(c, `SELECT user_id AS "user_id:token", item_id AS "item_id:token", rating AS "rating:float", timestamp AS "timestamp:float"
     FROM (${INTERACTIONS.replace('__LABEL__', '')})`, inter, opts, [datasetId]);
-  await copyAtomic(c, `SELECT raw_id AS "item_id:token", COALESCE(title, '') AS "title:token_seq",
-      array_to_string(genres, ' ') AS "genres:token_seq", COALESCE(domain, '') AS "domain:token"
+  await copyAtomic(c, `SELECT raw_id AS "item_id:token", ${oneLine('title')} AS "title:token_seq",
+      array_to_string(list_transform(genres, g -> regexp_replace(trim(g), '\\s+', '_', 'g')), ' ') AS "genres:token_seq", ${oneLine('domain')} AS "domain:token"
     FROM items WHERE dataset_id = $1 ORDER BY item_idx`, item, opts, [datasetId]);
   return [inter, item];
 }
