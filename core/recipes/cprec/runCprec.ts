@@ -100,6 +100,11 @@ async function evaluate(variant: CprecEvaluation['variant'], model: ResolvedMode
   return { variant, all: await rank(null), warm: await rank('warm'), cold: await rank('cold') };
 }
 
+/** The start weights of a from-scratch model: the training session's init stream, so the same run re-creates them exactly (the base a LoRA adapter applies to). */
+export function scratchStartWeights(model: ResolvedModel, s: CprecSettings): Map<string, tf.Tensor> {
+  return initLmWeights(model.config, mixSeed(s.seed, 1));
+}
+
 /** Runs CPRec: continual pre-training, then next-item ranking on the target domain. */
 export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHooks = {}): Promise<CprecResult> {
   const full = buildCorpus(data.sources);
@@ -114,7 +119,7 @@ export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHo
   const trainedItems = targetItemsInLines(corpus, s.targetDomain, [...lines.stable, ...lines.anneal]);
   const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxCases: s.maxEvalCases, trainedItems });
   const trained = await trainInMemory(cprecJob(s, model, sources), hooks, model.weights ?? undefined);
-  const startWeights = model.weights ?? initLmWeights(model.config, mixSeed(s.seed, 1)); // the session's init stream
+  const startWeights = model.weights ?? scratchStartWeights(model, s);
   try {
     const tuned = await evaluateAll(s, model, startWeights, trained.tensors, evalSet, sftExamples(corpus, target.index, model.tokenizer, s.windowItems), hooks);
     return { plan: cprecSchedulePlan(s), corpus: { stableExamples: lines.stable.length, annealExamples: lines.anneal.length }, finalLoss: trained.finalLoss, ...tuned, evalSet, model, weights: trained.tensors };

@@ -77,8 +77,25 @@ describe('cprec runner', () => {
       const base = await files.loadModelFolder(modelDir);
       const adapter = await files.loadAdapter(path.join(dir, 'run', CPREC_PATHS.adapter), base.config);
       expect(adapter.config.r).toBe(2);
+      expect(adapter.config.base_model_name_or_path).toBe(modelDir);
       [...base.weights.values(), ...adapter.tensors.values()].forEach((t) => t.dispose());
       expect(events.some((e) => e.kind === 'metrics' && e.metrics.some((m) => m.variant === 'initial'))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a from-scratch LoRA run saves the base its adapter applies to, and the adapter names it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cprec-lora-'));
+    try {
+      const events = await run(dir, { kind: 'scratch' }, { trainable: 'lora', loraRank: 2, loraAlpha: 4 });
+      const artifacts = events.flatMap((e) => (e.kind === 'artifact' ? [e.artifact] : []));
+      expect(artifacts.map((a) => `${a.kind}:${a.path}`)).toEqual([`hf-model:${CPREC_PATHS.baseModel}`, `peft-adapter:${CPREC_PATHS.adapter}`]);
+      const base = await files.loadModelFolder(path.join(dir, CPREC_PATHS.baseModel));
+      const adapter = await files.loadAdapter(path.join(dir, CPREC_PATHS.adapter), base.config);
+      expect(adapter.config.base_model_name_or_path).toBe(path.join(dir, CPREC_PATHS.baseModel));
+      expect(base.tokenizer.encode(' Haunted').length).toBeGreaterThan(0);
+      [...base.weights.values(), ...adapter.tensors.values()].forEach((t) => t.dispose());
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

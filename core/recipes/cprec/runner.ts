@@ -11,11 +11,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { defaultLoraConfig } from '../../models/lora/config';
 import type { RunArtifact } from '../../protocol/recipeRun';
-import { outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
+import { outcomeOf, type RecipeModelRef, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeRecipeModel, loadRecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { cprecMetrics, cprecResultsTable, cprecScheduleTable } from './report';
-import { CPREC_CPT_RUN, runCprec, type CprecResult } from './runCprec';
+import { CPREC_CPT_RUN, runCprec, scratchStartWeights, type CprecResult } from './runCprec';
 import { cprecLora, cprecSettingsSchema, type CprecSettings } from './settings';
 import { targetDomainOf } from '../llm/targetDomain';
 
@@ -23,15 +23,32 @@ import { targetDomainOf } from '../llm/targetDomain';
 export const CPREC_SERIES = 'all-domain';
 
 /** Where the product goes, relative to the run folder. */
-export const CPREC_PATHS = { model: 'artifacts/model', adapter: 'artifacts/adapter' } as const;
+export const CPREC_PATHS = { model: 'artifacts/model', adapter: 'artifacts/adapter', baseModel: 'artifacts/base-model' } as const;
 
-async function exportRun(files: RecipeFiles, runDir: string, s: CprecSettings, r: CprecResult): Promise<RunArtifact> {
+/**
+ * The folder a LoRA adapter applies to: the user's model folder, or — for a from-scratch model,
+ * which exists only in the run — its start weights and tokenizer, saved next to the adapter.
+ */
+async function adapterBase(files: RecipeFiles, runDir: string, ref: RecipeModelRef, s: CprecSettings, r: CprecResult): Promise<{ path: string; artifacts: RunArtifact[] }> {
+  if (ref.kind === 'folder') return { path: ref.path, artifacts: [] };
+  const start = scratchStartWeights(r.model, s);
+  try {
+    await files.saveModelFolder(joinPath(runDir, CPREC_PATHS.baseModel), r.model.config, start, r.model.tokenizerFiles);
+  } finally {
+    tf.dispose([...start.values()]);
+  }
+  return { path: joinPath(runDir, CPREC_PATHS.baseModel), artifacts: [{ kind: 'hf-model', path: CPREC_PATHS.baseModel, title: 'Base decoder the adapter applies to (from scratch)' }] };
+}
+
+async function exportRun(files: RecipeFiles, runDir: string, ref: RecipeModelRef, s: CprecSettings, r: CprecResult): Promise<RunArtifact[]> {
   if (s.trainable === 'lora') {
-    await files.saveAdapter(joinPath(runDir, CPREC_PATHS.adapter), { config: defaultLoraConfig(cprecLora(s)), tensors: r.weights });
-    return { kind: 'peft-adapter', path: CPREC_PATHS.adapter, title: `CPRec LoRA (r ${s.loraRank}, ${s.steps} WSA steps)` };
+    const base = await adapterBase(files, runDir, ref, s, r);
+    const config = { ...defaultLoraConfig(cprecLora(s)), base_model_name_or_path: base.path };
+    await files.saveAdapter(joinPath(runDir, CPREC_PATHS.adapter), { config, tensors: r.weights });
+    return [...base.artifacts, { kind: 'peft-adapter', path: CPREC_PATHS.adapter, title: `CPRec LoRA (r ${s.loraRank}, ${s.steps} WSA steps)` }];
   }
   await files.saveModelFolder(joinPath(runDir, CPREC_PATHS.model), r.model.config, r.weights, r.model.tokenizerFiles);
-  return { kind: 'hf-model', path: CPREC_PATHS.model, title: `CPRec all-domain pre-trained decoder (${s.steps} WSA steps)` };
+  return [{ kind: 'hf-model', path: CPREC_PATHS.model, title: `CPRec all-domain pre-trained decoder (${s.steps} WSA steps)` }];
 }
 
 async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettings>, io: RecipeRunIo): Promise<void> {
@@ -49,11 +66,11 @@ async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettin
     });
     try {
       io.emit({ kind: 'stage', stage: 'export' });
-      const artifact = await exportRun(files, io.runDir, s, r);
+      const artifacts = await exportRun(files, io.runDir, input.model, s, r);
       io.emit({ kind: 'metrics', metrics: cprecMetrics(r, s) });
       io.emit({ kind: 'table', table: cprecResultsTable(r, s) });
       io.emit({ kind: 'table', table: cprecScheduleTable(r, s) });
-      io.emit({ kind: 'artifact', artifact });
+      for (const artifact of artifacts) io.emit({ kind: 'artifact', artifact });
     } finally {
       tf.dispose([...r.weights.values()]);
     }

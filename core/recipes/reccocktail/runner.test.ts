@@ -85,7 +85,11 @@ describe('reccocktail runner (scratch model)', () => {
         'peft-adapter:artifacts/merged-cold',
       ]);
       const base = await files.loadModelFolder(path.join(dir, COCKTAIL_PATHS.baseModel));
-      for (const a of artifacts.slice(1)) (await files.loadAdapter(path.join(dir, a.path), base.config)).tensors.forEach((t) => t.dispose());
+      for (const a of artifacts.slice(1)) {
+        const adapter = await files.loadAdapter(path.join(dir, a.path), base.config);
+        expect(adapter.config.base_model_name_or_path).toBe(path.join(dir, COCKTAIL_PATHS.baseModel));
+        adapter.tensors.forEach((t) => t.dispose());
+      }
       base.weights.forEach((t) => t.dispose());
 
       // Playground: the slider reproduces the run's λ curve, Auto λ its entropy choice.

@@ -13,7 +13,7 @@ import { disposeRecipeModel, loadRecipeModel, type RecipeModel } from '../llm/mo
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { targetDomainOf } from '../llm/targetDomain';
 import { outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
-import { disposeLoraAdapter } from '../../models/lora/adapter';
+import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
 import { recCocktailActions } from './actions';
 import { prepareRecCocktail } from './prepare';
 import { cocktailMetrics, cocktailProtocols, generationTable, lambdaSearchTable, lambdaTable, variantsTable } from './report';
@@ -39,12 +39,15 @@ async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunIn
     await files.saveModelFolder(at(COCKTAIL_PATHS.baseModel), pg.lm, pg.base, p.model.tokenizerFiles);
     artifacts.push({ kind: 'hf-model', path: COCKTAIL_PATHS.baseModel, title: 'Base decoder (catalog pre-trained, from scratch)' });
   }
-  await files.saveAdapter(at(COCKTAIL_PATHS.baseSpirit), pg.baseSpirit);
-  await files.saveAdapter(at(COCKTAIL_PATHS.ingredient), pg.ingredient);
+  // Every adapter names the base it applies to (PEFT's base_model_name_or_path), as the playground's exports do.
+  const basePath = input.model.kind === 'folder' ? input.model.path : at(COCKTAIL_PATHS.baseModel);
+  const onBase = (a: LoraAdapter): LoraAdapter => ({ ...a, config: { ...a.config, base_model_name_or_path: basePath } });
+  await files.saveAdapter(at(COCKTAIL_PATHS.baseSpirit), onBase(pg.baseSpirit));
+  await files.saveAdapter(at(COCKTAIL_PATHS.ingredient), onBase(pg.ingredient));
   const chosen = entropyLambdas(sweep);
   for (const [rel, lambda] of [[COCKTAIL_PATHS.merged, chosen.warm], [COCKTAIL_PATHS.mergedCold, chosen.cold]] as const) {
     const merged = pg.mergedAdapter(lambda);
-    await files.saveAdapter(at(rel), merged).finally(() => disposeLoraAdapter(merged));
+    await files.saveAdapter(at(rel), onBase(merged)).finally(() => disposeLoraAdapter(merged));
   }
   artifacts.push(
     { kind: 'peft-adapter', path: COCKTAIL_PATHS.baseSpirit, title: `Base spirit LoRA (${p.corpora.general.length} general examples)` },
