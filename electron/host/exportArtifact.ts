@@ -3,9 +3,10 @@
  * `<workspace>/exports/<run>-<name>/`, where the web host serves it for download and Electron
  * users find it on disk. Copy, not move: the run keeps its artifacts (resume, actions).
  */
-import { cp, readdir, rm, stat } from 'node:fs/promises';
+import { cp, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
+import { writeFolderAtomic } from '../../core/platform/atomicFolder';
 import type { ExportResult } from '../../core/protocol/tabular';
 import type { HostContext } from './hostContext';
 
@@ -23,8 +24,7 @@ export async function exportRunArtifact(ctx: HostContext, runId: string, path: s
   const info = await stat(source).catch(() => null);
   if (info === null) throw new RecForgeError('not_found', `the artifact ${path} is missing from the run folder`, { file: source });
   const dir = join(ctx.workspace.dir, 'exports', `${runId}-${basename(path)}`);
-  await rm(dir, { recursive: true, force: true });
   // A single-file artifact goes into a folder of its own, so every export is a folder of files.
-  await cp(source, info.isDirectory() ? dir : join(dir, basename(path)), { recursive: true });
+  await writeFolderAtomic(dir, (tmp) => cp(source, info.isDirectory() ? tmp : join(tmp, basename(path)), { recursive: true }));
   return { format: 'artifact', dir, files: await listFiles(dir) };
 }

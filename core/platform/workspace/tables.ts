@@ -8,6 +8,7 @@ import { RecForgeError } from '../../errors';
 import type { DatasetFormat, DatasetSummary } from '../../protocol/dto';
 import type { ColumnMapping, ExportResult, ImportOptions, TabularKind, TabularPreview } from '../../protocol/tabular';
 import type { Db } from './db';
+import { writeFolderAtomic } from '../atomicFolder';
 import { monotonicIsoNow, newDatasetId } from './ids';
 import { exportParquet, exportRecBole } from './tabular/exportDataset';
 import { importTabular } from './tabular/importTabular';
@@ -59,8 +60,12 @@ export async function importTables(db: Db, req: TableImportRequest): Promise<Tab
 export async function exportTables(db: Db, exportsDir: string, dataset: DatasetSummary, format: ExportResult['format']): Promise<ExportResult> {
   const safe = dataset.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || dataset.id;
   const dir = path.join(exportsDir, `${safe}-${format}-${monotonicIsoNow().replace(/[:.]/g, '-')}`);
-  await mkdir(dir, { recursive: true });
-  const written = await db.exclusive((c) => (format === 'parquet' ? exportParquet(c, dataset.id, dir) : exportRecBole(c, dataset.id, dir, safe)));
-  const files = await Promise.all(written.map(async (f) => ({ name: path.basename(f), bytes: (await stat(f)).size })));
+  await mkdir(exportsDir, { recursive: true });
+  let names: string[] = [];
+  await writeFolderAtomic(dir, async (tmp) => {
+    const written = await db.exclusive((c) => (format === 'parquet' ? exportParquet(c, dataset.id, tmp) : exportRecBole(c, dataset.id, tmp, safe)));
+    names = written.map((f) => path.basename(f));
+  });
+  const files = await Promise.all(names.map(async (name) => ({ name, bytes: (await stat(path.join(dir, name))).size })));
   return { format, dir, files };
 }
