@@ -74,7 +74,10 @@ export class RunService {
     };
     await this.workspace.createRun(summary);
     // Logged now, not at dispatch: a run still queued when the host dies is resumable from it.
-    await this.workspace.appendRunEvents(summary.id, [{ type: 'request', request: req }]);
+    await this.workspace.appendRunEvents(summary.id, [{ type: 'request', request: req }]).catch(async (err: unknown) => {
+      await this.finish(summary.id, 'failed', err instanceof Error ? err.message : String(err)); // never left 'queued' with nothing to run
+      throw err;
+    });
     this.requests.set(summary.id, req);
     this.queue.push(summary.id);
     this.publish(summary);
