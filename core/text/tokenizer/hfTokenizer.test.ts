@@ -62,6 +62,25 @@ describe('createHfTokenizer', () => {
     expect([tok.bosId, tok.padId, tok.eosId]).toEqual([undefined, 1, 1]);
   });
 
+  it('add_bos_token false in tokenizer_config wins over a template that prepends BOS (as transformers rebuilds it)', () => {
+    const tok = createHfTokenizer({ tokenizerJson: WORDPIECE, tokenizerConfig: { eos_token: '[SEP]', add_bos_token: false } });
+    expect(tok.bosId).toBeUndefined();
+  });
+
+  it('a BPE merge whose result is not in the vocabulary, or a missing byte symbol, is refused where it is (text would be dropped silently)', () => {
+    const files = bpeModelToHfFiles(trainBpe(['hello hello world'], { vocabSize: 270, addBos: false }));
+    const json = files.tokenizerJson as { model: { vocab: Record<string, number>; merges: unknown[] } };
+    const first = json.model.merges[0];
+    const [a, b] = Array.isArray(first) ? (first as string[]) : String(first).split(' ');
+    const { [`${a}${b}`]: _merged, ...withoutResult } = json.model.vocab;
+    const merge = importError({ tokenizerJson: { ...json, model: { ...json.model, vocab: withoutResult } } });
+    expect(merge.location).toMatchObject({ file: 'tokenizer.json', field: 'model.merges[0]' });
+    const { ['Ã']: _byte, ...withoutByte } = json.model.vocab;
+    const byte = importError({ tokenizerJson: { ...json, model: { ...json.model, vocab: withoutByte, merges: [] } } });
+    expect(byte.location).toMatchObject({ file: 'tokenizer.json', field: 'model.vocab' });
+    expect(byte.message).toMatch(/byte 0xc3/);
+  });
+
   it('keeps a "__proto__" vocab entry (JSON.parse makes it an own key; copies must not drop it)', () => {
     const json = JSON.parse('{"added_tokens":[{"id":0,"content":"</s>","special":true}],"pre_tokenizer":{"type":"WhitespaceSplit"},"decoder":null,"model":{"type":"WordPiece","unk_token":"</s>","vocab":{"</s>":0,"a":1,"__proto__":2}}}') as unknown;
     const tok = createHfTokenizer({ tokenizerJson: json });

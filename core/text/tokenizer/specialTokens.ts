@@ -62,6 +62,7 @@ export function resolveSpecialIds(tok: Tokenizer, config: Readonly<Record<string
   }
   const padId = idOfField(tok, config, 'pad_token', files) ?? eosId;
   const configBos = idOfField(tok, config, 'bos_token', files);
-  const bosId = prependedId(tok) ?? (config.add_bos_token === true ? configBos : undefined);
+  // tokenizer_config's add_bos_token wins over tokenizer.json's template, as transformers' fast LLaMA tokenizer rebuilds the template from it.
+  const bosId = config.add_bos_token === false ? undefined : config.add_bos_token === true ? (configBos ?? prependedId(tok)) : prependedId(tok);
   return { eosId, padId, ...(bosId === undefined ? {} : { bosId }) };
 }
