@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { RecForgeError } from '../../errors';
 import { zodError } from '../../models/lm/zodIssue';
 import { checkBpeCoherence } from './bpeCoherence';
+import { checkPreTokenizer } from './preTokenizerCheck';
 
 /** Tokenizer model types the library implements (tokenizer.json `model.type`). */
 export const SUPPORTED_MODEL_TYPES = ['BPE', 'WordPiece', 'Unigram'] as const;
@@ -57,6 +58,7 @@ export function checkTokenizerJson(json: unknown, file = 'tokenizer.json'): Chec
   if (!model.success) throw underModel(zodError('import', 'tokenizer model', file, model.error));
   const original = json as Record<string, unknown>;
   if (model.data.type === 'BPE') checkBpeCoherence(original, file);
+  checkPreTokenizer(original.pre_tokenizer, file);
   const { added_tokens, normalizer, pre_tokenizer, post_processor, decoder } = top.data;
   return {
     json: { ...original, added_tokens: original.added_tokens ?? added_tokens, normalizer, pre_tokenizer, post_processor, decoder },

@@ -81,6 +81,16 @@ describe('createHfTokenizer', () => {
     expect(byte.message).toMatch(/byte 0xc3/);
   });
 
+  it.each([
+    ['an unknown pattern kind (every encode would return nothing)', { Regexp: 'x' }, 'Isolated', 'pre_tokenizer.pretokenizers[0].pattern'],
+    ['a behaviour the library runs as Isolated', { String: '-' }, 'MergedWithPrevious', 'pre_tokenizer.pretokenizers[0].behavior'],
+  ])('a Split pre-tokenizer with %s is refused where it is', (_name, pattern, behavior, field) => {
+    const files = bpeModelToHfFiles(trainBpe(['a b c'], { vocabSize: 260, addBos: false }));
+    const json = files.tokenizerJson as Record<string, unknown>;
+    const pre = { type: 'Sequence', pretokenizers: [{ type: 'Split', pattern, behavior, invert: false }, json.pre_tokenizer] };
+    expect(importError({ tokenizerJson: { ...json, pre_tokenizer: pre } }).location).toMatchObject({ file: 'tokenizer.json', field });
+  });
+
   it('keeps a "__proto__" vocab entry (JSON.parse makes it an own key; copies must not drop it)', () => {
     const json = JSON.parse('{"added_tokens":[{"id":0,"content":"</s>","special":true}],"pre_tokenizer":{"type":"WhitespaceSplit"},"decoder":null,"model":{"type":"WordPiece","unk_token":"</s>","vocab":{"</s>":0,"a":1,"__proto__":2}}}') as unknown;
     const tok = createHfTokenizer({ tokenizerJson: json });
