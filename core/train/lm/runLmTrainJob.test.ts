@@ -67,6 +67,12 @@ describe('runLmTrainJob', () => {
     expect(rec.disk.size).toBe(0); // checkpointEvery 0: only at the end, which a cancelled run never reaches
   });
 
+  it('a cancel during the last update comes too late: the run finishes and saves its checkpoint', async () => {
+    const { hooks, rec } = memoryHooks(new Map(), 3);
+    expect(await runLmTrainJob(tinyJob({ steps: 3 }), hooks)).toMatchObject({ status: 'done', steps: 3 });
+    expect(rec.disk.has(LM_CHECKPOINT_NAME)).toBe(true);
+  });
+
   it.each([
     [{ sources: [sourceFromExamples('bad', [{ tokens: [1, 50], promptLength: 1 }])] }, 'sources.0.tokens'],
     [{ phases: [{ name: 'p', source: 'nope', startStep: 0 }] }, 'phases'],

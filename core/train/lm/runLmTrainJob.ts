@@ -82,7 +82,8 @@ async function trainLoop(loop: Loop): Promise<{ finished: boolean; lastLoss: num
     lastLoss = await update(loop);
     if (every > 0 && s.step % every === 0 && s.step < s.job.steps) await saveSession(s, hooks);
     await hooks.yieldToEventLoop();
-    if (hooks.isCancelled()) return { finished: false, lastLoss };
+    // A cancel that arrives during the last update is too late: the run finishes and saves (a resume would redo the updates since the last checkpoint).
+    if (s.step < s.job.steps && hooks.isCancelled()) return { finished: false, lastLoss };
   }
   return { finished: true, lastLoss };
 }
