@@ -1,15 +1,15 @@
 /**
  * A file written in pieces that appears all at once: appends go to a hidden temp file next to the
- * target, commit checks the size, fsyncs, renames it over the target and writes the .sha256
- * sidecar (as checkpoints get); abort — or a failed commit — removes the temp file, so an upload
- * that never finished leaves nothing behind. Used for files a window's compute worker sends in
- * chunks (a multi-hundred-MB model folder never travels as one frame).
+ * target, commit checks the size, fsyncs, and renames it over the target with its .sha256 sidecar
+ * kept crash-safe as checkpoints' are (replaceWithChecksum); abort — or a failed commit — removes
+ * the temp file, so an upload that never finished leaves nothing behind. Used for files a window's
+ * compute worker sends in chunks (a multi-hundred-MB model folder never travels as one frame).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { RecForgeError } from '../errors';
-import { syncDir, writeChecksum } from './atomicWrite';
+import { replaceWithChecksum, sha256File, syncDir } from './atomicWrite';
 
 /** One upload in progress. */
 export interface AtomicUpload {
@@ -66,13 +66,14 @@ export async function beginAtomicUpload(target: string, maxBytes: number): Promi
       try {
         await handle.sync();
         await close();
-        await rename(tmp, target);
+        await replaceWithChecksum(target, await sha256File(tmp), async () => {
+          await rename(tmp, target);
+          await syncDir(path.dirname(target));
+        });
       } catch (err) {
         await abort();
         throw err;
       }
-      await syncDir(path.dirname(target));
-      await writeChecksum(target);
     }),
     abort,
   };

@@ -51,13 +51,6 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Writes `<file>.sha256` ("<hex>  <basename>\n", as sha256sum does) atomically; returns the hex. */
-export async function writeChecksum(file: string): Promise<string> {
-  const hex = await sha256File(file);
-  await writeFileAtomic(`${file}.sha256`, `${hex}  ${path.basename(file)}\n`);
-  return hex;
-}
-
 /** The hashes `<file>.sha256` accepts (first field of each line); [] when there is none. */
 async function sidecarHashes(file: string): Promise<string[]> {
   const text = await readFile(`${file}.sha256`, 'utf8').catch(() => null);
@@ -78,24 +71,35 @@ export async function verifyChecksumOf(file: string, bytes: Uint8Array): Promise
 }
 
 /**
- * The steps of a checksummed write, each atomic: the sidecar first accepts both the new hash and
- * the current one, then the file is replaced, then the sidecar keeps only the new hash. A kill
- * after any step leaves a file its sidecar accepts (the old one or the new one), so a resume
- * never fails on a stale sidecar. Exposed so tests can stop after any step.
+ * The steps of replacing `file` (by `replace`) with content hashing to `hex`, each atomic: the
+ * sidecar first accepts both the new hash and the current one, then the file is replaced, then
+ * the sidecar keeps only the new hash. A kill after any step leaves a file its sidecar accepts
+ * (the old one or the new one), so a resume never fails on a stale sidecar. Exposed so tests can
+ * stop after any step.
  */
-export async function checksummedWriteSteps(file: string, data: Uint8Array | string): Promise<(() => Promise<void>)[]> {
-  const hex = sha256Hex(data);
+export async function checksummedReplaceSteps(file: string, hex: string, replace: () => Promise<void>): Promise<(() => Promise<void>)[]> {
   const current = (await sidecarHashes(file))[0];
   const sidecar = `${file}.sha256`;
   return [
     () => writeFileAtomic(sidecar, sidecarText(current === undefined || current === hex ? [hex] : [hex, current], file)),
-    () => writeFileAtomic(file, data),
+    replace,
     () => writeFileAtomic(sidecar, sidecarText([hex], file)),
   ];
 }
 
-/** Atomic write with its checksum sidecar (see checksummedWriteSteps); what checkpoint writers call. Returns the hex. */
+/** The steps of an atomic write of `data` with its checksum sidecar (see checksummedReplaceSteps). */
+export function checksummedWriteSteps(file: string, data: Uint8Array | string): Promise<(() => Promise<void>)[]> {
+  return checksummedReplaceSteps(file, sha256Hex(data), () => writeFileAtomic(file, data));
+}
+
+/** Replaces `file` by `replace` with its checksum sidecar, crash-safely (see checksummedReplaceSteps). */
+export async function replaceWithChecksum(file: string, hex: string, replace: () => Promise<void>): Promise<void> {
+  for (const step of await checksummedReplaceSteps(file, hex, replace)) await step();
+}
+
+/** Atomic write with its checksum sidecar; what checkpoint writers call. Returns the hex. */
 export async function writeFileAtomicWithChecksum(file: string, data: Uint8Array | string): Promise<string> {
-  for (const step of await checksummedWriteSteps(file, data)) await step();
-  return sha256Hex(data);
+  const hex = sha256Hex(data);
+  await replaceWithChecksum(file, hex, () => writeFileAtomic(file, data));
+  return hex;
 }

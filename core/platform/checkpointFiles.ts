@@ -14,12 +14,15 @@ export async function writeCheckpointFile(path: string, bytes: Uint8Array): Prom
   await writeFileAtomicWithChecksum(path, bytes);
 }
 
-/** A checkpoint's bytes if it exists; a checksum mismatch is an error, never silently used. */
-export async function readVerifiedCheckpoint(path: string): Promise<Uint8Array | null> {
+/**
+ * A checkpoint's bytes if it exists; a checksum mismatch is an error, never silently used, unless
+ * `selfVerifying` says the bytes carry their own check (the reader then verifies them on decode).
+ */
+export async function readVerifiedCheckpoint(path: string, selfVerifying: (bytes: Uint8Array) => boolean = () => false): Promise<Uint8Array | null> {
   const buf = await readFile(path).catch(() => null);
   if (buf === null) return null;
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (!(await verifyChecksumOf(path, bytes))) {
+  if (!(await verifyChecksumOf(path, bytes)) && !selfVerifying(bytes)) {
     throw new RecForgeError('validation', `checkpoint ${basename(path)} does not match its .sha256 checksum`, {
       file: path,
       expected: 'the checksum written with it',
