@@ -9,15 +9,16 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { syncDir } from './atomicWrite';
 
-/** Fills a fresh temporary folder with `fill`, then puts it at `dir`. */
-export async function writeFolderAtomic(dir: string, fill: (tmp: string) => Promise<void>): Promise<void> {
+/** Fills a fresh temporary folder with `fill`, then puts it at `dir`; returns what `fill` returned. */
+export async function writeFolderAtomic<T>(dir: string, fill: (tmp: string) => Promise<T>): Promise<T> {
   const parent = path.dirname(dir);
   const tag = randomBytes(6).toString('hex');
   const tmp = path.join(parent, `.${path.basename(dir)}.${tag}.tmp`);
   const old = path.join(parent, `.${path.basename(dir)}.${tag}.old`);
   await mkdir(tmp, { recursive: true });
+  let filled: T;
   try {
-    await fill(tmp);
+    filled = await fill(tmp);
   } catch (err) {
     await rm(tmp, { recursive: true, force: true });
     throw err;
@@ -26,4 +27,5 @@ export async function writeFolderAtomic(dir: string, fill: (tmp: string) => Prom
   await rename(tmp, dir);
   await syncDir(parent);
   if (hadOld) await rm(old, { recursive: true, force: true });
+  return filled;
 }

@@ -2,7 +2,7 @@
  * The workspace's generic-table operations (DuckDB reads the files directly): preview for the
  * mapping step, mapped import in one transaction, and export to Parquet / RecBole files.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RecForgeError } from '../../errors';
 import type { DatasetFormat, DatasetSummary } from '../../protocol/dto';
@@ -60,12 +60,8 @@ export async function importTables(db: Db, req: TableImportRequest): Promise<Tab
 export async function exportTables(db: Db, exportsDir: string, dataset: DatasetSummary, format: ExportResult['format']): Promise<ExportResult> {
   const safe = dataset.name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60) || dataset.id;
   const dir = path.join(exportsDir, `${safe}-${format}-${monotonicIsoNow().replace(/[:.]/g, '-')}`);
-  await mkdir(exportsDir, { recursive: true });
-  let names: string[] = [];
-  await writeFolderAtomic(dir, async (tmp) => {
-    const written = await db.exclusive((c) => (format === 'parquet' ? exportParquet(c, dataset.id, tmp) : exportRecBole(c, dataset.id, tmp, safe)));
-    names = written.map((f) => path.basename(f));
-  });
+  const written = await writeFolderAtomic(dir, (tmp) => db.exclusive((c) => (format === 'parquet' ? exportParquet(c, dataset.id, tmp) : exportRecBole(c, dataset.id, tmp, safe))));
+  const names = written.map((f) => path.basename(f));
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: (await stat(path.join(dir, name))).size })));
   return { format, dir, files };
 }
