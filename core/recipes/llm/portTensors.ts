@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { RecForgeError } from '../../errors';
 import type { LmConfig } from '../../models/lm/config';
 import { expectedTensorShapes } from '../../models/lm/weights';
-import { decodeSafetensors, encodeSafetensors, type SafetensorsFile, type StoredTensor } from '../../tensor/safetensors';
+import { decodeSafetensors, type SafetensorsFile, type StoredTensor } from '../../tensor/safetensors';
+import { encodeFloatSafetensors, type FloatTensor } from '../../tensor/safetensorsFloat';
 import { joinPath } from './recipeFiles';
 import { baseName, readJsonObjectFile, readWholeFile, type FilePort } from './filePort';
 
@@ -29,11 +30,11 @@ export async function readSafetensors(port: FilePort, path: string): Promise<Saf
   }
 }
 
-/** Encodes tfjs tensors (map order) as an F32 safetensors file. */
+/** Encodes tfjs tensors (map order) as an F32 safetensors file (the checkpoint writer's encoder). */
 export async function encodeF32Tensors(tensors: ReadonlyMap<string, tf.Tensor>): Promise<Uint8Array> {
-  const stored = new Map<string, StoredTensor>();
-  for (const [name, t] of tensors) stored.set(name, { dtype: 'F32', shape: t.shape, data: Float32Array.from(await t.data()) });
-  return encodeSafetensors(stored, { format: 'pt' });
+  const floats = new Map<string, FloatTensor>();
+  for (const [name, t] of tensors) floats.set(name, { shape: t.shape, data: Float32Array.from(await t.data()) });
+  return encodeFloatSafetensors(floats, 'F32');
 }
 
 /** Which file holds each tensor: null for a single model.safetensors. */
