@@ -8,6 +8,11 @@ export function formatInt(n: number): string {
   return intFormat.format(n);
 }
 
+/** "HR@10", or "MRR" for a metric without a cut-off. */
+export function metricLabel(m: { readonly name: string; readonly k: number | null }): string {
+  return m.k === null ? m.name : `${m.name}@${m.k}`;
+}
+
 /** Metric values are shown with 4 decimals. */
 export function formatMetric(value: number): string {
   return value.toFixed(4);

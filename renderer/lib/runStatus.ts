@@ -1,4 +1,5 @@
 import type { MetricRecord, RecipeInfo, RunProgress, RunStatus } from '../../core/protocol';
+import { metricLabel } from './format';
 
 const ACTIVE: ReadonlySet<RunStatus> = new Set<RunStatus>(['queued', 'running', 'evaluating']);
 
@@ -30,7 +31,7 @@ export function headlineMetric(metrics: readonly MetricRecord[], name: string, k
 /** "HR@10", or "HR@10 cold" when the number covers one segment of the items only. */
 export function headlineLabel(m: MetricRecord): string {
   const segment = m.protocol.segment === undefined || m.protocol.segment === 'all' ? '' : ` ${m.protocol.segment}`;
-  return `${m.name}@${m.k ?? ''}${segment}`;
+  return `${metricLabel(m)}${segment}`;
 }
 
 /** The headline variant of the recipe that ran `model` (see RecipeInfo.headlineVariant). */

@@ -1,6 +1,6 @@
 import { memo, useMemo, type ReactElement } from 'react';
 import type { RunSummary } from '../../../core/protocol';
-import { formatMetric } from '../../lib/format';
+import { formatMetric, metricLabel } from '../../lib/format';
 import { compareRows } from '../../lib/compareRows';
 import { runTitle } from '../../lib/runLabel';
 
@@ -31,7 +31,7 @@ export const CompareMetrics = memo(function CompareMetrics({ runs }: { readonly 
             <tr className="protocol-row"><th colSpan={columns} scope="colgroup">{g.description}</th></tr>
             {g.rows.map((row) => (
               <tr key={`${row.name}@${row.k ?? ''}/${row.variant ?? ''}`} data-testid="compare-metric-row" data-variant={row.variant}>
-                <td>{row.k === null ? row.name : `${row.name}@${row.k}`}</td>
+                <td>{metricLabel(row)}</td>
                 {variants ? <td>{row.variant ?? '—'}</td> : null}
                 {row.values.map((v, i) => <td key={runs[i]?.id ?? i} className="num mono">{v === undefined ? '—' : formatMetric(v)}</td>)}
                 {chance ? <td className="num mono muted">{row.chance === undefined ? '—' : formatMetric(row.chance)}</td> : null}

@@ -1,11 +1,7 @@
 import { memo, useMemo, type ReactElement } from 'react';
 import type { MetricRecord } from '../../../core/protocol';
-import { formatMetric } from '../../lib/format';
+import { formatMetric, metricLabel } from '../../lib/format';
 import { groupMetrics } from '../../lib/metricGroups';
-
-function metricLabel(m: MetricRecord): string {
-  return m.k === null ? m.name : `${m.name}@${m.k}`;
-}
 
 function MetricRow({ m, variants, chance }: { readonly m: MetricRecord; readonly variants: boolean; readonly chance: boolean }): ReactElement {
   return (
