@@ -57,12 +57,8 @@ async function train(job: TrainJob): Promise<TrainOutcome> {
 
 async function recipe(job: RecipeJob): Promise<void> {
   await ready;
-  let outcome: Awaited<ReturnType<typeof runRecipeJob>>;
-  try {
-    outcome = await runRecipeJob(job, { post, isCancelled: () => cancelled.has(job.runId), yieldToEventLoop });
-  } finally {
-    cancelled.delete(job.runId);
-  }
+  const outcome = await runRecipeJob(job, { post, isCancelled: () => cancelled.has(job.runId), yieldToEventLoop });
+  cancelled.delete(job.runId);
   // Recipe metrics arrived as events; 'done' only closes the run.
   post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: [] } : { type: 'cancelled', runId: job.runId });
 }
