@@ -41,9 +41,8 @@ export class RunService {
   private readonly requests = new Map<string, StartRunRequestParsed>();
   private readonly resuming = new Set<string>();
   private readonly trackers = new Map<string, RecipeRunTracker>();
-  /** The run dispatchNext is loading data for; no host has its job yet, so a cancel is kept here. */
-  private preparing: string | null = null;
-  private readonly cancelRequested = new Set<string>();
+  /** The run dispatchNext is loading data for: no host has its job yet, so a cancel is noted here. */
+  private preparing: { readonly runId: string; cancelled: boolean } | null = null;
   private persist: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -93,9 +92,9 @@ export class RunService {
       this.queue.splice(queued, 1);
       return this.finish(runId, 'cancelled', null);
     }
-    if (this.preparing === runId) {
+    if (this.preparing?.runId === runId) {
       // No host has the job yet (dispatchNext is still loading its data): it will not be started.
-      this.cancelRequested.add(runId);
+      this.preparing.cancelled = true;
       return summary;
     }
     (this.active === runId && this.activeHost !== null ? this.activeHost : this.worker).cancel(runId);
@@ -200,7 +199,7 @@ export class RunService {
     if (!runId || !req) return;
     this.active = runId;
     this.activeHost = host;
-    this.preparing = runId;
+    this.preparing = { runId, cancelled: false };
     try {
       const dir = this.workspace.runDir(runId);
       const resume = this.resuming.delete(runId);
@@ -225,7 +224,6 @@ export class RunService {
       await this.setStatus(runId, 'running');
     } catch (err) {
       this.preparing = null;
-      this.cancelRequested.delete(runId);
       await this.finish(runId, 'failed', err instanceof Error ? err.message : String(err));
     }
   }
@@ -235,8 +233,9 @@ export class RunService {
    * cancelled meanwhile, finishes it as cancelled instead (its request is logged, so it can resume).
    */
   private cancelledBeforeStart(runId: string): boolean {
+    const cancelled = this.preparing?.runId === runId && this.preparing.cancelled;
     this.preparing = null;
-    if (!this.cancelRequested.delete(runId)) return false;
+    if (!cancelled) return false;
     void this.finish(runId, 'cancelled', null);
     return true;
   }
