@@ -91,6 +91,6 @@ export async function loadCocktailState(files: RecipeFiles, runDir: string): Pro
 }
 
 /** Absolute path of the run's base model folder. */
-export function baseModelDir(runDir: string, state: CocktailRunState): string {
+export function baseModelDir(runDir: string, state: Pick<CocktailRunState, 'baseModel'>): string {
   return state.baseModel.kind === 'run' ? joinPath(runDir, state.baseModel.path) : state.baseModel.path;
 }

@@ -20,7 +20,7 @@ import { cocktailMetrics, cocktailProtocols, generationTable, lambdaSearchTable,
 import { meanLambda, type CocktailLambda } from './cocktail';
 import { entropyLambdas, type PerScenario } from './sweep';
 import { RECCOCKTAIL_SERIES, runPreparedRecCocktail, type RecCocktailResult } from './runRecCocktail';
-import { COCKTAIL_PATHS, saveCocktailState } from './runState';
+import { baseModelDir, COCKTAIL_PATHS, saveCocktailState } from './runState';
 import { recCocktailSettingsSchema, type RecCocktailSettings } from './settings';
 
 const lambdaTitle = (l: CocktailLambda): string => (typeof l === 'number' ? l.toFixed(3) : `[${l.map((x) => x.toFixed(3)).join(', ')}] per layer`);
@@ -39,8 +39,9 @@ async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunIn
     await files.saveModelFolder(at(COCKTAIL_PATHS.baseModel), pg.lm, pg.base, p.model.tokenizerFiles);
     artifacts.push({ kind: 'hf-model', path: COCKTAIL_PATHS.baseModel, title: 'Base decoder (catalog pre-trained, from scratch)' });
   }
+  const baseModel = input.model.kind === 'folder' ? { kind: 'folder' as const, path: input.model.path } : { kind: 'run' as const, path: COCKTAIL_PATHS.baseModel };
   // Every adapter names the base it applies to (PEFT's base_model_name_or_path), as the playground's exports do.
-  const basePath = input.model.kind === 'folder' ? input.model.path : at(COCKTAIL_PATHS.baseModel);
+  const basePath = baseModelDir(io.runDir, { baseModel });
   const onBase = (a: LoraAdapter): LoraAdapter => ({ ...a, config: { ...a.config, base_model_name_or_path: basePath } });
   await files.saveAdapter(at(COCKTAIL_PATHS.baseSpirit), onBase(pg.baseSpirit));
   await files.saveAdapter(at(COCKTAIL_PATHS.ingredient), onBase(pg.ingredient));
@@ -55,7 +56,6 @@ async function exportRun(files: RecipeFiles, io: RecipeRunIo, input: RecipeRunIn
     { kind: 'peft-adapter', path: COCKTAIL_PATHS.merged, title: `Cocktail LoRA for warm items (entropy λ = ${lambdaTitle(chosen.warm)})` },
     { kind: 'peft-adapter', path: COCKTAIL_PATHS.mergedCold, title: `Cocktail LoRA for new items (entropy λ = ${lambdaTitle(chosen.cold)})` },
   );
-  const baseModel = input.model.kind === 'folder' ? { kind: 'folder' as const, path: input.model.path } : { kind: 'run' as const, path: COCKTAIL_PATHS.baseModel };
   const s = input.settings;
   await saveCocktailState(files, io.runDir, {
     version: 2,
