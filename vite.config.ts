@@ -26,6 +26,8 @@ function devCspRelax(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
+  // The app icon (icon.svg for the page, icon.png for the Electron window) ships next to index.html.
+  publicDir: '../assets/icons',
   plugins: [react(), devCspRelax()],
   // The window compute worker (electron/compute-worker) is a module worker: ES output keeps the
   // WebGPU backend's dynamic import as a chunk, which the classic IIFE format cannot.

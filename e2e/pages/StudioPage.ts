@@ -40,6 +40,13 @@ export class StudioPage {
     await expect(this.mode).toHaveText(mode, { timeout: 30_000 });
   }
 
+  /** The page icon as the browser fetches it: HTTP status and content type. */
+  async appIcon(): Promise<{ status: number; type: string | null }> {
+    const href = await this.page.locator('link[rel="icon"]').getAttribute('href');
+    const res = await this.page.request.get(new URL(href ?? '', this.page.url()).href);
+    return { status: res.status(), type: res.headers()['content-type'] ?? null };
+  }
+
   async waitForBackend(): Promise<string> {
     await expect(this.backend).not.toHaveText(/starting/i, { timeout: 60_000 });
     return (await this.backend.textContent()) ?? '';

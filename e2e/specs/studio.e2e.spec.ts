@@ -3,6 +3,7 @@ import { expect, test } from '../fixtures/studio';
 test('a new user opens the studio: web mode, compute backend and the demo dataset are shown', async ({ studio }) => {
   const backend = await studio.waitForBackend();
   expect(backend).toMatch(/wasm|cpu|tensorflow/);
+  expect(await studio.appIcon()).toEqual({ status: 200, type: 'image/svg+xml' });
   const datasets = await studio.gotoDatasets();
   await expect(datasets.rows).toHaveCount(1);
   const [demo] = await datasets.names();

@@ -10,6 +10,8 @@ export const bundleDir = __dirname;
 export const workerBundlePath = join(bundleDir, 'worker.cjs').replace(/app\.asar([/\\])/, 'app.asar.unpacked$1');
 export const preloadBundlePath = join(bundleDir, 'preload.cjs');
 export const rendererDir = resolve(bundleDir, '..', 'renderer');
+/** The window icon (Linux and Windows title bars; macOS takes the bundle's icon). */
+export const windowIconPath = join(rendererDir, 'icon.png');
 
 export const appVersion = process.env.RECFORGE_VERSION ?? '0.0.0-dev';
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createDispatch } from '../host/api';
 import { HostContext } from '../host/hostContext';
 import { computePreferenceFrom } from '../host/computeRouting';
-import { appVersion, preloadBundlePath, rendererDir, workerBundlePath } from '../host/paths';
+import { appVersion, preloadBundlePath, rendererDir, windowIconPath, workerBundlePath } from '../host/paths';
 import { bindIpc } from './ipc';
 import { buildMenu } from './menu';
 import { hardenContents, hardenSession } from './security';
@@ -27,6 +27,7 @@ function createWindow(): BrowserWindow {
     width: 1400,
     height: 900,
     title: 'RecForge',
+    icon: windowIconPath,
     backgroundColor: '#111418',
     webPreferences: {
       // Reviewed: the preload exposes only window.api, built from the contract's fixed channel
