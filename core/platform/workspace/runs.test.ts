@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MetricRecord, RunSummary } from '../../protocol/dto';
 import { Db, exec } from './db';
 import { ID_PATTERN, newDatasetId, newRunId } from './ids';
-import { SCHEMA_VERSION } from './schema';
+import { migrate, SCHEMA_VERSION } from './schema';
 import { Workspace } from './workspace';
 import { tempDir } from '../../testing/tempDir';
 import { useTempWorkspace } from './testWorkspace.testutil';
@@ -115,19 +115,21 @@ describe('open / reopen', () => {
     await other.cleanup();
   });
 
-  it('v1 → v2: the config group `model` of a SASRec run becomes `modelConfig`', async () => {
+  it('v1 → current: the config group `model` of a SASRec run becomes `modelConfig`, in a file that holds only the v1 tables', async () => {
     const other = await tempDir();
     const dir = path.join(other.dir, 'ws');
-    const v2 = await Workspace.open(dir);
+    await mkdir(dir, { recursive: true });
     const old = run('run_old', '2026-01-01T00:00:00.000Z', 'done');
     const { modelConfig, ...rest } = old.config as Record<string, Record<string, unknown>>;
-    await v2.createRun({ ...old, config: { model: modelConfig ?? {}, ...rest } });
-    await v2.close();
     const db = await Db.open(path.join(dir, 'recforge.duckdb'));
-    await db.exclusive((c) => exec(c, "UPDATE meta SET value = '1' WHERE key = 'schema_version'"));
+    await db.exclusive(async (c) => {
+      await migrate(c, 1);
+      await exec(c, "INSERT INTO runs VALUES ('run_old', 'ds_x', 'x', 'sasrec', 'done', $1, NULL, $2, NULL)", [old.createdAt, JSON.stringify({ model: modelConfig ?? {}, ...rest })]);
+    });
     await db.close();
     const migrated = await Workspace.open(dir);
     expect((await migrated.getRun('run_old'))?.config).toEqual(old.config);
+    expect(await migrated.getRun('run_old')).toMatchObject({ notes: '', tags: [] });
     await migrated.close();
     await other.cleanup();
   });

@@ -1,7 +1,7 @@
 /**
  * The workspace database schema, versioned in `meta(key, value)` under 'schema_version'.
- * MIGRATIONS[v] upgrades version v to v + 1; opening a workspace applies the missing ones inside
- * one transaction, and refuses a workspace written by a newer RecForge.
+ * MIGRATIONS[v] upgrades version v to v + 1; opening a workspace applies the missing ones, each
+ * in a transaction of its own, and refuses a workspace written by a newer RecForge.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RecForgeError } from '../../errors';
@@ -75,24 +75,29 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** Every data table, e.g. for row-count checks in tests. */
 export const TABLES = ['datasets', 'interactions', 'items', 'users', 'runs', 'metrics', 'models', 'item_texts', 'dataset_columns', 'splits'] as const;
 
-/** Brings the database to SCHEMA_VERSION; returns the version found before. */
-export async function migrate(c: DuckDBConnection): Promise<number> {
-  return withTransaction(c, async () => {
-    await exec(c, 'CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
-    const rows = await query(c, "SELECT value FROM meta WHERE key = 'schema_version'");
-    const found = rows[0] ? num(rows[0]['value']) : 0;
-    if (found > SCHEMA_VERSION) {
-      throw new RecForgeError('validation', `workspace schema v${found} is newer than this RecForge supports (v${SCHEMA_VERSION})`);
-    }
-    for (let v = found; v < SCHEMA_VERSION; v++) for (const sql of MIGRATIONS[v] ?? []) await exec(c, sql);
-    await exec(c, "INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)", [String(SCHEMA_VERSION)]);
-    return found;
-  }).then(async (found) => {
-    // Schema changes go into the database file now, not the WAL: a crash before DuckDB's next
-    // automatic checkpoint must never leave DDL to replay (see V3).
-    if (found < SCHEMA_VERSION) await exec(c, 'CHECKPOINT');
-    return found;
-  });
+/**
+ * Brings the database to `target` (SCHEMA_VERSION; tests build older files with a lower one);
+ * returns the version found before. Each step is its own transaction with its version bump:
+ * DuckDB refuses to commit an UPDATE and an ALTER of the same table together (v2 then v3 on
+ * `runs`), and a failed step leaves the file at the last version that completed.
+ */
+export async function migrate(c: DuckDBConnection, target: number = SCHEMA_VERSION): Promise<number> {
+  await exec(c, 'CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)');
+  const rows = await query(c, "SELECT value FROM meta WHERE key = 'schema_version'");
+  const found = rows[0] ? num(rows[0]['value']) : 0;
+  if (found > SCHEMA_VERSION) {
+    throw new RecForgeError('validation', `workspace schema v${found} is newer than this RecForge supports (v${SCHEMA_VERSION})`);
+  }
+  for (let v = found; v < target; v++) {
+    await withTransaction(c, async () => {
+      for (const sql of MIGRATIONS[v] ?? []) await exec(c, sql);
+      await exec(c, "INSERT OR REPLACE INTO meta VALUES ('schema_version', $1)", [String(v + 1)]);
+    });
+  }
+  // Schema changes go into the database file now, not the WAL: a crash before DuckDB's next
+  // automatic checkpoint must never leave DDL to replay (see V3).
+  if (found < target) await exec(c, 'CHECKPOINT');
+  return found;
 }
 
 /** Row count per data table. */
