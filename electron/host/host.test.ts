@@ -100,6 +100,17 @@ describe('host: import → train → evaluate through the protocol', () => {
     expect(again.ok).toBe(false);
   });
 
+  it('two resumes of one run at once queue it once, and the queue goes on after it', async () => {
+    const started = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 6)));
+    const cancelled = waitForStatus(harness.ctx, started.id, 'cancelled', 10_000);
+    value(await dispatch('runs.cancel', { runId: started.id }));
+    await cancelled;
+    const both = await Promise.all([dispatch('runs.resume', { runId: started.id }), dispatch('runs.resume', { runId: started.id })]);
+    expect(both.map((r) => r.ok).sort()).toEqual([false, true]);
+    const next = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 1)));
+    await Promise.all([waitForStatus(harness.ctx, started.id, 'done'), waitForStatus(harness.ctx, next.id, 'done')]);
+  });
+
   it('logs a queued run\'s request at once, so it can resume after the host dies', async () => {
     const first = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 6)));
     const queued = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 1)));

@@ -108,6 +108,11 @@ export class RunService {
       throw new RecForgeError('validation', `run ${runId} is ${summary.status}; only failed or cancelled runs can be resumed`);
     }
     const request = await readRunRequest(this.workspace, runId);
+    // A second resume that passed the status check during the await above (a double click, two
+    // windows) must not queue the run twice: no await from here until it is queued.
+    if (this.queue.includes(runId) || this.active === runId) {
+      throw new RecForgeError('validation', `run ${runId} is already queued to resume`);
+    }
     this.requests.set(runId, request);
     this.resuming.add(runId);
     this.queue.push(runId);
@@ -195,8 +200,9 @@ export class RunService {
     const host = this.active ? null : this.nextHost();
     if (host === null) return;
     const runId = this.queue.shift();
-    const req = runId && this.requests.get(runId);
-    if (!runId || !req) return;
+    if (runId === undefined) return;
+    const req = this.requests.get(runId);
+    if (!req) return this.dispatchNext(); // a stale id whose run already ended: the next one goes
     this.active = runId;
     this.activeHost = host;
     this.preparing = { runId, cancelled: false };
