@@ -24,6 +24,9 @@ import type { ColumnMapping, SkippedRows, TabularImportRequest, TabularImportRes
 export async function importTabular(c: DuckDBConnection, req: TabularImportRequest): Promise<TabularImportResult> {
   validate(req);
   await dropTemps(c); // a tab_rows view left by an aborted import would block a tab_rows table
+  // Staging needs insertion order (rowid = input position). Set it here, not only at open: an
+  // import that failed after staging could not restore it inside its aborted transaction.
+  await exec(c, 'SET preserve_insertion_order = true');
   const skipped = await timed(c, 'stage', () => stageAll(c, req.files, req.kind, req.mapping, req.options.onError ?? 'fail'));
   // Only staging needs insertion order (rowid = input position); later steps carry `pos`
   // explicitly and run faster without the ordering constraint.

@@ -28,14 +28,23 @@ export async function configureDuckDb(c: DuckDBConnection, r: DuckDbResources): 
   await exec(c, 'SET preserve_insertion_order = true');
 }
 
-/** Runs `fn` with a DuckDB setting changed, then restores the previous value. */
+/**
+ * Runs `fn` with a DuckDB setting changed, then restores the previous value. When `fn` fails
+ * inside a transaction, DuckDB has aborted it and refuses the restoring SET too: the caller then
+ * gets `fn`'s error, not "transaction is aborted" (so the setting can stay changed: callers that
+ * depend on it set it themselves, as importTabular does).
+ */
 export async function withSetting<T>(c: DuckDBConnection, name: string, value: string, fn: () => Promise<T>): Promise<T> {
   const [row] = await query(c, 'SELECT current_setting($1) AS v', [name]);
-  const previous = String(row?.['v']);
+  const restore = (): Promise<void> => exec(c, `SET ${name} = ${lit(String(row?.['v']))}`);
   await exec(c, `SET ${name} = ${value}`);
+  let result: T;
   try {
-    return await fn();
-  } finally {
-    await exec(c, `SET ${name} = ${lit(previous)}`);
+    result = await fn();
+  } catch (err) {
+    await restore().catch(() => undefined);
+    throw err;
   }
+  await restore();
+  return result;
 }
