@@ -10,8 +10,12 @@ import { runSpecSchema } from './runSchemas';
 export const pipelineDatasetSchema = z.discriminatedUnion('kind', [
   /** The bundled deterministic demo dataset (generated on demand). */
   z.object({ kind: z.literal('demo') }).strict(),
-  /** A dataset of the workspace, by its (unique) name. */
-  z.object({ kind: z.literal('name'), name: z.string().trim().min(1).max(120) }).strict(),
+  /**
+   * A dataset of the workspace by name. Names need not be unique: `id` (written when a run's
+   * pipeline is exported) picks that very dataset in the workspace it came from; elsewhere, or
+   * without it, the newest dataset of that name is used.
+   */
+  z.object({ kind: z.literal('name'), name: z.string().trim().min(1).max(120), id: z.string().max(64).optional() }).strict(),
 ]);
 
 export const pipelineSchema = z

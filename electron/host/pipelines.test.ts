@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pipelineSchema } from '../../core/protocol/pipeline';
 import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
 import { createDispatch } from './api';
+import type { ImportResult } from '../../core/protocol/tabular';
+import { writeRingCsv } from '../testing/fixtures';
 
 const pipeline = (dataset: unknown): unknown => ({
   format: 'recforge-pipeline', version: 1, name: 'p', dataset,
@@ -25,6 +27,27 @@ describe('pipelines through the protocol', () => {
     if (!back.ok) throw new Error(back.error.message);
     // Demo datasets are referred to as the demo (portable), everything else by name.
     expect(back.value).toEqual({ ...pipelineSchema.parse(sent), dataset: { kind: 'demo' }, name: `sasrec on ${demo?.name}` });
+    // Still the demo once the dataset is removed: running the pipeline regenerates it.
+    await dispatch('datasets.remove', { datasetId: demo?.id });
+    expect(await dispatch('runs.pipeline', { runId })).toMatchObject({ ok: true, value: { dataset: { kind: 'demo' } } });
+  });
+
+  it("replays a run on its own dataset when a newer one has the same name", async () => {
+    const dispatch = createDispatch(h.ctx);
+    const path = await writeRingCsv(h.dir);
+    const imported = [];
+    for (let k = 0; k < 2; k++) {
+      const r = await dispatch('datasets.import', { name: 'twice', format: 'csv', files: [{ kind: 'path', path }] });
+      if (!r.ok) throw new Error(r.error.message);
+      imported.push((r.value as ImportResult).dataset.id);
+    }
+    const first = await dispatch('runs.start', { ...(pipeline(null) as { run: object }).run, datasetId: imported[0] });
+    if (!first.ok) throw new Error(first.error.message);
+    const back = await dispatch('runs.pipeline', { runId: (first.value as { id: string }).id });
+    if (!back.ok) throw new Error(back.error.message);
+    const replay = await dispatch('pipelines.run', back.value);
+    expect(replay).toMatchObject({ ok: true, value: { datasetId: imported[0] } });
+    for (const r of [first, replay]) if (r.ok) await dispatch('runs.cancel', { runId: (r.value as { id: string }).id });
   });
 
   it('names a dataset the workspace does not have and refuses malformed files', async () => {

@@ -3,16 +3,18 @@ import { RecForgeError } from '../../core/errors';
 import type { DatasetSummary, RunSummary } from '../../core/protocol/dto';
 import type { Pipeline, PipelineDataset, PipelineParsed } from '../../core/protocol/pipeline';
 import { runSpecSchema } from '../../core/protocol/runSchemas';
+import { DEMO_DATASET_NAME } from '../../core/platform/workspace';
 import type { HostContext } from './hostContext';
 
 async function resolveDataset(ctx: HostContext, ref: PipelineDataset): Promise<DatasetSummary> {
   if (ref.kind === 'demo') return ctx.demoDataset();
-  const matches = (await ctx.workspace.listDatasets()).filter((d) => d.name === ref.name);
-  const found = matches[0];
+  const datasets = await ctx.workspace.listDatasets();
+  const exact = ref.id === undefined ? undefined : datasets.find((d) => d.id === ref.id && d.name === ref.name);
+  const found = exact ?? datasets.find((d) => d.name === ref.name);
   if (found === undefined) {
     throw new RecForgeError('not_found', `the pipeline's dataset '${ref.name}' is not in this workspace`, { file: 'pipeline', field: 'dataset.name', expected: 'the name of an imported dataset' });
   }
-  return found; // newest first: a re-imported dataset of the same name wins
+  return found; // without an exact id: newest first, so a re-imported dataset of the same name wins
 }
 
 /** Resolves the pipeline's dataset and queues its run. */
@@ -28,7 +30,9 @@ export async function pipelineOfRun(ctx: HostContext, runId: string): Promise<Pi
     throw new RecForgeError('validation', `run ${runId} is an imported training log; it has no pipeline`);
   }
   const dataset = await ctx.workspace.getDataset(run.datasetId);
-  const ref: PipelineDataset = dataset?.format === 'demo' ? { kind: 'demo' } : { kind: 'name', name: dataset?.name ?? run.datasetName };
+  // A removed demo is still the demo: the pipeline regenerates it.
+  const demo = dataset === null ? run.datasetName === DEMO_DATASET_NAME : dataset.format === 'demo';
+  const ref: PipelineDataset = demo ? { kind: 'demo' } : dataset === null ? { kind: 'name', name: run.datasetName } : { kind: 'name', name: dataset.name, id: dataset.id };
   return {
     format: 'recforge-pipeline',
     version: 1,

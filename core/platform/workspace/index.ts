@@ -1,5 +1,5 @@
 /** Public surface of the workspace (Node only). */
-export { Workspace } from './workspace';
+export { DEMO_DATASET_NAME, Workspace } from './workspace';
 export type { WorkspaceImportRequest } from './workspace';
 export type { ImportFile } from './importSources';
 export type { RunPatch } from './runs';

@@ -33,6 +33,9 @@ import { profileStoredDataset } from './profile';
 import { exportTables, importTables, previewTables } from './tables';
 import type { TableImportRequest } from './tables';
 import type { TabularFile, TabularImportResult } from './tabular/types';
+
+/** The bundled demo dataset's name in every workspace. */
+export const DEMO_DATASET_NAME = 'Demo: movies + books + games';
 import type { ExportResult, TabularPreview } from '../../protocol/tabular';
 import { configureDuckDb } from './tabular/settings';
 import { deleteModel, insertModel, selectModels } from './models';
@@ -129,7 +132,7 @@ export class Workspace {
   /** Generates the deterministic multi-domain demo dataset and stores it (format 'demo'). */
   async importDemo(): Promise<DatasetSummary> {
     const prepared = prepareDataset(generateDemoDataset(), { minInteractions: 5 });
-    const meta = { id: newDatasetId(), name: 'Demo: movies + books + games', format: 'demo' as const, createdAt: monotonicIsoNow() };
+    const meta = { id: newDatasetId(), name: DEMO_DATASET_NAME, format: 'demo' as const, createdAt: monotonicIsoNow() };
     return this.db.transaction((c) => insertDataset(c, meta, prepared));
   }
 
