@@ -49,7 +49,14 @@ export const importRequestSchema = z
     mapping: columnMappingSchema.optional(),
     options: importOptionsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((req, ctx) => {
+    // A named format is read by its own parser, which takes neither: refuse rather than ignore them.
+    if ((TABULAR_FORMATS as readonly string[]).includes(req.format)) return;
+    for (const key of ['mapping', 'options'] as const) {
+      if (req[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `only ${TABULAR_FORMATS.join(', ')} imports take ${key === 'mapping' ? 'a column mapping' : 'import options'}; ${req.format} is read by its own parser` });
+    }
+  });
 
 /** Files to preview before mapping their columns. */
 export const previewRequestSchema = z.object({ files: z.array(fileRefSchema).min(1).max(16) }).strict();

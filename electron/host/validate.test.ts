@@ -32,6 +32,15 @@ describe('validateRequest', () => {
     expect(err.location?.field).toBe('train.epochs');
   });
 
+  it('refuses a column mapping or import options for a format read by its own parser, naming the field', () => {
+    const files = [{ kind: 'path', path: '/tmp/u.data' }];
+    const err = validationError(() => validateRequest('datasets.import', { name: 'ml', format: 'movielens-100k', files, options: { onError: 'skip' } }));
+    expect(err.location?.field).toBe('options');
+    expect(err.message).toMatch(/read by its own parser/);
+    expect(validationError(() => validateRequest('datasets.import', { name: 'ml', format: 'recbole', files, mapping: { user: 'u', item: 'i', timestamp: 't' } })).location?.field).toBe('mapping');
+    expect(validateRequest('datasets.import', { name: 't', format: 'tsv', files, options: { onError: 'skip' } }).request).toMatchObject({ options: { onError: 'skip' } });
+  });
+
   it('refuses unknown channels and prototype keys', () => {
     for (const channel of ['nope', '__proto__', 'constructor', 'toString', 42, null]) {
       expect(validationError(() => validateRequest(channel, {})).code).toBe('validation');
