@@ -63,4 +63,17 @@ describe('workspace tables: mapped import, splits, export round trip', () => {
     expect(counts(csvDs)).toEqual([15, 30, 90]);
     for (const d of [tsvDs, jsonDs, parquetDs]) expect(counts(d)).toEqual(counts(csvDs));
   });
+
+  it('a split asked for while its dataset is being removed fails as not found and leaves no split behind', async () => {
+    for (let round = 0; round < 3; round++) {
+      const base = await ws.importTables({ name: `r${round}`, format: 'csv', files: [await t.file(`r${round}.csv`, makeCsv(6, 5))], minInteractions: 1 });
+      // Started together: the removal lands between the split's reads and its write (in some order).
+      const split = ws.createSplit({ datasetId: base.summary.id, kind: 'leave-one-out', seed: 1 }).then(() => null, (e: unknown) => e);
+      for (let k = 0; k < round; k++) await Promise.resolve();
+      await ws.removeDataset(base.summary.id);
+      const err = await split;
+      if (err !== null) expect(err).toMatchObject({ code: 'not_found' });
+      expect((await ws.tableCounts()).splits).toBe(0);
+    }
+  });
 });

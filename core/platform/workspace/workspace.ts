@@ -3,6 +3,7 @@
  * metrics), <dir>/runs/<run-id>/ and <dir>/uploads/. All database work goes through one
  * serialised connection; every multi-row write is a single transaction.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { generateDemoDataset } from '../../data/demo/generate';
@@ -160,11 +161,18 @@ export class Workspace {
 
   /** Defines an evaluation split: computed now (to check and count it), stored as its facts. */
   async createSplit(req: SplitRequestParsed): Promise<SplitSummary> {
-    const ds = await this.getDataset(req.datasetId);
-    if (!ds) throw new RecForgeError('not_found', `dataset ${req.datasetId} does not exist`);
-    const cols = await this.db.exclusive((c) => loadColumns(c, req.datasetId));
+    // The dataset is checked with each read and write: a removal can land between them.
+    const existing = async (c: DuckDBConnection): Promise<DatasetSummary> => {
+      const ds = await getDataset(c, req.datasetId);
+      if (!ds) throw new RecForgeError('not_found', `dataset ${req.datasetId} does not exist`);
+      return ds;
+    };
+    const { ds, cols } = await this.db.exclusive(async (c) => ({ ds: await existing(c), cols: await loadColumns(c, req.datasetId) }));
     const split = describeSplit(cols, ds.items, ds.users, req, newSplitId(), monotonicIsoNow());
-    await this.db.transaction((c) => insertSplit(c, split));
+    await this.db.transaction(async (c) => {
+      await existing(c);
+      await insertSplit(c, split);
+    });
     return split;
   }
 
