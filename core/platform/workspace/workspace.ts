@@ -52,6 +52,13 @@ export interface WorkspaceImportRequest {
   readonly minInteractions: number;
 }
 
+/** The dataset, or a not_found error. */
+async function requireDataset(c: DuckDBConnection, id: string): Promise<DatasetSummary> {
+  const ds = await getDataset(c, id);
+  if (!ds) throw new RecForgeError('not_found', `dataset ${id} does not exist`);
+  return ds;
+}
+
 /** A RecForge workspace folder. Open with Workspace.open, close with close(). */
 export class Workspace {
   private constructor(
@@ -99,14 +106,13 @@ export class Workspace {
 
   /** A new dataset holding `datasetIds` as its domains (items namespaced, users shared or not). */
   async combineDatasets(name: string, datasetIds: readonly string[], userSpace: UserSpace): Promise<DatasetSummary> {
-    const sources: DatasetSummary[] = [];
-    for (const id of datasetIds) {
-      const ds = await this.getDataset(id);
-      if (!ds) throw new RecForgeError('not_found', `dataset ${id} does not exist`);
-      sources.push(ds);
-    }
-    if (new Set(sources.map((s) => s.name)).size !== sources.length) throw new RecForgeError('validation', 'the combined datasets need distinct names (they become the domain names)');
-    const parsed = await this.db.exclusive((c) => combinedSource(c, sources, userSpace));
+    // Checked in the same turn as the read: a source removed meanwhile must not become an empty domain.
+    const { sources, parsed } = await this.db.exclusive(async (c) => {
+      const found: DatasetSummary[] = [];
+      for (const id of datasetIds) found.push(await requireDataset(c, id));
+      if (new Set(found.map((s) => s.name)).size !== found.length) throw new RecForgeError('validation', 'the combined datasets need distinct names (they become the domain names)');
+      return { sources: found, parsed: await combinedSource(c, found, userSpace) };
+    });
     const prepared = prepareDataset(parsed, { minInteractions: 1 });
     const combine = { step: 'combine', params: { domains: sources.map((s) => s.name).join(', '), users: userSpace }, before: parsed.interactions.length, after: parsed.interactions.length };
     const meta = { id: newDatasetId(), name: name.trim(), format: 'corpus' as const, createdAt: monotonicIsoNow() };
@@ -162,15 +168,10 @@ export class Workspace {
   /** Defines an evaluation split: computed now (to check and count it), stored as its facts. */
   async createSplit(req: SplitRequestParsed): Promise<SplitSummary> {
     // The dataset is checked with each read and write: a removal can land between them.
-    const existing = async (c: DuckDBConnection): Promise<DatasetSummary> => {
-      const ds = await getDataset(c, req.datasetId);
-      if (!ds) throw new RecForgeError('not_found', `dataset ${req.datasetId} does not exist`);
-      return ds;
-    };
-    const { ds, cols } = await this.db.exclusive(async (c) => ({ ds: await existing(c), cols: await loadColumns(c, req.datasetId) }));
+    const { ds, cols } = await this.db.exclusive(async (c) => ({ ds: await requireDataset(c, req.datasetId), cols: await loadColumns(c, req.datasetId) }));
     const split = describeSplit(cols, ds.items, ds.users, req, newSplitId(), monotonicIsoNow());
     await this.db.transaction(async (c) => {
-      await existing(c);
+      await requireDataset(c, req.datasetId);
       await insertSplit(c, split);
     });
     return split;
