@@ -3,7 +3,7 @@
  * cached per λ), Auto λ (entropy guidance over the run's ≤ 100 unlabeled prompts), exporting the
  * merge as a PEFT folder or folded into a full HF checkpoint, and ranking such a folder with the
  * run's cases (so an export can be checked after loading it back). The last opened run stays in
- * memory; close() frees it.
+ * memory; close() frees it. Actions run one at a time, in the order they were asked for.
  */
 import * as tf from '@tensorflow/tfjs';
 import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
@@ -34,7 +34,8 @@ export interface RunPlayground {
   exportMerged(runDir: string, lambda: CocktailLambda, outDir: string, format?: 'adapter' | 'checkpoint'): Promise<void>;
   /** Ranks the run's cases with a folder: a PEFT adapter on the run's base, or a full HF checkpoint. */
   evaluateFolder(runDir: string, dir: string): Promise<PlaygroundEvaluation>;
-  close(): void;
+  /** Frees the open run once the actions already asked for are done. */
+  close(): Promise<void>;
 }
 
 interface OpenRun {
@@ -98,48 +99,67 @@ async function evaluateModelIn(files: RecipeFiles, r: OpenRun, dir: string): Pro
   }
 }
 
-/** A playground bound to the host's file operations. */
+/** Runs tasks one at a time, each after the previous one settled (a failed task does not stop the next). */
+function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const result = tail.then(task);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/**
+ * A playground bound to the host's file operations. The worker starts every action as it arrives,
+ * so actions are queued: opening or closing a run never frees weights an action in flight reads,
+ * and two first calls on a run load it once.
+ */
 export function createRunPlayground(files: RecipeFiles): RunPlayground {
+  const serial = serialQueue();
   let open: OpenRun | null = null;
-  const close = (): void => {
+  const dispose = (): void => {
     open?.pg.dispose();
     open = null;
   };
   const run = async (runDir: string): Promise<OpenRun> => {
     if (open?.runDir === runDir) return open;
-    close();
+    dispose();
     open = await openRun(files, runDir);
     return open;
   };
   return {
-    async evaluateAtLambda(runDir, lambda) {
-      const r = await run(runDir);
-      const key = String(lambda);
-      const evaluation = r.cache.get(key) ?? (await r.pg.evaluateAtLambda(lambda));
-      r.cache.set(key, evaluation);
-      return { evaluation, metrics: recordsOf(evaluation, r.state, 'merged') };
-    },
-    async autoLambda(runDir) {
-      const r = await run(runDir);
-      const search = await entropySearch(r.pg, lambdaGrid(r.state.lambdaStep));
-      return { warm: scenarioLambda(search, 'warm'), cold: scenarioLambda(search, 'cold') };
-    },
-    async exportMerged(runDir, lambda, outDir, format = 'adapter') {
-      const r = await run(runDir);
-      const merged = r.pg.mergedAdapter(lambda);
-      try {
-        if (format === 'adapter') await files.saveAdapter(outDir, { ...merged, config: { ...merged.config, base_model_name_or_path: baseModelDir(runDir, r.state) } });
-        else await saveFolded(files, outDir, r, merged);
-      } finally {
-        disposeLoraAdapter(merged);
-      }
-    },
-    async evaluateFolder(runDir, dir) {
-      const r = await run(runDir);
-      const isAdapter = await files.readText(joinPath(dir, ADAPTER_CONFIG)).then(() => true, () => false);
-      const evaluation = isAdapter ? await evaluateAdapterIn(files, r, dir) : await evaluateModelIn(files, r, dir);
-      return { evaluation, metrics: recordsOf(evaluation, r.state, 'loaded export') };
-    },
-    close,
+    evaluateAtLambda: (runDir, lambda) =>
+      serial(async () => {
+        const r = await run(runDir);
+        const key = String(lambda);
+        const evaluation = r.cache.get(key) ?? (await r.pg.evaluateAtLambda(lambda));
+        r.cache.set(key, evaluation);
+        return { evaluation, metrics: recordsOf(evaluation, r.state, 'merged') };
+      }),
+    autoLambda: (runDir) =>
+      serial(async () => {
+        const r = await run(runDir);
+        const search = await entropySearch(r.pg, lambdaGrid(r.state.lambdaStep));
+        return { warm: scenarioLambda(search, 'warm'), cold: scenarioLambda(search, 'cold') };
+      }),
+    exportMerged: (runDir, lambda, outDir, format = 'adapter') =>
+      serial(async () => {
+        const r = await run(runDir);
+        const merged = r.pg.mergedAdapter(lambda);
+        try {
+          if (format === 'adapter') await files.saveAdapter(outDir, { ...merged, config: { ...merged.config, base_model_name_or_path: baseModelDir(runDir, r.state) } });
+          else await saveFolded(files, outDir, r, merged);
+        } finally {
+          disposeLoraAdapter(merged);
+        }
+      }),
+    evaluateFolder: (runDir, dir) =>
+      serial(async () => {
+        const r = await run(runDir);
+        const isAdapter = await files.readText(joinPath(dir, ADAPTER_CONFIG)).then(() => true, () => false);
+        const evaluation = isAdapter ? await evaluateAdapterIn(files, r, dir) : await evaluateModelIn(files, r, dir);
+        return { evaluation, metrics: recordsOf(evaluation, r.state, 'loaded export') };
+      }),
+    close: () => serial(async () => dispose()),
   };
 }

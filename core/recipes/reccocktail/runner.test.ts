@@ -126,7 +126,7 @@ describe('reccocktail runner (scratch model)', () => {
       expect(ndcg1('warm')).toBeCloseTo(atHalf.evaluation.warm.ndcg[1] ?? NaN, 6);
       expect(ndcg1('cold')).toBeCloseTo(atHalf.evaluation.cold.ndcg[1] ?? NaN, 6);
     } finally {
-      pg.close();
+      await pg.close();
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
@@ -152,7 +152,7 @@ describe('reccocktail runner (scratch model)', () => {
       const slider = await pg.evaluateAtLambda(path.join(dir, 'run'), 1);
       expect(slider.evaluation.cold.cases).toBe(cold[0]?.protocol.users);
     } finally {
-      pg.close();
+      await pg.close();
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { useTensorSuite } from '../../testing/tensorSuite';
+import { memoryFilePort } from '../../testing/memoryFilePort';
+import { writeTinyCocktailRun } from '../../testing/cocktailRun';
+import { recipeFilesOver } from '../llm/portRecipeFiles';
+import { createRunPlayground } from './runPlayground';
+
+useTensorSuite();
+
+async function twoRuns(): Promise<ReturnType<typeof recipeFilesOver>> {
+  const files = recipeFilesOver(memoryFilePort());
+  await writeTinyCocktailRun(files, '/runA', { seed: 3 });
+  await writeTinyCocktailRun(files, '/runB', { seed: 7 });
+  return files;
+}
+
+describe('run playground: concurrent actions', () => {
+  it('two first calls on the same run load it once: nothing is left after close()', async () => {
+    const files = await twoRuns();
+    const before = tf.memory().numTensors;
+    const pg = createRunPlayground(files);
+    await Promise.all([pg.evaluateAtLambda('/runA', 0.3), pg.evaluateAtLambda('/runA', 0.7)]);
+    await pg.close();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a call on another run waits for the action in flight instead of freeing its weights under it', async () => {
+    const files = await twoRuns();
+    const pg = createRunPlayground(files);
+    try {
+      const alone = { a: (await pg.evaluateAtLambda('/runA', 0.4)).evaluation, b: (await pg.evaluateAtLambda('/runB', 0.4)).evaluation };
+      await pg.evaluateAtLambda('/runA', 0.4);
+      // runA is open: the call on runB must not close it while runA's evaluation and Auto λ run.
+      const [a, auto, b] = await Promise.all([pg.evaluateAtLambda('/runA', 0.6), pg.autoLambda('/runA'), pg.evaluateAtLambda('/runB', 0.4)]);
+      expect(auto.warm.entropies).toHaveLength(3);
+      expect(a.evaluation.lambda).toBe(0.6);
+      expect(b.evaluation).toEqual(alone.b);
+      expect((await pg.evaluateAtLambda('/runA', 0.4)).evaluation).toEqual(alone.a);
+    } finally {
+      await pg.close();
+    }
+  });
+});
