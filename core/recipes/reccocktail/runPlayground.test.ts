@@ -3,13 +3,15 @@ import * as tf from '@tensorflow/tfjs';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { memoryFilePort } from '../../testing/memoryFilePort';
 import { writeTinyCocktailRun } from '../../testing/cocktailRun';
-import { recipeFilesOver } from '../llm/portRecipeFiles';
+import { ADAPTER_WEIGHTS_FILE, recipeFilesOver } from '../llm/portRecipeFiles';
+import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
+import { COCKTAIL_PATHS } from './runState';
 import { createRunPlayground } from './runPlayground';
 
 useTensorSuite();
 
-async function twoRuns(): Promise<ReturnType<typeof recipeFilesOver>> {
-  const files = recipeFilesOver(memoryFilePort());
+async function twoRuns(port = memoryFilePort()): Promise<RecipeFiles> {
+  const files = recipeFilesOver(port);
   await writeTinyCocktailRun(files, '/runA', { seed: 3 });
   await writeTinyCocktailRun(files, '/runB', { seed: 7 });
   return files;
@@ -40,5 +42,21 @@ describe('run playground: concurrent actions', () => {
     } finally {
       await pg.close();
     }
+  });
+});
+
+describe('run playground: a run that cannot be opened', () => {
+  it('frees the base and the adapter already loaded when the next adapter fails, and keeps no run open', async () => {
+    const port = memoryFilePort();
+    const files = await twoRuns(port);
+    port.files.set(joinPath('/runA', COCKTAIL_PATHS.ingredient, ADAPTER_WEIGHTS_FILE), new TextEncoder().encode('not safetensors'));
+    const before = tf.memory().numTensors;
+    const pg = createRunPlayground(files);
+    for (let attempt = 0; attempt < 2; attempt++) await expect(pg.evaluateAtLambda('/runA', 0.5)).rejects.toThrow();
+    expect(tf.memory().numTensors).toBe(before);
+    // The playground stays usable for another run.
+    expect((await pg.evaluateAtLambda('/runB', 0.5)).evaluation.lambda).toBe(0.5);
+    await pg.close();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

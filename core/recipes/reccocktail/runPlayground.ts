@@ -47,14 +47,25 @@ interface OpenRun {
   readonly cache: Map<string, LambdaEvaluation>;
 }
 
+/** Loads the run's base and both adapters; on a failure frees what was already loaded and rethrows. */
 async function openRun(files: RecipeFiles, runDir: string): Promise<OpenRun> {
   const state = await loadCocktailState(files, runDir);
   const model = await files.loadModelFolder(baseModelDir(runDir, state));
-  const load = (rel: string): Promise<LoraAdapter> => files.loadAdapter(joinPath(runDir, rel), model.config);
-  const baseSpirit = await load(COCKTAIL_PATHS.baseSpirit);
-  const ingredient = await load(COCKTAIL_PATHS.ingredient);
-  const pg = createPlayground(model.config, model.weights, baseSpirit, ingredient, state.sets, state.options);
-  return { runDir, state, pg, tokenizerFiles: model.tokenizerFiles, cache: new Map() };
+  const adapters: LoraAdapter[] = [];
+  const load = async (rel: string): Promise<LoraAdapter> => {
+    const adapter = await files.loadAdapter(joinPath(runDir, rel), model.config);
+    adapters.push(adapter);
+    return adapter;
+  };
+  try {
+    const [baseSpirit, ingredient] = [await load(COCKTAIL_PATHS.baseSpirit), await load(COCKTAIL_PATHS.ingredient)];
+    const pg = createPlayground(model.config, model.weights, baseSpirit, ingredient, state.sets, state.options);
+    return { runDir, state, pg, tokenizerFiles: model.tokenizerFiles, cache: new Map() };
+  } catch (err) {
+    adapters.forEach(disposeLoraAdapter);
+    tf.dispose([...model.weights.values()]);
+    throw err;
+  }
 }
 
 function recordsOf(e: LambdaEvaluation, state: CocktailRunState, variant: string): MetricRecord[] {
