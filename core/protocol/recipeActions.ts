@@ -22,7 +22,10 @@ export interface LmGenerateResult {
   readonly tokens: number;
 }
 
-/** Per-layer λs (one per decoder layer, e.g. from a per-layer Auto λ); when given they replace `lambda`. */
+/**
+ * Per-layer λs (one per decoder layer, e.g. from a per-layer Auto λ); when given they replace `lambda`.
+ * The host does not know the run's depth: the worker refuses a list whose length is not the model's layer count.
+ */
 const layerLambdas = z.array(z.number().min(0).max(1)).min(1).max(512).optional();
 /** RecCocktail playground: the merge weight λ (base spirit share). */
 export const cocktailLambdaArgsSchema = z.object({ lambda: z.number().min(0).max(1), layers: layerLambdas }).strict();

@@ -19,7 +19,12 @@ import type { MergeMode } from './settings';
 /** The base spirit's share: one for every layer, or one per decoder layer (index = layer). */
 export type CocktailLambda = number | readonly number[];
 
-function checkLambda(lambda: CocktailLambda): void {
+/** λ in [0, 1], and a per-layer λ has exactly one entry per decoder layer (checked before any tensor is built). */
+function checkLambda(lambda: CocktailLambda, numLayers: number): void {
+  if (typeof lambda !== 'number' && lambda.length !== numLayers) {
+    const expected = `${numLayers} λs, one per decoder layer`;
+    throw new RecForgeError('validation', `per-layer λ has ${lambda.length} entries, the model has ${numLayers} decoder layers`, { file: 'reccocktail', field: 'layers', expected });
+  }
   for (const l of typeof lambda === 'number' ? [lambda] : lambda) {
     if (!(l >= 0 && l <= 1)) throw new RecForgeError('validation', `λ must be in [0, 1], got ${l}`, { file: 'reccocktail', field: 'lambda' });
   }
@@ -48,18 +53,28 @@ function sameKeys(a: LoraAdapter, b: LoraAdapter): void {
   if (ka !== [...b.tensors.keys()].sort().join('|')) throw new RecForgeError('validation', 'base spirit and ingredient adapters must target the same modules');
 }
 
+/**
+ * The merged tensor of every PEFT name, built in one tidy scope: if a name cannot be merged
+ * (e.g. a tensor outside any decoder layer under a per-layer λ) the ones already built are freed.
+ */
+function mergeEach(base: LoraAdapter, ing: LoraAdapter, merge: (name: string, tb: tf.Tensor, ti: tf.Tensor) => tf.Tensor): Map<string, tf.Tensor> {
+  const merged = tf.tidy(() => {
+    const out: Record<string, tf.Tensor> = {};
+    for (const [name, tb] of base.tensors) out[name] = merge(name, tb, ing.tensors.get(name) as tf.Tensor);
+    return out;
+  });
+  return new Map(Object.entries(merged));
+}
+
 /** Exact weighted sum as one rank-(r_b + r_i) adapter. */
 function exactCocktail(base: LoraAdapter, ing: LoraAdapter, lambda: CocktailLambda): LoraAdapter {
   const r = base.config.r + ing.config.r;
   const config: LoraConfig = { ...base.config, r, lora_alpha: r, use_rslora: false };
-  const tensors = new Map<string, tf.Tensor>();
-  for (const [name, tb] of base.tensors) {
-    const ti = ing.tensors.get(name) as tf.Tensor;
-    const isA = name.endsWith('.lora_A.weight');
+  const tensors = mergeEach(base, ing, (name, tb, ti) => {
     const l = lambdaOfTensor(lambda, name);
     const [wb, wi] = [l * loraScaling(base.config), (1 - l) * loraScaling(ing.config)];
-    tensors.set(name, tf.tidy(() => (isA ? tf.concat([tf.mul(tb, wb), tf.mul(ti, wi)], 0) : tf.concat([tb, ti], 1))));
-  }
+    return name.endsWith('.lora_A.weight') ? tf.concat([tf.mul(tb, wb), tf.mul(ti, wi)], 0) : tf.concat([tb, ti], 1);
+  });
   return { config, tensors };
 }
 
@@ -68,18 +83,19 @@ function paperCocktail(base: LoraAdapter, ing: LoraAdapter, lambda: CocktailLamb
   if (base.config.r !== ing.config.r || loraScaling(base.config) !== loraScaling(ing.config)) {
     throw new RecForgeError('validation', "the paper's A/B interpolation needs adapters of equal rank and scaling");
   }
-  const tensors = new Map<string, tf.Tensor>();
-  for (const [name, tb] of base.tensors) {
-    const ti = ing.tensors.get(name) as tf.Tensor;
+  const tensors = mergeEach(base, ing, (name, tb, ti) => {
     const l = lambdaOfTensor(lambda, name);
-    tensors.set(name, tf.tidy(() => tf.add(tf.mul(tb, l), tf.mul(ti, 1 - l))));
-  }
+    return tf.add(tf.mul(tb, l), tf.mul(ti, 1 - l));
+  });
   return { config: base.config, tensors };
 }
 
-/** The cocktail adapter for weight λ on the base spirit (new tensors; the caller disposes them). */
-export function cocktailAdapter(base: LoraAdapter, ingredient: LoraAdapter, lambda: CocktailLambda, mode: MergeMode = 'exact'): LoraAdapter {
-  checkLambda(lambda);
+/**
+ * The cocktail adapter for weight λ on the base spirit (new tensors; the caller disposes them).
+ * `numLayers` is the base model's decoder depth: a per-layer λ must have exactly that many entries.
+ */
+export function cocktailAdapter(base: LoraAdapter, ingredient: LoraAdapter, lambda: CocktailLambda, numLayers: number, mode: MergeMode = 'exact'): LoraAdapter {
+  checkLambda(lambda, numLayers);
   sameKeys(base, ingredient);
   return mode === 'exact' ? exactCocktail(base, ingredient, lambda) : paperCocktail(base, ingredient, lambda);
 }

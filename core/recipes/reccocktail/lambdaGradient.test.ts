@@ -73,7 +73,7 @@ describe('entropy-guided λ by gradient', () => {
     for (const lambda of [0.2, 0.7]) {
       const tokens = await withMergedAt(f.base, f.terms, [lambda, lambda], (w) => greedyContinuations(lm, w, PROMPTS, K));
       const batched = await entropyAt(f, tokens, [lambda, lambda]);
-      const merged = cocktailAdapter(f.spirit, f.ingredient, lambda, 'exact');
+      const merged = cocktailAdapter(f.spirit, f.ingredient, lambda, lm.numLayers, 'exact');
       const cases = PROMPTS.map(({ prompt }) => ({ prompt, candidates: [], targetIndex: 0 }));
       const reference = await withFolded(f.base, merged, (w) => meanEntropy(lm, w, cases, { objective: 'first-tokens', firstTokens: K }));
       disposeLoraAdapter(merged);

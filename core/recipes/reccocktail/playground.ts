@@ -87,7 +87,7 @@ async function evaluateWeights(lm: LmConfig, w: ReadonlyMap<string, tf.Tensor>, 
 
 /** Wraps trained parts; ownership of base and adapters moves to the playground. */
 export function createPlayground(lm: LmConfig, base: Map<string, tf.Tensor>, baseSpirit: LoraAdapter, ingredient: LoraAdapter, sets: CaseSets, options: CocktailOptions): CocktailPlayground {
-  const mergedAdapter = (lambda: CocktailLambda): LoraAdapter => cocktailAdapter(baseSpirit, ingredient, lambda, options.mergeMode);
+  const mergedAdapter = (lambda: CocktailLambda): LoraAdapter => cocktailAdapter(baseSpirit, ingredient, lambda, lm.numLayers, options.mergeMode);
   const withMerged = async <T>(lambda: CocktailLambda, f: (w: ReadonlyMap<string, tf.Tensor>) => Promise<T>): Promise<T> => {
     const merged = mergedAdapter(lambda);
     try {

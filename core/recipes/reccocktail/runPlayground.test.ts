@@ -60,3 +60,17 @@ describe('run playground: a run that cannot be opened', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('run playground: per-layer λ', () => {
+  it('a per-layer λ with more entries than the run has layers is refused (it used to be ranked and exported with a wrong mean λ)', async () => {
+    const files = await twoRuns();
+    const pg = createRunPlayground(files);
+    try {
+      await expect(pg.evaluateAtLambda('/runA', [0.2, 0.4, 1, 1, 1])).rejects.toMatchObject({ code: 'validation', location: { field: 'layers' } });
+      await expect(pg.exportMerged('/runA', [0.2, 0.4, 1], '/runA/artifacts/exports/x')).rejects.toMatchObject({ code: 'validation' });
+      expect((await pg.evaluateAtLambda('/runA', [0.2, 0.4])).evaluation.lambda).toBeCloseTo(0.3, 12);
+    } finally {
+      await pg.close();
+    }
+  });
+});
