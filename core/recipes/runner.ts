@@ -89,12 +89,18 @@ export async function outcomeOf(body: () => Promise<void>): Promise<RecipeRunOut
   }
 }
 
+/** What the worker gives an action: the worker runs every message on one thread, so a long action yields between steps. */
+export interface RecipeActionIo {
+  /** Lets the worker's other messages (a job's cancel, other replies) in between two steps. */
+  yieldToEventLoop(): Promise<void>;
+}
+
 /**
  * Something the studio asks of a finished run (e.g. RecCocktail's playground: evaluate at a λ).
  * `args` were validated by the host with the schema core/protocol/recipeActions.ts declares for
  * the action; the result must be JSON (it crosses IPC).
  */
-export type RecipeAction = (runDir: string, args: unknown) => Promise<unknown>;
+export type RecipeAction = (runDir: string, args: unknown, io: RecipeActionIo) => Promise<unknown>;
 
 /** A recipe the worker can run. */
 export interface RecipeRunner<S> {

@@ -22,6 +22,8 @@ export interface TinyCocktailRunOptions {
   /** Decoder layers (the length a per-layer λ must have). */
   readonly layers?: number;
   readonly seed?: number;
+  /** How the run searched its entropy λ (default the grid alone; 'gradient': 2 Adam steps from the grid minimum). */
+  readonly lambdaSearch?: 'grid' | 'gradient';
 }
 
 const TEXTS = ['the red book', 'a blue game', 'the green movie', 'a red game', 'the blue book'];
@@ -67,7 +69,7 @@ export async function writeTinyCocktailRun(files: RecipeFiles, runDir: string, o
   await saveCocktailState(files, runDir, {
     version: 2,
     baseModel: { kind: 'run', path: COCKTAIL_PATHS.baseModel },
-    options: { mergeMode: 'exact', entropyObjective: 'first-tokens', firstTokens: 2, lambdaSearch: 'grid' },
+    options: { mergeMode: 'exact', entropyObjective: 'first-tokens', firstTokens: 2, lambdaSearch: o.lambdaSearch ?? 'grid', lambdaSteps: 2 },
     lambdaStep: 0.5,
     chosen: { grid: 0.5, entropy: { warm: 0.5, cold: 0.5 } },
     protocols: { valid: protocol('leave-one-out', 'valid', 'warm'), warm: protocol('leave-one-out', 'test', 'warm'), cold: protocol('cold-item', 'test', 'cold'), coldValid: protocol('cold-item', 'valid', 'cold') },

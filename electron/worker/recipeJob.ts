@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { RecForgeError, toApiError } from '../../core/errors';
 import type { RecipeJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
-import type { RecipeRunOutcome } from '../../core/recipes/runner';
+import type { RecipeActionIo, RecipeRunOutcome } from '../../core/recipes/runner';
 import { RECIPE_RUNNERS } from './recipeRunners';
 
 let backendReady: Promise<void> = Promise.resolve();
@@ -28,12 +28,12 @@ export interface RecipeJobHooks {
 }
 
 /** Runs an action of a finished run; answers with its JSON result or a structured error. */
-export async function runRecipeAction(request: Extract<WorkerRequest, { type: 'action' }>): Promise<WorkerEvent> {
+export async function runRecipeAction(request: Extract<WorkerRequest, { type: 'action' }>, io: RecipeActionIo): Promise<WorkerEvent> {
   try {
     await ready();
     const action = RECIPE_RUNNERS[request.recipe].actions?.[request.action];
     if (action === undefined) throw new RecForgeError('not_found', `recipe ${request.recipe} has no action ${request.action}`);
-    return { type: 'actionResult', callId: request.callId, ok: true, value: await action(request.runDir, request.args) };
+    return { type: 'actionResult', callId: request.callId, ok: true, value: await action(request.runDir, request.args, io) };
   } catch (err) {
     return { type: 'actionResult', callId: request.callId, ok: false, error: toApiError(err) };
   }

@@ -70,7 +70,7 @@ port.on('message', (request: WorkerRequest) => {
       setBackendReady(ready);
       return;
     case 'action':
-      void runRecipeAction(request).then(post);
+      void runRecipeAction(request, { yieldToEventLoop }).then(post);
       return;
     case 'train':
       cancelled.delete(request.job.runId); // a cancel that arrived after an earlier attempt ended must not stop this one

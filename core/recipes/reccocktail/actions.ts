@@ -22,8 +22,9 @@ export function recCocktailActions(files: RecipeFiles, pg: RunPlayground = creat
       const r = await pg.evaluateAtLambda(runDir, layers ?? lambda);
       return { lambda, metrics: r.metrics };
     },
-    async autoLambda(runDir): Promise<CocktailAutoLambda> {
-      return pg.autoLambda(runDir);
+    async autoLambda(runDir, _args, io): Promise<CocktailAutoLambda> {
+      // The search ranks ≤ 100 prompts per grid λ and per gradient step: it yields between them.
+      return pg.autoLambda(runDir, { yieldToEventLoop: () => io.yieldToEventLoop() });
     },
     async exportMerged(runDir, args): Promise<ActionArtifact> {
       const a = args as CocktailExportArgs;

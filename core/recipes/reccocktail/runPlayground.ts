@@ -18,7 +18,7 @@ import { foldAdapter } from '../llm/mergedWeights';
 import { createPlayground, type CocktailPlayground, type LambdaEvaluation, type Scenario } from './playground';
 import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { baseModelDir, COCKTAIL_PATHS, loadCocktailState, type CocktailRunState } from './runState';
-import { entropySearch, type EntropySearch, type PerScenario } from './sweep';
+import { entropySearch, type EntropySearch, type PerScenario, type SweepHooks } from './sweep';
 
 /** Metrics at one λ: raw ranks and warm/cold records with protocol (variant 'merged'). */
 export interface PlaygroundEvaluation {
@@ -29,8 +29,11 @@ export interface PlaygroundEvaluation {
 /** The playground's operations on run folders. */
 export interface RunPlayground {
   evaluateAtLambda(runDir: string, lambda: CocktailLambda): Promise<PlaygroundEvaluation>;
-  /** Per scenario: the entropy-guided λ (grid minimum, then the gradient search when the run used it) and the grid curve. */
-  autoLambda(runDir: string): Promise<PerScenario<CocktailScenarioLambda>>;
+  /**
+   * Per scenario: the entropy-guided λ (grid minimum, then the gradient search when the run used it) and the grid curve.
+   * `hooks` are called between grid points and gradient steps (yield to the event loop, cancel).
+   */
+  autoLambda(runDir: string, hooks?: SweepHooks): Promise<PerScenario<CocktailScenarioLambda>>;
   exportMerged(runDir: string, lambda: CocktailLambda, outDir: string, format?: 'adapter' | 'checkpoint'): Promise<void>;
   /** Ranks the run's cases with a folder: a PEFT adapter on the run's base, or a full HF checkpoint. */
   evaluateFolder(runDir: string, dir: string): Promise<PlaygroundEvaluation>;
@@ -147,10 +150,10 @@ export function createRunPlayground(files: RecipeFiles): RunPlayground {
         r.cache.set(key, evaluation);
         return { evaluation, metrics: recordsOf(evaluation, r.state, 'merged') };
       }),
-    autoLambda: (runDir) =>
+    autoLambda: (runDir, hooks = {}) =>
       serial(async () => {
         const r = await run(runDir);
-        const search = await entropySearch(r.pg, lambdaGrid(r.state.lambdaStep));
+        const search = await entropySearch(r.pg, lambdaGrid(r.state.lambdaStep), hooks);
         return { warm: scenarioLambda(search, 'warm'), cold: scenarioLambda(search, 'cold') };
       }),
     exportMerged: (runDir, lambda, outDir, format = 'adapter') =>

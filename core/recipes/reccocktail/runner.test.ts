@@ -119,9 +119,10 @@ describe('reccocktail runner (scratch model)', () => {
 
       // The studio's actions: a merged full checkpoint, recorded as an artifact, ranks the same.
       const actions = recCocktailActions(files, pg);
-      const exported = (await actions.exportMerged?.(dir, { lambda: 0.5, format: 'checkpoint' })) as ActionArtifact;
+      const io = { yieldToEventLoop: () => Promise.resolve() };
+      const exported = (await actions.exportMerged?.(dir, { lambda: 0.5, format: 'checkpoint' }, io)) as ActionArtifact;
       expect(exported.artifact).toMatchObject({ kind: 'hf-model', path: 'artifacts/exports/cocktail-checkpoint-lambda-0.50' });
-      const viaCheckpoint = (await actions.evaluateAdapter?.(dir, { path: exported.artifact.path })) as CocktailEvaluation;
+      const viaCheckpoint = (await actions.evaluateAdapter?.(dir, { path: exported.artifact.path }, io)) as CocktailEvaluation;
       const ndcg1 = (seg: string): number | undefined => viaCheckpoint.metrics.find((m) => m.name === 'NDCG' && m.k === 1 && m.protocol.segment === seg)?.value;
       expect(ndcg1('warm')).toBeCloseTo(atHalf.evaluation.warm.ndcg[1] ?? NaN, 6);
       expect(ndcg1('cold')).toBeCloseTo(atHalf.evaluation.cold.ndcg[1] ?? NaN, 6);
