@@ -7,12 +7,8 @@
 import type { ActionArtifact, CocktailAutoLambda, CocktailEvaluation, CocktailExportArgs } from '../../protocol/recipeActions';
 import type { RecipeAction } from '../runner';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
+import { exportedLambdaText, exportedMergePath } from './exportPath';
 import { createRunPlayground, type RunPlayground } from './runPlayground';
-
-/** Folder (under the run) of an exported merge; one per λ and format, so re-exporting overwrites it. */
-export function exportedMergePath(a: CocktailExportArgs): string {
-  return `artifacts/exports/cocktail-${a.format}-lambda-${a.layers ? a.layers.map((l) => l.toFixed(2)).join('-') : a.lambda.toFixed(2)}`;
-}
 
 /** The actions, sharing one playground (the last opened run stays loaded between slider moves). */
 export function recCocktailActions(files: RecipeFiles, pg: RunPlayground = createRunPlayground(files)): Readonly<Record<string, RecipeAction>> {
@@ -31,8 +27,7 @@ export function recCocktailActions(files: RecipeFiles, pg: RunPlayground = creat
       const rel = exportedMergePath(a);
       await pg.exportMerged(runDir, a.layers ?? a.lambda, joinPath(runDir, rel), a.format);
       const what = a.format === 'adapter' ? 'PEFT adapter' : 'merged HF checkpoint';
-      const at = a.layers ? `per-layer λ = [${a.layers.map((l) => l.toFixed(2)).join(', ')}]` : `λ = ${a.lambda.toFixed(2)}`;
-      return { artifact: { kind: a.format === 'adapter' ? 'peft-adapter' : 'hf-model', path: rel, title: `Cocktail ${what} at ${at}` } };
+      return { artifact: { kind: a.format === 'adapter' ? 'peft-adapter' : 'hf-model', path: rel, title: `Cocktail ${what} at ${exportedLambdaText(a)}` } };
     },
     async evaluateAdapter(runDir, args): Promise<CocktailEvaluation> {
       const { path } = args as { path: string };
