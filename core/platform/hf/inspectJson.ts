@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RecForgeError } from '../../errors';
-import { jsonErrorPosition } from '../../text/jsonPosition';
+import { parseJsonLocated } from '../../text/jsonLocated';
 
 /** Text of `dir/name`; located error when it is missing, unreadable or not UTF-8. */
 export async function readTextLocated(dir: string, name: string): Promise<string> {
@@ -21,17 +21,6 @@ export async function readTextLocated(dir: string, name: string): Promise<string
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new RecForgeError('import', `${name} is not UTF-8 text`, { file: name, expected: 'UTF-8 JSON' });
-  }
-}
-
-/** Parses `text` (the content of `name`); a syntax error is located at its line and column. */
-export function parseJsonLocated(text: string, name: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    const pos = jsonErrorPosition(text) ?? { offset: 0, line: 1, column: 1 };
-    const why = err instanceof Error ? err.message : String(err);
-    throw new RecForgeError('import', `${name} is not valid JSON at line ${pos.line}, column ${pos.column} (${why})`, { file: name, line: pos.line, expected: 'JSON' });
   }
 }
 

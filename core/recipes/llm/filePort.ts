@@ -6,7 +6,7 @@
  */
 import { RecForgeError } from '../../errors';
 import { decodeUtf8, encodeUtf8 } from '../../tensor/utf8';
-import { jsonErrorPosition } from '../../text/jsonPosition';
+import { parseJsonLocated } from '../../text/jsonLocated';
 
 /** Byte access to files; paths are '/'-joined (see joinPath). */
 export interface FilePort {
@@ -57,14 +57,7 @@ export function writeTextFile(port: FilePort, path: string, text: string): Promi
 export async function readJsonObjectFile(port: FilePort, path: string): Promise<Record<string, unknown>> {
   const name = baseName(path);
   const text = await readTextFile(port, path);
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch (err) {
-    const pos = jsonErrorPosition(text) ?? { line: 1, column: 1 };
-    const why = err instanceof Error ? err.message : String(err);
-    throw new RecForgeError('import', `${name} is not valid JSON at line ${pos.line}, column ${pos.column} (${why})`, { file: name, line: pos.line, expected: 'JSON' });
-  }
+  const json = parseJsonLocated(text, name);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new RecForgeError('import', `${name} is not a JSON object`, { file: name, expected: 'a JSON object' });
   return json as Record<string, unknown>;
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { RecForgeError } from '../../errors';
+import { parseJsonLocated } from '../../text/jsonLocated';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import type { RankCase } from '../llm/rankEval';
 import type { CaseSets, CocktailOptions } from './playground';
@@ -79,13 +80,13 @@ export async function saveCocktailState(files: RecipeFiles, runDir: string, stat
   await files.writeText(joinPath(runDir, COCKTAIL_PATHS.state), JSON.stringify({ ...state, sets }));
 }
 
-/** Reads and validates the state; RecForgeError('not_found'/'import') when absent or malformed. */
+/** Reads and validates the state; RecForgeError('not_found'/'import') when absent, not JSON (line located) or malformed. */
 export async function loadCocktailState(files: RecipeFiles, runDir: string): Promise<CocktailRunState> {
   const file = joinPath(runDir, COCKTAIL_PATHS.state);
   const text = await files.readText(file).catch(() => {
     throw new RecForgeError('not_found', `no RecCocktail playground state in ${runDir} (did the run finish?)`, { file });
   });
-  const parsed = stateSchema.safeParse(JSON.parse(text));
+  const parsed = stateSchema.safeParse(parseJsonLocated(text, file));
   if (!parsed.success) throw new RecForgeError('import', `${COCKTAIL_PATHS.state} is malformed: ${parsed.error.issues[0]?.message ?? ''}`, { file });
   return parsed.data as unknown as CocktailRunState;
 }
