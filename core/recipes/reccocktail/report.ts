@@ -93,10 +93,32 @@ function protocolText(r: RecCocktailResult, s: RecCocktailSettings): string {
   const chance = warm ? `chance NDCG@1 ${f4(warm.chance.ndcg[1] ?? 0)}, NDCG@3 ${f4(warm.chance.ndcg[3] ?? 0)}, HR@3 ${f4(warm.chance.hr[3] ?? 0)}, MRR ${f4(warm.chance.mrr)}` : '';
   return (
     `Target ${p.target.name}; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), scored by the log-likelihood of " <title>" + EOS; ${chance}. ` +
-    `Warm: last warm behaviour of ${p.sets.warm.length} sampled users (validation: the one before). Cold: ${p.sets.cold.length} cases whose target is one of ${p.scenarios.coldItems.length} new items (${s.coldStrategy}, ${s.coldFraction} of items), never in training. ` +
-    (s.fewShotUsers < 1 ? `Few-shot ingredient: ${s.fewShotUsers * 100} % of the target's training users (${p.corpora.target.length} examples). ` : '') +
+    scenarioText(p, s) +
     `${coldValidText(r)}λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). ${gridText(r)} ${mergedText(r, s)}`
   );
+}
+
+/** What a prepared run's warm and cold test cases are, the part of the protocol the scenario split decides. */
+type ScenarioCasesOf = {
+  readonly sets: { readonly warm: readonly unknown[]; readonly cold: readonly unknown[] };
+  readonly scenarios: { readonly cold: { readonly test: { readonly target: Int32Array } } };
+  readonly corpora: { readonly target: readonly unknown[] };
+};
+
+/** Distinct targets of the cold test cases (case k is the split's test case k; the cold validation items are never among them). */
+export function coldTestTargets(p: Pick<ScenarioCasesOf, 'sets' | 'scenarios'>): number {
+  return new Set(p.scenarios.cold.test.target.subarray(0, p.sets.cold.length)).size;
+}
+
+/** A share as a percentage without float noise (0.3 → "30", not "30.000000000000004"). */
+const percent = (share: number): string => String(Math.round(share * 1e4) / 1e2);
+
+/** The warm, cold and few-shot sentences of the protocol. */
+export function scenarioText(p: ScenarioCasesOf, s: Pick<RecCocktailSettings, 'coldStrategy' | 'coldFraction' | 'fewShotUsers'>): string {
+  const warm = `Warm: last warm behaviour of ${p.sets.warm.length} sampled users (validation: the one before). `;
+  const cold = `Cold: ${p.sets.cold.length} cases whose target is one of ${coldTestTargets(p)} new items (${s.coldStrategy}, ${s.coldFraction} of items), never in training. `;
+  const fewShot = s.fewShotUsers < 1 ? `Few-shot ingredient: ${percent(s.fewShotUsers)} % of the target's training users (${p.corpora.target.length} examples). ` : '';
+  return warm + cold + fewShot;
 }
 
 /** The cold validation slice, when there is one. */
