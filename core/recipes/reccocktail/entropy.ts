@@ -61,7 +61,7 @@ export function softmaxEntropy(scores: readonly number[]): number {
 export async function meanEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, cases: readonly RankCase[], o: { objective: EntropyObjective; firstTokens: number }, delta?: ProjectionDelta): Promise<number> {
   if (cases.length === 0) return NaN;
   // 'candidate-tokens': generated and read within the candidates' continuations (entropyBatch.ts), 25 prompts per pass.
-  if (o.objective === 'candidate-tokens') return batchedEntropy(lm, weights, cases, o.firstTokens, true, 25);
+  if (o.objective === 'candidate-tokens') return batchedEntropy(lm, weights, cases, o.firstTokens, true, 25, delta);
   if (o.objective === 'candidates') {
     const scores = await scoreCases(lm, weights, cases, delta);
     return scores.reduce((a, row) => a + softmaxEntropy(row), 0) / scores.length;

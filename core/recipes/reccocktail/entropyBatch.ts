@@ -16,6 +16,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LmConfig } from '../../models/lm/config';
 import { lmForward } from '../../models/lm/forward';
+import type { ProjectionDelta } from '../../models/lm/layers';
 
 /** Prompts with their greedy continuations (k − 1 tokens: the k-th token is never read). */
 export interface Continuations {
@@ -52,12 +53,15 @@ function flatIndices(rows: readonly (readonly number[])[], t: number): tf.Tensor
   return tf.tensor1d(rows.flatMap((positions, i) => positions.map((p) => i * t + p)), 'int32');
 }
 
-/** Log-probabilities [n, V] of the next token at `positions` of each row (pure; the caller owns the result). */
-function logProbsAt(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, seqs: readonly (readonly number[])[], positions: readonly (readonly number[])[]): tf.Tensor2D {
+/**
+ * Log-probabilities [n, V] of the next token at `positions` of each row, with `delta` (an unfolded
+ * adapter) added to the projections when given (pure; the caller owns the result).
+ */
+function logProbsAt(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, seqs: readonly (readonly number[])[], positions: readonly (readonly number[])[], delta?: ProjectionDelta): tf.Tensor2D {
   return tf.tidy(() => {
     const ids = padded(seqs);
     const t = ids.shape[1];
-    const { logits } = lmForward(lm, weights, ids);
+    const { logits } = lmForward(lm, weights, ids, delta ? { delta } : {});
     const rows = tf.gather(tf.reshape(logits, [seqs.length * t, lm.vocabSize]), flatIndices(positions, t));
     return tf.logSoftmax(rows) as tf.Tensor2D;
   });
@@ -79,14 +83,14 @@ export interface EntropyPrompt {
  * Greedily extends every prompt by k − 1 tokens under `weights` (all prompts in one batch per
  * token); with `constrained`, within the tokens that continue one of the prompt's candidates.
  */
-export async function greedyContinuations(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, prompts: readonly EntropyPrompt[], k: number, constrained = false): Promise<Continuations> {
+export async function greedyContinuations(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, prompts: readonly EntropyPrompt[], k: number, constrained = false, delta?: ProjectionDelta): Promise<Continuations> {
   const seqs = prompts.map((p) => [...p.prompt]);
   const allowedAt = (i: number): number[] => continuingTokens(prompts[i]?.candidates ?? [], seqs[i]?.slice(prompts[i]?.prompt.length ?? 0) ?? []);
   const allowed: number[][][] = prompts.map(() => []);
   for (let j = 0; j < k && seqs.length > 0; j++) {
     if (constrained) seqs.forEach((_, i) => allowed[i]?.push(allowedAt(i)));
     if (j + 1 === k) break; // the k-th token is never read
-    const logp = logProbsAt(lm, weights, seqs, seqs.map((s) => [s.length - 1]));
+    const logp = logProbsAt(lm, weights, seqs, seqs.map((s) => [s.length - 1]), delta);
     const rows = await logp.data();
     logp.dispose();
     const v = lm.vocabSize;
@@ -111,21 +115,21 @@ function allowedMask(allowed: readonly (readonly (readonly number[])[])[], vocab
  * Mean Shannon entropy (nats) of the next-token distributions at the k read positions of every
  * row — a scalar tensor, differentiable in `weights` (pure: intermediates are freed).
  */
-export function firstTokensEntropyOf(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, c: Continuations, k: number): tf.Scalar {
+export function firstTokensEntropyOf(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, c: Continuations, k: number, delta?: ProjectionDelta): tf.Scalar {
   return tf.tidy(() => {
     const positions = c.promptLengths.map((n) => Array.from({ length: k }, (_, j) => n - 1 + j));
-    const free = logProbsAt(lm, weights, c.seqs, positions);
+    const free = logProbsAt(lm, weights, c.seqs, positions, delta);
     const logp = c.allowed ? tf.logSoftmax(tf.add(free, allowedMask(c.allowed, lm.vocabSize))) : free;
     return tf.mean(tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), 1))) as tf.Scalar;
   });
 }
 
-/** Mean entropy over many prompts at fixed weights (no gradient), `chunk` prompts per forward pass. */
-export async function batchedEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, prompts: readonly EntropyPrompt[], k: number, constrained: boolean, chunk: number): Promise<number> {
+/** Mean entropy over many prompts at fixed weights (no gradient), `chunk` prompts per forward pass; `delta`: an unfolded adapter. */
+export async function batchedEntropy(lm: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, prompts: readonly EntropyPrompt[], k: number, constrained: boolean, chunk: number, delta?: ProjectionDelta): Promise<number> {
   let total = 0;
   for (let i = 0; i < prompts.length; i += chunk) {
     const part = prompts.slice(i, i + chunk);
-    const h = firstTokensEntropyOf(lm, weights, await greedyContinuations(lm, weights, part, k, constrained), k);
+    const h = firstTokensEntropyOf(lm, weights, await greedyContinuations(lm, weights, part, k, constrained, delta), k, delta);
     total += ((await h.data())[0] ?? NaN) * part.length;
     h.dispose();
   }
