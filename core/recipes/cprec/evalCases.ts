@@ -4,7 +4,8 @@
  * candidates per case (seeded, history excluded), and prompts in the pre-training template whose
  * history is the user's most recent behaviours in ANY domain before the test behaviour — the same
  * all-domain view the annealing corpus trains on (§4.3.2). Only behaviours strictly before the
- * test target are shown.
+ * test target are shown, and the oldest whole ones are dropped until the prompt with its longest
+ * candidate fits maxLen, as every training text does.
  */
 import type { MultiDomainCorpus, CorpusDomain } from '../../data/multidomain/corpus';
 import type { MixedSequences } from '../../data/multidomain/mixed';
@@ -13,6 +14,7 @@ import { leaveOneOutSplit } from '../../data/splits/leaveOneOut';
 import type { SplitProtocol } from '../../data/splits/types';
 import type { TextTokenizer } from '../../text/tokenizer/types';
 import { behaviourText, candidateText, encodeWithBos } from './behaviourText';
+import { fitHistory } from './fitBehaviours';
 import type { RankCase } from '../llm/rankEval';
 
 /** Cases plus everything needed to reproduce them. */
@@ -37,7 +39,7 @@ function lastInDomain(mixed: MixedSequences, user: number, domain: number): numb
 }
 
 /** Test cases of the target domain (the full corpus, target held-outs included, and its mixed sequences). */
-export function cprecEvalSet(corpus: MultiDomainCorpus, mixed: MixedSequences, target: CorpusDomain, tok: TextTokenizer, opts: { readonly negatives: number; readonly seed: number; readonly historyItems: number; readonly maxCases: number; readonly trainedItems: ReadonlySet<number> }): CprecEvalSet {
+export function cprecEvalSet(corpus: MultiDomainCorpus, mixed: MixedSequences, target: CorpusDomain, tok: TextTokenizer, opts: { readonly negatives: number; readonly seed: number; readonly historyItems: number; readonly maxLen: number; readonly maxCases: number; readonly trainedItems: ReadonlySet<number> }): CprecEvalSet {
   const split = leaveOneOutSplit(target.source.rows, target.source.items.length, target.source.users.length);
   const sets = sampleCandidateSets(split, 'test', { negatives: opts.negatives, strategy: 'uniform', seed: opts.seed });
   const cases: RankCase[] = [];
@@ -49,7 +51,9 @@ export function cprecEvalSet(corpus: MultiDomainCorpus, mixed: MixedSequences, t
     const first = mixed.items.offsets[g] ?? 0;
     const history = Array.from(mixed.items.values.subarray(Math.max(first, pos - opts.historyItems), pos), (it) => itemTitle(corpus, it));
     const cands = Array.from(candidatesOf(sets, k), (local) => tok.encode(candidateText(itemTitle(corpus, target.itemGlobal[local] ?? 0))));
-    cases.push({ prompt: encodeWithBos(tok, behaviourText(history)), candidates: cands, targetIndex: 0 });
+    // The same cap as training: the prompt with its longest candidate fits maxLen.
+    const fitted = fitHistory(tok, history, Math.max(0, ...cands.map((c) => c.length)), opts.maxLen);
+    cases.push({ prompt: encodeWithBos(tok, behaviourText(fitted)), candidates: cands, targetIndex: 0 });
   }
   return { cases, segments, split: split.protocol, candidates: sets.protocol };
 }

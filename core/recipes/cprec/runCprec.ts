@@ -21,12 +21,14 @@ import { sourceFromExamples } from '../../train/lm/sourceFromExamples';
 import { mixSeed } from '../../train/rng';
 import { behaviourExample } from './behaviourText';
 import { phaseLines, targetItemsInLines } from './corpora';
+import { fitPretrainLine } from './fitBehaviours';
 import { cprecEvalSet, itemTitle, type CprecEvalSet } from './evalCases';
 import { resolveModel, type RecipeModel, type ResolvedModel } from '../llm/modelSource';
 import { rankCases, type RankMetrics } from '../llm/rankEval';
 import { cprecSchedulePlan, cprecSources, type CprecSchedulePlan } from './schedulePlan';
 import { cprecLora, cprecTrainable, type CprecSettings } from './settings';
 import type { LmExample } from '../../train/lm/packing';
+import type { TextTokenizer } from '../../text/tokenizer/types';
 import { trainInMemory, type RecipeTrainHooks } from '../../train/lm/trainInMemory';
 import { foldAdapter } from '../llm/mergedWeights';
 import { fineTune, sftExamples } from './sft';
@@ -105,23 +107,30 @@ export function scratchStartWeights(model: ResolvedModel, s: CprecSettings): Map
   return initLmWeights(model.config, mixSeed(s.seed, 1));
 }
 
+/** The stable and annealing lines, each cut to the newest behaviours whose text fits maxLen. */
+export function pretrainLines(corpus: MultiDomainCorpus, target: number, tok: TextTokenizer, s: CprecSettings): { stable: number[][]; anneal: number[][] } {
+  const lines = phaseLines(corpus, target, s.windowItems, s);
+  const fit = (ls: number[][]): number[][] => ls.map((l) => fitPretrainLine(tok, l, (it) => itemTitle(corpus, it), s.maxLen));
+  return { stable: fit(lines.stable), anneal: fit(lines.anneal) };
+}
+
 /** Runs CPRec: continual pre-training, then next-item ranking on the target domain. */
 export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHooks = {}): Promise<CprecResult> {
   const full = buildCorpus(data.sources);
   const target = domainByName(full, s.targetDomain);
   const model = resolveModel(data.model, full.items.map((it) => it.title ?? it.id));
   const corpus = trainingCorpus(data.sources, s.targetDomain);
-  const lines = phaseLines(corpus, target.index, s.windowItems, s);
+  const lines = pretrainLines(corpus, target.index, model.tokenizer, s);
   if (lines.stable.length === 0 || lines.anneal.length === 0) throw new RecForgeError('validation', 'CPRec needs behaviours in both pre-training corpora', { file: 'cprec', field: 'sources' });
-  const render = (ls: number[][]): ReturnType<typeof behaviourExample>[] => ls.map((l) => behaviourExample(model.tokenizer, l.map((it) => itemTitle(corpus, it))));
+  const render = (ls: number[][]): LmExample[] => ls.map((l) => behaviourExample(model.tokenizer, l.map((it) => itemTitle(corpus, it))));
   const names = cprecSources(s);
   const sources = [sourceFromExamples(names.stable, render(lines.stable)), sourceFromExamples(names.anneal, render(lines.anneal))];
   const trainedItems = targetItemsInLines(corpus, s.targetDomain, [...lines.stable, ...lines.anneal]);
-  const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxCases: s.maxEvalCases, trainedItems });
+  const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxLen: s.maxLen, maxCases: s.maxEvalCases, trainedItems });
   const trained = await trainInMemory(cprecJob(s, model, sources), hooks, model.weights ?? undefined);
   const startWeights = model.weights ?? scratchStartWeights(model, s);
   try {
-    const tuned = await evaluateAll(s, model, startWeights, trained.tensors, evalSet, sftExamples(corpus, target.index, model.tokenizer, s.windowItems), hooks);
+    const tuned = await evaluateAll(s, model, startWeights, trained.tensors, evalSet, sftExamples(corpus, target.index, model.tokenizer, s.windowItems, s.maxLen), hooks);
     return { plan: cprecSchedulePlan(s), corpus: { stableExamples: lines.stable.length, annealExamples: lines.anneal.length }, finalLoss: trained.finalLoss, ...tuned, evalSet, model, weights: trained.tensors };
   } catch (err) {
     tf.dispose([...trained.tensors.values()]);

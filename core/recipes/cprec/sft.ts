@@ -17,6 +17,7 @@ import { trainInMemory, type RecipeTrainHooks } from '../../train/lm/trainInMemo
 import type { ResolvedModel } from '../llm/modelSource';
 import { behaviourText, candidateText, encodeWithBos } from './behaviourText';
 import { mixedTargetLines } from './corpora';
+import { fitHistory } from './fitBehaviours';
 import { itemTitle } from './evalCases';
 import { cprecLora, cprecTrainable, type CprecSettings } from './settings';
 
@@ -28,12 +29,16 @@ export interface TunedModel {
   dispose(): void;
 }
 
-/** Training windows of the target domain (held-out behaviours already removed) as answer-only examples. */
-export function sftExamples(corpus: MultiDomainCorpus, target: number, tok: TextTokenizer, windowItems: number): LmExample[] {
+/**
+ * Training windows of the target domain (held-out behaviours already removed) as answer-only
+ * examples of at most maxLen tokens: the history loses its oldest whole behaviours, as prompts do.
+ */
+export function sftExamples(corpus: MultiDomainCorpus, target: number, tok: TextTokenizer, windowItems: number, maxLen: number): LmExample[] {
   return mixedTargetLines(corpus, target, windowItems).map((line) => {
     const titles = line.map((it) => itemTitle(corpus, it));
-    const prompt = encodeWithBos(tok, behaviourText(titles.slice(0, -1)));
-    return { tokens: [...prompt, ...tok.encode(candidateText(titles[titles.length - 1] ?? ''))], promptLength: prompt.length };
+    const answer = tok.encode(candidateText(titles[titles.length - 1] ?? ''));
+    const prompt = encodeWithBos(tok, behaviourText(fitHistory(tok, titles.slice(0, -1), answer.length, maxLen)));
+    return { tokens: [...prompt, ...answer], promptLength: prompt.length };
   });
 }
 
