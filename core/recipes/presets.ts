@@ -10,7 +10,7 @@ const TINY_LM = { 'settings.vocabSize': 300, 'settings.hidden': 32, 'settings.la
 
 export const CPREC_PRESETS: readonly RecipePreset[] = [
   { id: 'quick', title: 'Quick demo (tiny LM, ~15 s)', description: 'A 1-layer decoder, 40 WSA steps, 60 test users: every stage and the phase chart, not the quality', values: { ...TINY_LM, 'settings.steps': 40, 'settings.maxEvalCases': 60, 'settings.sftSteps': 20 } },
-  { id: 'naive-mixing', title: 'Ablation: naive mixing', description: 'All-domain mixed sequences in every phase (no domain-specific warm-up/stable corpus)', values: { 'settings.stableData': 'mixed' } },
+  { id: 'naive-mixing', title: 'Ablation: naive mixing', description: 'The domain-specific and mixed corpora shuffled together as one source in every phase: the same WSA lr schedule, no data switch at annealing', values: { 'settings.dataOrder': 'shuffled' } },
   { id: 'no-annealing', title: 'Ablation: no annealing', description: 'Warm-up then stable to the end: no annealing phase, so the harder corpus never enters', values: { 'settings.stableFraction': 0.95 } },
   { id: 'domain-specific-only', title: 'Ablation: domain-specific only', description: "The target domain's own sequences while annealing instead of all-domain mixed windows", values: { 'settings.annealData': 'target-specific' } },
 ];

@@ -25,6 +25,14 @@ export function cprecMetrics(r: CprecResult, s: CprecSettings): MetricRecord[] {
 const f4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 const row = (label: string, seg: string, m: RankMetrics): (string | number)[] => [label, seg, m.cases, f4(m.ndcg[1] ?? 0), f4(m.ndcg[10] ?? 0), f4(m.hr[10] ?? 0), f4(m.mrr)];
 
+/** What each phase reads, e.g. "120 domain-specific texts (warm-up + stable), 40 mixed-target texts (annealing)". */
+function pretrainCorpusText(r: CprecResult, s: CprecSettings): string {
+  const stable = `${r.corpus.stableExamples} ${s.stableData}`;
+  const anneal = `${r.corpus.annealExamples} ${s.annealData}`;
+  if (s.dataOrder === 'shuffled') return `${stable} and ${anneal} texts shuffled together in every phase (naive mixing)`;
+  return `${stable} texts (warm-up + stable), ${anneal} texts (annealing)`;
+}
+
 /** Before/after pre-training per segment, with the chance row. */
 export function cprecResultsTable(r: CprecResult, s: CprecSettings): ResultTable {
   const rows = r.evaluations.flatMap((e) => SEGMENTS.filter((seg) => e[seg].cases > 0).map((seg) => row(e.variant, seg, e[seg])));
@@ -38,7 +46,7 @@ export function cprecResultsTable(r: CprecResult, s: CprecSettings): ResultTable
     protocol:
       `Leave-one-out on ${s.targetDomain} (test = last behaviour; the last two never pre-train), first ${all?.cases ?? 0} users; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), ` +
       `scored by the log-likelihood of " <title> ;" after the user's ${s.windowItems - 1} most recent behaviours in any domain, in the pre-training template. Warm: target seen in pre-training; cold: never seen. ` +
-      `Pre-training: ${r.corpus.stableExamples} ${s.stableData} texts (warm-up + stable), ${r.corpus.annealExamples} ${s.annealData} texts (annealing), ${s.steps} steps, ${s.trainable}. ` +
+      `Pre-training: ${pretrainCorpusText(r, s)}, ${s.steps} steps, ${s.trainable}. ` +
       (r.sftExamples > 0 ? `SFT: ${r.sftExamples} target-domain windows (answer-only loss), ${s.sftSteps} steps, from the initial model (sft) and from the CPT model (cprec+sft).` : 'SFT skipped.'),
   };
 }
@@ -50,6 +58,6 @@ export function cprecScheduleTable(r: CprecResult, s: CprecSettings): ResultTabl
     title: 'CPRec: Warmup-Stable-Annealing phases and data sources',
     columns: ['Phase', 'First step', 'Source', 'lr at first step'],
     rows: r.plan.boundaries.map((b) => [b.phase, b.step, b.source, r.plan.lr[b.step - 1] ?? null]),
-    protocol: `WSA: ${s.warmupFraction} warm-up, ${s.stableFraction} stable at ${s.peakLr}, ${s.decay} annealing to ${s.minLr}; the data source switches at step ${r.plan.dataSwitchStep ?? '— (no annealing)'}.`,
+    protocol: `WSA: ${s.warmupFraction} warm-up, ${s.stableFraction} stable at ${s.peakLr}, ${s.decay} annealing to ${s.minLr}; ${r.plan.dataSwitchStep === null ? 'one data source throughout (no switch)' : `the data source switches at step ${r.plan.dataSwitchStep}`}.`,
   };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { useTensorSuite } from '../../testing/tensorSuite';
+import type { LmExample } from '../../train/lm/packing';
 import type { LmTrainEvent } from '../../train/lm/progress';
-import { runCprec, type CprecEvaluation } from './runCprec';
+import { cprecJob, pretrainSources, runCprec, type CprecEvaluation } from './runCprec';
 import { parseCprecSettings } from './settings';
 import { demoSources, TEST_SCRATCH } from '../llm/testData';
 
@@ -31,6 +32,23 @@ describe('runCprec on a small demo corpus', () => {
       expect(after.all.hr[10]).toBe(1);
       expect(initial.all.cases).toBe(40);
       expect(Number.isFinite(r.finalLoss ?? NaN)).toBe(true);
+    } finally {
+      tf.dispose([...r.weights.values()]);
+    }
+  }, 30_000);
+
+  it('naive mixing: one source with every stable and annealing text, read in all phases', async () => {
+    const events: LmTrainEvent[] = [];
+    const s = parseCprecSettings({ targetDomain: 'movies', dataOrder: 'shuffled', steps: 6, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 4, maxEvalCases: 5, sftSteps: 0 });
+    const r = await runCprec({ sources: demoSources(120), model: TEST_SCRATCH }, s, { emit: (_id, e) => events.push(e) });
+    try {
+      const sources = events.flatMap((e) => (e.kind === 'progress' ? e.points.map((p) => `${p.phase}:${p.source}`) : []));
+      expect(new Set(sources)).toEqual(new Set(['warmup:domain-specific+mixed-target', 'stable:domain-specific+mixed-target', 'anneal:domain-specific+mixed-target']));
+      expect(r.plan.dataSwitchStep).toBeNull();
+      const render = (ls: number[][]): LmExample[] => ls.map((l) => ({ tokens: l, promptLength: 0 }));
+      const one = pretrainSources(s, { stable: [[1, 2]], anneal: [[3, 4], [5, 6]] }, render);
+      expect(one.map((src) => [src.name, Array.from(src.tokens)])).toEqual([['domain-specific+mixed-target', [1, 2, 3, 4, 5, 6]]]);
+      expect(cprecJob(s, r.model, []).phases?.map((p) => p.source)).toEqual(['domain-specific+mixed-target', 'domain-specific+mixed-target', 'domain-specific+mixed-target']);
     } finally {
       tf.dispose([...r.weights.values()]);
     }

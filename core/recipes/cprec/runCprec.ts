@@ -16,7 +16,7 @@ import type { ProjectionDelta } from '../../models/lm/layers';
 import { initLmWeights } from '../../models/lm/weights';
 import { loraDelta } from '../../models/lora/adapter';
 import { defaultLoraConfig } from '../../models/lora/config';
-import type { LmTrainJob } from '../../train/lm/job';
+import type { LmSource, LmTrainJob } from '../../train/lm/job';
 import { sourceFromExamples } from '../../train/lm/sourceFromExamples';
 import { mixSeed } from '../../train/rng';
 import { behaviourExample } from './behaviourText';
@@ -114,6 +114,13 @@ export function pretrainLines(corpus: MultiDomainCorpus, target: number, tok: Te
   return { stable: fit(lines.stable), anneal: fit(lines.anneal) };
 }
 
+/** The LM job's sources: one per corpus, or both corpora as one shuffled source (naive mixing). */
+export function pretrainSources(s: CprecSettings, lines: { stable: number[][]; anneal: number[][] }, render: (ls: number[][]) => LmExample[]): LmSource[] {
+  const names = cprecSources(s);
+  if (s.dataOrder === 'shuffled') return [sourceFromExamples(names.stable, render([...lines.stable, ...lines.anneal]))];
+  return [sourceFromExamples(names.stable, render(lines.stable)), sourceFromExamples(names.anneal, render(lines.anneal))];
+}
+
 /** Runs CPRec: continual pre-training, then next-item ranking on the target domain. */
 export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHooks = {}): Promise<CprecResult> {
   const full = buildCorpus(data.sources);
@@ -123,8 +130,7 @@ export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHo
   const lines = pretrainLines(corpus, target.index, model.tokenizer, s);
   if (lines.stable.length === 0 || lines.anneal.length === 0) throw new RecForgeError('validation', 'CPRec needs behaviours in both pre-training corpora', { file: 'cprec', field: 'sources' });
   const render = (ls: number[][]): LmExample[] => ls.map((l) => behaviourExample(model.tokenizer, l.map((it) => itemTitle(corpus, it))));
-  const names = cprecSources(s);
-  const sources = [sourceFromExamples(names.stable, render(lines.stable)), sourceFromExamples(names.anneal, render(lines.anneal))];
+  const sources = pretrainSources(s, lines, render);
   const trainedItems = targetItemsInLines(corpus, s.targetDomain, [...lines.stable, ...lines.anneal]);
   const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxLen: s.maxLen, maxCases: s.maxEvalCases, trainedItems });
   const trained = await trainInMemory(cprecJob(s, model, sources), hooks, model.weights ?? undefined);

@@ -40,4 +40,16 @@ describe('CPRec WSA plan (exact values)', () => {
     const odd = cprecSchedulePlan(settings({ steps: 30, warmupFraction: 0.05, stableFraction: 0.45 }));
     expect(odd.boundaries.map((b) => b.step)).toEqual([1, 3, 17]); // round(1.5) = 2, round(13.5) = 14
   });
+
+  it('naive mixing (shuffled): the same WSA lr, every phase reads one source holding both corpora, no data switch', () => {
+    const phased = cprecSchedulePlan(settings({ steps: 20, warmupFraction: 0.1, stableFraction: 0.5 }));
+    const mixed = cprecSchedulePlan(settings({ steps: 20, warmupFraction: 0.1, stableFraction: 0.5, dataOrder: 'shuffled' }));
+    expect(mixed.boundaries).toEqual([
+      { step: 1, phase: 'warmup', source: 'domain-specific+mixed-target' },
+      { step: 3, phase: 'stable', source: 'domain-specific+mixed-target' },
+      { step: 13, phase: 'anneal', source: 'domain-specific+mixed-target' },
+    ]);
+    expect(mixed.dataSwitchStep).toBeNull();
+    expect(mixed.lr).toEqual(phased.lr);
+  });
 });

@@ -10,9 +10,11 @@ import type { CprecSettings } from './settings';
 
 /**
  * Source names of the two corpora in the LM job, named by their content so the chart's phase
- * markers read "anneal (mixed-target)": the data switch is visible where it happens.
+ * markers read "anneal (mixed-target)": the data switch is visible where it happens. Shuffled
+ * (naive mixing): one source holding both corpora, read by every phase, so no switch is drawn.
  */
-export function cprecSources(s: Pick<CprecSettings, 'stableData' | 'annealData'>): { readonly stable: string; readonly anneal: string } {
+export function cprecSources(s: Pick<CprecSettings, 'stableData' | 'annealData' | 'dataOrder'>): { readonly stable: string; readonly anneal: string } {
+  if (s.dataOrder === 'shuffled') return { stable: `${s.stableData}+${s.annealData}`, anneal: `${s.stableData}+${s.annealData}` };
   return { stable: s.stableData, anneal: s.annealData };
 }
 
@@ -25,7 +27,7 @@ export interface CprecSchedulePlan {
   readonly phases: readonly LmDataPhase[];
   /** 1-based step of each phase's first update (LmTrainPoint.step), with its source. */
   readonly boundaries: readonly LmPhaseBoundary[];
-  /** 1-based step of the first update on the annealing source (null when annealing is empty). */
+  /** 1-based step of the first update on the annealing source (null when annealing is empty or reads the same source). */
   readonly dataSwitchStep: number | null;
   /** lr[i] = lr of update i + 1 (the chart's x is LmTrainPoint.step). */
   readonly lr: Float64Array;
@@ -47,7 +49,7 @@ export function cprecSchedulePlan(s: CprecSettings): CprecSchedulePlan {
     schedule,
     phases,
     boundaries: phaseBoundaries(phases, s.steps),
-    dataSwitchStep: decayStart < s.steps ? decayStart + 1 : null,
+    dataSwitchStep: sources.stable !== sources.anneal && decayStart < s.steps ? decayStart + 1 : null,
     lr: Float64Array.from({ length: s.steps }, (_, i) => lrAt(i)),
   };
 }

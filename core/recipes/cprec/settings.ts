@@ -3,7 +3,7 @@
  * demo workspace with a from-scratch LM finishes in about two minutes on 2 cores). The paper fixes
  * the data order (domain-specific sequences through warm-up and stable, all-domain mixed
  * sequences while annealing) and the warm-up share (5 %); the stable/annealing split, lengths and
- * learning rates are ours.
+ * learning rates are ours. dataOrder 'shuffled' is the paper's naive-mixing ablation.
  */
 import { z } from 'zod';
 import { intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
@@ -18,6 +18,7 @@ const fields = z
     windowItems: int(2, 64, 6, 'Behaviours per text', 'Items per pre-training text (history + next); longer sequences are cut into windows'),
     stableData: z.enum(['domain-specific', 'mixed']).default('domain-specific').meta({ title: 'Warm-up/stable corpus', description: 'domain-specific sequences (paper) or every user\'s all-domain mixed sequence' }),
     annealData: z.enum(['mixed-target', 'target-specific']).default('mixed-target').meta({ title: 'Annealing corpus', description: 'mixed windows ending on a target behaviour (paper) or the target domain\'s own sequences' }),
+    dataOrder: z.enum(['phased', 'shuffled']).default('phased').meta({ title: 'Data order', description: 'phased: the warm-up/stable corpus, then the annealing corpus (paper); shuffled: both corpora as one shuffled source in every phase, same lr schedule (naive-mixing ablation)' }),
     // Model
     vocabSize: int(260, 32000, 640, 'Vocabulary', 'Scratch model only: BPE tokens incl. 4 specials and 256 bytes'),
     hidden: z.number().int().min(16).max(1024).multipleOf(8).default(64).meta({ title: 'Hidden', description: 'Scratch model only: width (4 heads, 2 KV heads, MLP 2 × hidden)' }),
