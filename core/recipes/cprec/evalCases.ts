@@ -7,6 +7,7 @@
  * test target are shown, and the oldest whole ones are dropped until the prompt with its longest
  * candidate fits maxLen, as every training text does.
  */
+import { RecForgeError } from '../../errors';
 import type { MultiDomainCorpus, CorpusDomain } from '../../data/multidomain/corpus';
 import type { MixedSequences } from '../../data/multidomain/mixed';
 import { candidatesOf, sampleCandidateSets, type CandidateProtocol } from '../../data/splits/candidates';
@@ -38,9 +39,16 @@ function lastInDomain(mixed: MixedSequences, user: number, domain: number): numb
   return -1;
 }
 
+/** Without test users a run would train for nothing and report empty tables: refuse it up front. */
+function noTestUsers(domain: string): RecForgeError {
+  const why = `target domain '${domain}' has no test users: CPRec ranks users with at least 3 behaviours in it (train, valid, test)`;
+  return new RecForgeError('validation', why, { file: 'CPRec settings', field: 'targetDomain' });
+}
+
 /** Test cases of the target domain (the full corpus, target held-outs included, and its mixed sequences). */
 export function cprecEvalSet(corpus: MultiDomainCorpus, mixed: MixedSequences, target: CorpusDomain, tok: TextTokenizer, opts: { readonly negatives: number; readonly seed: number; readonly historyItems: number; readonly maxLen: number; readonly maxCases: number; readonly trainedItems: ReadonlySet<number> }): CprecEvalSet {
   const split = leaveOneOutSplit(target.source.rows, target.source.items.length, target.source.users.length);
+  if (split.test.user.length === 0) throw noTestUsers(target.name);
   const sets = sampleCandidateSets(split, 'test', { negatives: opts.negatives, strategy: 'uniform', seed: opts.seed });
   const cases: RankCase[] = [];
   const segments: ('warm' | 'cold')[] = [];

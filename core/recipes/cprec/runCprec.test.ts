@@ -6,6 +6,8 @@ import type { LmTrainEvent } from '../../train/lm/progress';
 import { cprecJob, pretrainSources, runCprec, type CprecEvaluation } from './runCprec';
 import { parseCprecSettings } from './settings';
 import { demoSources, TEST_SCRATCH } from '../llm/testData';
+import type { DomainSource } from '../../data/multidomain/corpus';
+import { columnsFromEvents } from '../../data/splits/fromEvents';
 
 useTensorSuite();
 
@@ -53,4 +55,20 @@ describe('runCprec on a small demo corpus', () => {
       tf.dispose([...r.weights.values()]);
     }
   }, 30_000);
+
+  it('a target domain without test users (every user has 2 behaviours there) is refused before training', async () => {
+    const domain = (name: string, seqs: number[][], offset: number): DomainSource => ({
+      name,
+      users: ['a', 'b'],
+      items: [1, 2, 3, 4].map((i) => ({ rawId: `${i}`, title: `${name} ${i}`, genres: [] })),
+      rows: columnsFromEvents(seqs.map((seq) => seq.map((item, k) => ({ item, ts: k + offset })))),
+    });
+    const sources = [domain('books', [[1, 2, 3], [2, 4, 1]], 0), domain('movies', [[1, 4], [2, 3]], 0.5)];
+    const s = parseCprecSettings({ targetDomain: 'movies', steps: 4, batchSize: 2, maxLen: 48, negatives: 1, sftSteps: 0 });
+    const events: LmTrainEvent[] = [];
+    const run = runCprec({ sources, model: TEST_SCRATCH }, s, { emit: (_id, e) => events.push(e) });
+    await expect(run).rejects.toMatchObject({ code: 'validation', location: { field: 'targetDomain' } });
+    await expect(run).rejects.toThrow(/at least 3 behaviours/);
+    expect(events).toEqual([]);
+  });
 });
