@@ -27,10 +27,13 @@ export interface CprecEvalSet {
   readonly candidates: CandidateProtocol;
 }
 
-/** Title (or namespaced id) of a corpus item (1-based global index). */
+/**
+ * Title of a corpus item (1-based global index); an untitled item shows its raw id, never the
+ * namespaced `${domain}:${rawId}`, which would put a domain word into the domain-agnostic template.
+ */
 export function itemTitle(corpus: MultiDomainCorpus, globalIdx: number): string {
   const it = corpus.items[globalIdx - 1];
-  return it ? it.title ?? it.id : '';
+  return it ? it.title ?? it.rawId : '';
 }
 
 /** Mixed-sequence position of the user's last behaviour in `domain`, or -1. */

@@ -125,7 +125,7 @@ export function pretrainSources(s: CprecSettings, lines: { stable: number[][]; a
 export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHooks = {}): Promise<CprecResult> {
   const full = buildCorpus(data.sources);
   const target = domainByName(full, s.targetDomain);
-  const model = resolveModel(data.model, full.items.map((it) => it.title ?? it.id));
+  const model = resolveModel(data.model, full.items.map((_, i) => itemTitle(full, i + 1)));
   const corpus = trainingCorpus(data.sources, s.targetDomain);
   const lines = pretrainLines(corpus, target.index, model.tokenizer, s);
   if (lines.stable.length === 0 || lines.anneal.length === 0) throw new RecForgeError('validation', 'CPRec needs behaviours in both pre-training corpora', { file: 'cprec', field: 'sources' });
