@@ -1,6 +1,6 @@
 /**
  * What a CPRec run reports: target-domain ranking metrics before ('initial') and after ('cprec')
- * continual pre-training — all test cases, warm targets (seen in pre-training) and cold targets
+ * continual pre-training — all test cases, warm targets (read in pre-training) and cold targets
  * (never seen) — each with protocol and chance level; the results table; and the WSA plan as a
  * table (phase starts, data source, lr), next to the 'plan'/'phaseChange' events the chart draws.
  */
@@ -30,6 +30,8 @@ function pretrainCorpusText(r: CprecResult, s: CprecSettings): string {
   const stable = `${r.corpus.stableExamples} ${s.stableData}`;
   const anneal = `${r.corpus.annealExamples} ${s.annealData}`;
   if (s.dataOrder === 'shuffled') return `${stable} and ${anneal} texts shuffled together in every phase (naive mixing)`;
+  if (!r.plan.boundaries.some((b) => b.phase === 'anneal')) return `${stable} texts (warm-up + stable); no annealing, so the ${anneal} texts are never read`;
+  if (!r.plan.boundaries.some((b) => b.phase !== 'anneal')) return `${anneal} texts (annealing from the first step); the ${stable} texts are never read`;
   return `${stable} texts (warm-up + stable), ${anneal} texts (annealing)`;
 }
 
@@ -45,7 +47,7 @@ export function cprecResultsTable(r: CprecResult, s: CprecSettings): ResultTable
     rows,
     protocol:
       `Leave-one-out on ${s.targetDomain} (test = last behaviour; the last two never pre-train), first ${all?.cases ?? 0} users; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), ` +
-      `scored by the log-likelihood of " <title> ;" after the user's ${s.windowItems - 1} most recent behaviours in any domain, in the pre-training template. Warm: target seen in pre-training; cold: never seen. ` +
+      `scored by the log-likelihood of " <title> ;" after the user's ${s.windowItems - 1} most recent behaviours in any domain (the oldest dropped until prompt and candidate fit ${s.maxLen} tokens, as in training), in the pre-training template. Warm: target in a pre-training text the run read; cold: in none. ` +
       `Pre-training: ${pretrainCorpusText(r, s)}, ${s.steps} steps, ${s.trainable}. ` +
       (r.sftExamples > 0 ? `SFT: ${r.sftExamples} target-domain windows (answer-only loss), ${s.sftSteps} steps, from the initial model (sft) and from the CPT model (cprec+sft).` : 'SFT skipped.'),
   };

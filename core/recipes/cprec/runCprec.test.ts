@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { useTensorSuite } from '../../testing/tensorSuite';
-import type { LmExample } from '../../train/lm/packing';
 import type { LmTrainEvent } from '../../train/lm/progress';
-import { cprecJob, pretrainSources, runCprec, type CprecEvaluation } from './runCprec';
+import { cprecJob, runCprec, type CprecEvaluation } from './runCprec';
+import { cprecResultsTable } from './report';
 import { parseCprecSettings } from './settings';
+import { sourceLines } from './sourceLines';
 import { demoSources, TEST_SCRATCH } from '../llm/testData';
 import type { DomainSource } from '../../data/multidomain/corpus';
 import { columnsFromEvents } from '../../data/splits/fromEvents';
@@ -47,9 +48,7 @@ describe('runCprec on a small demo corpus', () => {
       const sources = events.flatMap((e) => (e.kind === 'progress' ? e.points.map((p) => `${p.phase}:${p.source}`) : []));
       expect(new Set(sources)).toEqual(new Set(['warmup:domain-specific+mixed-target', 'stable:domain-specific+mixed-target', 'anneal:domain-specific+mixed-target']));
       expect(r.plan.dataSwitchStep).toBeNull();
-      const render = (ls: number[][]): LmExample[] => ls.map((l) => ({ tokens: l, promptLength: 0 }));
-      const one = pretrainSources(s, { stable: [[1, 2]], anneal: [[3, 4], [5, 6]] }, render);
-      expect(one.map((src) => [src.name, Array.from(src.tokens)])).toEqual([['domain-specific+mixed-target', [1, 2, 3, 4, 5, 6]]]);
+      expect(sourceLines(s, { stable: [[1, 2]], anneal: [[3, 4], [5, 6]] })).toEqual([{ name: 'domain-specific+mixed-target', lines: [[1, 2], [3, 4], [5, 6]] }]);
       expect(cprecJob(s, r.model, []).phases?.map((p) => p.source)).toEqual(['domain-specific+mixed-target', 'domain-specific+mixed-target', 'domain-specific+mixed-target']);
     } finally {
       tf.dispose([...r.weights.values()]);
@@ -71,4 +70,16 @@ describe('runCprec on a small demo corpus', () => {
     await expect(run).rejects.toThrow(/at least 3 behaviours/);
     expect(events).toEqual([]);
   });
+
+  it('no annealing: the report says the annealing texts are never read', async () => {
+    const s = parseCprecSettings({ targetDomain: 'movies', steps: 4, warmupFraction: 0, stableFraction: 1, batchSize: 2, maxLen: 48, negatives: 4, maxEvalCases: 5, sftSteps: 0 });
+    const r = await runCprec({ sources: demoSources(120), model: TEST_SCRATCH }, s);
+    try {
+      const protocol = cprecResultsTable(r, s).protocol;
+      expect(protocol).toContain(`no annealing, so the ${r.corpus.annealExamples} mixed-target texts are never read`);
+      expect(protocol).not.toContain('(annealing)');
+    } finally {
+      tf.dispose([...r.weights.values()]);
+    }
+  }, 30_000);
 });

@@ -4,7 +4,7 @@
  * domain-agnostic template (§4.3), continually pre-train with the WSA schedule — the easier corpus
  * through warm-up and stable, the mixed target windows while annealing (§4.4) — and rank the
  * target domain's next items by candidate scoring before and after pre-training, on all test
- * cases and split into warm (target seen in pre-training) and cold (never seen) targets; then
+ * cases and split into warm (target in a text pre-training read) and cold (in none) targets; then
  * SFT from the initial model and from the CPT checkpoint (sft.ts), ranked the same way.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -16,7 +16,7 @@ import type { ProjectionDelta } from '../../models/lm/layers';
 import { initLmWeights } from '../../models/lm/weights';
 import { loraDelta } from '../../models/lora/adapter';
 import { defaultLoraConfig } from '../../models/lora/config';
-import type { LmSource, LmTrainJob } from '../../train/lm/job';
+import type { LmTrainJob } from '../../train/lm/job';
 import { sourceFromExamples } from '../../train/lm/sourceFromExamples';
 import { mixSeed } from '../../train/rng';
 import { behaviourExample } from './behaviourText';
@@ -25,7 +25,8 @@ import { fitPretrainLine } from './fitBehaviours';
 import { cprecEvalSet, itemTitle, type CprecEvalSet } from './evalCases';
 import { resolveModel, type RecipeModel, type ResolvedModel } from '../llm/modelSource';
 import { rankCases, type RankMetrics } from '../llm/rankEval';
-import { cprecSchedulePlan, cprecSources, type CprecSchedulePlan } from './schedulePlan';
+import { cprecSchedulePlan, type CprecSchedulePlan } from './schedulePlan';
+import { linesRead, sourceLines } from './sourceLines';
 import { cprecLora, cprecTrainable, type CprecSettings } from './settings';
 import type { LmExample } from '../../train/lm/packing';
 import type { TextTokenizer } from '../../text/tokenizer/types';
@@ -114,13 +115,6 @@ export function pretrainLines(corpus: MultiDomainCorpus, target: number, tok: Te
   return { stable: fit(lines.stable), anneal: fit(lines.anneal) };
 }
 
-/** The LM job's sources: one per corpus, or both corpora as one shuffled source (naive mixing). */
-export function pretrainSources(s: CprecSettings, lines: { stable: number[][]; anneal: number[][] }, render: (ls: number[][]) => LmExample[]): LmSource[] {
-  const names = cprecSources(s);
-  if (s.dataOrder === 'shuffled') return [sourceFromExamples(names.stable, render([...lines.stable, ...lines.anneal]))];
-  return [sourceFromExamples(names.stable, render(lines.stable)), sourceFromExamples(names.anneal, render(lines.anneal))];
-}
-
 /** Runs CPRec: continual pre-training, then next-item ranking on the target domain. */
 export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHooks = {}): Promise<CprecResult> {
   const full = buildCorpus(data.sources);
@@ -129,9 +123,10 @@ export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHo
   const corpus = trainingCorpus(data.sources, s.targetDomain);
   const lines = pretrainLines(corpus, target.index, model.tokenizer, s);
   if (lines.stable.length === 0 || lines.anneal.length === 0) throw new RecForgeError('validation', 'CPRec needs behaviours in both pre-training corpora', { file: 'cprec', field: 'sources' });
-  const render = (ls: number[][]): LmExample[] => ls.map((l) => behaviourExample(model.tokenizer, l.map((it) => itemTitle(corpus, it))));
-  const sources = pretrainSources(s, lines, render);
-  const trainedItems = targetItemsInLines(corpus, s.targetDomain, [...lines.stable, ...lines.anneal]);
+  const render = (ls: readonly number[][]): LmExample[] => ls.map((l) => behaviourExample(model.tokenizer, l.map((it) => itemTitle(corpus, it))));
+  const bySource = sourceLines(s, lines);
+  const sources = bySource.map((src) => sourceFromExamples(src.name, render(src.lines)));
+  const trainedItems = targetItemsInLines(corpus, s.targetDomain, linesRead(bySource, cprecSchedulePlan(s).phases, s));
   const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxLen: s.maxLen, maxCases: s.maxEvalCases, trainedItems });
   const trained = await trainInMemory(cprecJob(s, model, sources), hooks, model.weights ?? undefined);
   const startWeights = model.weights ?? scratchStartWeights(model, s);

@@ -34,6 +34,15 @@ export function epochOrder(n: number, seed: number, sourceIndex: number, epoch: 
   return order;
 }
 
+/**
+ * Indices of the examples a fresh stream of `n` examples yields in its first `reads` reads: what a
+ * run actually trained on (every example once `reads` covers the first epoch).
+ */
+export function firstReads(n: number, reads: number, seed: number, sourceIndex: number, shuffle: boolean): Set<number> {
+  const order = epochOrder(n, seed, sourceIndex, 0, shuffle);
+  return new Set(order.subarray(0, Math.min(n, reads)));
+}
+
 /** An ExampleReader over one source that remembers its position. */
 export class ExampleStream implements ExampleReader {
   private order: Int32Array;

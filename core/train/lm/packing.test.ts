@@ -3,7 +3,7 @@ import { IGNORE } from './loss';
 import { collate, nextRow, readMicroBatches, truncateExample } from './packing';
 import type { ExampleReader, LmExample } from './packing';
 import { sourceFromExamples } from './sourceFromExamples';
-import { ExampleStream, epochOrder } from './exampleStream';
+import { ExampleStream, epochOrder, firstReads } from './exampleStream';
 
 const X = IGNORE;
 
@@ -75,5 +75,14 @@ describe('ExampleStream', () => {
     const again = new ExampleStream(source, 0, 5, true, { epoch: 1, cursor: 2 });
     expect(again.peek().tokens[0]).toBe(firsts[6]);
     expect(Array.from(epochOrder(4, 5, 0, 0, false))).toEqual([0, 1, 2, 3]);
+  });
+
+  it('firstReads names exactly the examples a fresh stream reads', () => {
+    const s = new ExampleStream(source, 1, 9, true);
+    const read = new Set<number>();
+    for (let i = 0; i < 2; i++, s.advance()) read.add(s.peek().tokens[0] as number);
+    const firstTokens = [11, 21, 31, 41];
+    expect(new Set([...firstReads(4, 2, 9, 1, true)].map((k) => firstTokens[k]))).toEqual(read);
+    expect(firstReads(4, 9, 9, 1, true)).toEqual(new Set([0, 1, 2, 3]));
   });
 });

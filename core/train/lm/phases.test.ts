@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecForgeError } from '../../errors';
 import { makeSchedule } from '../schedules';
-import { phaseBoundaries, resolvePhase, validatePhases, wsaDataPhases } from './phases';
+import { phaseBoundaries, resolvePhase, stepsPerSource, validatePhases, wsaDataPhases } from './phases';
 
 describe('data phases', () => {
   it('WSA phases switch to the target source exactly where annealing starts', () => {
@@ -31,5 +31,11 @@ describe('data phases', () => {
     [[{ name: 'a', source: 'x', startStep: 0 }]],
   ])('rejects invalid phases %j', (phases) => {
     expect(() => validatePhases(phases, ['g'])).toThrow(RecForgeError);
+  });
+
+  it('stepsPerSource counts the updates each source feeds, clipped to the run', () => {
+    const phases = [{ name: 'warmup', source: 'g', startStep: 0 }, { name: 'stable', source: 'g', startStep: 2 }, { name: 'anneal', source: 't', startStep: 7 }];
+    expect(stepsPerSource(phases, 10)).toEqual(new Map([['g', 7], ['t', 3]]));
+    expect(stepsPerSource(phases, 7)).toEqual(new Map([['g', 7]]));
   });
 });

@@ -29,6 +29,16 @@ export function phaseBoundaries(phases: readonly LmDataPhase[], totalSteps: numb
   return phases.filter((p) => p.startStep < totalSteps).map((p) => ({ step: p.startStep + 1, phase: p.name, source: p.source }));
 }
 
+/** Updates each source feeds in a run of `totalSteps` (sources no phase reads are absent). */
+export function stepsPerSource(phases: readonly LmDataPhase[], totalSteps: number): Map<string, number> {
+  const out = new Map<string, number>();
+  phases.forEach((p, i) => {
+    const steps = Math.min(phases[i + 1]?.startStep ?? totalSteps, totalSteps) - Math.min(p.startStep, totalSteps);
+    if (steps > 0) out.set(p.source, (out.get(p.source) ?? 0) + steps);
+  });
+  return out;
+}
+
 /**
  * CPRec-style phases aligned with a WSA schedule: 'warmup' and 'stable' read `general`, 'anneal'
  * reads `target`. Empty phases (0 steps) are dropped.
