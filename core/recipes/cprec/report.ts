@@ -23,7 +23,9 @@ export function cprecMetrics(r: CprecResult, s: CprecSettings): MetricRecord[] {
 }
 
 const f4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-const row = (label: string, seg: string, m: RankMetrics): (string | number)[] => [label, seg, m.cases, f4(m.ndcg[1] ?? 0), f4(m.ndcg[10] ?? 0), f4(m.hr[10] ?? 0), f4(m.mrr)];
+/** The @k value, blank when k ≥ candidates (every candidate is in the top k: HR 1 by construction), as metricRecords drops it. */
+const atK = (m: RankMetrics, values: Readonly<Record<number, number>>, k: number): number | null => (k < m.candidates ? f4(values[k] ?? 0) : null);
+const row = (label: string, seg: string, m: RankMetrics): (string | number | null)[] => [label, seg, m.cases, f4(m.ndcg[1] ?? 0), atK(m, m.ndcg, 10), atK(m, m.hr, 10), f4(m.mrr)];
 
 /** What each phase reads, e.g. "120 domain-specific texts (warm-up + stable), 40 mixed-target texts (annealing)". */
 function pretrainCorpusText(r: CprecResult, s: CprecSettings): string {
@@ -39,7 +41,7 @@ function pretrainCorpusText(r: CprecResult, s: CprecSettings): string {
 export function cprecResultsTable(r: CprecResult, s: CprecSettings): ResultTable {
   const rows = r.evaluations.flatMap((e) => SEGMENTS.filter((seg) => e[seg].cases > 0).map((seg) => row(e.variant, seg, e[seg])));
   const all = r.evaluations[0]?.all;
-  if (all) rows.push(['chance', 'all', all.cases, f4(all.chance.ndcg[1] ?? 0), f4(all.chance.ndcg[10] ?? 0), f4(all.chance.hr[10] ?? 0), f4(all.chance.mrr)]);
+  if (all) rows.push(['chance', 'all', all.cases, f4(all.chance.ndcg[1] ?? 0), atK(all, all.chance.ndcg, 10), atK(all, all.chance.hr, 10), f4(all.chance.mrr)]);
   return {
     id: 'cprec-results',
     title: `CPRec: next-item ranking on ${s.targetDomain} before and after all-domain continual pre-training, and after SFT from each`,

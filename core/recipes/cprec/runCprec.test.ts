@@ -82,4 +82,17 @@ describe('runCprec on a small demo corpus', () => {
       tf.dispose([...r.weights.values()]);
     }
   }, 30_000);
+
+  it('with ≤ 10 candidates the results table leaves NDCG@10 and HR@10 blank (they are 1 by construction)', async () => {
+    const s = parseCprecSettings({ targetDomain: 'movies', steps: 2, batchSize: 2, maxLen: 48, negatives: 9, maxEvalCases: 5, sftSteps: 0 });
+    const r = await runCprec({ sources: demoSources(120), model: TEST_SCRATCH }, s);
+    try {
+      const table = cprecResultsTable(r, s);
+      expect(table.columns.slice(4, 6)).toEqual(['NDCG@10', 'HR@10']);
+      expect(table.rows.map((row) => row.slice(4, 6))).toEqual(table.rows.map(() => [null, null]));
+      expect(table.rows.map((row) => row[0])).toContain('chance');
+    } finally {
+      tf.dispose([...r.weights.values()]);
+    }
+  }, 30_000);
 });
