@@ -52,4 +52,10 @@ describe('CPRec WSA plan (exact values)', () => {
     expect(mixed.dataSwitchStep).toBeNull();
     expect(mixed.lr).toEqual(phased.lr);
   });
+
+  it('annealing from the first step (no warm-up, no stable) has no data switch', () => {
+    const p = cprecSchedulePlan(settings({ steps: 10, warmupFraction: 0, stableFraction: 0 }));
+    expect(p.boundaries).toEqual([{ step: 1, phase: 'anneal', source: 'mixed-target' }]);
+    expect(p.dataSwitchStep).toBeNull();
+  });
 });

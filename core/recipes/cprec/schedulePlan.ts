@@ -27,7 +27,7 @@ export interface CprecSchedulePlan {
   readonly phases: readonly LmDataPhase[];
   /** 1-based step of each phase's first update (LmTrainPoint.step), with its source. */
   readonly boundaries: readonly LmPhaseBoundary[];
-  /** 1-based step of the first update on the annealing source (null when annealing is empty or reads the same source). */
+  /** 1-based step of the first update on the annealing source (null when annealing is empty, starts at step 1 or reads the same source). */
   readonly dataSwitchStep: number | null;
   /** lr[i] = lr of update i + 1 (the chart's x is LmTrainPoint.step). */
   readonly lr: Float64Array;
@@ -49,7 +49,8 @@ export function cprecSchedulePlan(s: CprecSettings): CprecSchedulePlan {
     schedule,
     phases,
     boundaries: phaseBoundaries(phases, s.steps),
-    dataSwitchStep: sources.stable !== sources.anneal && decayStart < s.steps ? decayStart + 1 : null,
+    // A switch needs an earlier phase on the other source: annealing from step 1 switches nothing.
+    dataSwitchStep: sources.stable !== sources.anneal && decayStart > 0 && decayStart < s.steps ? decayStart + 1 : null,
     lr: Float64Array.from({ length: s.steps }, (_, i) => lrAt(i)),
   };
 }
