@@ -14,7 +14,7 @@ import type { CtrDataset, CtrSample } from './ctrData';
 import { ctrMetrics, predictCtr } from './ctrEval';
 import type { PadHooks } from '../pad/padLoop';
 import { trainCrm, type Crm } from './crm';
-import { answerToken, buildPrompt, type Prompt } from './prompt';
+import { answerToken, buildPrompt, exampleTokenBound, type Prompt } from './prompt';
 import type { RellaxSettings } from './settings';
 import { initSpaProjector } from './spa';
 import { trainStage2 } from './stage2';
@@ -77,8 +77,10 @@ interface Shared {
   readonly crm: Crm;
 }
 
-function tinyConfig(s: RellaxSettings, vocabSize: number): LmConfig {
-  return parseLmConfig({ model_type: 'llama', vocab_size: vocabSize, hidden_size: s.lmHidden, intermediate_size: s.lmIntermediate, num_hidden_layers: s.lmLayers, num_attention_heads: s.lmHeads, max_position_embeddings: 1024, tie_word_embeddings: false });
+/** The random-init decoder; its positions reach the longest example the settings allow (K = 50 × 32 words is ~1,800 tokens). */
+export function tinyConfig(s: RellaxSettings, vocabSize: number): LmConfig {
+  const positions = Math.max(1024, exampleTokenBound(s.k, s.maxItemTokens));
+  return parseLmConfig({ model_type: 'llama', vocab_size: vocabSize, hidden_size: s.lmHidden, intermediate_size: s.lmIntermediate, num_hidden_layers: s.lmLayers, num_attention_heads: s.lmHeads, max_position_embeddings: positions, tie_word_embeddings: false });
 }
 
 function prompts(sh: Shared, samples: readonly CtrSample[], s: RellaxSettings, subr: boolean, spa: boolean): Prompt[] {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCtrDataset, UNRATED } from './ctrData';
-import { buildPrompt } from './prompt';
+import { tinyConfig } from './ablation';
+import { buildPrompt, exampleTokenBound } from './prompt';
+import { rellaxSettingsSchema } from './settings';
 import { buildVocab, SPECIAL } from './vocab';
 
 describe('ReLLaX prompts', () => {
@@ -17,4 +19,15 @@ describe('ReLLaX prompts', () => {
     expect(tokens.filter((t) => t === SPECIAL.disliked)).toHaveLength(1);
     expect(tokens.filter((t) => t === SPECIAL.sep)).toHaveLength(3);
   });
+
+  it('the longest example the settings allow fits the decoder built for them (K 50 × 32 words passes 1,024 positions)', () => {
+    const [k, words] = [50, 32];
+    const texts = ['', ...Array.from({ length: k + 1 }, (_, i) => Array.from({ length: words }, (_, w) => `w${i}x${w}`).join(' '))];
+    const sample = { user: 0, history: Int32Array.from({ length: k }, (_, i) => i + 1), historyLiked: new Uint8Array(k).fill(1), target: k + 1, label: 1 as const };
+    const prompt = buildPrompt(sample, Array.from({ length: k }, (_, i) => i), buildVocab(texts, 20000, words), true);
+    const settings = rellaxSettingsSchema.parse({ k, maxItemTokens: words });
+    expect(prompt.tokens.length + 1).toBe(exampleTokenBound(k, words));
+    expect(tinyConfig(settings, 100).maxPositionEmbeddings).toBeGreaterThanOrEqual(prompt.tokens.length + 1);
+  });
 });
+

@@ -42,3 +42,12 @@ export function buildPrompt(sample: CtrSample, positions: readonly number[], voc
 export function answerToken(label: 0 | 1): number {
   return label === 1 ? SPECIAL.yes : SPECIAL.no;
 }
+
+/**
+ * Most tokens a training example can have (the longest prompt, SPA slots included, plus its
+ * YES/NO label): BOS; per behaviour its words, a soft slot, liked/disliked and SEP; ASK; the
+ * target's words and soft slot; ANSWER; the label. The decoder's position table must reach it.
+ */
+export function exampleTokenBound(k: number, maxItemTokens: number): number {
+  return 1 + k * (maxItemTokens + 3) + 1 + (maxItemTokens + 1) + 1 + 1;
+}
