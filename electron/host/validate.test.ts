@@ -41,6 +41,12 @@ describe('validateRequest', () => {
     expect(validateRequest('datasets.import', { name: 't', format: 'tsv', files, options: { onError: 'skip' } }).request).toMatchObject({ options: { onError: 'skip' } });
   });
 
+  it("refuses PAD heads that do not divide the width, naming the field (attention would split 16 into 5.33-wide heads)", () => {
+    const err = validationError(() => validateRequest('runs.start', { datasetId: 'ds_1', model: 'pad', settings: { hidden: 16, heads: 3 } }));
+    expect(err.location?.field).toBe('settings.heads');
+    expect(() => validateRequest('runs.start', { datasetId: 'ds_1', model: 'pad', settings: { hidden: 16, heads: 4 } })).not.toThrow();
+  });
+
   it('refuses unknown channels and prototype keys', () => {
     for (const channel of ['nope', '__proto__', 'constructor', 'toString', 42, null]) {
       expect(validationError(() => validateRequest(channel, {})).code).toBe('validation');

@@ -48,7 +48,11 @@ export const padSettingsSchema = z
     maxEvalCases: int(1, 1_000_000, 2000, 'Cases per segment', 'Warm / cold cases evaluated; larger segments are subsampled (seeded)'),
     evalSeed: int(0, SEED_MAX, 7, 'Sampler seed', 'Seed of the candidate sampler and subsampling, stored with every metric'),
   })
-  .strict();
+  .strict()
+  // Attention splits the width into equal heads; tfjs would reshape to a fractional head size without a word.
+  .superRefine((s, ctx) => {
+    if (s.hidden % s.heads !== 0) ctx.addIssue({ code: 'custom', path: ['heads'], message: `must divide Hidden (${s.hidden})` });
+  });
 
 /** Every knob of a PAD run (all defaults applied). */
 export type PadSettings = z.output<typeof padSettingsSchema>;
