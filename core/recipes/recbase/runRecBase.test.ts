@@ -5,7 +5,8 @@ import { itemTrie, recommendItems } from './constrained';
 import { promptTokens } from './codeSequences';
 import { runRecBase } from './runRecBase';
 import { parseRecBaseSettings, recBaseConfig } from './settings';
-import { syntheticCorpus } from './testFixtures';
+import { buildCorpus } from '../../data/multidomain/corpus';
+import { syntheticCorpus, syntheticSources } from './testFixtures';
 
 useTensorSuite();
 
@@ -32,4 +33,19 @@ describe('runRecBase on a synthetic 3-domain corpus (taste shared across domains
       disposeWeights(r.decoder.weights);
     }
   });
+
+  it('refuses a held-out domain without test users before training anything (no NaN AUCs over zero users)', async () => {
+    const sources = syntheticSources().map((src) => {
+      if (src.name !== 'games') return src;
+      const keep = Array.from(src.rows.ord, (o) => o < 2);
+      const pick = <T extends Int32Array | Float64Array>(a: T): T => a.filter((_, i) => keep[i]) as T;
+      return { ...src, rows: { userIdx: pick(src.rows.userIdx), itemIdx: pick(src.rows.itemIdx), ts: pick(src.rows.ts), ord: pick(src.rows.ord) } };
+    });
+    const corpus = buildCorpus(sources);
+    const s = recBaseConfig(parseRecBaseSettings({ heldOutDomain: 'games', vectorDim: 8, codes: 8, levels: 2 }), corpus.domains.map((d) => d.name));
+    const events: string[] = [];
+    await expect(runRecBase({ corpus }, s, { onEvent: (e) => events.push(e.kind) })).rejects.toMatchObject({ code: 'validation', location: { field: 'heldOutDomain' } });
+    expect(events).toEqual([]);
+  });
 });
+

@@ -96,6 +96,10 @@ async function tokenizers(inputs: RecBaseInputs, s: RecBaseConfig, hooks: RecBas
 export async function runRecBase(inputs: RecBaseInputs, s: RecBaseConfig, hooks: RecBaseHooks = {}): Promise<RecBaseResult> {
   if (inputs.corpus.domains.length < 2) throw new RecForgeError('validation', 'RecBase needs at least two domains: one to hold out, one to pre-train on', { file: 'corpus', field: 'domain' });
   const data = heldOutData(inputs.corpus, s.eval.heldOutDomain, s.eval.negatives, mixSeed(s.seed, 31), s.eval.maxCases);
+  if (data.cases.length === 0) {
+    // Checked before any training: every AUC would be NaN over zero users.
+    throw new RecForgeError('validation', `held-out domain '${s.eval.heldOutDomain}' has no test users: none has the 3 or more interactions there that leave-one-out needs`, { file: 'settings', field: 'heldOutDomain', expected: 'a domain where some users have ≥ 3 interactions' });
+  }
   const { rq, cl, fit } = await tokenizers(inputs, s, hooks);
   try {
     const tokenizer: ItemTokenizer = { ids: cl.ids, vocab: vocabOf(cl.ids) };
