@@ -61,12 +61,16 @@ export type WorkerRequest =
   | { readonly type: 'recipe'; readonly job: RecipeJob }
   /** An action on a finished recipe run (runs.action); answered by 'actionResult' with the same callId. */
   | { readonly type: 'action'; readonly callId: number; readonly recipe: RecipeRunModel; readonly action: string; readonly runDir: string; readonly args: unknown }
+  /** Stop the action `callId` at its next step (it answers with a 'cancelled' error); ignored once it answered. */
+  | { readonly type: 'cancelAction'; readonly callId: number }
   | { readonly type: 'cancel'; readonly runId: string };
 
 export type WorkerEvent =
   | { readonly type: 'ready'; readonly backend: BackendInfo }
   | { readonly type: 'progress'; readonly runId: string; readonly points: readonly TrainPoint[]; readonly progress: RunProgress }
   | { readonly type: 'recipe'; readonly runId: string; readonly event: RecipeRunEvent }
+  /** The action `callId` finished `done` of `total` steps (≤ 10 per second, the last step always). */
+  | { readonly type: 'actionProgress'; readonly callId: number; readonly done: number; readonly total: number }
   | { readonly type: 'actionResult'; readonly callId: number; readonly ok: true; readonly value: unknown }
   | { readonly type: 'actionResult'; readonly callId: number; readonly ok: false; readonly error: ApiError }
   | { readonly type: 'done'; readonly runId: string; readonly metrics: readonly MetricRecord[] }

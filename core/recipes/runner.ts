@@ -91,8 +91,12 @@ export async function outcomeOf(body: () => Promise<void>): Promise<RecipeRunOut
 
 /** What the worker gives an action: the worker runs every message on one thread, so a long action yields between steps. */
 export interface RecipeActionIo {
-  /** Lets the worker's other messages (a job's cancel, other replies) in between two steps. */
+  /** Lets the worker's other messages (a job's cancel, this action's cancel, other replies) in between two steps. */
   yieldToEventLoop(): Promise<void>;
+  /** True once the studio asked to stop this action (runs.cancelAction); checked between steps, which then throw RecForgeError('cancelled'). */
+  isCancelled(): boolean;
+  /** `done` of `total` steps are finished (long actions, e.g. Auto λ); the worker throttles what it forwards. */
+  reportProgress(done: number, total: number): void;
 }
 
 /**

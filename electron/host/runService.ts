@@ -155,6 +155,7 @@ export class RunService {
       case 'recipe':
         return this.onRecipeEvent(event.runId, event.event);
       case 'actionResult':
+      case 'actionProgress':
         return; // answered by WorkerHost directly
       case 'done':
         void this.onDone(event.runId, event.metrics);

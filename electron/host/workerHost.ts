@@ -15,13 +15,25 @@ export interface WorkerHostEvents {
   onCrash(message: string): void;
 }
 
+/** What the caller of an action follows: its progress, and a signal that cancels it. */
+export interface ActionCallHooks {
+  onProgress?(done: number, total: number): void;
+  readonly signal?: AbortSignal;
+}
+
+interface PendingCall {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onProgress?(done: number, total: number): void;
+}
+
 export class WorkerHost implements TrainHost {
   readonly kind = 'node';
   private worker: Worker | null = null;
   private stopping = false;
   backend: BackendInfo | null = null;
   private nextCallId = 1;
-  private readonly calls = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  private readonly calls = new Map<number, PendingCall>();
 
   constructor(
     private readonly workerPath: string,
@@ -33,6 +45,7 @@ export class WorkerHost implements TrainHost {
     worker.on('message', (event: WorkerEvent) => {
       if (event.type === 'ready') this.backend = event.backend;
       if (event.type === 'actionResult') return this.settle(event);
+      if (event.type === 'actionProgress') return this.calls.get(event.callId)?.onProgress?.(event.done, event.total);
       this.events.onEvent(event);
     });
     worker.on('error', (err) => this.handleExit(`training worker error: ${err.message}`));
@@ -53,12 +66,20 @@ export class WorkerHost implements TrainHost {
     this.post({ type: 'recipe', job });
   }
 
-  /** Runs an action of a finished recipe run in the worker; resolves with its JSON result. */
-  action(recipe: RecipeRunModel, action: string, runDir: string, args: unknown): Promise<unknown> {
+  /**
+   * Runs an action of a finished recipe run in the worker; resolves with its JSON result. Its
+   * progress goes to `hooks.onProgress`; aborting `hooks.signal` asks the worker to stop it.
+   */
+  action(recipe: RecipeRunModel, action: string, runDir: string, args: unknown, hooks: ActionCallHooks = {}): Promise<unknown> {
     const callId = this.nextCallId++;
     return new Promise((resolve, reject) => {
-      this.calls.set(callId, { resolve, reject });
+      this.calls.set(callId, { resolve, reject, ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}) });
       this.post({ type: 'action', callId, recipe, action, runDir, args });
+      const cancel = (): void => {
+        if (this.calls.has(callId)) this.post({ type: 'cancelAction', callId });
+      };
+      if (hooks.signal?.aborted === true) cancel();
+      else hooks.signal?.addEventListener('abort', cancel, { once: true });
     });
   }
 

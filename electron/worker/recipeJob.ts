@@ -27,6 +27,33 @@ export interface RecipeJobHooks {
   yieldToEventLoop(): Promise<void>;
 }
 
+/** Minimum gap between two progress events of an action (≤ 10 Hz, like training progress). */
+const ACTION_PROGRESS_INTERVAL_MS = 100;
+
+export interface ActionIoHooks {
+  post(event: WorkerEvent): void;
+  yieldToEventLoop(): Promise<void>;
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** True once the host sent 'cancelAction' for this call. */
+  isCancelled(): boolean;
+}
+
+/** The io of the action `callId`: its progress goes to the host at most every 100 ms, the first and the last step always. */
+export function actionIo(callId: number, hooks: ActionIoHooks): RecipeActionIo {
+  let last: number | null = null;
+  return {
+    yieldToEventLoop: hooks.yieldToEventLoop,
+    isCancelled: hooks.isCancelled,
+    reportProgress: (done, total) => {
+      const t = hooks.now();
+      if (last !== null && done < total && t - last < ACTION_PROGRESS_INTERVAL_MS) return;
+      last = t;
+      hooks.post({ type: 'actionProgress', callId, done, total });
+    },
+  };
+}
+
 /** Runs an action of a finished run; answers with its JSON result or a structured error. */
 export async function runRecipeAction(request: Extract<WorkerRequest, { type: 'action' }>, io: RecipeActionIo): Promise<WorkerEvent> {
   try {

@@ -12,13 +12,15 @@ import { initBackend } from '../../core/tensor/backend';
 import { installReplicaStarter } from '../../core/train/parallel/replicaProvider';
 import { runTrainJob, type TrainOutcome } from '../../core/train/runTrainJob';
 import { reportOutcome } from '../../core/train/reportOutcome';
-import { runRecipeAction, runRecipeJob, setBackendReady } from './recipeJob';
+import { actionIo, runRecipeAction, runRecipeJob, setBackendReady } from './recipeJob';
 import { replicaStarter, trainThreads } from './replicaThreads';
 
 const port = parentPort;
 if (!port) throw new Error('trainingWorker must run inside a worker thread');
 
 const cancelled = new Set<string>();
+/** Actions in flight by callId, with whether the host asked to cancel them. */
+const actions = new Map<number, { cancelled: boolean }>();
 let ready: Promise<void> | null = null;
 
 function post(event: WorkerEvent): void {
@@ -69,9 +71,21 @@ port.on('message', (request: WorkerRequest) => {
       ready = init().catch((err: unknown) => post({ type: 'failed', runId: null, message: describe(err) }));
       setBackendReady(ready);
       return;
-    case 'action':
-      void runRecipeAction(request, { yieldToEventLoop }).then(post);
+    case 'action': {
+      const call = { cancelled: false };
+      actions.set(request.callId, call);
+      const io = actionIo(request.callId, { post, yieldToEventLoop, now: () => performance.now(), isCancelled: () => call.cancelled });
+      void runRecipeAction(request, io).then((result) => {
+        actions.delete(request.callId);
+        post(result);
+      });
       return;
+    }
+    case 'cancelAction': {
+      const call = actions.get(request.callId);
+      if (call) call.cancelled = true;
+      return;
+    }
     case 'train':
       cancelled.delete(request.job.runId); // a cancel that arrived after an earlier attempt ended must not stop this one
       void reportOutcome(request.job.runId, () => train(request.job), post);

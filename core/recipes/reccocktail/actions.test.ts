@@ -1,13 +1,18 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { memoryFilePort } from '../../testing/memoryFilePort';
 import { writeTinyCocktailRun } from '../../testing/cocktailRun';
-import type { ActionArtifact, CocktailAutoLambda } from '../../protocol/recipeActions';
+import type { ActionArtifact, CocktailAutoLambda, CocktailEvaluation } from '../../protocol/recipeActions';
 import { ADAPTER_WEIGHTS_FILE, recipeFilesOver } from '../llm/portRecipeFiles';
 import { recCocktailActions } from './actions';
 import { createRunPlayground } from './runPlayground';
+import type { RecipeActionIo } from '../runner';
 
 useTensorSuite();
+
+/** An io that never cancels and drops progress. */
+const quietIo = (yieldToEventLoop: () => Promise<void> = () => Promise.resolve()): RecipeActionIo => ({ yieldToEventLoop, isCancelled: () => false, reportProgress: () => undefined });
 
 describe('reccocktail actions: Auto λ', () => {
   // Per scenario: one yield per grid λ (0, 0.5, 1), then one per gradient evaluation (start + 2 steps).
@@ -20,9 +25,58 @@ describe('reccocktail actions: Auto λ', () => {
     const pg = createRunPlayground(files);
     let calls = 0;
     try {
-      const auto = (await recCocktailActions(files, pg).autoLambda?.('/run', {}, { yieldToEventLoop: async () => void calls++ })) as CocktailAutoLambda;
+      const auto = (await recCocktailActions(files, pg).autoLambda?.('/run', {}, quietIo(async () => void calls++))) as CocktailAutoLambda;
       expect(auto.warm.method).toBe(lambdaSearch);
       expect(calls).toBe(yields);
+    } finally {
+      await pg.close();
+    }
+  });
+});
+
+describe('reccocktail actions: Auto λ progress and cancel', () => {
+  // Per scenario: the grid (0, 0.5, 1), then for the gradient search its start and 2 updates.
+  it.each([
+    ['grid', 2 * 3],
+    ['gradient', 2 * 3 + 2 * 3],
+  ] as const)('the %s search reports every step, from 0 to the %i steps known up front', async (lambdaSearch, total) => {
+    const files = recipeFilesOver(memoryFilePort());
+    await writeTinyCocktailRun(files, '/run', { lambdaSearch });
+    const pg = createRunPlayground(files);
+    const reports: [number, number][] = [];
+    try {
+      await recCocktailActions(files, pg).autoLambda?.('/run', {}, { ...quietIo(), reportProgress: (done, t) => void reports.push([done, t]) });
+      expect(reports).toEqual(Array.from({ length: total + 1 }, (_, done) => [done, total]));
+    } finally {
+      await pg.close();
+    }
+  });
+
+  // Cancelled after step 2 (in the warm grid) or step 8 (in the warm gradient search: the grid is steps 1–6).
+  it.each([2, 8])('cancelled after step %i, the search stops at the next step with a cancelled error, frees its tensors and the run stays open', async (cancelAt) => {
+    const files = recipeFilesOver(memoryFilePort());
+    await writeTinyCocktailRun(files, '/run', { lambdaSearch: 'gradient' });
+    const pg = createRunPlayground(files);
+    const actions = recCocktailActions(files, pg);
+    try {
+      const atHalf = (await actions.evaluate?.('/run', { lambda: 0.5 }, quietIo())) as CocktailEvaluation;
+      const openTensors = tf.memory().numTensors;
+      let cancelled = false;
+      let last = 0;
+      const io: RecipeActionIo = {
+        ...quietIo(),
+        isCancelled: () => cancelled,
+        reportProgress: (done) => {
+          last = done;
+          if (done === cancelAt) cancelled = true;
+        },
+      };
+      await expect(actions.autoLambda?.('/run', {}, io)).rejects.toMatchObject({ code: 'cancelled' });
+      expect(last).toBe(cancelAt);
+      expect(tf.memory().numTensors).toBe(openTensors);
+      // The next action on the run (λ 0.6, not cached) works, and the earlier one is unchanged.
+      expect(((await actions.evaluate?.('/run', { lambda: 0.6 }, quietIo())) as CocktailEvaluation).lambda).toBe(0.6);
+      expect(await actions.evaluate?.('/run', { lambda: 0.5 }, quietIo())).toEqual(atHalf);
     } finally {
       await pg.close();
     }
@@ -35,7 +89,7 @@ describe('reccocktail actions: export', () => {
     const files = recipeFilesOver(port);
     await writeTinyCocktailRun(files, '/run');
     const pg = createRunPlayground(files);
-    const io = { yieldToEventLoop: () => Promise.resolve() };
+    const io = quietIo();
     try {
       const exportAt = async (lambda: number): Promise<ActionArtifact> => (await recCocktailActions(files, pg).exportMerged?.('/run', { lambda, format: 'adapter' }, io)) as ActionArtifact;
       const [first, second] = [await exportAt(0.4137), await exportAt(0.4149)];

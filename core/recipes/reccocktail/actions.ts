@@ -19,8 +19,8 @@ export function recCocktailActions(files: RecipeFiles, pg: RunPlayground = creat
       return { lambda, metrics: r.metrics };
     },
     async autoLambda(runDir, _args, io): Promise<CocktailAutoLambda> {
-      // The search ranks ≤ 100 prompts per grid λ and per gradient step: it yields between them.
-      return pg.autoLambda(runDir, { yieldToEventLoop: () => io.yieldToEventLoop() });
+      // The search ranks ≤ 100 prompts per grid λ and per gradient step: between them it yields, reports its progress and stops if cancelled.
+      return pg.autoLambda(runDir, { yieldToEventLoop: () => io.yieldToEventLoop(), isCancelled: () => io.isCancelled(), onProgress: (done, total) => io.reportProgress(done, total) });
     },
     async exportMerged(runDir, args): Promise<ActionArtifact> {
       const a = args as CocktailExportArgs;

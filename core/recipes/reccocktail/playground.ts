@@ -41,6 +41,9 @@ export interface CocktailOptions {
   readonly lambdaLr?: number;
 }
 
+/** Adam updates of θ per scenario when a run's state does not say (runs saved before the setting). */
+export const DEFAULT_LAMBDA_STEPS = 30;
+
 /** Metrics of the cocktail at one λ. */
 export interface LambdaEvaluation {
   /** The global λ, or the mean of the per-layer ones (`layers`). */
@@ -113,7 +116,7 @@ export function createPlayground(lm: LmConfig, base: Map<string, tf.Tensor>, bas
     gradientLambda: async (scenario, init, between) => {
       const terms = mergeTerms(base, baseSpirit, ingredient, lm.numLayers);
       const constrained = options.entropyObjective === 'candidate-tokens';
-      const o = { scope: options.lambdaScope ?? 'global', steps: options.lambdaSteps ?? 30, lr: options.lambdaLr ?? 0.1, firstTokens: options.firstTokens, init, constrained };
+      const o = { scope: options.lambdaScope ?? 'global', steps: options.lambdaSteps ?? DEFAULT_LAMBDA_STEPS, lr: options.lambdaLr ?? 0.1, firstTokens: options.firstTokens, init, constrained };
       try {
         return await optimiseLambda(lm, base, terms, sets.entropy[scenario], o, between);
       } finally {

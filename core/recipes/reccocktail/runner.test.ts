@@ -119,7 +119,7 @@ describe('reccocktail runner (scratch model)', () => {
 
       // The studio's actions: a merged full checkpoint, recorded as an artifact, ranks the same.
       const actions = recCocktailActions(files, pg);
-      const io = { yieldToEventLoop: () => Promise.resolve() };
+      const io = { yieldToEventLoop: () => Promise.resolve(), isCancelled: () => false, reportProgress: () => undefined };
       const exported = (await actions.exportMerged?.(dir, { lambda: 0.5, format: 'checkpoint' }, io)) as ActionArtifact;
       expect(exported.artifact).toMatchObject({ kind: 'hf-model', path: expect.stringMatching(/^artifacts\/exports\/cocktail-checkpoint-lambda-0\.50-[0-9a-f]{12}$/) });
       const viaCheckpoint = (await actions.evaluateAdapter?.(dir, { path: exported.artifact.path }, io)) as CocktailEvaluation;

@@ -9,12 +9,14 @@ import { RecForgeError } from '../../errors';
 import type { CocktailLambda } from './cocktail';
 import type { LambdaGradientResult } from './lambdaGradient';
 import { bestByValidation, lambdaGrid, lowestEntropy, type EntropyPoint, type GridPoint } from './lambdaSearch';
-import type { CocktailPlayground, LambdaEvaluation, Scenario } from './playground';
+import { DEFAULT_LAMBDA_STEPS, type CocktailPlayground, type LambdaEvaluation, type Scenario } from './playground';
 
-/** Cancellation and cooperative yielding between λ points. */
+/** Cancellation, cooperative yielding and progress between λ points. */
 export interface SweepHooks {
   isCancelled?(): boolean;
   yieldToEventLoop?(): Promise<void>;
+  /** The entropy search finished `done` of its `total` steps (grid λs, then gradient steps; total known up front). */
+  onProgress?(done: number, total: number): void;
 }
 
 /** Everything the sweep measured and chose. */
@@ -42,14 +44,28 @@ async function between(hooks: SweepHooks): Promise<void> {
   if (hooks.isCancelled?.() === true) throw new RecForgeError('cancelled', 'the λ sweep was cancelled');
 }
 
-/** Mean entropy of one scenario's unlabeled prompts at every λ of the grid. */
-export async function entropyCurve(pg: CocktailPlayground, lambdas: readonly number[], scenario: Scenario, hooks: SweepHooks = {}): Promise<EntropyPoint[]> {
+/** Mean entropy of one scenario's unlabeled prompts at every λ of the grid; `measured` runs after each λ. */
+export async function entropyCurve(pg: CocktailPlayground, lambdas: readonly number[], scenario: Scenario, hooks: SweepHooks = {}, measured?: () => void): Promise<EntropyPoint[]> {
   const out: EntropyPoint[] = [];
   for (const lambda of lambdas) {
     await between(hooks);
     out.push({ lambda, entropy: await pg.entropyAtLambda(lambda, scenario) });
+    measured?.();
   }
   return out;
+}
+
+/** Steps of an entropy search: every grid λ per scenario, plus per scenario the gradient search's start and its updates. */
+export function entropySearchSteps(gridSize: number, options: CocktailPlayground['options']): number {
+  const gradient = options.lambdaSearch === 'gradient' ? (options.lambdaSteps ?? DEFAULT_LAMBDA_STEPS) + 1 : 0;
+  return 2 * (gridSize + gradient); // warm and cold
+}
+
+/** A counter of finished steps that reports each one to `hooks.onProgress`. */
+function stepCounter(total: number, hooks: SweepHooks): () => void {
+  let done = 0;
+  hooks.onProgress?.(done, total);
+  return () => hooks.onProgress?.(++done, total);
 }
 
 /** What the entropy search found: each scenario's curve, its grid minimum and (gradient search) the refined λ. */
@@ -61,10 +77,15 @@ export interface EntropySearch {
 
 /** Both scenarios' entropy curves, their minima and, when the playground's options ask for it, the gradient refinement. */
 export async function entropySearch(pg: CocktailPlayground, lambdas: readonly number[], hooks: SweepHooks = {}): Promise<EntropySearch> {
-  const entropies = { warm: await entropyCurve(pg, lambdas, 'warm', hooks), cold: await entropyCurve(pg, lambdas, 'cold', hooks) };
+  const stepDone = stepCounter(entropySearchSteps(lambdas.length, pg.options), hooks);
+  const entropies = { warm: await entropyCurve(pg, lambdas, 'warm', hooks, stepDone), cold: await entropyCurve(pg, lambdas, 'cold', hooks, stepDone) };
   const best = { warm: lowestEntropy(entropies.warm), cold: lowestEntropy(entropies.cold) };
   if (pg.options.lambdaSearch !== 'gradient') return { entropies, best };
-  const step = (): Promise<void> => between(hooks);
+  // optimiseLambda calls this after each of its steps + 1 measurements (the start, then every update).
+  const step = (): Promise<void> => {
+    stepDone();
+    return between(hooks);
+  };
   const gradient = { warm: await pg.gradientLambda('warm', best.warm.lambda, step), cold: await pg.gradientLambda('cold', best.cold.lambda, step) };
   return { entropies, best, gradient };
 }
