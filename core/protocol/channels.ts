@@ -32,6 +32,7 @@ const invoke = [
   'runs.report',
   'runs.registerModel',
   'runs.action',
+  'runs.cancelAction',
   'runs.exportArtifact',
   'pipelines.run',
   'recipes.list',
@@ -54,6 +55,7 @@ const invoke = [
 const events = [
   'runs.onProgress',
   'runs.onStatus',
+  'runs.onActionProgress',
   'datasets.onChanged',
   'datasets.onImportProgress',
   'system.onInfo',

@@ -13,6 +13,6 @@ export type * from './models';
 export type * from './splits';
 export type * from './itemText';
 export type * from './recipeRun';
-export type { RunActionRequest, LmGenerateArgs, LmGenerateResult, CocktailEvaluation, CocktailAutoLambda, CocktailScenarioLambda, CocktailExportArgs, ActionArtifact } from './recipeActions';
+export type { RunActionRequest, CancelActionRequest, ActionProgress, LmGenerateArgs, LmGenerateResult, CocktailEvaluation, CocktailAutoLambda, CocktailScenarioLambda, CocktailExportArgs, ActionArtifact } from './recipeActions';
 export type { ComputeFileCall, ComputeFileReply } from './computeFiles';
 export type { ComputePreference, ComputeRouting, ComputeRequest, ComputeEvent, WireTrainJob, ToComputeWorker, FromComputeWorker, CheckpointReadReply } from './compute';

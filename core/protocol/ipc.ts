@@ -14,7 +14,7 @@ import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { InstructionPreview, RecipeInfo } from './recipes';
 import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, InstructionPreviewRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelArtifactRequest, RunModelRequest } from './schemas';
-import type { RunActionRequest } from './recipeActions';
+import type { ActionProgress, CancelActionRequest, RunActionRequest } from './recipeActions';
 import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { ExportResult, ImportResult, TabularPreview } from './tabular';
 import type { SplitSummary } from './splits';
@@ -69,6 +69,8 @@ export interface InvokeMap {
   'runs.annotate': (req: AnnotateRunRequest) => RunSummary;
   /** An action on a finished recipe run (see core/protocol/recipeActions.ts); the result is the action's JSON. */
   'runs.action': (req: RunActionRequest) => unknown;
+  /** Stop the run's action of that name in flight at its next step (it then fails with code 'cancelled'); null also when none is running. */
+  'runs.cancelAction': (req: CancelActionRequest) => null;
   /** Copy one of the run's artifacts (model, adapter, ID table) to the workspace's exports/ for download. */
   'runs.exportArtifact': (req: RunModelArtifactRequest) => ExportResult;
   /** Register a Hugging Face folder the run produced as a workspace model (other recipes start from it). */
@@ -109,6 +111,8 @@ export interface InvokeMap {
 export interface EventMap {
   'runs.onProgress': [RunProgressDelta];
   'runs.onStatus': [RunSummary];
+  /** Steps done of a long runs.action (e.g. Auto λ); sent only to the window that asked for the action. */
+  'runs.onActionProgress': [ActionProgress];
   'datasets.onChanged': [DatasetSummary[]];
   'datasets.onImportProgress': [ImportProgress];
   'system.onInfo': [SystemInfo];

@@ -78,15 +78,24 @@ export const RECIPE_ACTIONS: { readonly [R in RecipeRunModel]?: Readonly<Record<
   },
 };
 
+const actionRunId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const actionName = z.string().regex(/^[a-zA-Z][\w.-]{0,63}$/);
+
 /** runs.action: an action of the run's recipe with its arguments. */
-export const runActionRequestSchema = z
-  .object({
-    runId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-    action: z.string().regex(/^[a-zA-Z][\w.-]{0,63}$/),
-    args: z.unknown().optional(),
-  })
-  .strict();
+export const runActionRequestSchema = z.object({ runId: actionRunId, action: actionName, args: z.unknown().optional() }).strict();
 export type RunActionRequest = z.infer<typeof runActionRequestSchema>;
+
+/** runs.cancelAction: stop the run's action of that name in flight (e.g. Auto λ) at its next step; nothing when none is. */
+export const cancelActionRequestSchema = z.object({ runId: actionRunId, action: actionName }).strict();
+export type CancelActionRequest = z.infer<typeof cancelActionRequestSchema>;
+
+/** runs.onActionProgress: `done` of `total` steps of a long action (≤ 10 per second), sent to the window that asked for it. */
+export interface ActionProgress {
+  readonly runId: string;
+  readonly action: string;
+  readonly done: number;
+  readonly total: number;
+}
 
 /** The argument schema of `action` of `recipe`, or null when the recipe has no such action. */
 export function actionArgsSchema(recipe: string, action: string): z.ZodType | null {

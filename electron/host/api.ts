@@ -40,7 +40,7 @@ import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
 import { runAction } from './runActions';
 import { exportRunArtifact } from './exportArtifact';
-import type { RunActionRequest } from '../../core/protocol/recipeActions';
+import type { CancelActionRequest, RunActionRequest } from '../../core/protocol/recipeActions';
 import type { CheckpointReadRequest, CheckpointWriteRequest, ComputeAttachRequest, ComputeEventRequest } from '../../core/protocol/compute';
 import type { FileReadRequest, FileSizeRequest, FileWriteRequest } from '../../core/protocol/computeFiles';
 import type { Caller } from './caller';
@@ -67,6 +67,7 @@ interface ParsedRequests {
   'runs.annotate': AnnotateRunRequest;
   'runs.registerModel': RunModelRequest;
   'runs.action': RunActionRequest;
+  'runs.cancelAction': CancelActionRequest;
   'runs.exportArtifact': RunModelArtifactRequest;
   'models.inspect': ModelFolderRequest;
   'models.register': RegisterModelRequest;
@@ -138,7 +139,11 @@ function buildHandlers(ctx: HostContext): Handlers {
       assertRunnable(info);
       return ctx.workspace.registerModel(req.name, info);
     },
-    'runs.action': (req) => runAction(ctx, req),
+    'runs.action': (req, caller) => runAction(ctx, req, caller),
+    'runs.cancelAction': async (req) => {
+      ctx.actionCalls.cancel(req.runId, req.action);
+      return null;
+    },
     'runs.exportArtifact': (req) => exportRunArtifact(ctx, req.runId, req.path),
     'runs.registerModel': async (req) => {
       const info = await inspectModelFolder(join(ctx.workspace.runDir(req.runId), req.path));

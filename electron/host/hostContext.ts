@@ -7,6 +7,7 @@ import { MAX_CHECKPOINT_BYTES, type ComputePreference, type ComputeRouting } fro
 import type { DatasetSummary, HostMode, SasRecConfig, SystemInfo } from '../../core/protocol/dto';
 import { RecForgeError } from '../../core/errors';
 import { Workspace } from '../../core/platform/workspace';
+import { ActionCalls } from './actionCalls';
 import { ComputeHosts } from './computeHosts';
 import { fitsWindowHost, routeSasRec } from './computeRouting';
 import { EventBus } from './eventBus';
@@ -31,6 +32,8 @@ export interface HostOptions {
 export class HostContext {
   readonly bus = new EventBus();
   readonly store = new RunStore();
+  /** runs.action calls in flight, so runs.cancelAction can stop them. */
+  readonly actionCalls = new ActionCalls();
   readonly worker: WorkerHost;
   readonly compute: ComputeHosts;
   readonly runs: RunService;

@@ -2,17 +2,19 @@
  * The LLM recipes through the protocol on the real worker, started from a local Hugging Face
  * folder registered on the Models page (a tiny Qwen2 written in transformers' layout): the run
  * spec differs from a from-scratch run only in `base.model`. RecCocktail then answers its
- * playground actions; an unknown model id is a located error.
+ * playground actions (Auto λ with progress and cancel); an unknown model id is a located error.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, DatasetSummary, RunState, RunSummary } from '../../core/protocol/dto';
 import type { RegisteredModel } from '../../core/protocol/models';
-import type { CocktailEvaluation } from '../../core/protocol/recipeActions';
+import type { ActionProgress, CocktailAutoLambda, CocktailEvaluation } from '../../core/protocol/recipeActions';
 import { nodeRecipeFiles } from '../../core/platform/recipeFiles';
 import { demoSources, writeTinyHfFolder } from '../../core/recipes/llm/testData';
 import { RECCOCKTAIL_PRESETS } from '../../core/recipes/presets';
+import { fakeCaller } from '../testing/fakeCaller';
 import { startHarness, waitForStatus, type Harness } from '../testing/hostHarness';
+import type { Caller } from './caller';
 import { createDispatch, type Dispatch } from './api';
 
 function value<T>(result: ApiResult<unknown>): T {
@@ -39,18 +41,57 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
   });
   afterAll(async () => harness.dispose());
 
+  /** The finished RecCocktail run (quick preset) on the folder, started once for the tests that need it. */
+  let cocktail: Promise<RunSummary> | null = null;
+  const cocktailRun = (): Promise<RunSummary> =>
+    (cocktail ??= (async () => {
+      const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'reccocktail', base: { model: model.id }, settings: quickSettings }));
+      return waitForStatus(harness.ctx, started.id, 'done', 180_000);
+    })());
+
   it('RecCocktail runs on the folder and its playground ranks at any λ', async () => {
-    const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'reccocktail', base: { model: model.id }, settings: quickSettings }));
-    const done = await waitForStatus(harness.ctx, started.id, 'done', 180_000);
+    const done = await cocktailRun();
     expect(done.metrics.filter((m) => m.variant === 'merged').map((m) => m.protocol.segment)).toEqual(expect.arrayContaining(['warm', 'cold']));
-    const state = value<RunState>(await dispatch('runs.get', { runId: started.id }));
+    const state = value<RunState>(await dispatch('runs.get', { runId: done.id }));
     // A provided model is not pre-trained: no base-model artifact, the stages skip 'pretrain'.
     expect(state.artifacts?.map((a) => a.path)).toEqual(['artifacts/base-spirit', 'artifacts/ingredient', 'artifacts/merged', 'artifacts/merged-cold']);
     expect(state.markers?.map((m) => m.label)).not.toContain('catalog pre-training');
-    const atHalf = value<CocktailEvaluation>(await dispatch('runs.action', { runId: started.id, action: 'evaluate', args: { lambda: 0.5 } }));
+    const atHalf = value<CocktailEvaluation>(await dispatch('runs.action', { runId: done.id, action: 'evaluate', args: { lambda: 0.5 } }));
     expect(atHalf.metrics.filter((m) => m.protocol.chance !== undefined).length).toBeGreaterThan(0);
-    const outOfRange = await dispatch('runs.action', { runId: started.id, action: 'evaluate', args: { lambda: 2 } });
+    const outOfRange = await dispatch('runs.action', { runId: done.id, action: 'evaluate', args: { lambda: 2 } });
     expect(outOfRange.ok === false && outOfRange.error.location?.field).toBe('lambda');
+  }, 240_000);
+
+  it('Auto λ reports its steps to the window that asked; runs.cancelAction stops it with a cancelled error and the playground still ranks', async () => {
+    const { id: runId } = await cocktailRun();
+    // Quick preset: a 0.25 grid (5 λs), then the gradient search's start and 30 Adam steps, per scenario.
+    const total = 2 * 5 + 2 * 31;
+    const asking = fakeCaller();
+    const auto = value<CocktailAutoLambda>(await dispatch('runs.action', { runId, action: 'autoLambda' }, asking));
+    expect(auto.warm.method).toBe('gradient');
+    const steps = asking.payloads('runs.onActionProgress');
+    expect(steps[0]).toEqual({ runId, action: 'autoLambda', done: 0, total });
+    expect(steps.at(-1)).toEqual({ runId, action: 'autoLambda', done: total, total });
+    expect(steps.every((p, i) => p.total === total && (i === 0 || p.done > (steps[i - 1]?.done ?? Infinity)))).toBe(true);
+
+    // Another window asks again and cancels at its first progress event.
+    const seen: number[] = [];
+    const cancelling: Caller = {
+      id: 'cancelling-window',
+      onGone: () => undefined,
+      send: (event, payload) => {
+        if (event !== 'runs.onActionProgress') return;
+        seen.push((payload as ActionProgress).done);
+        if (seen.length === 1) void dispatch('runs.cancelAction', { runId, action: 'autoLambda' });
+      },
+    };
+    const cancelled = await dispatch('runs.action', { runId, action: 'autoLambda' }, cancelling);
+    expect(cancelled.ok === false && cancelled.error.code).toBe('cancelled');
+    expect(Math.max(...seen)).toBeLessThan(total);
+    expect(asking.payloads('runs.onActionProgress')).toHaveLength(steps.length); // progress goes to the asking window only
+    // The run stays open in the worker: the next action answers.
+    expect(value<CocktailEvaluation>(await dispatch('runs.action', { runId, action: 'evaluate', args: { lambda: 0.4 } })).lambda).toBe(0.4);
+    expect(value<null>(await dispatch('runs.cancelAction', { runId, action: 'autoLambda' }))).toBeNull(); // nothing in flight: a no-op
   }, 240_000);
 
   it('an unregistered base model is refused at start, naming the field', async () => {

@@ -1,19 +1,22 @@
 /**
  * runs.action: an action of a finished recipe run (e.g. evaluate RecCocktail's merge at a λ). The
  * arguments are validated here with the action's schema (core/protocol/recipeActions.ts), then the
- * worker — the only thread with tfjs — runs it on the run's folder.
+ * worker — the only thread with tfjs — runs it on the run's folder. A long action (Auto λ) reports
+ * its steps to the window that asked (runs.onActionProgress) and stops on runs.cancelAction.
  */
 import { RecForgeError } from '../../core/errors';
 import { actionArgsSchema, type ActionArtifact, type RunActionRequest } from '../../core/protocol/recipeActions';
 import { RECIPE_RUN_MODELS, type RecipeRunModel } from '../../core/protocol/runSchemas';
 import { zodError } from '../../core/models/lm/zodIssue';
+import type { Caller } from './caller';
 import type { HostContext } from './hostContext';
 
 function isRecipeModel(model: string): model is RecipeRunModel {
   return (RECIPE_RUN_MODELS as readonly string[]).includes(model);
 }
 
-export async function runAction(ctx: HostContext, req: RunActionRequest): Promise<unknown> {
+/** Runs the action; its progress goes to `caller` (the window that asked), runs.cancelAction stops it. */
+export async function runAction(ctx: HostContext, req: RunActionRequest, caller?: Caller): Promise<unknown> {
   const { summary } = await ctx.runs.get(req.runId);
   const schema = isRecipeModel(summary.model) ? actionArgsSchema(summary.model, req.action) : null;
   if (!isRecipeModel(summary.model) || schema === null) {
@@ -22,7 +25,14 @@ export async function runAction(ctx: HostContext, req: RunActionRequest): Promis
   if (summary.status !== 'done') throw new RecForgeError('validation', `run ${req.runId} is ${summary.status}; actions need a finished run`);
   const parsed = schema.safeParse(req.args ?? {});
   if (!parsed.success) throw zodError('validation', `${req.action} arguments`, 'args', parsed.error);
-  const result = await ctx.worker.action(summary.model, req.action, ctx.workspace.runDir(req.runId), parsed.data);
+  const controller = ctx.actionCalls.begin(req.runId, req.action);
+  const onProgress = (done: number, total: number): void => caller?.send('runs.onActionProgress', { runId: req.runId, action: req.action, done, total });
+  let result: unknown;
+  try {
+    result = await ctx.worker.action(summary.model, req.action, ctx.workspace.runDir(req.runId), parsed.data, { signal: controller.signal, onProgress });
+  } finally {
+    ctx.actionCalls.end(req.runId, req.action, controller);
+  }
   if (isActionArtifact(result)) await ctx.runs.recordArtifact(req.runId, result.artifact);
   return result;
 }

@@ -26,7 +26,7 @@ import {
   runIdRequestSchema,
 } from '../../core/protocol/schemas';
 import { startRunRequestSchema } from '../../core/protocol/runSchemas';
-import { runActionRequestSchema } from '../../core/protocol/recipeActions';
+import { cancelActionRequestSchema, runActionRequestSchema } from '../../core/protocol/recipeActions';
 import { pipelineSchema } from '../../core/protocol/pipeline';
 import { fileReadRequestSchema, fileSizeRequestSchema, fileWriteRequestSchema } from '../../core/protocol/computeFiles';
 import { checkpointReadRequestSchema, checkpointWriteRequestSchema, computeAttachRequestSchema, computeEventRequestSchema } from '../../core/protocol/compute';
@@ -55,6 +55,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'runs.annotate': annotateRunRequestSchema,
   'runs.registerModel': runModelRequestSchema,
   'runs.action': runActionRequestSchema,
+  'runs.cancelAction': cancelActionRequestSchema,
   'runs.exportArtifact': runArtifactRequestSchema,
   'pipelines.run': pipelineSchema,
   'recipes.list': emptyRequestSchema,
