@@ -9,12 +9,15 @@ export class CocktailPlayground {
   readonly slider: Locator;
   readonly metrics: Locator;
   readonly lambdas: Locator;
+  /** Auto λ's progress bar (steps done of total, ETA, Cancel), shown while it searches. */
+  readonly progress: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('playground');
     this.slider = this.root.getByTestId('playground-slider');
     this.metrics = this.root.getByTestId('playground-metrics');
     this.lambdas = this.root.getByTestId('playground-lambdas');
+    this.progress = this.root.getByTestId('playground-progress');
   }
 
   /** Moves the slider and waits until the metrics shown are the ones evaluated at λ. */
@@ -29,11 +32,32 @@ export class CocktailPlayground {
     return valuesIn(this.metrics);
   }
 
-  /** Runs Auto λ; returns the entropy-guided λ of each scenario it reports (full precision, from the summary's data attributes). */
-  async autoLambda(): Promise<{ warm: number; cold: number }> {
+  /**
+   * Runs Auto λ; returns the entropy-guided λ of each scenario it reports (full precision, from the
+   * summary's data attributes) and every (done, total) its progress bar showed, in order.
+   */
+  async autoLambda(): Promise<{ warm: number; cold: number; steps: { done: number; total: number }[] }> {
+    // The bar may live for a second only: an observer records every state it shows.
+    const watch = await this.root.evaluateHandle((root) => {
+      const seen: { done: number; total: number }[] = [];
+      const observer = new MutationObserver(() => {
+        const bar = root.querySelector('[data-testid="playground-progress"]');
+        const [done, total] = [bar?.getAttribute('data-done') ?? null, bar?.getAttribute('data-total') ?? null];
+        if (done !== null && total !== null) seen.push({ done: Number(done), total: Number(total) });
+      });
+      observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-done', 'data-total'] });
+      return { seen, observer };
+    });
     await this.root.getByTestId('playground-auto').click();
+    await expect(this.progress).toBeVisible();
+    await expect(this.root.getByTestId('playground-auto-cancel')).toBeVisible();
     await expect(this.lambdas).toContainText(/entropy-guided λ: warm \d/, { timeout: 90_000 });
-    return { warm: Number(await this.lambdas.getAttribute('data-warm')), cold: Number(await this.lambdas.getAttribute('data-cold')) };
+    await expect(this.progress).toBeHidden();
+    const steps = await watch.evaluate((w) => {
+      w.observer.disconnect();
+      return w.seen;
+    });
+    return { warm: Number(await this.lambdas.getAttribute('data-warm')), cold: Number(await this.lambdas.getAttribute('data-cold')), steps };
   }
 
   /** How each scenario's entropy λ was found ('gradient' or 'grid'), warm first. */

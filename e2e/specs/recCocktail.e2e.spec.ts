@@ -52,6 +52,10 @@ test('fresh workspace → RecCocktail demo preset → exported adapter; the play
   expect(await pg.lambdaMethods()).toEqual(['gradient', 'gradient']);
   // Auto λ: one entropy-guided λ per scenario (grid, then gradient steps), equal to the ones the run chose (its 'lambda' metrics).
   const auto = await pg.autoLambda();
+  // Its progress bar counted the quick preset's steps: a 0.25 grid (5 λs), then the gradient search's start and 30 updates, per scenario.
+  const total = 2 * 5 + 2 * 31;
+  expect(auto.steps.length).toBeGreaterThan(0);
+  expect(auto.steps.every((s, i) => s.total === total && s.done >= (auto.steps[i - 1]?.done ?? 0))).toBe(true);
   const chosen = (segment: string): Promise<string | null> => studio.page.locator(`[data-testid="metrics-table"] [data-testid="metric-row"][data-name="lambda"][data-variant="merged"][data-segment="${segment}"] [data-testid="metric-value"]`).first().getAttribute('data-value');
   expect(String(auto.warm)).toBe(await chosen('warm'));
   expect(String(auto.cold)).toBe(await chosen('cold'));

@@ -21,6 +21,7 @@ function subscribe(bridge: RendererBridge): void {
     setState((s) => applyRunSummary(s, summary));
     if (justEnded(previous, summary)) notifyRunEnded(summary);
   });
+  bridge.on('runs.onActionProgress', (progress) => setState((s) => ({ actionProgress: { ...s.actionProgress, [progress.runId]: progress } })));
   bridge.on('datasets.onChanged', (datasets) => setState({ datasets }));
   bridge.on('datasets.onImportProgress', (progress) => {
     if (getState().importing) setState({ importProgress: progress });

@@ -33,6 +33,7 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = () => ({
   series: {},
   progress: {},
   extras: {},
+  actionProgress: {},
 });
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({

@@ -11,6 +11,7 @@ import type {
   TabularPreview,
   HostMode,
   RecipeInfo,
+  ActionProgress,
   ImportProgress,
   RunProgress,
   RunSummary,
@@ -72,6 +73,8 @@ export interface RunSlice {
   readonly progress: Readonly<Record<string, RunProgress>>;
   /** Recipe runs: chart markers, current stage, result tables and artifacts. */
   readonly extras: Readonly<Record<string, RunExtrasView>>;
+  /** Steps of the long action this window asked of a run (runs.onActionProgress), by run. */
+  readonly actionProgress: Readonly<Record<string, ActionProgress>>;
 }
 
 /** What recipe runs show beyond the series (RunState's optional parts, always present here). */

@@ -3,6 +3,7 @@ import type { ActionArtifact, CocktailAutoLambda, CocktailEvaluation, ExportResu
 import { ExportFiles } from '../../components/ExportFiles';
 import { invoke, toApiError } from '../../ipc/invoke';
 import { exportRunArtifact } from '../../ipc/runFileActions';
+import { formatEta } from '../../lib/format';
 import { useStore } from '../../store';
 import { CocktailLambdas } from './CocktailLambdas';
 import { LambdaCurve } from './LambdaCurve';
@@ -118,21 +119,71 @@ function useElapsed(since: number | null): number {
   return since === null ? 0 : Math.max(0, Math.round((now - since) / 1000));
 }
 
-/** Auto λ: the entropy-guided search per scenario (the run's grid, then gradient steps from its minimum when the run used them). */
-function useAutoLambda(runId: string, onFound: (merge: MergeChoice) => void): { auto: CocktailAutoLambda | null; since: number | null; start: () => void } {
+const AUTO_LAMBDA = 'autoLambda';
+
+/** Forgets the run's last action progress (a new search starts from nothing). */
+const clearActionProgress = (runId: string): void =>
+  useStore.setState((s) => ({ actionProgress: Object.fromEntries(Object.entries(s.actionProgress).filter(([id]) => id !== runId)) }));
+
+interface AutoLambdaState {
+  readonly auto: CocktailAutoLambda | null;
+  /** When the search in flight started (null: idle). */
+  readonly since: number | null;
+  /** Why the last search left λ as it was (cancelled), until the next one starts. */
+  readonly notice: string | null;
+  start(): void;
+  cancel(): void;
+}
+
+/** Auto λ: the entropy-guided search per scenario (the run's grid, then gradient steps from its minimum when the run used them); cancel stops it at its next step. */
+function useAutoLambda(runId: string, onFound: (merge: MergeChoice) => void): AutoLambdaState {
   const [auto, setAuto] = useState<CocktailAutoLambda | null>(null);
   const [since, setSince] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const start = (): void => {
+    clearActionProgress(runId);
+    setNotice(null);
     setSince(Date.now());
-    void act<CocktailAutoLambda>(runId, 'autoLambda', {}).then((a) => {
-      setSince(null);
-      if (a === null) return;
-      setAuto(a);
-      // The slider scores the warm and cold sets at one merge; the warm one is the domain's own scenario.
-      onFound({ lambda: a.warm.lambda, layers: a.warm.layers ?? null });
-    });
+    void invoke('runs.action', { runId, action: AUTO_LAMBDA, args: {} }).then(
+      (value) => {
+        setSince(null);
+        const a = value as CocktailAutoLambda;
+        setAuto(a);
+        // The slider scores the warm and cold sets at one merge; the warm one is the domain's own scenario.
+        onFound({ lambda: a.warm.lambda, layers: a.warm.layers ?? null });
+      },
+      (error: unknown) => {
+        setSince(null);
+        const e = toApiError(error);
+        if (e.code === 'cancelled') setNotice('Auto λ cancelled; λ unchanged.');
+        else useStore.getState().pushError('Playground', e);
+      },
+    );
   };
-  return { auto, since, start };
+  const cancel = (): void => {
+    invoke('runs.cancelAction', { runId, action: AUTO_LAMBDA }).catch((error: unknown) => useStore.getState().pushError('Playground', toApiError(error)));
+  };
+  return { auto, since, notice, start, cancel };
+}
+
+/** The running search: a bar of steps done, the elapsed time and an ETA from it, and Cancel. */
+function AutoLambdaProgress({ runId, since, onCancel }: { readonly runId: string; readonly since: number; readonly onCancel: () => void }): ReactElement {
+  const progress = useStore((s) => s.actionProgress[runId] ?? null);
+  const elapsed = useElapsed(since);
+  const p = progress?.action === AUTO_LAMBDA ? progress : null;
+  const pct = p !== null && p.total > 0 ? Math.round((p.done / p.total) * 100) : 0;
+  const eta = p !== null && p.done > 0 ? (elapsed / p.done) * (p.total - p.done) : null;
+  return (
+    <div className="playground-progress" data-testid="playground-progress" data-done={p?.done} data-total={p?.total}>
+      <div className="bar" role="progressbar" aria-label="Entropy-guided λ search" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+        <div className="bar-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="muted small mono" data-testid="playground-progress-label">
+        {p === null ? 'starting' : `${p.done} / ${p.total} steps`} · {elapsed} s · {formatEta(eta)}
+      </span>
+      <button type="button" className="btn btn-small" data-testid="playground-auto-cancel" onClick={onCancel}>Cancel</button>
+    </div>
+  );
 }
 
 interface PlaygroundProps {
@@ -150,8 +201,7 @@ export function CocktailPlayground({ runId, gridLambda, curve, metrics }: Playgr
   const [merge, setMerge] = useState<MergeChoice>(() => ({ lambda: gridLambda ?? 0.5, layers: null }));
   const lambda = merge.lambda;
   const evaluation = useEvaluation(runId, merge);
-  const { auto, since, start } = useAutoLambda(runId, setMerge);
-  const elapsed = useElapsed(since);
+  const { auto, since, notice, start, cancel } = useAutoLambda(runId, setMerge);
   return (
     <div className="panel playground" data-testid="playground">
       <div className="panel-title">Cocktail playground</div>
@@ -164,10 +214,11 @@ export function CocktailPlayground({ runId, gridLambda, curve, metrics }: Playgr
           <input type="range" min={0} max={1} step={STEP} value={lambda} data-testid="playground-slider" onChange={(e) => setMerge({ lambda: Number(e.target.value), layers: null })} />
         </label>
         <button type="button" className="btn btn-primary" data-testid="playground-auto" disabled={since !== null} onClick={start} title="The λ of lowest prediction entropy on the run's unlabeled prompts (no labels used): grid minimum, then gradient steps">
-          {since === null ? 'Auto λ' : `Searching λ… ${elapsed} s`}
+          {since === null ? 'Auto λ' : 'Searching λ…'}
         </button>
-        {since !== null ? <progress className="playground-progress" aria-label="Entropy-guided λ search" /> : null}
+        {since !== null ? <AutoLambdaProgress runId={runId} since={since} onCancel={cancel} /> : null}
       </div>
+      {notice !== null ? <p className="muted small" role="status" data-testid="playground-auto-notice">{notice}</p> : null}
       <CocktailLambdas gridLambda={gridLambda} metrics={metrics} auto={auto} />
       {curve ? <LambdaCurve table={curve} lambda={lambda} /> : null}
       <PlaygroundMetrics merge={merge} state={evaluation} />
