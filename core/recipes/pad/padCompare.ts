@@ -1,8 +1,10 @@
 /**
  * PAD vs SASRec on one cold-item split over several seeds (acceptance: PAD better on cold items,
  * not worse on warm items beyond the seed-to-seed spread). Both models see the same split, the same
- * warm-only sampler and the same candidate sets; the baseline trains for PAD's total epochs.
+ * warm-only sampler and the same candidate sets (drawn once, see padCandidates); the baseline
+ * trains for PAD's total epochs.
  */
+import { drawPadCandidates, type PadCandidates } from './padCandidates';
 import type { PadHooks } from './padLoop';
 import { evaluateWarmCold, type PadEvalSettings, type PadMetric } from './padEval';
 import { padEval, type PadSettings } from './settings';
@@ -31,32 +33,33 @@ export interface Summary {
 /** Hooks per model and seed (so a host can name a loss series after both). */
 export type HooksFor = (model: PadModel, seed: number) => PadHooks;
 
-async function evaluateAndFree(m: TrainedScorer, data: PadData, s: PadSettings, hooks: PadHooks): Promise<PadMetric[]> {
+async function evaluateAndFree(m: TrainedScorer, data: PadData, candidates: PadCandidates, s: PadSettings, hooks: PadHooks): Promise<PadMetric[]> {
   try {
     hooks.onEvaluate?.();
-    return await evaluateWarmCold(data.split, data.coldItems, m.scorer, s.maxLen, padEval(s), hooks.yieldToEventLoop?.bind(hooks));
+    return await evaluateWarmCold(data.split, candidates, m.scorer, s.maxLen, padEval(s), hooks.yieldToEventLoop?.bind(hooks));
   } finally {
     m.dispose();
   }
 }
 
-/** Trains and evaluates PAD, then SASRec, with `seed`. */
-export async function compareOneSeed(data: PadData, s: PadSettings, seed: number, hooksFor: HooksFor = () => ({})): Promise<SeedResult> {
+/** Trains and evaluates PAD, then SASRec, with `seed`, on `candidates` (drawn with `s`'s evaluation knobs). */
+export async function compareOneSeed(data: PadData, candidates: PadCandidates, s: PadSettings, seed: number, hooksFor: HooksFor = () => ({})): Promise<SeedResult> {
   const settings = { ...s, seed };
   const padHooks = hooksFor('pad', seed);
   const padModel = await trainPad(data, settings, padHooks);
   const gates = padModel.gateSummary;
-  const pad = await evaluateAndFree(padModel, data, settings, padHooks);
+  const pad = await evaluateAndFree(padModel, data, candidates, settings, padHooks);
   const baseHooks = hooksFor('sasrec', seed);
-  const sasrec = await evaluateAndFree(await trainSasrecBaseline(data, settings, baseHooks), data, settings, baseHooks);
+  const sasrec = await evaluateAndFree(await trainSasrecBaseline(data, settings, baseHooks), data, candidates, settings, baseHooks);
   return { seed, pad, sasrec, ...(gates ? { gates } : {}) };
 }
 
 /** Every seed of `seeds`, then the summary; `e` overrides the settings' evaluation knobs. */
 export async function comparePadToSasrec(data: PadData, s: PadSettings, seeds: readonly number[], e?: PadEvalSettings, hooksFor?: HooksFor): Promise<{ seeds: SeedResult[]; summary: Summary[] }> {
   const settings = e === undefined ? s : { ...s, negatives: e.negatives, k: e.k, maxEvalCases: e.maxCases, evalSeed: e.seed };
+  const candidates = drawPadCandidates(data.split, data.coldItems, padEval(settings));
   const results: SeedResult[] = [];
-  for (const seed of seeds) results.push(await compareOneSeed(data, settings, seed, hooksFor));
+  for (const seed of seeds) results.push(await compareOneSeed(data, candidates, settings, seed, hooksFor));
   return { seeds: results, summary: summarise(results) };
 }
 

@@ -5,6 +5,7 @@ import { columnsFromEvents } from '../../data/splits/fromEvents';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { gateWeights, initGateLogits } from './gating';
 import { coldItemsOf } from '../../data/splits/coldSplit';
+import { drawPadCandidates } from './padCandidates';
 import { evaluateWarmCold } from './padEval';
 
 useTensorSuite();
@@ -24,7 +25,7 @@ describe('evaluateWarmCold', () => {
   const e = { negatives: 4, k: 3, maxCases: 100, seed: 1 };
 
   it('warm cases are validation targets seen in training; cold cases are every cold interaction', async () => {
-    const out = await evaluateWarmCold(s, coldItemsOf(s), byColumn(true), 8, e);
+    const out = await evaluateWarmCold(s, drawPadCandidates(s, coldItemsOf(s), e), byColumn(true), 8, e);
     const cases = (segment: string): number | undefined => out.find((m) => m.protocol.segment === segment)?.protocol.cases;
     const seenValid = [...s.valid.target].filter((it) => s.train.values.includes(it)).length;
     expect(cases('warm')).toBe(seenValid);
@@ -35,7 +36,7 @@ describe('evaluateWarmCold', () => {
   });
 
   it('ties count against the target (a constant scorer is never a hit)', async () => {
-    const out = await evaluateWarmCold(s, coldItemsOf(s), byColumn(false), 8, e);
+    const out = await evaluateWarmCold(s, drawPadCandidates(s, coldItemsOf(s), e), byColumn(false), 8, e);
     expect(out.filter((m) => m.name === 'HR').map((m) => m.value)).toEqual([0, 0]);
   });
 });

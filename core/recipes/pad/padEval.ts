@@ -2,16 +2,18 @@
  * Warm and cold evaluation on a cold-item split (PAD §4.1 reports warm and cold items separately).
  * Cold: the split's test cases (targets never seen in training). Warm: the split's validation
  * cases whose target occurs in training (each user's last warm interaction, held out of training;
- * no model selection uses them, so they are an unbiased warm test). Candidates are seeded 1 + N sets from sampleCandidateSets; the
- * warm sets never contain cold items. Every record carries its protocol.
+ * no model selection uses them, so they are an unbiased warm test). Candidates are the run's
+ * PadCandidates (drawn once, before training); the warm sets never contain cold items. Every
+ * record carries its protocol.
  */
 import * as tf from '@tensorflow/tfjs';
-import { candidatesOf, sampleCandidateSets, type CandidateProtocol, type CandidateSets } from '../../data/splits/candidates';
+import { candidatesOf, type CandidateProtocol, type CandidateSets } from '../../data/splits/candidates';
 import { caseHistory, type EvalCases, type SplitProtocol, type SplitResult } from '../../data/splits/types';
 import { pessimisticRank, RankAccumulator } from '../../eval/metrics';
 import { writeRightAligned } from '../../train/itemSets';
 import { createRng, shuffleInPlace } from '../../train/rng';
 import { itemFrequency } from './frequency';
+import type { PadCandidates } from './padCandidates';
 import type { CandidateScorer } from './padScore';
 
 /** Evaluation knobs. */
@@ -84,13 +86,12 @@ async function rankCases(split: SplitResult, cases: EvalCases, idx: Int32Array, 
   return acc;
 }
 
-/** HR@k, NDCG@k and MRR of `scorer` on the warm and the cold segment of a cold-item split. */
-export async function evaluateWarmCold(split: SplitResult, coldItems: readonly number[], scorer: CandidateScorer, maxLen: number, e: PadEvalSettings, yieldFn?: () => Promise<void>): Promise<PadMetric[]> {
+/** HR@k, NDCG@k and MRR of `scorer` on the warm and the cold segment of a cold-item split (`candidates` drawn with `e`'s negatives and seed). */
+export async function evaluateWarmCold(split: SplitResult, candidates: PadCandidates, scorer: CandidateScorer, maxLen: number, e: PadEvalSettings, yieldFn?: () => Promise<void>): Promise<PadMetric[]> {
   const out: PadMetric[] = [];
   for (const segment of ['warm', 'cold'] as const) {
-    const phase = segment === 'warm' ? 'valid' : 'test';
     const cases = segment === 'warm' ? split.valid : split.test;
-    const sets = sampleCandidateSets(split, phase, { negatives: e.negatives, strategy: 'uniform', seed: e.seed, ...(segment === 'warm' ? { neverNegatives: coldItems } : {}) });
+    const sets = candidates[segment];
     const eligible = segmentCases(split, segment);
     const idx = chosenCases([...eligible], e.maxCases, e.seed);
     const acc = await rankCases(split, cases, idx, sets, scorer, maxLen, e.k, yieldFn);

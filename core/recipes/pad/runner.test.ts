@@ -69,6 +69,14 @@ describe('padRunner', () => {
     expect(events.filter((e) => e.kind === 'train').length).toBe(3);
   }, 20_000);
 
+  it('refuses more negatives than a 40-item domain has before any training starts', async () => {
+    const { io, events } = recordingIo();
+    const run = padRunner.run({ runId: 'r', settings: { ...settings, negatives: 60 }, sources: [tinySource()], model: { kind: 'scratch' } }, io);
+    await expect(run).rejects.toMatchObject({ code: 'validation', location: { file: 'settings', field: 'negatives' } });
+    expect(events.filter((e) => e.kind === 'train')).toEqual([]);
+    expect(events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))).toEqual(['split']);
+  });
+
   it('refuses an unknown domain with the names it knows', async () => {
     const { io } = recordingIo();
     await expect(padRunner.run({ runId: 'r', settings: { ...settings, domain: 'books' }, sources: [tinySource()], model: { kind: 'scratch' } }, io)).rejects.toThrow(/no domain named 'books'.*one of toy/);

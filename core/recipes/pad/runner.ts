@@ -7,11 +7,12 @@
  */
 import { RecForgeError } from '../../errors';
 import type { RecipeRunIo, RecipeRunner } from '../runner';
+import { drawPadCandidates, type PadCandidates } from './padCandidates';
 import { compareOneSeed, type HooksFor, type PadModel, type SeedResult } from './padCompare';
 import { chooseSource, neededMaxLen, padDataFromSource } from './padData';
 import type { PadHooks } from './padLoop';
 import { gateTable, meanMetrics, padTable, seedMetrics, type PadReportContext } from './padReport';
-import { padSeeds, padSettingsSchema, totalEpochs, type PadSettings } from './settings';
+import { padEval, padSeeds, padSettingsSchema, totalEpochs, type PadSettings } from './settings';
 import { isCancellation } from '../runner';
 import { TrainEventSink } from './trainEvents';
 
@@ -35,12 +36,12 @@ function hooksFor(io: RecipeRunIo, sink: TrainEventSink, s: PadSettings): HooksF
   };
 }
 
-async function runSeeds(s: PadSettings, data: ReturnType<typeof padDataFromSource>, ctx: PadReportContext, io: RecipeRunIo): Promise<SeedResult[] | null> {
+async function runSeeds(s: PadSettings, data: ReturnType<typeof padDataFromSource>, candidates: PadCandidates, ctx: PadReportContext, io: RecipeRunIo): Promise<SeedResult[] | null> {
   const sink = new TrainEventSink(io, 2 * totalEpochs(s) * s.seeds);
   const results: SeedResult[] = [];
   for (const seed of padSeeds(s)) {
     if (io.isCancelled()) return null;
-    const r = await compareOneSeed(data, s, seed, hooksFor(io, sink, s));
+    const r = await compareOneSeed(data, candidates, s, seed, hooksFor(io, sink, s));
     results.push(r);
     io.emit({ kind: 'metrics', metrics: seedMetrics(r, ctx) });
   }
@@ -56,10 +57,11 @@ export const padRunner: RecipeRunner<PadSettings> = {
     const data = padDataFromSource(source, input.settings);
     const s = { ...input.settings, maxLen: neededMaxLen(data.split, input.settings.maxLen) };
     if (data.split.test.user.length === 0) throw new RecForgeError('validation', `domain '${source.name}' has no cold test cases: raise the cold share`, { file: 'settings', field: 'coldFraction' });
+    const candidates = drawPadCandidates(data.split, data.coldItems, padEval(s));
     const ctx: PadReportContext = { domain: source.name, settings: s };
     let results: SeedResult[] | null;
     try {
-      results = await runSeeds(s, data, ctx, io);
+      results = await runSeeds(s, data, candidates, ctx, io);
     } catch (err) {
       if (isCancellation(err)) return { status: 'cancelled' };
       throw err;
