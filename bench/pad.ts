@@ -9,7 +9,8 @@
  *                                            [--settings '{"pretrainEpochs":30}']
  */
 import type { ResultTable } from '../core/protocol/recipeRun';
-import { padRunner } from '../core/recipes/pad/runner';
+import { nodeFilePort } from '../core/platform/nodeFilePort';
+import { createPadRunner } from '../core/recipes/pad/runner';
 import { consoleIo, realDataMain, withRealSources, type RealDataset } from './recipeData';
 
 /** Row of the table by segment and variant. */
@@ -26,6 +27,8 @@ function verdict(t: ResultTable): { cold: boolean; warm: boolean } {
   const spread = Math.max(at('warm', 'PAD', 1), at('warm', 'SASRec', 1));
   return { cold: at('cold', 'PAD − SASRec') > 0, warm: at('warm', 'PAD − SASRec') >= -spread };
 }
+
+const padRunner = createPadRunner(nodeFilePort);
 
 async function runOn(which: RealDataset, domain: string, overrides: object): Promise<boolean> {
   return withRealSources(which, async (sources) => {

@@ -2,9 +2,10 @@
 import type { RecipeRunModel } from '../../core/protocol/runSchemas';
 import { lmPretrainRunner } from '../../core/platform/lmPretrain/runner';
 import { recbaseRunner } from '../../core/platform/recbase/runner';
+import { nodeFilePort } from '../../core/platform/nodeFilePort';
 import { nodeRecipeFiles } from '../../core/platform/recipeFiles';
 import { createCprecRunner } from '../../core/recipes/cprec/runner';
-import { padRunner } from '../../core/recipes/pad/runner';
+import { createPadRunner } from '../../core/recipes/pad/runner';
 import { createRecCocktailRunner } from '../../core/recipes/reccocktail/runner';
 import { rellaxRunner } from '../../core/recipes/rellax/runner';
 import type { RecipeRunner } from '../../core/recipes/runner';
@@ -13,7 +14,7 @@ import type { RecipeRunner } from '../../core/recipes/runner';
 export const RECIPE_RUNNERS: Readonly<Record<RecipeRunModel, RecipeRunner<never>>> = {
   'lm-pretrain': lmPretrainRunner as RecipeRunner<never>,
   recbase: recbaseRunner as RecipeRunner<never>,
-  pad: padRunner as RecipeRunner<never>,
+  pad: createPadRunner(nodeFilePort) as RecipeRunner<never>,
   rellax: rellaxRunner as RecipeRunner<never>,
   cprec: createCprecRunner(nodeRecipeFiles) as RecipeRunner<never>,
   reccocktail: createRecCocktailRunner(nodeRecipeFiles) as RecipeRunner<never>,

@@ -8,5 +8,6 @@ export { drawPadCandidates, type PadCandidates } from './padCandidates';
 export { compareOneSeed, comparePadToSasrec, summarise, type SeedResult, type Summary } from './padCompare';
 export { chooseSource, padDataFromSource } from './padData';
 export { padTable, meanMetrics, seedMetrics } from './padReport';
-export { padRunner } from './runner';
+export { createPadRunner } from './runner';
+export { PadSeedStore } from './seedStore';
 export type { PadHooks, PadProgress, PadPhase } from './padLoop';

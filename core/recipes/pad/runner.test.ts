@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricRecord } from '../../protocol/dto';
 import type { ResultTable } from '../../protocol/recipeRun';
+import { memoryFilePort } from '../../testing/memoryFilePort';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import type { RecipeSource } from '../runner';
-import { padRunner } from './runner';
+import { createPadRunner } from './runner';
 import { syntheticColdData } from './syntheticCold';
 import { recordingRunIo } from './testIo';
 
 useTensorSuite();
+
+const padRunner = createPadRunner(memoryFilePort());
 
 function tinySource(): RecipeSource {
   const d = syntheticColdData({ genres: 4, itemsPerGenre: 10, users: 60, length: 10, loyalty: 0.9, seed: 2 });
@@ -76,6 +79,27 @@ describe('padRunner', () => {
     expect(events.filter((e) => e.kind === 'train')).toEqual([]);
     expect(events.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))).toEqual(['split']);
   });
+
+  it('resumes after finished seeds without retraining them and reports the uninterrupted run\'s table', async () => {
+    const three = { ...settings, seeds: 3 };
+    const input = { runId: 'r', settings: three, sources: [tinySource()], model: { kind: 'scratch' } as const };
+    const whole = recordingIo();
+    expect((await createPadRunner(memoryFilePort()).run(input, whole.io)).status).toBe('done');
+
+    const resumable = createPadRunner(memoryFilePort());
+    const seedsReported = (events: readonly { kind: string }[]): number => events.filter((e) => e.kind === 'metrics').length;
+    const first = recordingRunIo((events) => seedsReported(events) >= 2);
+    expect((await resumable.run(input, first.io)).status).toBe('cancelled');
+    const second = recordingRunIo(() => false, true);
+    expect((await resumable.run(input, second.io)).status).toBe('done');
+
+    const trained = new Set(second.events.flatMap((e) => (e.kind === 'train' ? [e.series] : [])));
+    expect(trained).toEqual(new Set(['PAD seed 3', 'SASRec seed 3']));
+    const tables = (events: typeof whole.events): unknown[] => events.flatMap((e) => (e.kind === 'table' ? [e.table] : []));
+    expect(tables(second.events)).toEqual(tables(whole.events));
+    const metrics = (events: typeof whole.events): unknown[] => events.flatMap((e) => (e.kind === 'metrics' ? e.metrics : []));
+    expect(metrics(second.events)).toEqual(metrics(whole.events));
+  }, 60_000);
 
   it('refuses an unknown domain with the names it knows', async () => {
     const { io } = recordingIo();

@@ -3,18 +3,22 @@
  * split; for every seed PAD (pre-train → align → fine-tune) and the SASRec baseline train on its
  * warm part and are evaluated on warm and cold items. The run reports stages, one loss series per
  * model and seed ("PAD seed 1"), per-seed and mean metrics, and the PAD-vs-SASRec table.
- * Stage ids: split, pretrain, align, finetune, baseline, evaluate.
+ * Stage ids: split, pretrain, align, finetune, baseline, evaluate. Each finished seed is stored
+ * under checkpoints/ (PadSeedStore); a resumed run reuses those seeds and trains only the rest.
  */
 import { RecForgeError } from '../../errors';
-import type { RecipeRunIo, RecipeRunner } from '../runner';
+import type { FilePort } from '../llm/filePort';
+import type { RecipeRunInput, RecipeRunIo, RecipeRunner } from '../runner';
 import { drawPadCandidates, type PadCandidates } from './padCandidates';
 import { compareOneSeed, type HooksFor, type PadModel, type SeedResult } from './padCompare';
 import { chooseSource, neededMaxLen, padDataFromSource } from './padData';
 import type { PadHooks } from './padLoop';
 import { gateTable, meanMetrics, padTable, seedMetrics, type PadReportContext } from './padReport';
+import { PadSeedStore } from './seedStore';
 import { padEval, padSeeds, padSettingsSchema, totalEpochs, type PadSettings } from './settings';
 import { isCancellation } from '../runner';
 import { TrainEventSink } from './trainEvents';
+import type { PadData } from './trainPad';
 
 const SERIES: Readonly<Record<PadModel, string>> = { pad: 'PAD', sasrec: 'SASRec' };
 
@@ -36,41 +40,78 @@ function hooksFor(io: RecipeRunIo, sink: TrainEventSink, s: PadSettings): HooksF
   };
 }
 
-async function runSeeds(s: PadSettings, data: ReturnType<typeof padDataFromSource>, candidates: PadCandidates, ctx: PadReportContext, io: RecipeRunIo): Promise<SeedResult[] | null> {
-  const sink = new TrainEventSink(io, 2 * totalEpochs(s) * s.seeds);
+/** Everything the seeds of one run share. */
+interface PadRun {
+  readonly s: PadSettings;
+  readonly data: PadData;
+  readonly candidates: PadCandidates;
+  readonly ctx: PadReportContext;
+  readonly store: PadSeedStore;
+}
+
+/** Seeds a resumed run already finished (their stored results), by seed; none on a fresh run. */
+async function finishedSeeds(run: PadRun, io: RecipeRunIo): Promise<Map<number, SeedResult>> {
+  const done = new Map<number, SeedResult>();
+  if (!io.resume) return done;
+  for (const seed of padSeeds(run.s)) {
+    const r = await run.store.load(seed);
+    if (r !== null) done.set(seed, r);
+  }
+  return done;
+}
+
+async function runSeeds(run: PadRun, io: RecipeRunIo): Promise<SeedResult[] | null> {
+  const done = await finishedSeeds(run, io);
+  const sink = new TrainEventSink(io, 2 * totalEpochs(run.s) * (run.s.seeds - done.size));
   const results: SeedResult[] = [];
-  for (const seed of padSeeds(s)) {
+  for (const seed of padSeeds(run.s)) {
     if (io.isCancelled()) return null;
-    const r = await compareOneSeed(data, candidates, s, seed, hooksFor(io, sink, s));
+    let r = done.get(seed);
+    if (r === undefined) {
+      r = await compareOneSeed(run.data, run.candidates, run.s, seed, hooksFor(io, sink, run.s));
+      await run.store.save(r);
+    }
     results.push(r);
-    io.emit({ kind: 'metrics', metrics: seedMetrics(r, ctx) });
+    io.emit({ kind: 'metrics', metrics: seedMetrics(r, run.ctx) });
   }
   return results;
 }
 
-export const padRunner: RecipeRunner<PadSettings> = {
-  id: 'pad',
-  settings: padSettingsSchema,
-  async run(input, io) {
-    io.emit({ kind: 'stage', stage: 'split' });
-    const source = chooseSource(input.sources, input.settings.domain);
-    const data = padDataFromSource(source, input.settings);
-    const s = { ...input.settings, maxLen: neededMaxLen(data.split, input.settings.maxLen) };
-    if (data.split.test.user.length === 0) throw new RecForgeError('validation', `domain '${source.name}' has no cold test cases: raise the cold share`, { file: 'settings', field: 'coldFraction' });
-    const candidates = drawPadCandidates(data.split, data.coldItems, padEval(s));
-    const ctx: PadReportContext = { domain: source.name, settings: s };
-    let results: SeedResult[] | null;
-    try {
-      results = await runSeeds(s, data, candidates, ctx, io);
-    } catch (err) {
-      if (isCancellation(err)) return { status: 'cancelled' };
-      throw err;
-    }
-    if (results === null) return { status: 'cancelled' };
-    io.emit({ kind: 'metrics', metrics: meanMetrics(results, ctx) });
-    io.emit({ kind: 'table', table: padTable(results, ctx) });
-    const gates = gateTable(results);
-    if (gates !== null) io.emit({ kind: 'table', table: gates });
-    return { status: 'done' };
-  },
-};
+/** Cold-item split, candidate sets and the settings the seeds run with; settings errors surface here, before any training. */
+function prepareRun(port: FilePort, input: RecipeRunInput<PadSettings>, io: RecipeRunIo): PadRun {
+  io.emit({ kind: 'stage', stage: 'split' });
+  const source = chooseSource(input.sources, input.settings.domain);
+  const data = padDataFromSource(source, input.settings);
+  const s = { ...input.settings, maxLen: neededMaxLen(data.split, input.settings.maxLen) };
+  if (data.split.test.user.length === 0) throw new RecForgeError('validation', `domain '${source.name}' has no cold test cases: raise the cold share`, { file: 'settings', field: 'coldFraction' });
+  const candidates = drawPadCandidates(data.split, data.coldItems, padEval(s));
+  return { s, data, candidates, ctx: { domain: source.name, settings: s }, store: new PadSeedStore(port, io.runDir, source.name, s) };
+}
+
+function reportRun(results: readonly SeedResult[], ctx: PadReportContext, io: RecipeRunIo): void {
+  io.emit({ kind: 'metrics', metrics: meanMetrics(results, ctx) });
+  io.emit({ kind: 'table', table: padTable(results, ctx) });
+  const gates = gateTable(results);
+  if (gates !== null) io.emit({ kind: 'table', table: gates });
+}
+
+/** The 'pad' runner; finished seeds are stored through `port` in the run's checkpoints folder. */
+export function createPadRunner(port: FilePort): RecipeRunner<PadSettings> {
+  return {
+    id: 'pad',
+    settings: padSettingsSchema,
+    async run(input, io) {
+      const run = prepareRun(port, input, io);
+      let results: SeedResult[] | null;
+      try {
+        results = await runSeeds(run, io);
+      } catch (err) {
+        if (isCancellation(err)) return { status: 'cancelled' };
+        throw err;
+      }
+      if (results === null) return { status: 'cancelled' };
+      reportRun(results, run.ctx, io);
+      return { status: 'done' };
+    },
+  };
+}
