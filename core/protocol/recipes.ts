@@ -54,6 +54,12 @@ export interface RecipeInfo {
    * itself, never a baseline or an ablation it reports too; absent: the records without a variant.
    */
   readonly headlineVariant?: string;
+  /**
+   * What Resume does for a run of this recipe, shown where Resume is offered, when it is not
+   * "continue from the last checkpoint" (e.g. a recipe without checkpoints restarts from the
+   * beginning); absent: Resume continues from the last checkpoint.
+   */
+  readonly resumeNote?: string;
 }
 
 /** 'recipes.previewInstruction': one real example of the dataset rendered with an instruction template, or the template's errors. */

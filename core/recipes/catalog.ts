@@ -18,7 +18,12 @@ export interface RecipeEntry {
   readonly formDefaults: Readonly<Record<string, unknown>>;
   readonly presets?: readonly RecipePreset[];
   readonly headlineVariant?: string;
+  /** See RecipeInfo.resumeNote. */
+  readonly resumeNote?: string;
 }
+
+/** The note of recipes that keep no mid-run checkpoints. */
+const RESTARTS_ON_RESUME = 'This recipe keeps no mid-run checkpoints: Resume restarts the run from the beginning.';
 
 const STAGES_CRM: readonly RecipeStage[] = [
   { id: 'data', title: 'Dataset' },
@@ -59,6 +64,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     stages: RECBASE_STAGES,
     settings: recbaseSpecSchema.omit({ model: true }),
     formDefaults: {},
+    resumeNote: RESTARTS_ON_RESUME,
   },
   {
     id: 'pad',
@@ -76,6 +82,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     settings: padSpecSchema.omit({ model: true }),
     formDefaults: {},
     headlineVariant: 'PAD',
+    resumeNote: 'Resume keeps the seeds that finished and trains only the rest (a seed cut off mid-training starts again).',
   },
   {
     id: 'rellax',
@@ -92,6 +99,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     ],
     settings: rellaxSpecSchema.omit({ model: true }),
     formDefaults: {},
+    resumeNote: RESTARTS_ON_RESUME,
   },
   {
     id: 'cprec',
@@ -109,6 +117,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     formDefaults: {},
     presets: CPREC_PRESETS,
     headlineVariant: 'cprec+sft',
+    resumeNote: RESTARTS_ON_RESUME,
   },
   {
     id: 'reccocktail',
@@ -127,5 +136,6 @@ export const RECIPES: readonly RecipeEntry[] = [
     formDefaults: {},
     presets: RECCOCKTAIL_PRESETS,
     headlineVariant: 'merged',
+    resumeNote: RESTARTS_ON_RESUME,
   },
 ];

@@ -3,6 +3,14 @@ import { startRunRequestSchema } from '../../core/protocol/runSchemas';
 import { listRecipes } from './recipes';
 
 describe('recipes.list', () => {
+  it('says where Resume restarts from the beginning (ReLLaX, RecBase keep no checkpoints)', () => {
+    const note = (id: string): string | undefined => listRecipes().find((r) => r.id === id)?.resumeNote;
+    expect(note('rellax')).toMatch(/restarts the run from the beginning/);
+    expect(note('recbase')).toMatch(/restarts the run from the beginning/);
+    expect(note('pad')).toMatch(/keeps the seeds that finished/);
+    expect(note('lm-pretrain')).toBeUndefined();
+  });
+
   it('describes every setting with a title, a default and its bounds, as the forms need', () => {
     for (const recipe of listRecipes()) {
       const groups = Object.entries(recipe.settings.properties ?? {});

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FULL, metric, progress, SAMPLED } from '../testing/fixtures';
-import { headlineLabel, headlineMetric, isActive, progressPercent } from './runStatus';
+import type { RecipeInfo } from '../../core/protocol';
+import { headlineLabel, headlineMetric, isActive, progressPercent, resumeTitleOf } from './runStatus';
 
 describe('run status helpers', () => {
+  it('titles Resume with the recipe\'s note, else with the checkpoint default', () => {
+    const recipes = [{ id: 'rellax', resumeNote: 'Resume restarts the run from the beginning.' }, { id: 'sasrec' }] as unknown as RecipeInfo[];
+    expect(resumeTitleOf(recipes, 'rellax')).toBe('Resume restarts the run from the beginning.');
+    expect(resumeTitleOf(recipes, 'sasrec')).toBe('Continue from the last checkpoint');
+  });
   it('knows which statuses are active', () => {
     expect(['queued', 'running', 'evaluating'].every((s) => isActive(s as 'queued'))).toBe(true);
     expect(isActive('done') || isActive('failed') || isActive('cancelled')).toBe(false);

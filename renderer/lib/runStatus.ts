@@ -38,3 +38,8 @@ export function headlineLabel(m: MetricRecord): string {
 export function headlineVariantOf(recipes: readonly RecipeInfo[], model: string): string | undefined {
   return recipes.find((r) => r.id === model)?.headlineVariant;
 }
+
+/** What Resume does for a run of `model`: the recipe's note (e.g. "restarts from the beginning"), else the checkpoint default. */
+export function resumeTitleOf(recipes: readonly RecipeInfo[], model: string): string {
+  return recipes.find((r) => r.id === model)?.resumeNote ?? 'Continue from the last checkpoint';
+}

@@ -3,7 +3,7 @@ import type { MetricRecord, RunSummary } from '../../../core/protocol';
 import { changeRun, loadRun } from '../../ipc/actions';
 import { downloadPipeline } from '../../ipc/runFileActions';
 import { runTitle } from '../../lib/runLabel';
-import { isActive } from '../../lib/runStatus';
+import { isActive, resumeTitleOf } from '../../lib/runStatus';
 import { useStore } from '../../store';
 import { CocktailPlayground } from './CocktailPlayground';
 import { LossChart } from './LossChart';
@@ -25,6 +25,7 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
   const onResume = useCallback(() => void changeRun('runs.resume', run.id), [run.id]);
   const onPipeline = useCallback(() => void downloadPipeline(run.id), [run.id]);
   const resumable = run.status === 'failed' || run.status === 'cancelled';
+  const resumeTitle = useStore((s) => resumeTitleOf(s.recipes, run.model));
   return (
     <header className="page-header run-title">
       <button type="button" className="btn btn-ghost btn-small" onClick={onBack}>← Runs</button>
@@ -40,7 +41,7 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
         <button type="button" className="btn btn-danger" data-testid="run-cancel" onClick={onCancel}>Cancel</button>
       ) : null}
       {resumable ? (
-        <button type="button" className="btn btn-primary" data-testid="run-resume" onClick={onResume} title="Continue from the last checkpoint">
+        <button type="button" className="btn btn-primary" data-testid="run-resume" onClick={onResume} title={resumeTitle}>
           Resume
         </button>
       ) : null}
