@@ -117,6 +117,23 @@ describe('recbaseRunner on a tiny 3-domain corpus', () => {
     }
   });
 
+  it('reports evaluation progress up to its total and stops promptly when cancelled while scoring', { timeout: 60_000 }, async () => {
+    const settings = { ...tinySettings(), maxCases: 150, fineTuneSteps: 0 };
+    const evalEvents = (events: readonly RecipeRunEvent[]): Extract<RecipeRunEvent, { kind: 'train' }>[] => ofKind(events, 'train').filter((e) => e.progress.phase === 'eval');
+    const done = await runIn(syntheticSources(5, 160, 8), settings);
+    const progress = evalEvents(done.events).map((e) => e.progress);
+    expect(new Set(evalEvents(done.events).map((e) => e.series))).toEqual(new Set(['zero-shot evaluation']));
+    expect(progress[0]?.step).toBe(0);
+    expect(progress.at(-1)?.step).toBe(progress.at(-1)?.totalSteps);
+    expect(progress.length).toBeGreaterThan(3); // more than one chunk per scoring pass
+    expect(progress.every((p, i) => i === 0 || p.step > (progress[i - 1]?.step ?? 0))).toBe(true);
+
+    const cancelled = await runIn(syntheticSources(5, 160, 8), settings, (e) => e.kind === 'train' && e.progress.phase === 'eval' && e.progress.step > 0);
+    expect(cancelled.status).toBe('cancelled');
+    expect(evalEvents(cancelled.events).map((e) => e.progress.step).filter((n) => n > 0)).toHaveLength(1);
+    expect(ofKind(cancelled.events, 'metrics')).toHaveLength(0);
+  });
+
   it('rejects a single-domain workspace and an unknown held-out domain', async () => {
     const [movies] = syntheticSources(5, 10, 4);
     await expect(runIn(movies ? [movies] : [], tinySettings())).rejects.toThrow(/multi-domain/);

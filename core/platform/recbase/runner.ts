@@ -11,7 +11,7 @@ import type { TrainPoint } from '../../protocol/dto';
 import { disposeWeights } from '../../models/lm/weights';
 import { writeRecBaseArtifacts } from './artifacts';
 import type { RecBaseConfig } from '../../recipes/recbase/config';
-import { FINETUNE_RUN } from '../../recipes/recbase/decoderStages';
+import { FINETUNE_RUN, type EvalPass, type EvalProgress } from '../../recipes/recbase/decoderStages';
 import { aucMetrics, TOKENIZER_NAMES, tokenizerTable } from '../../recipes/recbase/report';
 import { runRecBase } from '../../recipes/recbase/runRecBase';
 import type { RecBaseEvent } from '../../recipes/recbase/runRecBase';
@@ -48,12 +48,28 @@ function quantiserLossEmitter(io: RecipeRunIo, lr: number): (e: Extract<RecBaseE
   };
 }
 
+/** Progress-only series of the evaluations (the bar and ETA follow them; they add no loss points). */
+const EVAL_SERIES: Readonly<Record<EvalPass, string>> = { 'zero-shot': 'zero-shot evaluation', 'fine-tuned': 'fine-tuned evaluation' };
+
+/** Turns evaluation progress into point-less 'train' events of phase 'eval', with an ETA from the pace so far. */
+function evalProgressEmitter(io: RecipeRunIo): (p: EvalProgress) => void {
+  let started = 0;
+  return (p) => {
+    if (p.done === 0) started = io.now();
+    const perCase = p.done > 0 ? (io.now() - started) / p.done : null;
+    const etaSeconds = perCase === null ? null : (perCase * (p.total - p.done)) / 1000;
+    const progress = { step: p.done, totalSteps: p.total, epoch: 0, epochs: 1, etaSeconds, phase: 'eval' as const };
+    io.emit({ kind: 'train', series: EVAL_SERIES[p.pass], points: [], progress });
+  };
+}
+
 async function runOnce(config: RecBaseConfig, corpus: ReturnType<typeof sourceCorpus>, io: RecipeRunIo): Promise<void> {
   const emit = (e: RecipeRunEvent): void => io.emit(e);
   const onLoss = quantiserLossEmitter(io, config.quantiser.lr);
   const result = await runRecBase({ corpus: corpus.corpus, itemTexts: corpus.texts }, config, {
     onEvent: (e) => (e.kind === 'stage' ? emit({ kind: 'stage', stage: e.stage }) : onLoss(e)),
     emit: (runId, event) => emit({ kind: 'lm', series: runId === FINETUNE_RUN ? LM_SERIES.finetune : LM_SERIES.pretrain, event }),
+    onEvalProgress: evalProgressEmitter(io),
     isCancelled: () => io.isCancelled(),
     yieldToEventLoop: () => io.yieldToEventLoop(),
     now: () => io.now(),

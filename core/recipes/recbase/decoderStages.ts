@@ -15,7 +15,7 @@ import type { TrainHooks } from './codeLm';
 import { pretrainExamples, targetExamples } from './codeSequences';
 import type { ItemTokenizer } from './codeSequences';
 import type { RecBaseConfig } from './config';
-import { lmAuc } from './evaluate';
+import { lmAuc, type ScoringHooks } from './evaluate';
 import type { HeldOutData } from './heldOut';
 
 /** Stage names the decoder half reports. */
@@ -39,20 +39,45 @@ export interface DecoderOutcome {
   readonly weights: Map<string, tf.Tensor>;
 }
 
+/** Which decoder an evaluation scores. */
+export type EvalPass = 'zero-shot' | 'fine-tuned';
+
+/** Progress of one evaluation: cases scored of `total` (both scoring passes counted). */
+export interface EvalProgress {
+  readonly pass: EvalPass;
+  readonly done: number;
+  readonly total: number;
+}
+
 /** Hooks of the decoder half. */
 export interface DecoderHooks extends TrainHooks {
   onStage?(stage: DecoderStage): void;
+  /** After every scored chunk, and once with done 0 when an evaluation starts. */
+  onEvalProgress?(p: EvalProgress): void;
 }
 
 function checkCancelled(hooks: DecoderHooks): void {
   if (hooks.isCancelled?.() === true) throw new RecForgeError('cancelled', 'RecBase run was cancelled');
 }
 
-async function aucPair(config: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, t: ItemTokenizer, data: HeldOutData, s: RecBaseConfig): Promise<AucPair> {
-  const fullId = await lmAuc(config, weights, t, data.cases, s.ar.windowItems);
+/** Scoring hooks of one scoring pass of an evaluation; `before` cases were scored by earlier passes. */
+function scoringHooks(hooks: DecoderHooks, pass: EvalPass, before: number, total: number): ScoringHooks {
+  return {
+    ...(hooks.isCancelled ? { isCancelled: hooks.isCancelled } : {}),
+    ...(hooks.yieldToEventLoop ? { yieldToEventLoop: hooks.yieldToEventLoop } : {}),
+    onCases: (done) => hooks.onEvalProgress?.({ pass, done: before + done, total }),
+  };
+}
+
+async function aucPair(config: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, t: ItemTokenizer, data: HeldOutData, s: RecBaseConfig, pass: EvalPass, hooks: DecoderHooks): Promise<AucPair> {
   const levels = s.eval.scoreLevels;
-  if (levels === 0 || levels > t.ids.levels) return { scored: fullId, fullId };
-  return { scored: await lmAuc(config, weights, t, data.cases, s.ar.windowItems, levels), fullId };
+  const scoresPrefix = levels !== 0 && levels <= t.ids.levels;
+  const n = data.cases.length;
+  const total = scoresPrefix ? 2 * n : n;
+  hooks.onEvalProgress?.({ pass, done: 0, total });
+  const fullId = await lmAuc(config, weights, t, data.cases, s.ar.windowItems, undefined, scoringHooks(hooks, pass, 0, total));
+  if (!scoresPrefix) return { scored: fullId, fullId };
+  return { scored: await lmAuc(config, weights, t, data.cases, s.ar.windowItems, levels, scoringHooks(hooks, pass, n, total)), fullId };
 }
 
 /** Pre-trains on `data.pretrain` from codebook-initialised weights of `quantiser`. */
@@ -88,14 +113,14 @@ export async function runDecoderStages(t: ItemTokenizer, quantiser: ReadonlyMap<
   try {
     checkCancelled(hooks);
     hooks.onStage?.('zero-shot');
-    const zeroShot = await aucPair(config, pre, t, data, s);
+    const zeroShot = await aucPair(config, pre, t, data, s, 'zero-shot', hooks);
     if (s.ar.fineTuneSteps <= 0) return { zeroShot, fineTuned: null, config, weights: pre };
     checkCancelled(hooks);
     hooks.onStage?.('fine-tune');
     const ft = await fineTune(t, pre, data, s, config, maxLen, hooks);
     try {
       checkCancelled(hooks);
-      const fineTuned = await aucPair(config, ft, t, data, s);
+      const fineTuned = await aucPair(config, ft, t, data, s, 'fine-tuned', hooks);
       disposeWeights(pre);
       return { zeroShot, fineTuned, config, weights: ft };
     } catch (e) {
