@@ -14,8 +14,9 @@ export function constantLogLoss(p: number, rate: number): number {
   return -(rate * Math.log(q) + (1 - rate) * Math.log(1 - q));
 }
 
+/** `seed`: the run's settings seed (initialisation, retrieval sampling, training order). */
 function protocolOf(a: RellaxAblation, domain: string, chance: number): EvalProtocol {
-  return { split: 'temporal', target: 'test', candidates: { kind: 'labelled' }, excludeHistory: false, users: a.protocol.testSamples, domain, chance };
+  return { split: 'temporal', target: 'test', candidates: { kind: 'labelled' }, excludeHistory: false, users: a.protocol.testSamples, domain, seed: a.protocol.seed, chance };
 }
 
 /** AUC and LogLoss per variant. */

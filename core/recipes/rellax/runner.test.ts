@@ -35,7 +35,7 @@ describe('rellaxRunner', () => {
     expect(metrics.map((m) => `${m.variant} ${m.name}`)).toEqual(['base', '+SUBR', '+SPA', '+CFLoRA', 'full'].flatMap((v) => [`${v} AUC`, `${v} LogLoss`]));
     for (const m of metrics) {
       expect(Number.isFinite(m.value)).toBe(true);
-      expect(m.protocol).toMatchObject({ split: 'temporal', target: 'test', candidates: { kind: 'labelled' }, users: 48, domain: 'toy' });
+      expect(m.protocol).toMatchObject({ split: 'temporal', target: 'test', candidates: { kind: 'labelled' }, users: 48, domain: 'toy', seed: settings.seed });
       expect(m.protocol.chance).toBeGreaterThan(0);
     }
     const table = events.find((e) => e.kind === 'table')?.table as ResultTable;
