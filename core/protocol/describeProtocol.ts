@@ -21,6 +21,11 @@ export function describeCandidates(c: EvalProtocol['candidates']): string {
   }
 }
 
+/** "leading 1 ID level scored", "leading 3 ID levels scored". */
+export function scoredLevelsText(n: number): string {
+  return `leading ${n} ID level${n === 1 ? '' : 's'} scored`;
+}
+
 function isRanking(p: EvalProtocol): boolean {
   return p.candidates.kind === 'full' || p.candidates.kind === 'sampled';
 }
@@ -32,5 +37,6 @@ export function describeProtocol(p: EvalProtocol, formatCount: (n: number) => st
   const count = `${formatCount(p.users)} ${p.candidates.kind === 'labelled' ? 'samples' : 'users'}`;
   const seed = p.seed === undefined ? [] : [`split seed ${p.seed}`];
   const chance = p.chance === undefined ? [] : [`chance ${p.chance.toFixed(4)}`];
-  return [p.target, p.split, ...scope, describeCandidates(p.candidates), ...history, count, ...seed, ...chance].join(SEP);
+  const levels = p.scoredLevels === undefined ? [] : [scoredLevelsText(p.scoredLevels)];
+  return [p.target, p.split, ...scope, describeCandidates(p.candidates), ...levels, ...history, count, ...seed, ...chance].join(SEP);
 }

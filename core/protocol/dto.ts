@@ -117,6 +117,11 @@ export interface EvalProtocol {
   readonly seed?: number;
   /** The metric's value for a random scorer under this protocol (e.g. 10/101 for HR@10 of 1+100). */
   readonly chance?: number;
+  /**
+   * Generative (semantic-ID) scoring: how many leading ID levels a candidate's log-likelihood
+   * covers — all of them for a whole-ID score; absent for scores that are not over ID levels.
+   */
+  readonly scoredLevels?: number;
 }
 
 export interface MetricRecord {

@@ -42,6 +42,7 @@ export const evalProtocolSchema = z
     domain: z.string().max(200).exactOptional(),
     seed: count.exactOptional(),
     chance: finite.exactOptional(),
+    scoredLevels: count.exactOptional(),
   })
   .strict();
 

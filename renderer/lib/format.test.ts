@@ -36,6 +36,10 @@ describe('describeProtocol', () => {
       'test · leave-one-out · 1 + 100 sampled negatives (uniform, seed 2024) · history excluded · 943 users',
     );
   });
+  it('says how many ID levels a generative score covers', () => {
+    expect(describeProtocol({ ...SAMPLED, scoredLevels: 1 })).toContain('1 + 100 sampled negatives (uniform, seed 2024) · leading 1 ID level scored · history excluded');
+    expect(describeProtocol({ ...SAMPLED, scoredLevels: 3 })).toContain('leading 3 ID levels scored');
+  });
   it('describes full ranking', () => {
     expect(describeProtocol({ ...FULL, target: 'valid', users: 6040 })).toBe(
       'valid · leave-one-out · full ranking · history excluded · 6,040 users',

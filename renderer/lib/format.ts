@@ -55,6 +55,7 @@ export function describeProtocol(p: EvalProtocol): string {
   if (p.segment !== undefined && p.segment !== 'all') parts.push(`${p.segment} items`);
   if (p.domain !== undefined) parts.push(`domain ${p.domain}`);
   parts.push(CANDIDATE_TEXT[c.kind](c));
+  if (p.scoredLevels !== undefined) parts.push(`leading ${p.scoredLevels} ID level${p.scoredLevels === 1 ? '' : 's'} scored`);
   if (ranking) parts.push(p.excludeHistory ? 'history excluded' : 'history included');
   parts.push(`${formatInt(p.users)} ${c.kind === 'labelled' ? 'samples' : 'users'}`);
   if (p.seed !== undefined) parts.push(`split seed ${p.seed}`);

@@ -70,6 +70,10 @@ describe('recbaseRunner on a tiny 3-domain corpus', () => {
       expect(m.value).toBeLessThanOrEqual(1);
       expect(m.protocol).toMatchObject({ split: 'held-out-domain', target: 'test', domain: 'games', chance: 0.5, excludeHistory: true, users: 20, candidates: { kind: 'sampled', negatives: 5, sampler: 'uniform' } });
     }
+    // The settings seed, not the sampler's derived one; level-1 and whole-ID scores name their levels.
+    expect(new Set(metrics.map((m) => m.protocol.seed))).toEqual(new Set([tinySettings().seed]));
+    expect(metrics.every((m) => m.protocol.candidates.kind === 'sampled' && m.protocol.candidates.seed !== m.protocol.seed)).toBe(true);
+    expect(metrics.map((m) => m.protocol.scoredLevels)).toEqual([1, 1, 3, 3, undefined]);
 
     const artifacts = ofKind(events, 'artifact').map((e) => e.artifact);
     expect(artifacts.map((a) => a.kind)).toEqual(['semantic-ids', 'codebooks']);

@@ -33,7 +33,10 @@ export function tokenizerTable(r: RecBaseResult, s: RecBaseConfig): ResultTable 
   };
 }
 
-/** The protocol of every AUC of the run. */
+/**
+ * The protocol of every AUC of the run. `seed` is the run's settings seed; the candidate sampler's
+ * seed, derived from it, is `candidates.seed`.
+ */
 export function aucProtocol(r: RecBaseResult): EvalProtocol {
   const c = r.protocol.candidates;
   return {
@@ -43,24 +46,28 @@ export function aucProtocol(r: RecBaseResult): EvalProtocol {
     excludeHistory: true,
     users: r.auc.cases,
     domain: r.protocol.heldOutDomain,
-    seed: c.seed,
+    seed: r.protocol.seed,
     chance: 0.5,
   };
 }
 
 /**
  * AUC records: zero-shot and fine-tuned decoder (scored levels), their whole-ID counterparts when
- * fewer levels were scored, and the held-out domain's popularity baseline.
+ * fewer levels were scored, and the held-out domain's popularity baseline. Decoder records say in
+ * `scoredLevels` how many ID levels their score covers, so a level-1 record and its full-ID
+ * counterpart never share a protocol.
  */
 export function aucMetrics(r: RecBaseResult, s: RecBaseConfig): MetricRecord[] {
   const protocol = aucProtocol(r);
-  const auc = (variant: string, value: number): MetricRecord => ({ name: 'AUC', k: null, value, protocol, variant });
-  const partial = s.eval.scoreLevels > 0 && s.eval.scoreLevels < s.quantiser.levels + 1;
-  const out = [auc('zero-shot', r.auc.zeroShot.scored)];
-  if (r.auc.fineTuned) out.push(auc('fine-tuned', r.auc.fineTuned.scored));
+  const idLevels = r.decoder.tokenizer.ids.levels + 1; // the quantised levels + the disambiguation level
+  const partial = s.eval.scoreLevels > 0 && s.eval.scoreLevels < idLevels;
+  const auc = (variant: string, value: number, scoredLevels?: number): MetricRecord => ({ name: 'AUC', k: null, value, protocol: scoredLevels === undefined ? protocol : { ...protocol, scoredLevels }, variant });
+  const scored = partial ? s.eval.scoreLevels : idLevels;
+  const out = [auc('zero-shot', r.auc.zeroShot.scored, scored)];
+  if (r.auc.fineTuned) out.push(auc('fine-tuned', r.auc.fineTuned.scored, scored));
   if (partial) {
-    out.push(auc('zero-shot (full ID)', r.auc.zeroShot.fullId));
-    if (r.auc.fineTuned) out.push(auc('fine-tuned (full ID)', r.auc.fineTuned.fullId));
+    out.push(auc('zero-shot (full ID)', r.auc.zeroShot.fullId, idLevels));
+    if (r.auc.fineTuned) out.push(auc('fine-tuned (full ID)', r.auc.fineTuned.fullId, idLevels));
   }
   out.push(auc('popularity', r.auc.popularity));
   return out;
