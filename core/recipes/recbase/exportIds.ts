@@ -1,8 +1,12 @@
 /**
  * Export and re-import of a tokenizer. IDs can change with hardware or checkpoint (see
  * RQ-VAE-Recommender's known limitations), so the ID table itself is the artefact to archive:
- * plain rows item → codes. The quantiser (encoder, codebooks, decoder) goes out as safetensors so
- * new items can be encoded later; re-importing both reproduces the exported IDs exactly.
+ * plain rows item → codes. The quantiser (encoder, codebooks, decoder) goes out as safetensors:
+ * given the run's content vectors, re-importing it reproduces the exported IDs exactly. It cannot
+ * encode a new item's text on its own: the encoder's input is the run's LSA vector (itemVectors.ts),
+ * and the TF-IDF vocabulary, IDF weights, LSA basis and per-domain means behind it — and the
+ * vectorDim / centreDomains / tokenizerFit settings — are not exported; the vectors of new texts
+ * can only be recomputed by refitting on the whole corpus, which gives different vectors.
  */
 import * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
