@@ -46,7 +46,16 @@ const hfConfigSchema = z.looseObject({
   num_key_value_heads: posInt.nullish(),
   head_dim: posInt.nullish(),
   rms_norm_eps: z.number().positive().default(1e-6), // HF default 1e-6
-  rope_theta: z.number().positive().default(10000), // RoPE base
+  rope_theta: z.number().positive().optional(), // RoPE base; transformers v5 moves it into rope_parameters
+  rope_parameters: z
+    .looseObject({
+      rope_type: z.string().optional(),
+      type: z.string().optional(), // older spelling of rope_type
+      rope_theta: z.number().positive().optional(),
+      partial_rotary_factor: z.number().optional(),
+    })
+    .nullish(), // transformers v5: every RoPE setting in one object
+  partial_rotary_factor: z.number().optional(), // fraction of head_dim RoPE rotates; only 1 supported
   max_position_embeddings: posInt.default(2048), // tokens
   tie_word_embeddings: z.boolean().default(false),
   attention_bias: z.boolean().optional(),
@@ -61,6 +70,24 @@ type HfConfig = z.infer<typeof hfConfigSchema>;
 
 function located(field: string, expected: string, file: string): RecForgeError {
   return new RecForgeError('import', `invalid model config: ${field} must be ${expected}`, { file, field, expected });
+}
+
+const DEFAULT_ROPE_THETA = 10000; // transformers' default RoPE base for all three families
+
+/**
+ * The RoPE base from top-level rope_theta (transformers v4) or rope_parameters (v5). Anything but
+ * plain RoPE over the whole head is refused: the engine does not implement scaled or partial RoPE.
+ */
+function ropeTheta(c: HfConfig, file: string): number {
+  const p = c.rope_parameters ?? {};
+  const ropeType = p.rope_type ?? p.type ?? 'default';
+  if (ropeType !== 'default') throw located(p.rope_type === undefined ? 'rope_parameters.type' : 'rope_parameters.rope_type', `"default" (RoPE scaling "${ropeType}" is not supported)`, file);
+  if (c.partial_rotary_factor !== undefined && c.partial_rotary_factor !== 1) throw located('partial_rotary_factor', '1 (partial RoPE is not supported)', file);
+  if (p.partial_rotary_factor !== undefined && p.partial_rotary_factor !== 1) throw located('rope_parameters.partial_rotary_factor', '1 (partial RoPE is not supported)', file);
+  if (c.rope_theta !== undefined && p.rope_theta !== undefined && c.rope_theta !== p.rope_theta) {
+    throw located('rope_parameters.rope_theta', `equal to rope_theta (${c.rope_theta}) when both are given`, file);
+  }
+  return c.rope_theta ?? p.rope_theta ?? DEFAULT_ROPE_THETA;
 }
 
 function toLmConfig(c: HfConfig, file: string): LmConfig {
@@ -82,7 +109,7 @@ function toLmConfig(c: HfConfig, file: string): LmConfig {
     numKvHeads,
     headDim,
     rmsNormEps: c.rms_norm_eps,
-    ropeTheta: c.rope_theta,
+    ropeTheta: ropeTheta(c, file),
     maxPositionEmbeddings: c.max_position_embeddings,
     tieWordEmbeddings: c.tie_word_embeddings,
     qkvBias: c.model_type === 'qwen2' || llamaBias,
