@@ -75,18 +75,21 @@ function writeLittleEndian(view: DataView, pos: number, data: Float32Array | Int
   }
 }
 
-function parseHeader(bytes: Uint8Array): { header: Record<string, unknown>; dataStart: number } {
-  if (bytes.length < 8) throw invalid('shorter than the 8-byte header length');
-  const n = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(0, true);
-  if (n > BigInt(bytes.length - 8)) throw invalid(`header length ${n} exceeds the file size`);
+/** Byte length of the JSON header announced by the first 8 bytes (little-endian u64). */
+export function headerLength(first8: Uint8Array): bigint {
+  if (first8.length < 8) throw invalid('shorter than the 8-byte header length');
+  return new DataView(first8.buffer, first8.byteOffset, first8.byteLength).getBigUint64(0, true);
+}
+
+function parseHeaderJson(bytes: Uint8Array): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(decodeUtf8(bytes.subarray(8, 8 + Number(n))));
+    parsed = JSON.parse(decodeUtf8(bytes));
   } catch (err) {
     throw invalid(`header is not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid('header is not a JSON object');
-  return { header: parsed as Record<string, unknown>, dataStart: 8 + Number(n) };
+  return parsed as Record<string, unknown>;
 }
 
 function parseMetadata(value: unknown): Record<string, string> {
@@ -100,16 +103,23 @@ function parseMetadata(value: unknown): Record<string, string> {
   return out;
 }
 
-interface Entry {
+/** One tensor's header entry: dtype, shape and its byte range within the data section. */
+export interface SafetensorsEntry {
   readonly dtype: ElementType;
-  readonly shape: number[];
+  readonly shape: readonly number[];
   readonly begin: number;
   readonly end: number;
 }
 
+/** A parsed header: entries by name (file order) and the string metadata. */
+export interface SafetensorsHeaderInfo {
+  readonly entries: ReadonlyMap<string, SafetensorsEntry>;
+  readonly metadata: Readonly<Record<string, string>>;
+}
+
 const isNatural = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
-function parseEntry(name: string, value: unknown): Entry {
+function parseEntry(name: string, value: unknown): SafetensorsEntry {
   const e = value as { dtype?: unknown; shape?: unknown; data_offsets?: unknown } | null;
   if (typeof e !== 'object' || e === null) throw invalid(`entry ${name} is not an object`);
   const { dtype, shape, data_offsets: offsets } = e;
@@ -120,19 +130,36 @@ function parseEntry(name: string, value: unknown): Entry {
   return { dtype: dtype as ElementType, shape: shape as number[], begin, end };
 }
 
-/** Parses safetensors bytes. Throws RecForgeError('validation') on anything malformed. */
-export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
-  const { header, dataStart } = parseHeader(bytes);
-  const dataLength = bytes.length - dataStart;
-  const tensors = new Map<string, StoredTensor>();
+/**
+ * Parses the JSON header bytes (those after the 8-byte length) of a file whose data section holds
+ * `dataLength` bytes; every entry must lie inside it. Throws RecForgeError('validation').
+ */
+export function parseSafetensorsHeader(headerBytes: Uint8Array, dataLength: number): SafetensorsHeaderInfo {
+  const header = parseHeaderJson(headerBytes);
+  const entries = new Map<string, SafetensorsEntry>();
   for (const [name, value] of Object.entries(header)) {
     if (name === METADATA_KEY) continue;
     const e = parseEntry(name, value);
     if (e.end < e.begin || e.end > dataLength) throw invalid(`entry ${name}: data_offsets [${e.begin}, ${e.end}] outside the data (${dataLength} bytes)`);
-    const slice = bytes.subarray(dataStart + e.begin, dataStart + e.end);
-    const read = readElements(e.dtype, slice, shapeSize(e.shape));
-    if (typeof read === 'string') throw invalid(`entry ${name}: ${read}`);
-    tensors.set(name, { dtype: read instanceof Float32Array ? 'F32' : 'I32', shape: e.shape, data: read });
+    entries.set(name, e);
   }
-  return { tensors, metadata: parseMetadata(header[METADATA_KEY]) };
+  return { entries, metadata: parseMetadata(header[METADATA_KEY]) };
+}
+
+/** Decodes one tensor from exactly its `end - begin` data bytes. Throws RecForgeError('validation'). */
+export function decodeSafetensorsEntry(name: string, entry: SafetensorsEntry, bytes: Uint8Array): StoredTensor {
+  const read = readElements(entry.dtype, bytes, shapeSize(entry.shape));
+  if (typeof read === 'string') throw invalid(`entry ${name}: ${read}`);
+  return { dtype: read instanceof Float32Array ? 'F32' : 'I32', shape: entry.shape, data: read };
+}
+
+/** Parses safetensors bytes. Throws RecForgeError('validation') on anything malformed. */
+export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
+  const n = headerLength(bytes);
+  if (n > BigInt(bytes.length - 8)) throw invalid(`header length ${n} exceeds the file size`);
+  const dataStart = 8 + Number(n);
+  const { entries, metadata } = parseSafetensorsHeader(bytes.subarray(8, dataStart), bytes.length - dataStart);
+  const tensors = new Map<string, StoredTensor>();
+  for (const [name, e] of entries) tensors.set(name, decodeSafetensorsEntry(name, e, bytes.subarray(dataStart + e.begin, dataStart + e.end)));
+  return { tensors, metadata };
 }

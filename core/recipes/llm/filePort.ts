@@ -28,19 +28,46 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).filter((s) => s !== '').at(-1) ?? path;
 }
 
-/** The whole file; RecForgeError('import') naming it when it is missing or ends early. */
+/**
+ * A zeroed buffer of `length` bytes for `file` (and tensor `field`); a length this runtime cannot
+ * hold in one typed array (Node 20: 4 GiB) becomes a located error instead of a bare RangeError.
+ */
+export function allocateBytes(length: number, file: string, field?: string): Uint8Array {
+  try {
+    return new Uint8Array(length);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const what = field === undefined ? file : `${file}: tensor ${field}`;
+    throw new RecForgeError('import', `${what} needs ${length} bytes in one piece, more than this runtime can hold (${err.message})`, {
+      file,
+      ...(field === undefined ? {} : { field }),
+      expected: 'at most a few GB in one piece',
+    });
+  }
+}
+
+/**
+ * `length` bytes of `path` from `offset`, in reads of at most READ_CHUNK_BYTES; RecForgeError('import')
+ * naming the file (and `field`, the tensor they hold) when the file ends early or the range is too big.
+ */
+export async function readRange(port: FilePort, path: string, offset: number, length: number, field?: string): Promise<Uint8Array> {
+  const name = baseName(path);
+  const out = allocateBytes(length, name, field);
+  for (let done = 0; done < length; ) {
+    const chunk = await port.readBytes(path, offset + done, Math.min(READ_CHUNK_BYTES, length - done));
+    if (chunk.length === 0) throw new RecForgeError('import', `${name} ended at byte ${offset + done} of ${offset + length}`, { file: name, expected: `at least ${offset + length} bytes` });
+    out.set(chunk.subarray(0, length - done), done);
+    done += chunk.length;
+  }
+  return out;
+}
+
+/** The whole file; RecForgeError('import') naming it when it is missing, ends early or is too big. */
 export async function readWholeFile(port: FilePort, path: string): Promise<Uint8Array> {
   const name = baseName(path);
   const size = await port.fileSize(path);
   if (size === null) throw new RecForgeError('import', `${name} is missing`, { file: name, expected: 'a readable file' });
-  const out = new Uint8Array(size);
-  for (let offset = 0; offset < size; ) {
-    const chunk = await port.readBytes(path, offset, Math.min(READ_CHUNK_BYTES, size - offset));
-    if (chunk.length === 0) throw new RecForgeError('import', `${name} ended at byte ${offset} of ${size}`, { file: name, expected: `${size} bytes` });
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return readRange(port, path, 0, size);
 }
 
 /** UTF-8 text of a file (missing → located error). */

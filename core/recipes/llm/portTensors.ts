@@ -9,10 +9,11 @@ import { z } from 'zod';
 import { RecForgeError } from '../../errors';
 import type { LmConfig } from '../../models/lm/config';
 import { expectedTensorShapes } from '../../models/lm/weights';
-import { decodeSafetensors, type SafetensorsFile, type StoredTensor } from '../../tensor/safetensors';
+import { decodeSafetensors, type SafetensorsEntry, type SafetensorsFile, type StoredTensor } from '../../tensor/safetensors';
 import { encodeFloatSafetensors, type FloatTensor } from '../../tensor/safetensorsFloat';
 import { joinPath } from './recipeFiles';
 import { baseName, readJsonObjectFile, readWholeFile, type FilePort } from './filePort';
+import { openSafetensors, type PortSafetensors } from './portSafetensors';
 
 export const SINGLE_WEIGHTS_FILE = 'model.safetensors';
 export const WEIGHTS_INDEX_FILE = 'model.safetensors.index.json';
@@ -47,48 +48,65 @@ async function readWeightMap(port: FilePort, dir: string): Promise<Map<string, s
 }
 
 /** Every tensor the index places in `file` must be in it (a shard that lost tensors is corrupt). */
-function checkShard(file: string, shard: SafetensorsFile, weightMap: ReadonlyMap<string, string> | null): void {
+function checkShard(file: string, shard: PortSafetensors, weightMap: ReadonlyMap<string, string> | null): void {
   if (weightMap === null) return;
   for (const [name, owner] of weightMap) {
-    if (owner === file && !shard.tensors.has(name)) {
+    if (owner === file && !shard.entries.has(name)) {
       throw new RecForgeError('import', `${file} lacks tensor ${name} named in ${WEIGHTS_INDEX_FILE}`, { file, field: name, expected: `tensor listed in ${WEIGHTS_INDEX_FILE}` });
     }
   }
 }
 
-/** Looks tensors up by name in a folder's single file or its shards (each shard decoded and checked once). */
-export async function openFolderTensors(port: FilePort, dir: string): Promise<(name: string) => Promise<{ tensor: StoredTensor; file: string }>> {
+/** Where a tensor is: its file, its header entry, and a reader of its bytes alone. */
+export interface FolderTensor {
+  readonly file: string;
+  readonly entry: SafetensorsEntry;
+  read(): Promise<StoredTensor>;
+}
+
+/**
+ * Looks tensors up by name in a folder's single file or its shards. Each file's header is read and
+ * checked once; tensor data is read only when `read()` is called, one tensor's byte range at a time.
+ */
+export async function openFolderTensors(port: FilePort, dir: string): Promise<(name: string) => Promise<FolderTensor>> {
   const weightMap = await readWeightMap(port, dir);
-  const files = new Map<string, SafetensorsFile>();
+  const files = new Map<string, PortSafetensors>();
   return async (name) => {
     const file = weightMap === null ? SINGLE_WEIGHTS_FILE : weightMap.get(name);
     if (file === undefined) throw new RecForgeError('import', `${WEIGHTS_INDEX_FILE} does not list tensor ${name}`, { file: WEIGHTS_INDEX_FILE, field: name, expected: 'an entry in weight_map' });
-    let decoded = files.get(file);
-    if (decoded === undefined) {
-      decoded = await readSafetensors(port, joinPath(dir, file));
-      checkShard(file, decoded, weightMap);
+    let shard = files.get(file);
+    if (shard === undefined) {
+      shard = await openSafetensors(port, joinPath(dir, file));
+      checkShard(file, shard, weightMap);
+      files.set(file, shard);
     }
-    files.set(file, decoded);
-    const tensor = decoded.tensors.get(name);
-    if (tensor === undefined) throw new RecForgeError('import', `${file} has no tensor ${name}`, { file, field: name, expected: 'tensor present' });
-    return { tensor, file };
+    const entry = shard.entries.get(name);
+    if (entry === undefined) throw new RecForgeError('import', `${file} has no tensor ${name}`, { file, field: name, expected: 'tensor present' });
+    const opened = shard;
+    return { file, entry, read: () => opened.readTensor(name) };
   };
 }
 
 export const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((v, i) => v === b[i]);
 
-/** Every tensor config.json implies, shape-checked, as float32 tfjs tensors (the caller owns them). */
+const FLOAT_DTYPES: ReadonlySet<string> = new Set(['F32', 'F16', 'BF16', 'F64']);
+
+/**
+ * Every tensor config.json implies, shape-checked, as float32 tfjs tensors (the caller owns them).
+ * Tensors are read and decoded one at a time, each from its own byte range; other tensors in the
+ * files (rotary inv_freq buffers, a tied lm_head) are never read.
+ */
 export async function readCheckpointWeights(port: FilePort, dir: string, config: LmConfig): Promise<Map<string, tf.Tensor>> {
   const tensorNamed = await openFolderTensors(port, dir);
   const weights = new Map<string, tf.Tensor>();
   try {
     for (const [name, shape] of expectedTensorShapes(config)) {
-      const { tensor, file } = await tensorNamed(name);
-      if (!(tensor.data instanceof Float32Array)) throw new RecForgeError('import', `${file}: tensor ${name} is not floating point`, { file, field: name, expected: 'F32, F16 or BF16' });
-      if (!sameShape(tensor.shape, shape)) {
-        throw new RecForgeError('import', `${file}: tensor ${name} has shape [${tensor.shape.join(', ')}], config.json implies [${shape.join(', ')}]`, { file, field: name, expected: `shape [${shape.join(', ')}]` });
+      const { file, entry, read } = await tensorNamed(name);
+      if (!FLOAT_DTYPES.has(entry.dtype)) throw new RecForgeError('import', `${file}: tensor ${name} is not floating point`, { file, field: name, expected: 'F32, F16 or BF16' });
+      if (!sameShape(entry.shape, shape)) {
+        throw new RecForgeError('import', `${file}: tensor ${name} has shape [${entry.shape.join(', ')}], config.json implies [${shape.join(', ')}]`, { file, field: name, expected: `shape [${shape.join(', ')}]` });
       }
-      weights.set(name, tf.tensor(tensor.data, shape, 'float32'));
+      weights.set(name, tf.tensor((await read()).data, shape, 'float32'));
     }
   } catch (err) {
     for (const t of weights.values()) t.dispose();
