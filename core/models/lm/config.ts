@@ -29,6 +29,12 @@ export interface LmConfig {
   readonly qkvBias: boolean;
   /** o_proj carries a bias (llama with attention_bias). */
   readonly oBias: boolean;
+  /**
+   * Mistral's sliding window: in transformers a token attends only to the last `slidingWindow`
+   * tokens (itself included). Absent = full attention. The engine's attention is always full, so
+   * contexts longer than the window are refused (checkAttentionSpan) rather than computed differently.
+   */
+  readonly slidingWindow?: number;
   readonly bosTokenId?: number;
   readonly eosTokenId?: number | readonly number[];
 }
@@ -62,6 +68,8 @@ const hfConfigSchema = z.looseObject({
   mlp_bias: z.literal(false).optional(),
   hidden_act: z.literal('silu').optional(),
   rope_scaling: z.null().optional(),
+  sliding_window: posInt.nullish(), // tokens (mistral; qwen2 only with use_sliding_window)
+  use_sliding_window: z.boolean().optional(), // qwen2
   bos_token_id: tokenId.nullish(),
   eos_token_id: z.union([tokenId, z.array(tokenId)]).nullish(),
 });
@@ -90,6 +98,15 @@ function ropeTheta(c: HfConfig, file: string): number {
   return c.rope_theta ?? p.rope_theta ?? DEFAULT_ROPE_THETA;
 }
 
+const MISTRAL_DEFAULT_WINDOW = 4096; // tokens: transformers' MistralConfig default when the key is absent
+
+/** The sliding window transformers would apply, or undefined for full attention. */
+function slidingWindow(c: HfConfig, file: string): number | undefined {
+  if (c.model_type === 'qwen2' && c.use_sliding_window === true) throw located('use_sliding_window', 'false (sliding-window attention is not supported for qwen2)', file);
+  if (c.model_type !== 'mistral') return undefined;
+  return c.sliding_window === undefined ? MISTRAL_DEFAULT_WINDOW : (c.sliding_window ?? undefined);
+}
+
 function toLmConfig(c: HfConfig, file: string): LmConfig {
   const numKvHeads = c.num_key_value_heads ?? c.num_attention_heads;
   if (c.num_attention_heads % numKvHeads !== 0) throw located('num_key_value_heads', `a divisor of num_attention_heads (${c.num_attention_heads})`, file);
@@ -99,6 +116,7 @@ function toLmConfig(c: HfConfig, file: string): LmConfig {
   const llamaBias = c.model_type !== 'qwen2' && c.attention_bias === true;
   const bos = c.bos_token_id ?? undefined;
   const eos = c.eos_token_id ?? undefined;
+  const window = slidingWindow(c, file);
   return {
     modelType: c.model_type,
     vocabSize: c.vocab_size,
@@ -114,6 +132,7 @@ function toLmConfig(c: HfConfig, file: string): LmConfig {
     tieWordEmbeddings: c.tie_word_embeddings,
     qkvBias: c.model_type === 'qwen2' || llamaBias,
     oBias: llamaBias,
+    ...(window === undefined ? {} : { slidingWindow: window }),
     ...(bos === undefined ? {} : { bosTokenId: bos }),
     ...(eos === undefined ? {} : { eosTokenId: eos }),
   };
@@ -153,8 +172,24 @@ export function lmConfigToJson(config: LmConfig, torchDtype: 'float32' | 'bfloat
     max_position_embeddings: config.maxPositionEmbeddings,
     tie_word_embeddings: config.tieWordEmbeddings,
     ...(config.modelType === 'qwen2' ? {} : { attention_bias: config.oBias }),
+    // Written even when null: MistralConfig reads a missing key as a 4096-token window.
+    ...(config.modelType === 'mistral' ? { sliding_window: config.slidingWindow ?? null } : {}),
     ...(config.bosTokenId === undefined ? {} : { bos_token_id: config.bosTokenId }),
     ...(config.eosTokenId === undefined ? {} : { eos_token_id: config.eosTokenId }),
     torch_dtype: torchDtype,
   };
+}
+
+/**
+ * Refuses a context of `tokens` positions beyond the model's sliding window: transformers would
+ * hide the older tokens, the engine's full attention would not, so the outputs would differ.
+ */
+export function checkAttentionSpan(config: LmConfig, tokens: number): void {
+  const w = config.slidingWindow;
+  if (w === undefined || tokens <= w) return;
+  throw new RecForgeError('validation', `a context of ${tokens} tokens exceeds the model's sliding window of ${w}: transformers attends only to the last ${w} tokens and RecForge's attention is full, so the results would differ`, {
+    file: 'config.json',
+    field: 'sliding_window',
+    expected: `contexts of at most ${w} tokens`,
+  });
 }

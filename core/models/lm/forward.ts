@@ -3,7 +3,7 @@
  * residual → RMSNorm → SwiGLU → residual) → RMSNorm → lm_head (or tied embeddings) → logits.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LmConfig } from './config';
+import { checkAttentionSpan, type LmConfig } from './config';
 import { causalMask, selfAttention } from './attention';
 import type { LayerKv } from './attention';
 import { mlp, rmsNorm, ropeAtPositions, ropeTables } from './layers';
@@ -42,6 +42,14 @@ function lmHead(c: LmConfig, weights: ReadonlyMap<string, tf.Tensor>): tf.Tensor
   return requireWeight(weights, c.tieWordEmbeddings ? 'model.embed_tokens.weight' : 'lm_head.weight');
 }
 
+/** How far back any token attends: past + T, or with packed positions under their own mask, the longest example. */
+function contextSpan(past: number, t: number, opts: LmForwardOptions): number {
+  if (opts.positions === undefined || opts.attentionMask === undefined) return past + t;
+  let longest = 0;
+  for (const p of opts.positions) longest = Math.max(longest, p + 1);
+  return longest;
+}
+
 /**
  * Runs the decoder on token ids [B, T] (int32). Pure: all intermediates are freed; the result's
  * tensors (logits and cache) belong to the caller.
@@ -49,6 +57,7 @@ function lmHead(c: LmConfig, weights: ReadonlyMap<string, tf.Tensor>): tf.Tensor
  */
 export function lmForward(c: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, ids: tf.Tensor2D, opts: LmForwardOptions = {}): LmForwardResult {
   const past = opts.cache?.length ?? 0;
+  checkAttentionSpan(c, contextSpan(past, ids.shape[1], opts));
   // tidy keeps only TensorContainers, so the cache travels as two plain arrays.
   const { logits, ks, vs } = tf.tidy(() => {
     const [b, t] = ids.shape;

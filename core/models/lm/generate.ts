@@ -1,6 +1,6 @@
 /** Greedy decoding with the key/value cache: one full forward over the prompt, then one token at a time. */
 import * as tf from '@tensorflow/tfjs';
-import type { LmConfig } from './config';
+import { checkAttentionSpan, type LmConfig } from './config';
 import { disposeKvCache, lmForward } from './forward';
 import type { KvCache } from './forward';
 import type { ProjectionDelta } from './layers';
@@ -35,6 +35,7 @@ async function lastArgmax(logits: tf.Tensor3D): Promise<number[]> {
  */
 export async function greedyDecode(c: LmConfig, weights: ReadonlyMap<string, tf.Tensor>, prompt: readonly number[], opts: GreedyDecodeOptions): Promise<number[]> {
   const stops = stopSet(c, opts);
+  checkAttentionSpan(c, prompt.length + Math.max(0, opts.maxNewTokens - 1)); // the last new token is never fed
   const out: number[] = [];
   let input = [...prompt];
   let cache: KvCache | undefined;

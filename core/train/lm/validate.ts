@@ -42,6 +42,10 @@ function validateShape(job: LmTrainJob): void {
   ];
   for (const [field, value, min] of ints) if (value !== undefined && !isInt(value, min)) throw jobError(field, `an integer ≥ ${min}`);
   if (job.maxLen > job.model.maxPositionEmbeddings) throw jobError('maxLen', `≤ maxPositionEmbeddings (${job.model.maxPositionEmbeddings})`);
+  const window = job.model.slidingWindow;
+  if (window !== undefined && job.maxLen > window) {
+    throw jobError('maxLen', `≤ the model's sliding_window (${window}): transformers attends only to the last ${window} tokens, RecForge's attention is full, so longer rows would train a different model`);
+  }
   if (job.clipNorm !== undefined && job.clipNorm !== null && !(job.clipNorm > 0)) throw jobError('clipNorm', 'a positive number or null');
   if (job.padId !== undefined && !(isInt(job.padId, 0) && job.padId < job.model.vocabSize)) throw jobError('padId', 'a token id');
   if (job.sources.length === 0) throw jobError('sources', 'a non-empty list');

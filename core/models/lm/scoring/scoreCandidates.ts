@@ -4,7 +4,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../../errors';
-import type { LmConfig } from '../config';
+import { checkAttentionSpan, type LmConfig } from '../config';
 import type { LogLikAccumulator } from './accumulator';
 import { scoreNaive } from './naive';
 import { scoreShared } from './shared';
@@ -25,6 +25,7 @@ function flatten(c: LmConfig, requests: readonly ScoreRequest[]): ScoreRow[] {
     checkTokens(c, req.prompt, `prompt ${request}`);
     req.candidates.forEach((cand, k) => {
       checkTokens(c, cand, `candidate ${k} of prompt ${request}`);
+      checkAttentionSpan(c, req.prompt.length + cand.length - 1); // the last candidate token is never fed
       rows.push({ request, prompt: req.prompt, candidate: cand, out: rows.length });
     });
   });
