@@ -46,3 +46,11 @@ describe('RoPE settings (transformers v4 rope_theta, v5 rope_parameters)', () =>
     expect(parseLmConfig(tiny({ partial_rotary_factor: 1, rope_parameters: { rope_type: 'default', rope_theta: 1e6, partial_rotary_factor: 1 } })).ropeTheta).toBe(1e6);
   });
 });
+
+describe('attention biases', () => {
+  it('llama honours attention_bias; mistral with attention_bias true is refused located', () => {
+    expect(parseLmConfig(tiny({ model_type: 'llama', attention_bias: true }))).toMatchObject({ qkvBias: true, oBias: true });
+    expect(parseLmConfig(tiny({ model_type: 'mistral', attention_bias: false }))).toMatchObject({ qkvBias: false, oBias: false });
+    expect(refusal(tiny({ model_type: 'mistral', attention_bias: true })).location).toMatchObject({ file: 'config.json', field: 'attention_bias', expected: expect.any(String) });
+  });
+});

@@ -25,7 +25,7 @@ export interface LmConfig {
   readonly ropeTheta: number;
   readonly maxPositionEmbeddings: number;
   readonly tieWordEmbeddings: boolean;
-  /** q/k/v projections carry a bias (always for qwen2; llama/mistral when attention_bias). */
+  /** q/k/v projections carry a bias (always for qwen2; llama when attention_bias). */
   readonly qkvBias: boolean;
   /** o_proj carries a bias (llama with attention_bias). */
   readonly oBias: boolean;
@@ -113,7 +113,9 @@ function toLmConfig(c: HfConfig, file: string): LmConfig {
   if ((c.head_dim ?? null) === null && c.hidden_size % c.num_attention_heads !== 0) throw located('hidden_size', `a multiple of num_attention_heads (${c.num_attention_heads})`, file);
   const headDim = c.head_dim ?? c.hidden_size / c.num_attention_heads;
   if (headDim % 2 !== 0) throw located('head_dim', 'an even number (RoPE rotates pairs)', file);
-  const llamaBias = c.model_type !== 'qwen2' && c.attention_bias === true;
+  // transformers' Mistral attention never has biases whatever attention_bias says; only llama honours it.
+  if (c.model_type === 'mistral' && c.attention_bias === true) throw located('attention_bias', 'false or absent (transformers builds Mistral attention without biases)', file);
+  const llamaBias = c.model_type === 'llama' && c.attention_bias === true;
   const bos = c.bos_token_id ?? undefined;
   const eos = c.eos_token_id ?? undefined;
   const window = slidingWindow(c, file);
