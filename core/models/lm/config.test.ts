@@ -54,3 +54,14 @@ describe('attention biases', () => {
     expect(refusal(tiny({ model_type: 'mistral', attention_bias: true })).location).toMatchObject({ file: 'config.json', field: 'attention_bias', expected: expect.any(String) });
   });
 });
+
+describe('max_position_embeddings', () => {
+  it.each([
+    ['llama', 2048],
+    ['qwen2', 32768],
+    ['mistral', 131072],
+  ])('defaults to transformers\' value for %s (%i)', (modelType, tokens) => {
+    expect(parseLmConfig(tiny({ model_type: modelType })).maxPositionEmbeddings).toBe(tokens);
+    expect(parseLmConfig(tiny({ model_type: modelType, max_position_embeddings: 512 })).maxPositionEmbeddings).toBe(512);
+  });
+});

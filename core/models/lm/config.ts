@@ -62,7 +62,7 @@ const hfConfigSchema = z.looseObject({
     })
     .nullish(), // transformers v5: every RoPE setting in one object
   partial_rotary_factor: z.number().optional(), // fraction of head_dim RoPE rotates; only 1 supported
-  max_position_embeddings: posInt.default(2048), // tokens
+  max_position_embeddings: posInt.optional(), // tokens; default per family (MAX_POSITIONS_DEFAULT)
   tie_word_embeddings: z.boolean().default(false),
   attention_bias: z.boolean().optional(),
   mlp_bias: z.literal(false).optional(),
@@ -79,6 +79,9 @@ type HfConfig = z.infer<typeof hfConfigSchema>;
 function located(field: string, expected: string, file: string): RecForgeError {
   return new RecForgeError('import', `invalid model config: ${field} must be ${expected}`, { file, field, expected });
 }
+
+/** transformers' max_position_embeddings defaults (tokens) when config.json leaves it out. */
+const MAX_POSITIONS_DEFAULT: Readonly<Record<LmModelType, number>> = { llama: 2048, qwen2: 32768, mistral: 131072 };
 
 const DEFAULT_ROPE_THETA = 10000; // transformers' default RoPE base for all three families
 
@@ -130,7 +133,7 @@ function toLmConfig(c: HfConfig, file: string): LmConfig {
     headDim,
     rmsNormEps: c.rms_norm_eps,
     ropeTheta: ropeTheta(c, file),
-    maxPositionEmbeddings: c.max_position_embeddings,
+    maxPositionEmbeddings: c.max_position_embeddings ?? MAX_POSITIONS_DEFAULT[c.model_type],
     tieWordEmbeddings: c.tie_word_embeddings,
     qkvBias: c.model_type === 'qwen2' || llamaBias,
     oBias: llamaBias,
