@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../testing/tempDir';
 import { parseLmConfig } from '../../models/lm/config';
 import { disposeWeights } from '../../models/lm/weights';
-import { disposeLoraAdapter, initLoraAdapter } from '../../models/lora/adapter';
+import { disposeLoraAdapter, initLoraAdapter, loraTensorName } from '../../models/lora/adapter';
+import { decodeSafetensors, encodeSafetensors, type StoredTensor } from '../../tensor/safetensors';
 import { defaultLoraConfig } from '../../models/lora/config';
 import { loadHfCheckpoint, saveHfCheckpoint } from '../../platform/hf/checkpoint';
 import { readTokenizerFiles, saveTokenizerFolder } from '../../platform/hf/tokenizerFolder';
@@ -79,6 +80,25 @@ describe('recipeFilesOver (byte port)', () => {
     disposeLoraAdapter(loaded);
     await files.writeText('run/notes/a.json', '{"λ":0.5}\n');
     expect(await files.readText('run/notes/a.json')).toBe('{"λ":0.5}\n');
+  });
+
+  it('ignores, as PEFT does, LoRA tensors of modules the config does not target', async () => {
+    const port = memoryFilePort();
+    const files = recipeFilesOver(port);
+    const adapter = initLoraAdapter(LM, defaultLoraConfig({ r: 2, lora_alpha: 4, target_modules: ['q_proj', 'v_proj'], layers_to_transform: [0] }), 7);
+    await files.saveAdapter('run/adapter', adapter);
+    const path = 'run/adapter/adapter_model.safetensors';
+    const stored = new Map(decodeSafetensors(port.files.get(path) as Uint8Array).tensors);
+    const extra = (shape: [number, number]): StoredTensor => ({ dtype: 'F32', shape, data: new Float32Array(shape[0] * shape[1]).fill(0.5) });
+    stored.set(loraTensorName('model.layers.0.self_attn.k_proj', 'A'), extra([2, 16]));
+    stored.set(loraTensorName('model.layers.0.self_attn.k_proj', 'B'), extra([8, 2]));
+    stored.set(loraTensorName('model.layers.1.self_attn.q_proj', 'A'), extra([3, 5])); // not even the right shape
+    stored.set(loraTensorName('model.layers.1.self_attn.q_proj', 'B'), extra([5, 3]));
+    await port.writeBytes(path, encodeSafetensors(stored, { format: 'pt' }));
+    const loaded = await files.loadAdapter('run/adapter', LM);
+    await expectSameTensors(adapter.tensors, loaded.tensors);
+    disposeLoraAdapter(adapter);
+    disposeLoraAdapter(loaded);
   });
 
   it('reads files larger than one chunk in several reads', async () => {

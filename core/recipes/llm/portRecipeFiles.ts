@@ -14,7 +14,8 @@ import { createHfTokenizer } from '../../text/tokenizer/hfTokenizer';
 import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { jsonText, readJsonObjectFile, readTextFile, writeTextFile, type FilePort } from './filePort';
 import { writeHfCheckpoint } from './checkpointWriter';
-import { encodeF32Tensors, readCheckpointWeights, readSafetensors, sameShape } from './portTensors';
+import { encodeF32Tensors, readCheckpointWeights, sameShape } from './portTensors';
+import { openSafetensors } from './portSafetensors';
 import { joinPath, type LoadedModelFolder, type RecipeFiles } from './recipeFiles';
 
 const TOKENIZER_FILE = 'tokenizer.json';
@@ -59,20 +60,33 @@ async function saveAdapter(port: FilePort, dir: string, adapter: LoraAdapter): P
 const adapterError = (why: string, field: string, expected: string): RecForgeError =>
   new RecForgeError('import', `${ADAPTER_WEIGHTS_FILE}: ${why}`, { file: ADAPTER_WEIGHTS_FILE, field, expected });
 
+/**
+ * Loads the A/B matrices the config targets. Like PEFT, LoRA tensors of modules the config does not
+ * target (another projection, a layer outside layers_to_transform) are ignored: not read, not applied.
+ */
 async function loadAdapter(port: FilePort, dir: string, base: LmConfig): Promise<LoraAdapter> {
   const config = parseLoraConfig(await readJsonObjectFile(port, joinPath(dir, ADAPTER_CONFIG_FILE)));
-  const file = await readSafetensors(port, joinPath(dir, ADAPTER_WEIGHTS_FILE));
-  for (const [name, t] of file.tensors) {
+  const file = await openSafetensors(port, joinPath(dir, ADAPTER_WEIGHTS_FILE));
+  for (const name of file.entries.keys()) {
     if (parseLoraTensorName(name) === null) throw adapterError(`unexpected tensor ${name}`, name, 'base_model.model.<module>.lora_{A,B}.weight');
-    if (!(t.data instanceof Float32Array) || t.shape.length !== 2) throw adapterError(`tensor ${name} is not a float matrix`, name, 'a 2-D float tensor');
   }
-  for (const [name, shape] of expectedLoraShapes(base, config)) {
-    const got = file.tensors.get(name)?.shape;
+  const expected = expectedLoraShapes(base, config);
+  for (const [name, shape] of expected) {
+    const got = file.entries.get(name)?.shape;
     if (got === undefined) throw adapterError(`missing tensor ${name}`, name, `shape [${shape.join(', ')}]`);
     if (!sameShape(got, shape)) throw adapterError(`tensor ${name} has shape [${got.join(', ')}]`, name, `shape [${shape.join(', ')}]`);
   }
   const tensors = new Map<string, tf.Tensor>();
-  for (const [name, t] of file.tensors) tensors.set(name, tf.tensor(t.data, [...t.shape], 'float32'));
+  try {
+    for (const [name, shape] of expected) {
+      const t = await file.readTensor(name);
+      if (!(t.data instanceof Float32Array)) throw adapterError(`tensor ${name} is not a float matrix`, name, 'a 2-D float tensor');
+      tensors.set(name, tf.tensor(t.data, shape, 'float32'));
+    }
+  } catch (err) {
+    for (const t of tensors.values()) t.dispose();
+    throw err;
+  }
   return { config, tensors };
 }
 

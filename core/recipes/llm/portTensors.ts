@@ -1,6 +1,5 @@
 /**
- * safetensors files over a FilePort: decode with errors naming the file, encode float32 tensors as
- * F32 with `{"format":"pt"}` metadata (what PEFT and transformers write), and the tensors of a HF
+ * safetensors files over a FilePort: encode float32 tensors as F32 with `{"format":"pt"}` metadata (what PEFT and transformers write), and the tensors of a HF
  * checkpoint folder — one model.safetensors or shards listed in model.safetensors.index.json —
  * for every side that loads checkpoints (the Node host's HF folders, recipe runs on either side).
  */
@@ -9,27 +8,16 @@ import { z } from 'zod';
 import { RecForgeError } from '../../errors';
 import type { LmConfig } from '../../models/lm/config';
 import { expectedTensorShapes } from '../../models/lm/weights';
-import { decodeSafetensors, type SafetensorsEntry, type SafetensorsFile, type StoredTensor } from '../../tensor/safetensors';
+import type { SafetensorsEntry, StoredTensor } from '../../tensor/safetensors';
 import { encodeFloatSafetensors, type FloatTensor } from '../../tensor/safetensorsFloat';
 import { joinPath } from './recipeFiles';
-import { baseName, readJsonObjectFile, readWholeFile, type FilePort } from './filePort';
+import { readJsonObjectFile, type FilePort } from './filePort';
 import { openSafetensors, type PortSafetensors } from './portSafetensors';
 
 export const SINGLE_WEIGHTS_FILE = 'model.safetensors';
 export const WEIGHTS_INDEX_FILE = 'model.safetensors.index.json';
 
 const indexSchema = z.object({ weight_map: z.record(z.string(), z.string()) });
-
-/** Reads and decodes a safetensors file; malformed bytes become an import error naming it. */
-export async function readSafetensors(port: FilePort, path: string): Promise<SafetensorsFile> {
-  const bytes = await readWholeFile(port, path);
-  try {
-    return decodeSafetensors(bytes);
-  } catch (err) {
-    const why = err instanceof RecForgeError ? err.detail : String(err);
-    throw new RecForgeError('import', `${baseName(path)}: ${why}`, { file: baseName(path), expected: 'a valid safetensors file' });
-  }
-}
 
 /** Encodes tfjs tensors (map order) as an F32 safetensors file (the checkpoint writer's encoder). */
 export async function encodeF32Tensors(tensors: ReadonlyMap<string, tf.Tensor>): Promise<Uint8Array> {
