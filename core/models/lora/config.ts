@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PROJECTIONS } from '../lm/weights';
 import type { Projection } from '../lm/weights';
+import { RecForgeError } from '../../errors';
 import { zodError } from '../lm/zodIssue';
 
 const emptyRecord = z.record(z.string(), z.never()).default({});
@@ -38,6 +39,33 @@ const loraConfigSchema = z.object({
   megatron_core: z.string().nullable().default('megatron.core'),
 });
 
+/**
+ * Fields of newer PEFT versions that change the adapted forward, with what they would switch on.
+ * Accepted only at their no-op value (absent, null, false or []) and never written back; other
+ * unknown fields are dropped as before.
+ */
+const FORWARD_CHANGING_FIELDS: Readonly<Record<string, string>> = {
+  exclude_modules: 'excluding modules from target_modules',
+  target_parameters: 'LoRA on raw parameters',
+  lora_bias: 'a bias on lora_B',
+  use_qalora: 'QALoRA',
+  alora_invocation_tokens: 'activated LoRA (aLoRA)',
+  trainable_token_indices: 'trainable token embeddings',
+  arrow_config: 'Arrow routing',
+  velora_config: 'VeLoRA',
+  monteclora_config: 'MonteCLoRA',
+};
+
+const isNoOp = (v: unknown): boolean => v === undefined || v === null || v === false || (Array.isArray(v) && v.length === 0);
+
+function refuseForwardChangingFields(json: unknown, file: string): void {
+  if (typeof json !== 'object' || json === null) return;
+  for (const [field, feature] of Object.entries(FORWARD_CHANGING_FIELDS)) {
+    if (isNoOp((json as Record<string, unknown>)[field])) continue;
+    throw new RecForgeError('import', `invalid LoRA adapter config: ${field} is set, and ${feature} is not supported`, { file, field, expected: 'absent, null, false or []' });
+  }
+}
+
 /** A parsed PEFT LoRA config (PEFT field names). */
 export type LoraConfig = z.infer<typeof loraConfigSchema>;
 
@@ -49,6 +77,7 @@ export type LoraConfigInput = z.input<typeof loraConfigSchema>;
  * @example parseLoraConfig({ peft_type: 'LORA', target_modules: ['q_proj'] }).r // 8
  */
 export function parseLoraConfig(json: unknown, file = 'adapter_config.json'): LoraConfig {
+  refuseForwardChangingFields(json, file);
   const parsed = loraConfigSchema.safeParse(json);
   if (!parsed.success) throw zodError('import', 'LoRA adapter config', file, parsed.error);
   return parsed.data;

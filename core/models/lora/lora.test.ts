@@ -60,6 +60,24 @@ describe('LoRA config', () => {
     expect((err as RecForgeError).location).toMatchObject({ file: 'adapter_config.json', field: 'bias' });
   });
 
+  it.each([
+    ['exclude_modules', ['v_proj']],
+    ['target_parameters', ['mlp.experts.gate_up_proj']],
+    ['lora_bias', true],
+    ['use_qalora', true],
+    ['alora_invocation_tokens', [5, 6]],
+    ['trainable_token_indices', [3]],
+  ])('refuses newer PEFT field %s set to %j, located', (field, value) => {
+    const err = (() => { try { parseLoraConfig({ target_modules: ['q_proj'], [field]: value }); } catch (e) { return e; } return null; })();
+    expect(err).toBeInstanceOf(RecForgeError);
+    expect((err as RecForgeError).location).toMatchObject({ file: 'adapter_config.json', field, expected: expect.any(String) });
+  });
+
+  it('accepts newer PEFT fields at their no-op values and does not write them back', () => {
+    const c = parseLoraConfig({ target_modules: ['q_proj'], exclude_modules: null, target_parameters: [], lora_bias: false, use_qalora: false, qalora_group_size: 16, alora_invocation_tokens: null });
+    expect(Object.keys(loraConfigToJson(c)).sort()).toEqual([...PEFT_FIELDS].sort());
+  });
+
   it('names and shapes tensors as PEFT does', () => {
     const shapes = expectedLoraShapes(LM, defaultLoraConfig({ r: 4, target_modules: ['q_proj', 'k_proj', 'down_proj'], layers_to_transform: [1] }));
     expect(Object.fromEntries(shapes)).toEqual({
