@@ -10,6 +10,9 @@ export interface Caller {
   readonly id: string;
   /** Sends an event to this connection only. */
   readonly send: EventSink;
-  /** Registers a listener run once when the connection goes away (closed, reloaded, dropped). */
-  onGone(listener: () => void): void;
+  /**
+   * Registers a listener run once when the connection goes away (closed, reloaded, dropped).
+   * Returns its removal, for listeners that outlive their use (one per action call would pile up).
+   */
+  onGone(listener: () => void): () => void;
 }

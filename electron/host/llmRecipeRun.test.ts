@@ -78,7 +78,7 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
     const seen: number[] = [];
     const cancelling: Caller = {
       id: 'cancelling-window',
-      onGone: () => undefined,
+      onGone: () => () => undefined,
       send: (event, payload) => {
         if (event !== 'runs.onActionProgress') return;
         seen.push((payload as ActionProgress).done);
@@ -92,6 +92,25 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
     // The run stays open in the worker: the next action answers.
     expect(value<CocktailEvaluation>(await dispatch('runs.action', { runId, action: 'evaluate', args: { lambda: 0.4 } })).lambda).toBe(0.4);
     expect(value<null>(await dispatch('runs.cancelAction', { runId, action: 'autoLambda' }))).toBeNull(); // nothing in flight: a no-op
+  }, 240_000);
+
+  it('a window that closes during Auto λ stops it; finished actions leave no close listener behind', async () => {
+    const { id: runId } = await cocktailRun();
+    const closing = fakeCaller();
+    const closingSend = closing.send;
+    const watched: Caller = {
+      ...closing,
+      send: (event, payload) => {
+        closingSend(event, payload);
+        if (event === 'runs.onActionProgress' && closing.payloads('runs.onActionProgress').length === 1) closing.close();
+      },
+    };
+    const gone = await dispatch('runs.action', { runId, action: 'autoLambda' }, watched);
+    expect(gone.ok === false && gone.error.code).toBe('cancelled');
+
+    const staying = fakeCaller();
+    for (const lambda of [0.2, 0.6]) expect(value<CocktailEvaluation>(await dispatch('runs.action', { runId, action: 'evaluate', args: { lambda } }, staying)).lambda).toBe(lambda);
+    expect(staying.goneListeners()).toBe(0);
   }, 240_000);
 
   it('an unregistered base model is refused at start, naming the field', async () => {

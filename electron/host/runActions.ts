@@ -2,7 +2,8 @@
  * runs.action: an action of a finished recipe run (e.g. evaluate RecCocktail's merge at a λ). The
  * arguments are validated here with the action's schema (core/protocol/recipeActions.ts), then the
  * worker — the only thread with tfjs — runs it on the run's folder. A long action (Auto λ) reports
- * its steps to the window that asked (runs.onActionProgress) and stops on runs.cancelAction.
+ * its steps to the window that asked (runs.onActionProgress) and stops on runs.cancelAction or
+ * when that window goes away (nobody is left to see the result, and the worker is freed for others).
  */
 import { RecForgeError } from '../../core/errors';
 import { actionArgsSchema, type ActionArtifact, type RunActionRequest } from '../../core/protocol/recipeActions';
@@ -27,10 +28,12 @@ export async function runAction(ctx: HostContext, req: RunActionRequest, caller?
   if (!parsed.success) throw zodError('validation', `${req.action} arguments`, 'args', parsed.error);
   const controller = ctx.actionCalls.begin(req.runId, req.action);
   const onProgress = (done: number, total: number): void => caller?.send('runs.onActionProgress', { runId: req.runId, action: req.action, done, total });
+  const stopWatching = caller?.onGone(() => controller.abort());
   let result: unknown;
   try {
     result = await ctx.worker.action(summary.model, req.action, ctx.workspace.runDir(req.runId), parsed.data, { signal: controller.signal, onProgress });
   } finally {
+    stopWatching?.();
     ctx.actionCalls.end(req.runId, req.action, controller);
   }
   if (isActionArtifact(result)) await ctx.runs.recordArtifact(req.runId, result.artifact);

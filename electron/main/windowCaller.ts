@@ -22,6 +22,11 @@ export function windowCaller(contents: WebContents): Caller {
       contents.once('destroyed', once);
       contents.once('render-process-gone', once);
       contents.once('did-navigate', once);
+      return () => {
+        contents.removeListener('destroyed', once);
+        contents.removeListener('render-process-gone', once);
+        contents.removeListener('did-navigate', once);
+      };
     },
   };
 }

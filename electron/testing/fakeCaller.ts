@@ -10,6 +10,8 @@ export interface FakeCaller extends Caller {
   /** The payloads of one event channel, in order. */
   payloads<E extends EventChannel>(event: E): EventPayload<E>[];
   close(): void;
+  /** Listeners registered with onGone and not removed yet. */
+  goneListeners(): number;
 }
 
 let nextId = 1;
@@ -21,7 +23,14 @@ export function fakeCaller(): FakeCaller {
     id: `fake-${nextId++}`,
     sent,
     send: (event, payload) => void sent.push({ event, payload }),
-    onGone: (listener) => void gone.push(listener),
+    onGone: (listener) => {
+      gone.push(listener);
+      return () => {
+        const k = gone.indexOf(listener);
+        if (k >= 0) gone.splice(k, 1);
+      };
+    },
+    goneListeners: () => gone.length,
     payloads: <E extends EventChannel>(event: E) => sent.filter((s) => s.event === event).map((s) => s.payload as EventPayload<E>),
     close: () => gone.splice(0).forEach((listener) => listener()),
   };

@@ -30,7 +30,11 @@ function socketCaller(socket: WebSocket): Caller {
   return {
     id: `socket-${++sockets}`,
     send: (event, payload) => send(socket, { kind: 'event', event, payload }),
-    onGone: (listener) => void socket.once('close', listener),
+    onGone: (listener) => {
+      const once = (): void => listener();
+      socket.once('close', once);
+      return () => void socket.off('close', once);
+    },
   };
 }
 
