@@ -70,6 +70,8 @@ const hfConfigSchema = z.looseObject({
   rope_scaling: z.null().optional(),
   sliding_window: posInt.nullish(), // tokens (mistral; qwen2 only with use_sliding_window)
   use_sliding_window: z.boolean().optional(), // qwen2
+  max_window_layers: z.number().int().nonnegative().optional(), // qwen2: layers from this index on slide
+  layer_types: z.array(z.string()).optional(), // transformers ≥ 4.53: 'full_attention' | 'sliding_attention' per layer
   bos_token_id: tokenId.nullish(),
   eos_token_id: z.union([tokenId, z.array(tokenId)]).nullish(),
 });
@@ -103,9 +105,26 @@ function ropeTheta(c: HfConfig, file: string): number {
 
 const MISTRAL_DEFAULT_WINDOW = 4096; // tokens: transformers' MistralConfig default when the key is absent
 
+const QWEN2_DEFAULT_WINDOW_LAYERS = 28; // transformers' Qwen2Config max_window_layers default
+
+/**
+ * Whether any Qwen2 layer slides in transformers: only with use_sliding_window and a window set
+ * (else the window is None), then the layers layer_types marks, or without that list the layers
+ * from max_window_layers on. Many checkpoints turn use_sliding_window on with max_window_layers =
+ * num_hidden_layers: no layer slides.
+ */
+function qwen2Slides(c: HfConfig): { slides: boolean; field: string } {
+  if (c.use_sliding_window !== true || (c.sliding_window ?? null) === null) return { slides: false, field: '' };
+  if (c.layer_types !== undefined) return { slides: c.layer_types.includes('sliding_attention'), field: 'layer_types' };
+  return { slides: (c.max_window_layers ?? QWEN2_DEFAULT_WINDOW_LAYERS) < c.num_hidden_layers, field: 'use_sliding_window' };
+}
+
 /** The sliding window transformers would apply, or undefined for full attention. */
 function slidingWindow(c: HfConfig, file: string): number | undefined {
-  if (c.model_type === 'qwen2' && c.use_sliding_window === true) throw located('use_sliding_window', 'false (sliding-window attention is not supported for qwen2)', file);
+  if (c.model_type === 'qwen2') {
+    const { slides, field } = qwen2Slides(c);
+    if (slides) throw located(field, 'full attention in every layer (sliding-window attention is not supported for qwen2)', file);
+  }
   if (c.model_type !== 'mistral') return undefined;
   return c.sliding_window === undefined ? MISTRAL_DEFAULT_WINDOW : (c.sliding_window ?? undefined);
 }

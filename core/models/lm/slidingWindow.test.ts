@@ -43,10 +43,21 @@ describe('sliding window in config.json', () => {
     expect(lmConfigToJson(parseLmConfig(tiny({ model_type: 'llama' })))).not.toHaveProperty('sliding_window');
   });
 
-  it('refuses qwen2 use_sliding_window true, located on that field', async () => {
-    const err = await rejection(() => parseLmConfig(tiny({ model_type: 'qwen2', use_sliding_window: true, sliding_window: 16 })));
+  it('refuses a qwen2 config where some layer slides, located on the field that says so', async () => {
+    const err = await rejection(() => parseLmConfig(tiny({ model_type: 'qwen2', use_sliding_window: true, sliding_window: 16, max_window_layers: 1 })));
     expect(err.location).toMatchObject({ file: 'config.json', field: 'use_sliding_window', expected: expect.any(String) });
-    expect(parseLmConfig(tiny({ model_type: 'qwen2', use_sliding_window: false, sliding_window: 16 })).slidingWindow).toBeUndefined();
+    const listed = await rejection(() => parseLmConfig(tiny({ model_type: 'qwen2', use_sliding_window: true, layer_types: ['full_attention', 'sliding_attention'], sliding_window: 16 })));
+    expect(listed.location).toMatchObject({ file: 'config.json', field: 'layer_types' });
+  });
+
+  it('accepts qwen2 configs where no layer slides, as transformers builds them: full attention', () => {
+    const full = (extra: Record<string, unknown>): number | undefined => parseLmConfig(tiny({ model_type: 'qwen2', sliding_window: 16, ...extra })).slidingWindow;
+    expect(full({ use_sliding_window: false })).toBeUndefined();
+    expect(full({ use_sliding_window: true, max_window_layers: 2 })).toBeUndefined(); // sliding starts at layer index 2 of 2
+    expect(full({ use_sliding_window: true })).toBeUndefined(); // max_window_layers defaults to 28
+    expect(full({ use_sliding_window: true, sliding_window: null, max_window_layers: 0 })).toBeUndefined();
+    expect(full({ use_sliding_window: true, max_window_layers: 0, layer_types: ['full_attention', 'full_attention'] })).toBeUndefined();
+    expect(full({ use_sliding_window: false, layer_types: ['sliding_attention', 'sliding_attention'] })).toBeUndefined(); // no window without the switch
   });
 });
 
