@@ -140,7 +140,8 @@ export function parseSafetensorsHeader(headerBytes: Uint8Array, dataLength: numb
   for (const [name, value] of Object.entries(header)) {
     if (name === METADATA_KEY) continue;
     const e = parseEntry(name, value);
-    if (e.end < e.begin || e.end > dataLength) throw invalid(`entry ${name}: data_offsets [${e.begin}, ${e.end}] outside the data (${dataLength} bytes)`);
+    if (e.end < e.begin) throw invalid(`entry ${name}: data_offsets [${e.begin}, ${e.end}] end before they begin`);
+    if (e.end > dataLength) throw invalid(`truncated: entry ${name} needs data up to byte ${e.end}, the file has ${dataLength} after its header`);
     entries.set(name, e);
   }
   return { entries, metadata: parseMetadata(header[METADATA_KEY]) };
