@@ -136,6 +136,6 @@ export const RECIPES: readonly RecipeEntry[] = [
     formDefaults: {},
     presets: RECCOCKTAIL_PRESETS,
     headlineVariant: 'merged',
-    resumeNote: RESTARTS_ON_RESUME,
+    resumeNote: 'Resume keeps the training stages that finished (catalog pre-training, base spirit, ingredient) and trains from the first unfinished one (a stage cut off mid-training starts again).',
   },
 ];

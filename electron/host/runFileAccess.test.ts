@@ -55,6 +55,11 @@ describe('RunFileAccess', () => {
     await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/artifacts/a/config.json.SHA256` })).rejects.toThrow(/written by the host only/);
     await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/Events.jsonl` })).rejects.toThrow(/written by the host only/); // one file on a case-folding disk
     await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/checkpoints/model.ckpt` })).rejects.toThrow(/written by the host only/);
+    await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/checkpoints/stages/x.json` })).rejects.toThrow(/written by the host only/);
+    await expect(files.write({ op: 'begin', runId: 'r1', path: `${run}/checkpoints/stages/a/x.safetensors` })).rejects.toThrow(/written by the host only/);
+    // A recipe's stage checkpoints (core/recipes/llm/stageCheckpoints.ts) are its own.
+    expect(await files.write({ op: 'begin', runId: 'r1', path: `${run}/checkpoints/stages/ingredient.safetensors` })).toMatchObject({ uploadId: expect.any(String) });
+    await files.close();
   });
 
   it('leaves nothing of uploads that were aborted, failed or still open when the run ends', async () => {

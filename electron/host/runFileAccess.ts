@@ -59,13 +59,18 @@ export class RunFileAccess {
   }
 
   /**
-   * A recipe writes only its artifacts (an allow-list, so the host's own files — events.jsonl,
-   * checkpoints, .sha256 sidecars — stay out of reach however the file system folds case).
+   * A recipe writes only its artifacts and its stage checkpoints (an allow-list, so the host's own
+   * files — events.jsonl, training checkpoints, .sha256 sidecars — stay out of reach however the
+   * file system folds case).
    */
   private writable(file: string): string {
     const [top, ...rest] = path.relative(this.runDir, file).split(path.sep);
-    const artifact = top === 'artifacts' && rest.length > 0 && !file.toLowerCase().endsWith('.sha256');
-    if (!artifact) throw new RecForgeError('validation', `${file} is written by the host only`, { file: 'compute', field: 'path', expected: "a file under the run's artifacts/ folder (not a .sha256 sidecar)" });
+    const sidecar = file.toLowerCase().endsWith('.sha256');
+    const artifact = top === 'artifacts' && rest.length > 0;
+    const stage = top === 'checkpoints' && rest.length === 2 && rest[0] === 'stages' && (rest[1] ?? '').endsWith('.safetensors');
+    if (sidecar || !(artifact || stage)) {
+      throw new RecForgeError('validation', `${file} is written by the host only`, { file: 'compute', field: 'path', expected: "a file under the run's artifacts/ folder or a checkpoints/stages/*.safetensors file (not a .sha256 sidecar)" });
+    }
     return file;
   }
 

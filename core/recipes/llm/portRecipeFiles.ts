@@ -90,6 +90,32 @@ async function loadAdapter(port: FilePort, dir: string, base: LmConfig): Promise
   return { config, tensors };
 }
 
+const TAG_KEY = 'recforge_tag';
+
+async function saveTensors(port: FilePort, file: string, tensors: ReadonlyMap<string, tf.Tensor>, tag: string): Promise<void> {
+  await port.writeBytes(file, await encodeF32Tensors(tensors, { format: 'pt', [TAG_KEY]: tag }));
+}
+
+/** Anything but a readable file with the tag is "no checkpoint": the stage is simply trained again. */
+async function loadTensors(port: FilePort, file: string, tag: string): Promise<Map<string, tf.Tensor> | null> {
+  if ((await port.fileSize(file)) === null) return null;
+  const tensors = new Map<string, tf.Tensor>();
+  try {
+    const opened = await openSafetensors(port, file);
+    if (opened.metadata[TAG_KEY] !== tag) return null;
+    for (const [name, entry] of opened.entries) {
+      const t = await opened.readTensor(name);
+      if (!(t.data instanceof Float32Array)) throw new RecForgeError('import', `${file}: ${name} is not F32`);
+      tensors.set(name, tf.tensor(t.data, [...entry.shape], 'float32'));
+    }
+    return tensors;
+  } catch (err) {
+    for (const t of tensors.values()) t.dispose();
+    if (err instanceof RecForgeError) return null;
+    throw err;
+  }
+}
+
 /** The RecipeFiles of a runner whose bytes go through `port`. */
 export function recipeFilesOver(port: FilePort): RecipeFiles {
   return {
@@ -97,6 +123,8 @@ export function recipeFilesOver(port: FilePort): RecipeFiles {
     saveModelFolder: (dir, config, weights, tokenizer) => saveModelFolder(port, dir, config, weights, tokenizer),
     saveAdapter: (dir, adapter) => saveAdapter(port, dir, adapter),
     loadAdapter: (dir, base) => loadAdapter(port, dir, base),
+    saveTensors: (file, tensors, tag) => saveTensors(port, file, tensors, tag),
+    loadTensors: (file, tag) => loadTensors(port, file, tag),
     writeText: (file, text) => writeTextFile(port, file, text),
     readText: (file) => readTextFile(port, file),
   };

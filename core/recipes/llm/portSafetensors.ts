@@ -14,6 +14,8 @@ export interface PortSafetensors {
   /** The file's base name (what errors name). */
   readonly file: string;
   readonly entries: ReadonlyMap<string, SafetensorsEntry>;
+  /** The header's __metadata__ strings. */
+  readonly metadata: Readonly<Record<string, string>>;
   /** Reads and decodes tensor `name`'s bytes only; the caller keeps (or drops) the result. */
   readTensor(name: string): Promise<StoredTensor>;
 }
@@ -47,10 +49,11 @@ export async function openSafetensors(port: FilePort, path: string): Promise<Por
   if (length > BigInt(Math.min(size - 8, MAX_HEADER_BYTES))) throw malformed(file, `header length ${length} exceeds the file size (${size} bytes): truncated or not safetensors`);
   const dataStart = 8 + Number(length);
   const headerBytes = await readRange(port, path, 8, Number(length));
-  const { entries } = named(file, undefined, () => parseSafetensorsHeader(headerBytes, size - dataStart));
+  const { entries, metadata } = named(file, undefined, () => parseSafetensorsHeader(headerBytes, size - dataStart));
   return {
     file,
     entries,
+    metadata,
     async readTensor(name) {
       const entry = entries.get(name);
       if (entry === undefined) throw new RecForgeError('import', `${file} has no tensor ${name}`, { file, field: name, expected: 'tensor present' });

@@ -20,10 +20,10 @@ export const WEIGHTS_INDEX_FILE = 'model.safetensors.index.json';
 const indexSchema = z.object({ weight_map: z.record(z.string(), z.string()) });
 
 /** Encodes tfjs tensors (map order) as an F32 safetensors file (the checkpoint writer's encoder). */
-export async function encodeF32Tensors(tensors: ReadonlyMap<string, tf.Tensor>): Promise<Uint8Array> {
+export async function encodeF32Tensors(tensors: ReadonlyMap<string, tf.Tensor>, metadata: Readonly<Record<string, string>> = { format: 'pt' }): Promise<Uint8Array> {
   const floats = new Map<string, FloatTensor>();
   for (const [name, t] of tensors) floats.set(name, { shape: t.shape, data: Float32Array.from(await t.data()) });
-  return encodeFloatSafetensors(floats, 'F32');
+  return encodeFloatSafetensors(floats, 'F32', metadata);
 }
 
 /** Which file holds each tensor: null for a single model.safetensors. */

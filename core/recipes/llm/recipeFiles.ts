@@ -30,6 +30,13 @@ export interface RecipeFiles {
   saveAdapter(dir: string, adapter: LoraAdapter): Promise<void>;
   /** Loads a PEFT folder, checking every tensor's shape against `base`. */
   loadAdapter(dir: string, base: LmConfig): Promise<LoraAdapter>;
+  /**
+   * One file of named F32 tensors carrying `tag` (a stage checkpoint), written atomically: a crash
+   * leaves the previous file or the new one, never half of it.
+   */
+  saveTensors(file: string, tensors: ReadonlyMap<string, tf.Tensor>, tag: string): Promise<void>;
+  /** The tensors of such a file, or null when it is missing, unreadable or carries another tag (the caller owns them). */
+  loadTensors(file: string, tag: string): Promise<Map<string, tf.Tensor> | null>;
   /** Atomic UTF-8 write (folders created). */
   writeText(file: string, text: string): Promise<void>;
   readText(file: string): Promise<string>;

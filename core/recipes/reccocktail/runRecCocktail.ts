@@ -8,13 +8,15 @@
  */
 import { RecForgeError } from '../../errors';
 import type { RecipeTrainHooks } from '../../train/lm/trainInMemory';
+import { TRAIN_EVERY_STAGE, type StageCheckpoints } from '../llm/stageCheckpoints';
 import { createPlayground, type CocktailPlayground, type LambdaEvaluation } from './playground';
 import { prepareRecCocktail, type PreparedRecCocktail, type RecCocktailData } from './prepare';
 import type { RecCocktailSettings } from './settings';
-import { baseWeights, trainAdapter } from './stages';
+import { adapterConfigOf, baseWeights, trainAdapter } from './stages';
 import { generationOf, type VariantGeneration } from './generation';
 import { entropyLambdas, evaluationAt, gridLambdas, sweepLambdas, type CocktailSweep, type PerScenario } from './sweep';
 import type { CocktailLambda } from './cocktail';
+import type { LoraAdapter } from '../../models/lora/adapter';
 
 export type { RecCocktailData } from './prepare';
 
@@ -48,6 +50,8 @@ export interface RecCocktailResult {
 /** Hooks of a run: training hooks plus the stage being entered. */
 export interface RecCocktailHooks extends RecipeTrainHooks {
   onStage?(stage: 'pretrain' | 'base-spirit' | 'ingredient' | 'evaluate'): void;
+  /** Where finished training stages are kept for a resume (default: none, every stage trains). */
+  stages?: StageCheckpoints;
 }
 
 /**
@@ -76,15 +80,21 @@ async function perScenarioVariant(pg: CocktailPlayground, sweep: CocktailSweep, 
   return { variant, lambda, evaluation: { ...warm, cold: cold.cold } };
 }
 
-/** Trains the base (scratch only) and both adapters into a playground. */
+/** Trains the base (scratch only) and both adapters into a playground; stages a resumed run finished are restored. */
 async function trainCocktail(p: PreparedRecCocktail, s: RecCocktailSettings, hooks: RecCocktailHooks): Promise<CocktailPlayground> {
-  if (p.model.weights === null) hooks.onStage?.('pretrain');
-  const base = await baseWeights(p.model, p.catalog, s, hooks);
+  const stages = hooks.stages ?? TRAIN_EVERY_STAGE;
+  const scratch = p.model.weights === null;
+  if (scratch) hooks.onStage?.('pretrain');
+  // A provided model's weights are only cloned: nothing to keep (and a copy of 7B weights per run would be absurd).
+  const base = scratch ? await stages.through('pretrain', () => baseWeights(p.model, p.catalog, s, hooks)) : await baseWeights(p.model, p.catalog, s, hooks);
+  const adapter = async (runId: string, stage: 'base-spirit' | 'ingredient', corpus: PreparedRecCocktail['corpora']['general'], steps: number): Promise<LoraAdapter> => {
+    hooks.onStage?.(stage);
+    const tensors = await stages.through(stage, async () => (await trainAdapter(runId, p.model, base, corpus, steps, s, hooks)).tensors);
+    return { config: adapterConfigOf(s), tensors };
+  };
   try {
-    hooks.onStage?.('base-spirit');
-    const baseSpirit = await trainAdapter('reccocktail-base-spirit', p.model, base, p.corpora.general, s.baseSteps, s, hooks);
-    hooks.onStage?.('ingredient');
-    const ingredient = await trainAdapter('reccocktail-ingredient', p.model, base, p.corpora.target, s.ingredientSteps, s, hooks).catch((err: unknown) => {
+    const baseSpirit = await adapter('reccocktail-base-spirit', 'base-spirit', p.corpora.general, s.baseSteps);
+    const ingredient = await adapter('reccocktail-ingredient', 'ingredient', p.corpora.target, s.ingredientSteps).catch((err: unknown) => {
       for (const t of baseSpirit.tensors.values()) t.dispose();
       throw err;
     });

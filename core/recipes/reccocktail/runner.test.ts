@@ -6,6 +6,7 @@ import { useTensorSuite } from '../../testing/tensorSuite';
 import type { RecipeModelRef, RecipeRunEvent, RecipeRunIo } from '../runner';
 import { nodeRecipeFiles } from '../../platform/recipeFiles';
 import { demoRecipeSources, demoSources, writeTinyHfFolder } from '../llm/testData';
+import { stageFile } from '../llm/stageCheckpoints';
 import { createRecCocktailRunner } from './runner';
 import type { ActionArtifact, CocktailEvaluation } from '../../protocol/recipeActions';
 import { recCocktailActions } from './actions';
@@ -23,10 +24,10 @@ const settings = parseRecCocktailSettings({
   entropyPrompts: 6, firstTokens: 2, maxEvalCases: 8, loraRank: 2, loraAlpha: 4, loraTargets: 'attention',
 });
 
-async function run(runDir: string, model: RecipeModelRef = { kind: 'scratch' }, s: RecCocktailSettings = settings): Promise<RecipeRunEvent[]> {
+async function run(runDir: string, model: RecipeModelRef = { kind: 'scratch' }, s: RecCocktailSettings = settings, resume = false): Promise<RecipeRunEvent[]> {
   const events: RecipeRunEvent[] = [];
   let clock = 0;
-  const io: RecipeRunIo = { runDir, resume: false, emit: (e) => void events.push(e), isCancelled: () => false, yieldToEventLoop: () => Promise.resolve(), now: () => (clock += 1000) };
+  const io: RecipeRunIo = { runDir, resume, emit: (e) => void events.push(e), isCancelled: () => false, yieldToEventLoop: () => Promise.resolve(), now: () => (clock += 1000) };
   const outcome = await createRecCocktailRunner(files).run({ runId: 'r1', settings: s, sources: demoRecipeSources(120), model }, io);
   expect(outcome).toEqual({ status: 'done' });
   return events;
@@ -131,6 +132,27 @@ describe('reccocktail runner (scratch model)', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('a resumed run restores the finished stages, trains only the missing one, and reports the same numbers', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'reccocktail-resume-'));
+    const trained = (events: RecipeRunEvent[]): string[] => events.flatMap((e) => (e.kind === 'lm' && e.event.kind === 'plan' ? [e.series] : []));
+    const numbers = (events: RecipeRunEvent[]): number[] => events.flatMap((e) => (e.kind === 'metrics' ? e.metrics.map((m) => m.value) : []));
+    try {
+      const first = await run(dir);
+      expect(trained(first)).toEqual(['catalog pre-training', 'base spirit', 'ingredient']);
+      expect(trained(await run(dir))).toEqual(['catalog pre-training', 'base spirit', 'ingredient']); // a fresh run never reads stage files
+      // The run was cut off during the ingredient: its stage file never got written.
+      await rm(stageFile(dir, 'ingredient'));
+      const resumed = await run(dir, { kind: 'scratch' }, settings, true);
+      expect(trained(resumed)).toEqual(['ingredient']);
+      expect(resumed.flatMap((e) => (e.kind === 'stage' ? [e.stage] : []))).toEqual(['data', 'pretrain', 'base-spirit', 'ingredient', 'evaluate', 'export']);
+      expect(numbers(resumed)).toEqual(numbers(first));
+      // Stage files written under other settings are not reused.
+      expect(trained(await run(dir, { kind: 'scratch' }, { ...settings, lr: settings.lr / 2 }, true))).toEqual(['catalog pre-training', 'base spirit', 'ingredient']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('runs unchanged on a local HF checkpoint folder (Qwen2 layout): only the model path differs', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'reccocktail-folder-'));

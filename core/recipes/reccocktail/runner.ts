@@ -5,12 +5,14 @@
  * ingredient, evaluate, export), 'lm' series ('catalog pre-training', 'base spirit',
  * 'ingredient'), warm/cold metrics per variant with protocol and chance, the grid and entropy λ,
  * the variants and λ-curve tables, and artifacts: base model (scratch), both adapters and the
- * merged adapter at the entropy λ as PEFT folders. A resumed run starts over (it has no
- * mid-run checkpoints; a demo run takes minutes).
+ * merged adapter at the entropy λ as PEFT folders. Each finished training stage (catalog
+ * pre-training, base spirit, ingredient) is kept under checkpoints/stages/, so a resumed run
+ * restores those and trains from the first unfinished stage on.
  */
 import type { RunArtifact } from '../../protocol/recipeRun';
 import { disposeRecipeModel, loadRecipeModel, type RecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
+import { stageCheckpoints } from '../llm/stageCheckpoints';
 import { targetDomainOf } from '../llm/targetDomain';
 import { outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
@@ -82,7 +84,10 @@ function report(io: RecipeRunIo, s: RecCocktailSettings, r: RecCocktailResult, a
 async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktailSettings>, io: RecipeRunIo, model: RecipeModel): Promise<void> {
   const s = { ...input.settings, targetDomain: targetDomainOf(input.sources, input.settings.targetDomain) };
   const prepared = prepareRecCocktail({ sources: input.sources, model }, s);
+  // A stage file is only reused by the run that wrote it: same settings (target resolved) and model.
+  const fingerprint = JSON.stringify({ recipe: 'reccocktail', version: 1, settings: s, model: input.model });
   const r = await runPreparedRecCocktail(prepared, s, {
+    stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
     emit: (runId, event) => io.emit({ kind: 'lm', series: RECCOCKTAIL_SERIES[runId as keyof typeof RECCOCKTAIL_SERIES] ?? runId, event }),
     onStage: (stage) => io.emit({ kind: 'stage', stage }),
     isCancelled: () => io.isCancelled(),

@@ -77,9 +77,14 @@ export async function baseWeights(model: ResolvedModel, catalog: readonly Catalo
   return (await trainInMemory(job, hooks)).tensors;
 }
 
+/** The PEFT config (defaults filled in) both adapters are trained with. */
+export function adapterConfigOf(s: RecCocktailSettings): LoraAdapter['config'] {
+  return defaultLoraConfig(loraOf(s));
+}
+
 /** Trains one LoRA adapter on instruction examples over the frozen `base`. */
 export async function trainAdapter(runId: string, model: ResolvedModel, base: ReadonlyMap<string, tf.Tensor>, examples: readonly InstructionExample[], steps: number, s: RecCocktailSettings, hooks: RecipeTrainHooks): Promise<LoraAdapter> {
-  const config = defaultLoraConfig(loraOf(s));
+  const config = adapterConfigOf(s);
   const job = {
     runId,
     model: model.config,
