@@ -117,7 +117,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     formDefaults: {},
     presets: CPREC_PRESETS,
     headlineVariant: 'cprec+sft',
-    resumeNote: RESTARTS_ON_RESUME,
+    resumeNote: 'Resume keeps the training stages that finished (continual pre-training, SFT from initial, SFT from CPT) and trains from the first unfinished one (a stage cut off mid-training starts again).',
   },
   {
     id: 'reccocktail',

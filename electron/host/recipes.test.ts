@@ -8,7 +8,7 @@ describe('recipes.list', () => {
     expect(note('rellax')).toMatch(/restarts the run from the beginning/);
     expect(note('recbase')).toMatch(/restarts the run from the beginning/);
     expect(note('pad')).toMatch(/keeps the seeds that finished/);
-    expect(note('reccocktail')).toMatch(/keeps the training stages that finished/);
+    for (const id of ['reccocktail', 'cprec']) expect(note(id)).toMatch(/keeps the training stages that finished/);
     expect(note('lm-pretrain')).toBeUndefined();
   });
 

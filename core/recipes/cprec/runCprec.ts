@@ -31,6 +31,7 @@ import { cprecLora, cprecTrainable, type CprecSettings } from './settings';
 import type { LmExample } from '../../train/lm/packing';
 import type { TextTokenizer } from '../../text/tokenizer/types';
 import { trainInMemory, type RecipeTrainHooks } from '../../train/lm/trainInMemory';
+import { TRAIN_EVERY_STAGE, type StageCheckpoints } from '../llm/stageCheckpoints';
 import { foldAdapter } from '../llm/mergedWeights';
 import { fineTune, sftExamples } from './sft';
 
@@ -66,6 +67,8 @@ export interface CprecResult {
 export interface CprecHooks extends RecipeTrainHooks {
   onEvaluate?(): void;
   onSft?(): void;
+  /** Where finished training stages are kept for a resume (default: none, every stage trains). */
+  stages?: StageCheckpoints;
 }
 
 /** LM job id of continual pre-training. */
@@ -115,6 +118,17 @@ export function pretrainLines(corpus: MultiDomainCorpus, target: number, tok: Te
   return { stable: fit(lines.stable), anneal: fit(lines.anneal) };
 }
 
+/** The CPT stage (restored when a resumed run finished it): trained tensors and the final loss. */
+async function continualPretraining(job: LmTrainJob, model: ResolvedModel, hooks: CprecHooks): Promise<{ tensors: Map<string, tf.Tensor>; finalLoss: number | null }> {
+  const stages = hooks.stages ?? TRAIN_EVERY_STAGE;
+  const out = await stages.through('cpt', async () => {
+    const t = await trainInMemory(job, hooks, model.weights ?? undefined);
+    return { tensors: t.tensors, note: JSON.stringify({ finalLoss: t.finalLoss }) };
+  });
+  const note = JSON.parse(out.note ?? '{}') as { finalLoss?: number | null };
+  return { tensors: out.tensors, finalLoss: note.finalLoss ?? null };
+}
+
 /** Runs CPRec: continual pre-training, then next-item ranking on the target domain. */
 export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHooks = {}): Promise<CprecResult> {
   const full = buildCorpus(data.sources);
@@ -128,7 +142,7 @@ export async function runCprec(data: CprecData, s: CprecSettings, hooks: CprecHo
   const sources = bySource.map((src) => sourceFromExamples(src.name, render(src.lines)));
   const trainedItems = targetItemsInLines(corpus, s.targetDomain, linesRead(bySource, cprecSchedulePlan(s).phases, s));
   const evalSet = cprecEvalSet(full, mixedSequences(full), target, model.tokenizer, { negatives: s.negatives, seed: s.seed, historyItems: s.windowItems - 1, maxLen: s.maxLen, maxCases: s.maxEvalCases, trainedItems });
-  const trained = await trainInMemory(cprecJob(s, model, sources), hooks, model.weights ?? undefined);
+  const trained = await continualPretraining(cprecJob(s, model, sources), model, hooks);
   const startWeights = model.weights ?? scratchStartWeights(model, s);
   try {
     const tuned = await evaluateAll(s, model, startWeights, trained.tensors, evalSet, sftExamples(corpus, target.index, model.tokenizer, s.windowItems, s.maxLen), hooks);
@@ -157,8 +171,8 @@ async function evaluateAll(s: CprecSettings, model: ResolvedModel, start: Readon
     const evaluations = [await evaluate('initial', model, start, ev), await evaluate('cprec', model, s.trainable === 'full' ? trained : start, ev, cpt.delta)];
     if (s.sftSteps === 0 || sft.length === 0) return { evaluations, sftExamples: 0 };
     hooks.onSft?.();
-    for (const [variant, from, runId] of [['sft', start, CPREC_SFT_RUNS.fromInitial], ['cprec+sft', cpt.weights, CPREC_SFT_RUNS.fromCpt]] as const) {
-      const tuned = await fineTune(runId, s, model, from, sft, hooks);
+    for (const [variant, from, runId, stage] of [['sft', start, CPREC_SFT_RUNS.fromInitial, 'sft-initial'], ['cprec+sft', cpt.weights, CPREC_SFT_RUNS.fromCpt, 'sft-cpt']] as const) {
+      const tuned = await fineTune(runId, s, model, from, sft, hooks, stage, hooks.stages);
       try {
         evaluations.push(await evaluate(variant, model, tuned.weights, ev, tuned.delta));
       } finally {

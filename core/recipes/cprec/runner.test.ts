@@ -8,6 +8,7 @@ import { nodeRecipeFiles } from '../../platform/recipeFiles';
 import { CPREC_PATHS, CPREC_SERIES, createCprecRunner } from './runner';
 import { parseCprecSettings, type CprecSettingsInput } from './settings';
 import { demoRecipeSources, demoSources, writeTinyHfFolder } from '../llm/testData';
+import { stageFile } from '../llm/stageCheckpoints';
 
 useTensorSuite();
 
@@ -15,16 +16,34 @@ const files = nodeRecipeFiles;
 
 const TINY: CprecSettingsInput = { vocabSize: 300, hidden: 32, layers: 1, steps: 10, warmupFraction: 0.2, stableFraction: 0.5, batchSize: 4, maxLen: 48, negatives: 9, maxEvalCases: 30, sftSteps: 4 };
 
-async function run(runDir: string, model: RecipeModelRef, over: CprecSettingsInput = {}): Promise<RecipeRunEvent[]> {
+async function run(runDir: string, model: RecipeModelRef, over: CprecSettingsInput = {}, resume = false): Promise<RecipeRunEvent[]> {
   const events: RecipeRunEvent[] = [];
   let clock = 0;
-  const io: RecipeRunIo = { runDir, resume: false, emit: (e) => void events.push(e), isCancelled: () => false, yieldToEventLoop: () => Promise.resolve(), now: () => (clock += 1000) };
+  const io: RecipeRunIo = { runDir, resume, emit: (e) => void events.push(e), isCancelled: () => false, yieldToEventLoop: () => Promise.resolve(), now: () => (clock += 1000) };
   const settings = parseCprecSettings({ ...TINY, ...over });
   expect(await createCprecRunner(files).run({ runId: 'c1', settings, sources: demoRecipeSources(120), model }, io)).toEqual({ status: 'done' });
   return events;
 }
 
 describe('cprec runner', () => {
+  it('a resumed run restores the finished stages (CPT, SFT from initial), trains the missing one, and reports the same numbers', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'cprec-resume-'));
+    const trained = (events: RecipeRunEvent[]): string[] => events.flatMap((e) => (e.kind === 'lm' && e.event.kind === 'plan' ? [e.series] : []));
+    const results = (events: RecipeRunEvent[]): unknown[] => events.flatMap((e) => (e.kind === 'metrics' ? e.metrics.map((m): unknown => m.value) : e.kind === 'table' ? [e.table.rows] : []));
+    for (const trainable of ['lora', 'full'] as const) {
+      try {
+        const first = await run(dir, { kind: 'scratch' }, { trainable });
+        expect(trained(first)).toEqual([CPREC_SERIES, 'sft (from initial)', 'sft (from CPT)']);
+        await rm(stageFile(dir, 'sft-cpt')); // cut off during the last stage
+        const resumed = await run(dir, { kind: 'scratch' }, { trainable }, true);
+        expect(trained(resumed)).toEqual(['sft (from CPT)']);
+        expect(results(resumed)).toEqual(results(first));
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  }, 120_000);
+
   it('scratch model: stages, the all-domain series with its WSA plan and data switch, metrics with protocol, tables, a loadable model folder', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'cprec-'));
     try {

@@ -5,8 +5,9 @@
  * 'plan' and 'phaseChange' events carry the WSA phases and the data-source switch, metrics before
  * ('initial') and after ('cprec') pre-training on all/warm/cold test targets with protocol and
  * chance, the results and schedule tables, and the pre-trained model (HF folder, full training)
- * or adapter (PEFT folder, LoRA) under artifacts/. A resumed run starts over (no mid-run
- * checkpoints; a demo run takes about two minutes).
+ * or adapter (PEFT folder, LoRA) under artifacts/. Each finished training stage (CPT, SFT from
+ * initial, SFT from CPT) is kept under checkpoints/stages/, so a resumed run restores those and
+ * trains from the first unfinished stage on.
  */
 import * as tf from '@tensorflow/tfjs';
 import { defaultLoraConfig } from '../../models/lora/config';
@@ -17,6 +18,7 @@ import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { cprecMetrics, cprecResultsTable, cprecScheduleTable } from './report';
 import { CPREC_CPT_RUN, runCprec, scratchStartWeights, type CprecResult } from './runCprec';
 import { cprecLora, cprecSettingsSchema, type CprecSettings } from './settings';
+import { stageCheckpoints } from '../llm/stageCheckpoints';
 import { targetDomainOf } from '../llm/targetDomain';
 
 /** The chart series of the pre-training stage. */
@@ -56,7 +58,10 @@ async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettin
   const model = await loadRecipeModel(input.model, files, s);
   try {
     io.emit({ kind: 'stage', stage: 'pretrain' });
+    // A stage file is only reused by the run that wrote it: same settings (target resolved) and model.
+    const fingerprint = JSON.stringify({ recipe: 'cprec', version: 1, settings: s, model: input.model });
     const r = await runCprec({ sources: input.sources, model }, s, {
+      stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
       emit: (runId, event) => io.emit({ kind: 'lm', series: runId === CPREC_CPT_RUN ? CPREC_SERIES : runId, event }),
       onEvaluate: () => io.emit({ kind: 'stage', stage: 'evaluate' }),
       onSft: () => io.emit({ kind: 'stage', stage: 'sft' }),

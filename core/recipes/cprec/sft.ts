@@ -15,6 +15,7 @@ import type { LmExample } from '../../train/lm/packing';
 import { sourceFromExamples } from '../../train/lm/sourceFromExamples';
 import { trainInMemory, type RecipeTrainHooks } from '../../train/lm/trainInMemory';
 import type { ResolvedModel } from '../llm/modelSource';
+import { TRAIN_EVERY_STAGE, type StageCheckpoints } from '../llm/stageCheckpoints';
 import { behaviourText, candidateText, encodeWithBos } from './behaviourText';
 import { mixedTargetLines } from './corpora';
 import { fitHistory } from './fitBehaviours';
@@ -42,8 +43,11 @@ export function sftExamples(corpus: MultiDomainCorpus, target: number, tok: Text
   });
 }
 
-/** Fine-tunes from `start` (full weights, owned by the caller) with the run's trainable kind. */
-export async function fineTune(runId: string, s: CprecSettings, model: ResolvedModel, start: ReadonlyMap<string, tf.Tensor>, examples: readonly LmExample[], hooks: RecipeTrainHooks): Promise<TunedModel> {
+/**
+ * Fine-tunes from `start` (full weights, owned by the caller) with the run's trainable kind; a
+ * resumed run restores the stage `stage` when it finished before.
+ */
+export async function fineTune(runId: string, s: CprecSettings, model: ResolvedModel, start: ReadonlyMap<string, tf.Tensor>, examples: readonly LmExample[], hooks: RecipeTrainHooks, stage: string, stages: StageCheckpoints = TRAIN_EVERY_STAGE): Promise<TunedModel> {
   const job = {
     runId,
     model: model.config,
@@ -56,7 +60,7 @@ export async function fineTune(runId: string, s: CprecSettings, model: ResolvedM
     maxLen: s.maxLen,
     padId: model.tokenizer.padId,
   };
-  const trained = await trainInMemory(job, hooks, start);
+  const trained = await stages.through(stage, async () => ({ tensors: (await trainInMemory(job, hooks, start)).tensors }));
   const dispose = (): void => tf.dispose([...trained.tensors.values()]);
   if (s.trainable === 'full') return { weights: trained.tensors, dispose };
   return { weights: start, delta: loraDelta({ config: defaultLoraConfig(cprecLora(s)), tensors: trained.tensors }), dispose };

@@ -91,13 +91,14 @@ async function loadAdapter(port: FilePort, dir: string, base: LmConfig): Promise
 }
 
 const TAG_KEY = 'recforge_tag';
+const NOTE_KEY = 'recforge_note';
 
-async function saveTensors(port: FilePort, file: string, tensors: ReadonlyMap<string, tf.Tensor>, tag: string): Promise<void> {
-  await port.writeBytes(file, await encodeF32Tensors(tensors, { format: 'pt', [TAG_KEY]: tag }));
+async function saveTensors(port: FilePort, file: string, tensors: ReadonlyMap<string, tf.Tensor>, tag: string, note = ''): Promise<void> {
+  await port.writeBytes(file, await encodeF32Tensors(tensors, { format: 'pt', [TAG_KEY]: tag, [NOTE_KEY]: note }));
 }
 
 /** Anything but a readable file with the tag is "no checkpoint": the stage is simply trained again. */
-async function loadTensors(port: FilePort, file: string, tag: string): Promise<Map<string, tf.Tensor> | null> {
+async function loadTensors(port: FilePort, file: string, tag: string): Promise<{ tensors: Map<string, tf.Tensor>; note: string } | null> {
   if ((await port.fileSize(file)) === null) return null;
   const tensors = new Map<string, tf.Tensor>();
   try {
@@ -108,7 +109,7 @@ async function loadTensors(port: FilePort, file: string, tag: string): Promise<M
       if (!(t.data instanceof Float32Array)) throw new RecForgeError('import', `${file}: ${name} is not F32`);
       tensors.set(name, tf.tensor(t.data, [...entry.shape], 'float32'));
     }
-    return tensors;
+    return { tensors, note: opened.metadata[NOTE_KEY] ?? '' };
   } catch (err) {
     for (const t of tensors.values()) t.dispose();
     if (err instanceof RecForgeError) return null;
@@ -123,7 +124,7 @@ export function recipeFilesOver(port: FilePort): RecipeFiles {
     saveModelFolder: (dir, config, weights, tokenizer) => saveModelFolder(port, dir, config, weights, tokenizer),
     saveAdapter: (dir, adapter) => saveAdapter(port, dir, adapter),
     loadAdapter: (dir, base) => loadAdapter(port, dir, base),
-    saveTensors: (file, tensors, tag) => saveTensors(port, file, tensors, tag),
+    saveTensors: (file, tensors, tag, note) => saveTensors(port, file, tensors, tag, note),
     loadTensors: (file, tag) => loadTensors(port, file, tag),
     writeText: (file, text) => writeTextFile(port, file, text),
     readText: (file) => readTextFile(port, file),

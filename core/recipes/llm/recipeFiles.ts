@@ -34,9 +34,9 @@ export interface RecipeFiles {
    * One file of named F32 tensors carrying `tag` (a stage checkpoint), written atomically: a crash
    * leaves the previous file or the new one, never half of it.
    */
-  saveTensors(file: string, tensors: ReadonlyMap<string, tf.Tensor>, tag: string): Promise<void>;
-  /** The tensors of such a file, or null when it is missing, unreadable or carries another tag (the caller owns them). */
-  loadTensors(file: string, tag: string): Promise<Map<string, tf.Tensor> | null>;
+  saveTensors(file: string, tensors: ReadonlyMap<string, tf.Tensor>, tag: string, note?: string): Promise<void>;
+  /** The tensors (the caller owns them) and note of such a file, or null when it is missing, unreadable or carries another tag. */
+  loadTensors(file: string, tag: string): Promise<{ tensors: Map<string, tf.Tensor>; note: string } | null>;
   /** Atomic UTF-8 write (folders created). */
   writeText(file: string, text: string): Promise<void>;
   readText(file: string): Promise<string>;

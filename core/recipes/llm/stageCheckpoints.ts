@@ -8,10 +8,16 @@
 import type * as tf from '@tensorflow/tfjs';
 import { joinPath, type RecipeFiles } from './recipeFiles';
 
+/** What a stage leaves: its tensors, and a note of what else later stages need (e.g. its final loss as JSON). */
+export interface StageOutput {
+  readonly tensors: Map<string, tf.Tensor>;
+  readonly note?: string;
+}
+
 /** Runs a stage, or restores it. */
 export interface StageCheckpoints {
-  /** The stage's tensors: restored when resuming and its file matches, else trained (and saved). The caller owns them. */
-  through(stage: string, train: () => Promise<Map<string, tf.Tensor>>): Promise<Map<string, tf.Tensor>>;
+  /** The stage's output: restored when resuming and its file matches, else trained (and saved). The caller owns the tensors. */
+  through(stage: string, train: () => Promise<StageOutput>): Promise<StageOutput>;
 }
 
 /** No checkpoints: every stage trains (tests and callers without a run folder). */
@@ -34,9 +40,9 @@ export function stageCheckpoints(files: RecipeFiles, runDir: string, resume: boo
       if (restored !== null) return restored;
       const trained = await train();
       try {
-        await files.saveTensors(file, trained, fingerprint);
+        await files.saveTensors(file, trained.tensors, fingerprint, trained.note);
       } catch (err) {
-        for (const t of trained.values()) t.dispose();
+        for (const t of trained.tensors.values()) t.dispose();
         throw err;
       }
       return trained;

@@ -86,10 +86,10 @@ async function trainCocktail(p: PreparedRecCocktail, s: RecCocktailSettings, hoo
   const scratch = p.model.weights === null;
   if (scratch) hooks.onStage?.('pretrain');
   // A provided model's weights are only cloned: nothing to keep (and a copy of 7B weights per run would be absurd).
-  const base = scratch ? await stages.through('pretrain', () => baseWeights(p.model, p.catalog, s, hooks)) : await baseWeights(p.model, p.catalog, s, hooks);
+  const base = scratch ? (await stages.through('pretrain', async () => ({ tensors: await baseWeights(p.model, p.catalog, s, hooks) }))).tensors : await baseWeights(p.model, p.catalog, s, hooks);
   const adapter = async (runId: string, stage: 'base-spirit' | 'ingredient', corpus: PreparedRecCocktail['corpora']['general'], steps: number): Promise<LoraAdapter> => {
     hooks.onStage?.(stage);
-    const tensors = await stages.through(stage, async () => (await trainAdapter(runId, p.model, base, corpus, steps, s, hooks)).tensors);
+    const { tensors } = await stages.through(stage, async () => ({ tensors: (await trainAdapter(runId, p.model, base, corpus, steps, s, hooks)).tensors }));
     return { config: adapterConfigOf(s), tensors };
   };
   try {
