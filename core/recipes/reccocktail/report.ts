@@ -94,6 +94,7 @@ function protocolText(r: RecCocktailResult, s: RecCocktailSettings): string {
   return (
     `Target ${p.target.name}; 1 + ${s.negatives} uniformly sampled candidates (seed ${s.seed}, history excluded), scored by the log-likelihood of " <title>" + EOS; ${chance}. ` +
     scenarioText(p, s) +
+    `Zero-shot rows: pretrained (no adapter) and base (the base spirit never trains on ${p.target.name}: the paper's zero-shot RecCocktail-G). ` +
     `${coldValidText(r)}λ weights the base spirit (ingredient 1 − λ, ${s.mergeMode} merge). ${gridText(r)} ${mergedText(r, s)}`
   );
 }

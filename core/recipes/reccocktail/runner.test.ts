@@ -74,6 +74,7 @@ describe('reccocktail runner (scratch model)', () => {
       for (const m of gen) expect(Math.abs(m.value * m.protocol.users - Math.round(m.value * m.protocol.users))).toBeLessThan(1e-9);
       expect(tables[1]?.rows.map((r) => r[0])).toEqual([0, 0.5, 1]);
       expect(tables[0]?.protocol).toMatch(/chance NDCG@1 0\.2/);
+      expect(tables[0]?.protocol).toMatch(/Zero-shot rows: pretrained \(no adapter\) and base \(the base spirit never trains on movies/);
       // The entropy-grid row serves warm cases at the warm grid λ and new items at the cold one.
       const ndcg1Of = (variant: string, seg: 'warm' | 'cold'): number => metrics.find((m) => m.variant === variant && m.name === 'NDCG' && m.k === 1 && m.protocol.segment === seg)?.value ?? NaN;
       for (const [k, seg] of [[3, 'warm'], [5, 'cold']] as const) expect(ndcg1Of('entropy-grid', seg)).toBeCloseTo(at(lambdas[k]?.value, seg), 4);
