@@ -4,9 +4,10 @@
  * spec differs from a from-scratch run only in `base.model`. RecCocktail then answers its
  * playground actions (Auto λ with progress and cancel); an unknown model id is a located error.
  */
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult, DatasetSummary, RunState, RunSummary } from '../../core/protocol/dto';
+import type { ApiResult, DatasetSummary, RunProgressDelta, RunState, RunSummary } from '../../core/protocol/dto';
 import type { RegisteredModel } from '../../core/protocol/models';
 import type { ActionProgress, CocktailAutoLambda, CocktailEvaluation } from '../../core/protocol/recipeActions';
 import { nodeRecipeFiles } from '../../core/platform/recipeFiles';
@@ -112,6 +113,34 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
     for (const lambda of [0.2, 0.6]) expect(value<CocktailEvaluation>(await dispatch('runs.action', { runId, action: 'evaluate', args: { lambda } }, staying)).lambda).toBe(lambda);
     expect(staying.goneListeners()).toBe(0);
   }, 240_000);
+
+  it('RecCocktail cancelled during the ingredient resumes from its stage checkpoints: the base spirit is restored, not retrained, and the numbers equal the uninterrupted run', async () => {
+    const straight = await cocktailRun();
+    const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'reccocktail', base: { model: model.id }, settings: quickSettings }));
+    await new Promise<void>((resolve) => {
+      const off = harness.ctx.bus.subscribe((event, payload) => {
+        const delta = payload as RunProgressDelta;
+        if (event === 'runs.onProgress' && delta.runId === started.id && delta.progress.label?.startsWith('ingredient') === true && delta.points.length > 0) {
+          off();
+          resolve();
+        }
+      });
+    });
+    value(await dispatch('runs.cancel', { runId: started.id }));
+    await waitForStatus(harness.ctx, started.id, 'cancelled', 30_000);
+    const stages = join(harness.dir, 'runs', started.id, 'checkpoints', 'stages');
+    // The ingredient was cut off (on a very slow machine it may have just finished: then it is kept too).
+    const kept = (await readdir(stages)).sort();
+    expect(kept[0]).toBe('base-spirit.safetensors');
+    const written = await Promise.all(kept.map(async (f) => (await stat(join(stages, f))).mtimeMs));
+
+    value(await dispatch('runs.resume', { runId: started.id }));
+    const done = await waitForStatus(harness.ctx, started.id, 'done', 180_000);
+    expect((await readdir(stages)).sort()).toEqual(['base-spirit.safetensors', 'ingredient.safetensors']);
+    expect(await Promise.all(kept.map(async (f) => (await stat(join(stages, f))).mtimeMs))).toEqual(written); // restored, not rewritten
+    const numbers = (r: RunSummary): string[] => r.metrics.map((m) => `${m.variant}:${m.protocol.segment}:${m.name}@${m.k ?? ''}=${m.value}`).sort();
+    expect(numbers(done)).toEqual(numbers(straight));
+  }, 300_000);
 
   it('an unregistered base model is refused at start, naming the field', async () => {
     const r = await dispatch('runs.start', { datasetId: demo.id, model: 'cprec', base: { model: 'nope' }, settings: {} });
