@@ -6,8 +6,11 @@
  *   RECFORGE_RELLAX_REAL=1 npx tsx bench/rellax.ts [--dataset ml-100k|demo|both] [--domain games]
  *                                                  [--settings '{"stage1Steps":200}']
  */
-import { rellaxRunner } from '../core/recipes/rellax/runner';
+import { nodeRecipeFiles } from '../core/platform/recipeFiles';
+import { createRellaxRunner } from '../core/recipes/rellax/runner';
 import { consoleIo, realDataMain, withRealSources, type RealDataset } from './recipeData';
+
+const rellaxRunner = createRellaxRunner(nodeRecipeFiles);
 
 async function runOn(which: RealDataset, domain: string, overrides: object): Promise<boolean> {
   return withRealSources(which, async (sources) => {

@@ -99,7 +99,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     ],
     settings: rellaxSpecSchema.omit({ model: true }),
     formDefaults: {},
-    resumeNote: RESTARTS_ON_RESUME,
+    resumeNote: 'Resume keeps the stage-1 adapters and the variants already scored, and trains the rest (the CRM trains again: it is quick; a variant cut off mid-training starts again).',
   },
   {
     id: 'cprec',

@@ -5,8 +5,8 @@ import { headlineLabel, headlineMetric, isActive, progressPercent, resumeTitleOf
 
 describe('run status helpers', () => {
   it('titles Resume with the recipe\'s note, else with the checkpoint default', () => {
-    const recipes = [{ id: 'rellax', resumeNote: 'Resume restarts the run from the beginning.' }, { id: 'sasrec' }] as unknown as RecipeInfo[];
-    expect(resumeTitleOf(recipes, 'rellax')).toBe('Resume restarts the run from the beginning.');
+    const recipes = [{ id: 'recbase', resumeNote: 'Resume restarts the run from the beginning.' }, { id: 'sasrec' }] as unknown as RecipeInfo[];
+    expect(resumeTitleOf(recipes, 'recbase')).toBe('Resume restarts the run from the beginning.');
     expect(resumeTitleOf(recipes, 'sasrec')).toBe('Continue from the last checkpoint');
   });
   it('knows which statuses are active', () => {

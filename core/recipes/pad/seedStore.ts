@@ -6,6 +6,7 @@
  */
 import { decodeUtf8, encodeUtf8 } from '../../tensor/utf8';
 import { readWholeFile, type FilePort } from '../llm/filePort';
+import { parseFinite, stringifyFinite } from '../finiteJson';
 import { joinPath } from '../llm/recipeFiles';
 import type { SeedResult } from './padCompare';
 import type { PadSettings } from './settings';
@@ -20,15 +21,11 @@ interface StoredSeed {
   readonly result: SeedResult;
 }
 
-// JSON has no NaN/±Infinity (a segment with no cases has NaN means); keep them as tagged strings.
-const NON_FINITE: Readonly<Record<string, number>> = { '#NaN': NaN, '#Infinity': Infinity, '#-Infinity': -Infinity };
-const toJson = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? `#${String(v)}` : v);
-const fromJson = (_key: string, v: unknown): unknown => (typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v);
 
 /** The file's content, or null when it is not JSON (then the seed is simply retrained). */
 function parseStored(bytes: Uint8Array): StoredSeed | null {
   try {
-    return JSON.parse(decodeUtf8(bytes), fromJson) as StoredSeed;
+    return parseFinite(decodeUtf8(bytes)) as StoredSeed;
   } catch {
     return null;
   }
@@ -51,7 +48,7 @@ export class PadSeedStore {
   /** Writes a finished seed atomically (a crash leaves the old file or the new one). */
   async save(result: SeedResult): Promise<void> {
     const stored: StoredSeed = { version: VERSION, domain: this.domain, settings: this.settings, result };
-    await this.port.writeBytes(this.fileOf(result.seed), encodeUtf8(JSON.stringify(stored, toJson)));
+    await this.port.writeBytes(this.fileOf(result.seed), encodeUtf8(stringifyFinite(stored)));
   }
 
   /** The stored result of `seed`, or null when there is none or it was made under other settings. */

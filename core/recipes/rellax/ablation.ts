@@ -18,7 +18,9 @@ import { answerToken, buildPrompt, exampleTokenBound, type Prompt } from './prom
 import type { RellaxSettings } from './settings';
 import { initSpaProjector } from './spa';
 import { trainStage2 } from './stage2';
-import { trainReLLaLora, type RellaxHooks } from './stage1';
+import { rellaxLoraConfig, trainReLLaLora, type RellaxHooks } from './stage1';
+import { TRAIN_EVERY_STAGE, type StageOutput } from '../llm/stageCheckpoints';
+import { parseFinite, stringifyFinite } from '../finiteJson';
 import { recentPositions, relevantPositions, semanticVectors } from './subr';
 import { buildVocab, type Vocab } from './vocab';
 
@@ -117,8 +119,21 @@ async function runVariant(sh: Shared, data: CtrDataset, adapter: LoraAdapter, v:
 
 async function stage1For(sh: Shared, data: CtrDataset, s: RellaxSettings, subr: boolean, hooks: RellaxHooks): Promise<LoraAdapter> {
   hooks.onStage?.('stage1');
-  const examples = prompts(sh, data.train, s, subr, false).map((p, i) => ({ tokens: [...p.tokens, answerToken(data.train[i]?.label ?? 0)], promptLength: p.tokens.length }));
-  return trainReLLaLora(sh.config, sh.base, examples, s, subr ? 'ReLLa LoRA (SUBR)' : 'ReLLa LoRA (recent)', hooks);
+  const train = async (): Promise<StageOutput> => {
+    const examples = prompts(sh, data.train, s, subr, false).map((p, i) => ({ tokens: [...p.tokens, answerToken(data.train[i]?.label ?? 0)], promptLength: p.tokens.length }));
+    return { tensors: (await trainReLLaLora(sh.config, sh.base, examples, s, subr ? 'ReLLa LoRA (SUBR)' : 'ReLLa LoRA (recent)', hooks)).tensors };
+  };
+  const { tensors } = await (hooks.stages ?? TRAIN_EVERY_STAGE).through(subr ? 'stage1-subr' : 'stage1-recent', train);
+  return { config: rellaxLoraConfig(s), tensors };
+}
+
+/**
+ * A variant's row: restored when a resumed run scored it before (its stage file holds no tensors,
+ * only the row), else trained and scored. Non-finite metrics (one-class test sets) survive JSON.
+ */
+async function rowFor(k: number, scored: () => Promise<AblationRow>, hooks: RellaxHooks): Promise<AblationRow> {
+  const out = await (hooks.stages ?? TRAIN_EVERY_STAGE).through(`variant-${k}`, async () => ({ tensors: new Map(), note: stringifyFinite(await scored()) }));
+  return parseFinite(out.note ?? '{}') as AblationRow;
 }
 
 function crmHooks(hooks: RellaxHooks): PadHooks {
@@ -148,10 +163,14 @@ export async function runRellaxAblation(data: CtrDataset, s: RellaxSettings, hoo
     hooks.onStage?.('subr');
     const sh: Shared = { config, base, vocab, vectors: semanticVectors(config, base, vocab, s.pcaDim), crm };
     const rows: AblationRow[] = [];
-    for (const v of variants) {
-      const adapter = adapters.get(v.subr) ?? (await stage1For(sh, data, s, v.subr, hooks));
-      adapters.set(v.subr, adapter);
-      rows.push(await runVariant(sh, data, adapter, v, s, hooks));
+    for (const [k, v] of variants.entries()) {
+      rows.push(
+        await rowFor(k, async () => {
+          const adapter = adapters.get(v.subr) ?? (await stage1For(sh, data, s, v.subr, hooks));
+          adapters.set(v.subr, adapter);
+          return runVariant(sh, data, adapter, v, s, hooks);
+        }, hooks),
+      );
     }
     return { rows, protocol: protocolOf(data, s, vocab.size) };
   } finally {

@@ -6,6 +6,6 @@ export { ctrDatasetFromSource } from './ctrSource';
 export { cfloraDelta, cfloraInteraction, identityInteraction } from './cflora';
 export { auc, logLoss } from './ctrMetrics';
 export { rellaxMetrics, rellaxTable } from './rellaxReport';
-export { rellaxRunner } from './runner';
+export { createRellaxRunner } from './runner';
 export { relevantPositions, recentPositions, semanticVectors } from './subr';
 export type { RellaxHooks } from './stage1';

@@ -3,13 +3,21 @@ import type { MetricRecord } from '../../protocol/dto';
 import type { ResultTable } from '../../protocol/recipeRun';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { recordingRunIo } from '../pad/testIo';
-import { rellaxRunner } from './runner';
+import { rm } from 'node:fs/promises';
+import { nodeRecipeFiles } from '../../platform/recipeFiles';
+import { useTempDir } from '../../testing/tempDir';
+import { stageFile } from '../llm/stageCheckpoints';
+import { createRellaxRunner } from './runner';
 import { syntheticRatedSource } from './syntheticCtr';
 
 useTensorSuite();
+const tmp = useTempDir('rellax-runner-');
+const rellaxRunner = createRellaxRunner(nodeRecipeFiles);
 
-function recordingIo(cancelAfterEvents = Infinity): ReturnType<typeof recordingRunIo> {
-  return recordingRunIo((events) => events.length >= cancelAfterEvents);
+/** A recording io over the test's run folder. */
+function recordingIo(cancelAfterEvents = Infinity, resume = false): ReturnType<typeof recordingRunIo> {
+  const r = recordingRunIo((events) => events.length >= cancelAfterEvents, resume);
+  return { ...r, io: { ...r.io, runDir: tmp.dir } };
 }
 
 const source = syntheticRatedSource('toy', 24, 10, 3, 6);
@@ -44,6 +52,18 @@ describe('rellaxRunner', () => {
     expect(table.rows.map((r) => r[1])).toEqual(metrics.filter((m) => m.name === 'AUC').map((m) => m.value));
     expect(table.protocol).toMatch(/per-user temporal split .* 48 test samples/);
   }, 40_000);
+
+  it('a resumed run restores the stage-1 adapters and the scored variants, and trains only the missing variant', async () => {
+    const first = recordingIo();
+    expect((await rellaxRunner.run({ runId: 'r', settings, sources: [source], model: { kind: 'scratch' } }, first.io)).status).toBe('done');
+    await rm(stageFile(tmp.dir, 'variant-4')); // cut off while the full model trained
+    const resumed = recordingIo(Infinity, true);
+    expect((await rellaxRunner.run({ runId: 'r', settings, sources: [source], model: { kind: 'scratch' } }, resumed.io)).status).toBe('done');
+    expect(resumed.events.some((e) => e.kind === 'lm')).toBe(false); // both stage-1 adapters restored
+    expect([...new Set(resumed.events.flatMap((e) => (e.kind === 'train' ? [e.series] : [])))]).toEqual(['CRM', 'full']);
+    const scores = (events: typeof first.events): number[] => events.flatMap((e) => (e.kind === 'metrics' ? e.metrics.map((m) => m.value) : []));
+    expect(scores(resumed.events)).toEqual(scores(first.events));
+  }, 60_000);
 
   it('stops when cancelled (inside stage 1) and frees every tensor', async () => {
     const { io, events } = recordingIo(8);

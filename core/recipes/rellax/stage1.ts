@@ -9,6 +9,7 @@ import type { LmConfig } from '../../models/lm/config';
 import type { LoraAdapter } from '../../models/lora/adapter';
 import { defaultLoraConfig } from '../../models/lora/config';
 import { RecForgeError } from '../../errors';
+import type { StageCheckpoints } from '../llm/stageCheckpoints';
 import { disposeAdamWState } from '../../train/lm/adamw';
 import { decodeLmCheckpoint, LM_CHECKPOINT_NAME } from '../../train/lm/checkpoint';
 import type { LmExample } from '../../train/lm/packing';
@@ -29,6 +30,8 @@ export interface RellaxHooks {
   isCancelled?(): boolean;
   /** Milliseconds, monotonic (LM progress throttling and ETA); default Date.now. */
   now?(): number;
+  /** Where finished stages (stage-1 adapters, scored variants) are kept for a resume (default: none). */
+  stages?: StageCheckpoints;
 }
 
 /** The PEFT LoRA config of the recipe. */
