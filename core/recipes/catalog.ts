@@ -23,8 +23,6 @@ export interface RecipeEntry {
 }
 
 /** The note of recipes that keep no mid-run checkpoints. */
-const RESTARTS_ON_RESUME = 'This recipe keeps no mid-run checkpoints: Resume restarts the run from the beginning.';
-
 const STAGES_CRM: readonly RecipeStage[] = [
   { id: 'data', title: 'Dataset' },
   { id: 'split', title: 'Leave-one-out split' },
@@ -64,7 +62,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     stages: RECBASE_STAGES,
     settings: recbaseSpecSchema.omit({ model: true }),
     formDefaults: {},
-    resumeNote: RESTARTS_ON_RESUME,
+    resumeNote: 'Resume re-fits the quantisers (seeded, quick) and keeps the trained decoders when the semantic IDs come out the same; a decoder cut off mid-training starts again.',
   },
   {
     id: 'pad',

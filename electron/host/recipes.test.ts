@@ -3,10 +3,10 @@ import { startRunRequestSchema } from '../../core/protocol/runSchemas';
 import { listRecipes } from './recipes';
 
 describe('recipes.list', () => {
-  it('says where Resume restarts from the beginning (RecBase keeps no checkpoints) and what the others keep', () => {
+  it('says what Resume keeps for each recipe with its own checkpoints', () => {
     const note = (id: string): string | undefined => listRecipes().find((r) => r.id === id)?.resumeNote;
     expect(note('rellax')).toMatch(/keeps the stage-1 adapters and the variants already scored/);
-    expect(note('recbase')).toMatch(/restarts the run from the beginning/);
+    expect(note('recbase')).toMatch(/keeps the trained decoders when the semantic IDs come out the same/);
     expect(note('pad')).toMatch(/keeps the seeds that finished/);
     for (const id of ['reccocktail', 'cprec']) expect(note(id)).toMatch(/keeps the training stages that finished/);
     expect(note('lm-pretrain')).toBeUndefined();

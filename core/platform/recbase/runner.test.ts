@@ -8,6 +8,7 @@ import type { RecipeRunEvent, RecipeRunIo, RecipeSource } from '../../recipes/ru
 import { readRecBaseArtifacts } from './artifacts';
 import { decodeQuantiser, semanticIdsFromTable } from '../../recipes/recbase/exportIds';
 import { recbaseRunner, RECBASE_STAGES } from './runner';
+import { stageFile } from '../../recipes/llm/stageCheckpoints';
 import { corpusVectors } from '../../recipes/recbase/runRecBase';
 import { parseRecBaseSettings } from '../../recipes/recbase/settings';
 import type { RecBaseSettings } from '../../recipes/recbase/settings';
@@ -25,14 +26,14 @@ function tinySettings(): RecBaseSettings {
   return parseRecBaseSettings({ vectorDim: 8, levels: 2, codes: 8, latentDim: 8, hiddenDim: 16, quantiserSteps: 20, quantiserBatch: 64, lmHidden: 16, lmLayers: 1, lmHeads: 2, windowItems: 3, lmSteps: 12, lmBatch: 8, fineTuneSteps: 6, negatives: 5, maxCases: 20 });
 }
 
-async function runIn(sources: readonly RecipeSource[], settings: RecBaseSettings, cancelWhen: (e: RecipeRunEvent) => boolean = () => false): Promise<{ events: RecipeRunEvent[]; status: string; runDir: string }> {
-  const runDir = await mkdtemp(path.join(os.tmpdir(), 'recbase-'));
+async function runIn(sources: readonly RecipeSource[], settings: RecBaseSettings, cancelWhen: (e: RecipeRunEvent) => boolean = () => false, resumeIn?: string): Promise<{ events: RecipeRunEvent[]; status: string; runDir: string }> {
+  const runDir = resumeIn ?? (await mkdtemp(path.join(os.tmpdir(), 'recbase-')));
   dirs.push(runDir);
   const events: RecipeRunEvent[] = [];
   let clock = 0;
   const io: RecipeRunIo = {
     runDir,
-    resume: false,
+    resume: resumeIn !== undefined,
     emit: (e) => void events.push(e),
     isCancelled: () => events.some(cancelWhen),
     yieldToEventLoop: () => new Promise((resolve) => setImmediate(resolve)),
@@ -45,6 +46,18 @@ async function runIn(sources: readonly RecipeSource[], settings: RecBaseSettings
 const ofKind = <K extends RecipeRunEvent['kind']>(events: readonly RecipeRunEvent[], kind: K): Extract<RecipeRunEvent, { kind: K }>[] => events.filter((e): e is Extract<RecipeRunEvent, { kind: K }> => e.kind === kind);
 
 describe('recbaseRunner on a tiny 3-domain corpus', () => {
+  it('a resumed run re-fits the quantisers, restores the pre-trained decoder, fine-tunes, and reports the same AUCs', { timeout: 60_000 }, async () => {
+    const sources = syntheticSources(5, 40, 10);
+    const first = await runIn(sources, tinySettings());
+    expect(first.status).toBe('done');
+    await rm(stageFile(first.runDir, 'decoder-finetune')); // cut off while fine-tuning
+    const resumed = await runIn(sources, tinySettings(), () => false, first.runDir);
+    expect(resumed.status).toBe('done');
+    expect([...new Set(ofKind(resumed.events, 'lm').map((e) => e.series))]).toEqual(['code LM fine-tuning']);
+    const aucs = (events: RecipeRunEvent[]): number[] => ofKind(events, 'metrics').flatMap((e) => e.metrics.map((m) => m.value));
+    expect(aucs(resumed.events)).toEqual(aucs(first.events));
+  });
+
   it('reports stages, losses, the tokenizer table, AUCs with protocol, and re-importable artifacts', { timeout: 60_000 }, async () => {
     const sources = syntheticSources(5, 40, 10);
     const { events, status, runDir } = await runIn(sources, tinySettings());

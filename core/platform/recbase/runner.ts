@@ -4,12 +4,15 @@
  * decoder, scores the held-out domain zero-shot and after fine-tuning. The run reports stages,
  * the quantiser losses ('train' events, series CL-VAE / RQ-VAE), the decoder's LM events, the
  * tokenizer table, the AUCs with their protocol, and writes the ID table and the quantiser.
- * A run takes a few minutes and keeps no checkpoints: a resumed run starts again.
+ * The trained decoders (pre-trained, fine-tuned) are kept under checkpoints/stages/: a resumed run
+ * re-fits the quantisers (seeded, quick) and restores the decoders when the semantic IDs agree.
  */
 import { outcomeOf, type RecipeRunEvent, type RecipeRunIo, type RecipeRunner } from '../../recipes/runner';
 import type { TrainPoint } from '../../protocol/dto';
 import { disposeWeights } from '../../models/lm/weights';
 import { writeRecBaseArtifacts } from './artifacts';
+import { nodeRecipeFiles } from '../recipeFiles';
+import { stageCheckpoints } from '../../recipes/llm/stageCheckpoints';
 import type { RecBaseConfig } from '../../recipes/recbase/config';
 import { FINETUNE_RUN, type EvalPass, type EvalProgress } from '../../recipes/recbase/decoderStages';
 import { aucMetrics, TOKENIZER_NAMES, tokenizerTable } from '../../recipes/recbase/report';
@@ -66,7 +69,10 @@ function evalProgressEmitter(io: RecipeRunIo): (p: EvalProgress) => void {
 async function runOnce(config: RecBaseConfig, corpus: ReturnType<typeof sourceCorpus>, io: RecipeRunIo): Promise<void> {
   const emit = (e: RecipeRunEvent): void => io.emit(e);
   const onLoss = quantiserLossEmitter(io, config.quantiser.lr);
+  // A stage file is only reused by the run that wrote it: same settings (and, per decoder, the same IDs).
+  const fingerprint = JSON.stringify({ recipe: 'recbase', version: 1, config });
   const result = await runRecBase({ corpus: corpus.corpus, itemTexts: corpus.texts }, config, {
+    stages: stageCheckpoints(nodeRecipeFiles, io.runDir, io.resume, fingerprint),
     onEvent: (e) => (e.kind === 'stage' ? emit({ kind: 'stage', stage: e.stage }) : onLoss(e)),
     emit: (runId, event) => emit({ kind: 'lm', series: runId === FINETUNE_RUN ? LM_SERIES.finetune : LM_SERIES.pretrain, event }),
     onEvalProgress: evalProgressEmitter(io),

@@ -18,10 +18,27 @@ export interface StageOutput {
 export interface StageCheckpoints {
   /** The stage's output: restored when resuming and its file matches, else trained (and saved). The caller owns the tensors. */
   through(stage: string, train: () => Promise<StageOutput>): Promise<StageOutput>;
+  /**
+   * The same checkpoints for stages that also depend on something computed in the run (`scope`,
+   * e.g. a digest of RecBase's semantic IDs): their files are reused only when it is the same too.
+   */
+  within(scope: string): StageCheckpoints;
 }
 
 /** No checkpoints: every stage trains (tests and callers without a run folder). */
-export const TRAIN_EVERY_STAGE: StageCheckpoints = { through: (_stage, train) => train() };
+export const TRAIN_EVERY_STAGE: StageCheckpoints = { through: (_stage, train) => train(), within: () => TRAIN_EVERY_STAGE };
+
+/** A 64-bit digest (two 32-bit FNV-1a streams) of integers, as 16 hex digits: a stage scope for computed data. */
+export function digestInts(values: ArrayLike<number>): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ values.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? 0;
+    a = Math.imul(a ^ (v & 0xffff), 0x01000193);
+    b = Math.imul(b ^ (v >>> 16) ^ (i & 0xff), 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
 
 /** `checkpoints/stages/<stage>.safetensors` in the run folder. */
 export function stageFile(runDir: string, stage: string): string {
@@ -34,6 +51,7 @@ export function stageFile(runDir: string, stage: string): string {
  */
 export function stageCheckpoints(files: RecipeFiles, runDir: string, resume: boolean, fingerprint: string): StageCheckpoints {
   return {
+    within: (scope) => stageCheckpoints(files, runDir, resume, `${fingerprint}\n${scope}`),
     async through(stage, train) {
       const file = stageFile(runDir, stage);
       const restored = resume ? await files.loadTensors(file, fingerprint) : null;

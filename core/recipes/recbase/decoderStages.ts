@@ -6,6 +6,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
+import { digestInts, TRAIN_EVERY_STAGE, type StageCheckpoints } from '../llm/stageCheckpoints';
 import type { LmConfig } from '../../models/lm/config';
 import { disposeWeights } from '../../models/lm/weights';
 import { mixSeed } from '../../train/rng';
@@ -52,6 +53,8 @@ export interface EvalProgress {
 /** Hooks of the decoder half. */
 export interface DecoderHooks extends TrainHooks {
   onStage?(stage: DecoderStage): void;
+  /** Where the trained decoders are kept for a resume (default: none, both train). */
+  stages?: StageCheckpoints;
   /** After every scored chunk, and once with done 0 when an evaluation starts. */
   onEvalProgress?(p: EvalProgress): void;
 }
@@ -108,8 +111,10 @@ async function fineTune(t: ItemTokenizer, base: ReadonlyMap<string, tf.Tensor>, 
 export async function runDecoderStages(t: ItemTokenizer, quantiser: ReadonlyMap<string, tf.Tensor>, data: HeldOutData, s: RecBaseConfig, hooks: DecoderHooks = {}): Promise<DecoderOutcome> {
   const maxLen = 1 + (s.ar.windowItems + 1) * (t.ids.levels + 1);
   const config = codeLmConfig(s.ar, t.vocab.size, maxLen);
+  // A decoder is only valid for the IDs it was trained on: a resume re-fits the quantisers (seeded) and checks they agree.
+  const stages = (hooks.stages ?? TRAIN_EVERY_STAGE).within(`ids ${digestInts(t.ids.ids)}`);
   hooks.onStage?.('pretrain');
-  const pre = await pretrain(t, quantiser, data, s, config, maxLen, hooks);
+  const pre = (await stages.through('decoder-pretrain', async () => ({ tensors: await pretrain(t, quantiser, data, s, config, maxLen, hooks) }))).tensors;
   try {
     checkCancelled(hooks);
     hooks.onStage?.('zero-shot');
@@ -117,7 +122,7 @@ export async function runDecoderStages(t: ItemTokenizer, quantiser: ReadonlyMap<
     if (s.ar.fineTuneSteps <= 0) return { zeroShot, fineTuned: null, config, weights: pre };
     checkCancelled(hooks);
     hooks.onStage?.('fine-tune');
-    const ft = await fineTune(t, pre, data, s, config, maxLen, hooks);
+    const ft = (await stages.through('decoder-finetune', async () => ({ tensors: await fineTune(t, pre, data, s, config, maxLen, hooks) }))).tensors;
     try {
       checkCancelled(hooks);
       const fineTuned = await aucPair(config, ft, t, data, s, 'fine-tuned', hooks);
