@@ -95,6 +95,14 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
     expect(value<null>(await dispatch('runs.cancelAction', { runId, action: 'autoLambda' }))).toBeNull(); // nothing in flight: a no-op
   }, 240_000);
 
+  it('a cancel sent right after the Auto λ request (before the host reached the worker) still stops it', async () => {
+    const { id: runId } = await cocktailRun();
+    const asked = dispatch('runs.action', { runId, action: 'autoLambda' }, fakeCaller());
+    const cancel = dispatch('runs.cancelAction', { runId, action: 'autoLambda' });
+    const [result] = await Promise.all([asked, cancel]);
+    expect(result.ok === false && result.error.code).toBe('cancelled');
+  }, 240_000);
+
   it('a window that closes during Auto λ stops it; finished actions leave no close listener behind', async () => {
     const { id: runId } = await cocktailRun();
     const closing = fakeCaller();

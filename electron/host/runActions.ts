@@ -18,6 +18,25 @@ function isRecipeModel(model: string): model is RecipeRunModel {
 
 /** Runs the action; its progress goes to `caller` (the window that asked), runs.cancelAction stops it. */
 export async function runAction(ctx: HostContext, req: RunActionRequest, caller?: Caller): Promise<unknown> {
+  // Registered before the first await: a cancel the window sends right after its request (same connection, in order) must find the call.
+  const controller = ctx.actionCalls.begin(req.runId, req.action);
+  const stopWatching = caller?.onGone(() => controller.abort());
+  let result: unknown;
+  try {
+    const { model, args } = await validatedAction(ctx, req);
+    if (controller.signal.aborted) throw new RecForgeError('cancelled', `${req.action} was cancelled`);
+    const onProgress = (done: number, total: number): void => caller?.send('runs.onActionProgress', { runId: req.runId, action: req.action, done, total });
+    result = await ctx.worker.action(model, req.action, ctx.workspace.runDir(req.runId), args, { signal: controller.signal, onProgress });
+  } finally {
+    stopWatching?.();
+    ctx.actionCalls.end(req.runId, req.action, controller);
+  }
+  if (isActionArtifact(result)) await ctx.runs.recordArtifact(req.runId, result.artifact);
+  return result;
+}
+
+/** The run's recipe and the parsed arguments; RecForgeError('validation') when the run has no such action, is not finished, or the arguments are wrong. */
+async function validatedAction(ctx: HostContext, req: RunActionRequest): Promise<{ model: RecipeRunModel; args: unknown }> {
   const { summary } = await ctx.runs.get(req.runId);
   const schema = isRecipeModel(summary.model) ? actionArgsSchema(summary.model, req.action) : null;
   if (!isRecipeModel(summary.model) || schema === null) {
@@ -26,18 +45,7 @@ export async function runAction(ctx: HostContext, req: RunActionRequest, caller?
   if (summary.status !== 'done') throw new RecForgeError('validation', `run ${req.runId} is ${summary.status}; actions need a finished run`);
   const parsed = schema.safeParse(req.args ?? {});
   if (!parsed.success) throw zodError('validation', `${req.action} arguments`, 'args', parsed.error);
-  const controller = ctx.actionCalls.begin(req.runId, req.action);
-  const onProgress = (done: number, total: number): void => caller?.send('runs.onActionProgress', { runId: req.runId, action: req.action, done, total });
-  const stopWatching = caller?.onGone(() => controller.abort());
-  let result: unknown;
-  try {
-    result = await ctx.worker.action(summary.model, req.action, ctx.workspace.runDir(req.runId), parsed.data, { signal: controller.signal, onProgress });
-  } finally {
-    stopWatching?.();
-    ctx.actionCalls.end(req.runId, req.action, controller);
-  }
-  if (isActionArtifact(result)) await ctx.runs.recordArtifact(req.runId, result.artifact);
-  return result;
+  return { model: summary.model, args: parsed.data };
 }
 
 function isActionArtifact(value: unknown): value is ActionArtifact {
