@@ -60,6 +60,16 @@ export class CocktailPlayground {
     return { warm: Number(await this.lambdas.getAttribute('data-warm')), cold: Number(await this.lambdas.getAttribute('data-cold')), steps };
   }
 
+  /** Starts Auto λ and cancels it at once; waits for the notice that λ stayed as it was. */
+  async cancelAutoLambda(): Promise<string> {
+    await this.root.getByTestId('playground-auto').click();
+    await this.root.getByTestId('playground-auto-cancel').click();
+    const notice = this.root.getByTestId('playground-auto-notice');
+    await expect(notice).toBeVisible({ timeout: 60_000 });
+    await expect(this.progress).toBeHidden();
+    return (await notice.textContent()) ?? '';
+  }
+
   /** How each scenario's entropy λ was found ('gradient' or 'grid'), warm first. */
   async lambdaMethods(): Promise<(string | null)[]> {
     const rows = this.root.getByTestId('playground-lambda-row');

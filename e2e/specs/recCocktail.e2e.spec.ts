@@ -48,6 +48,9 @@ test('fresh workspace → RecCocktail demo preset → exported adapter; the play
   await pg.setLambda(0.85);
   expect(await pg.metricValues()).toHaveLength(at03.length);
 
+  // Auto λ cancelled at once: the search stops and λ stays where the slider put it.
+  expect(await pg.cancelAutoLambda()).toMatch(/Auto λ cancelled; λ unchanged/);
+  await expect(pg.metrics).toHaveAttribute('data-lambda', '0.85');
   // Before Auto λ the panel shows the run's own choices: entropy λ by gradient from the entropy grid's minimum.
   expect(await pg.lambdaMethods()).toEqual(['gradient', 'gradient']);
   // Auto λ: one entropy-guided λ per scenario (grid, then gradient steps), equal to the ones the run chose (its 'lambda' metrics).
