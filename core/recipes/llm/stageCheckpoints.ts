@@ -1,9 +1,11 @@
 /**
- * The trained stages of an LLM recipe run, one file each under the run's checkpoints/stages/, so a
- * resumed run (cancelled, crashed, host restarted) reuses the stages that finished and trains only
- * the rest. A stage cut off mid-training starts again. A file is reused only when it carries the
- * run's fingerprint (recipe, settings, model source): tensors are only valid for the run that
- * trained them, and a restored stage gives exactly the tensors the uninterrupted run had.
+ * The trained stages of a recipe run (CPRec, RecCocktail, ReLLaX, RecBase), one file each under
+ * the run's checkpoints/stages/, so a resumed run (cancelled, crashed, host restarted) reuses the
+ * stages that finished and trains only the rest. A stage cut off mid-training starts again. A file
+ * is reused only when it carries the run's fingerprint (recipe, settings, model source): tensors
+ * are only valid for the run that trained them, and a restored stage gives exactly the tensors the
+ * uninterrupted run had. Files are F32 safetensors; a full-weight stage of a real model is as large
+ * as the model (the price of not retraining it).
  */
 import type * as tf from '@tensorflow/tfjs';
 import { joinPath, type RecipeFiles } from './recipeFiles';
