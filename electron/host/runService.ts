@@ -2,6 +2,7 @@
  * Runs lifecycle on the host: registers runs in the workspace, queues them for the single
  * training worker, persists worker events (events.jsonl, metrics) and keeps the RunStore current.
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
 import { WINDOW_RECIPES } from '../../core/protocol/compute';
@@ -313,6 +314,8 @@ export class RunService {
   private async finish(runId: string, status: RunStatus, error: string | null): Promise<RunSummary> {
     const finishedAt = new Date().toISOString();
     await this.workspace.updateRun(runId, { status, finishedAt, error });
+    // A finished run cannot resume: its stage checkpoints (a copy of what artifacts/ holds, or more) only took space.
+    if (status === 'done') await rm(join(this.workspace.runDir(runId), 'checkpoints', 'stages'), { recursive: true, force: true }).catch(() => undefined);
     const next: RunSummary = { ...(await this.summary(runId)), status, finishedAt, error };
     this.publish(next);
     this.requests.delete(runId);
