@@ -131,8 +131,9 @@ async function stage1For(sh: Shared, data: CtrDataset, s: RellaxSettings, subr: 
  * A variant's row: restored when a resumed run scored it before (its stage file holds no tensors,
  * only the row), else trained and scored. Non-finite metrics (one-class test sets) survive JSON.
  */
-async function rowFor(k: number, scored: () => Promise<AblationRow>, hooks: RellaxHooks): Promise<AblationRow> {
-  const out = await (hooks.stages ?? TRAIN_EVERY_STAGE).through(`variant-${k}`, async () => ({ tensors: new Map(), note: stringifyFinite(await scored()) }));
+async function rowFor(v: RellaxVariant, scored: () => Promise<AblationRow>, hooks: RellaxHooks): Promise<AblationRow> {
+  const stage = `variant-${v.name.replace(/[^A-Za-z0-9]+/g, '')}`; // '+CFLoRA' → variant-CFLoRA
+  const out = await (hooks.stages ?? TRAIN_EVERY_STAGE).through(stage, async () => ({ tensors: new Map(), note: stringifyFinite(await scored()) }));
   return parseFinite(out.note ?? '{}') as AblationRow;
 }
 
@@ -163,9 +164,9 @@ export async function runRellaxAblation(data: CtrDataset, s: RellaxSettings, hoo
     hooks.onStage?.('subr');
     const sh: Shared = { config, base, vocab, vectors: semanticVectors(config, base, vocab, s.pcaDim), crm };
     const rows: AblationRow[] = [];
-    for (const [k, v] of variants.entries()) {
+    for (const v of variants) {
       rows.push(
-        await rowFor(k, async () => {
+        await rowFor(v, async () => {
           const adapter = adapters.get(v.subr) ?? (await stage1For(sh, data, s, v.subr, hooks));
           adapters.set(v.subr, adapter);
           return runVariant(sh, data, adapter, v, s, hooks);

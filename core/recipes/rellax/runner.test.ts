@@ -56,7 +56,7 @@ describe('rellaxRunner', () => {
   it('a resumed run restores the stage-1 adapters and the scored variants, and trains only the missing variant', async () => {
     const first = recordingIo();
     expect((await rellaxRunner.run({ runId: 'r', settings, sources: [source], model: { kind: 'scratch' } }, first.io)).status).toBe('done');
-    await rm(stageFile(tmp.dir, 'variant-4')); // cut off while the full model trained
+    await rm(stageFile(tmp.dir, 'variant-full')); // cut off while the full model trained
     const resumed = recordingIo(Infinity, true);
     expect((await rellaxRunner.run({ runId: 'r', settings, sources: [source], model: { kind: 'scratch' } }, resumed.io)).status).toBe('done');
     expect(resumed.events.some((e) => e.kind === 'lm')).toBe(false); // both stage-1 adapters restored
