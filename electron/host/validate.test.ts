@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RecForgeError } from '../../core/errors';
 import { INVOKE_CHANNELS } from '../../core/protocol/channels';
 import { junkFactory } from '../testing/junk';
+import { thrownRecForgeError } from '../../core/testing/recForgeError';
 import { validateRequest } from './validate';
-
-function validationError(fn: () => unknown): RecForgeError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof RecForgeError) return err;
-    throw err;
-  }
-  throw new Error('expected a validation error');
-}
 
 describe('validateRequest', () => {
   it('accepts a minimal runs.start and fills SASRec defaults', () => {
@@ -25,7 +16,7 @@ describe('validateRequest', () => {
   });
 
   it('names the offending field', () => {
-    const err = validationError(() =>
+    const err = thrownRecForgeError(() =>
       validateRequest('runs.start', { datasetId: 'ds_1', model: 'sasrec', train: { epochs: -3 } }),
     );
     expect(err.code).toBe('validation');
@@ -34,22 +25,22 @@ describe('validateRequest', () => {
 
   it('refuses a column mapping or import options for a format read by its own parser, naming the field', () => {
     const files = [{ kind: 'path', path: '/tmp/u.data' }];
-    const err = validationError(() => validateRequest('datasets.import', { name: 'ml', format: 'movielens-100k', files, options: { onError: 'skip' } }));
+    const err = thrownRecForgeError(() => validateRequest('datasets.import', { name: 'ml', format: 'movielens-100k', files, options: { onError: 'skip' } }));
     expect(err.location?.field).toBe('options');
     expect(err.message).toMatch(/read by its own parser/);
-    expect(validationError(() => validateRequest('datasets.import', { name: 'ml', format: 'recbole', files, mapping: { user: 'u', item: 'i', timestamp: 't' } })).location?.field).toBe('mapping');
+    expect(thrownRecForgeError(() => validateRequest('datasets.import', { name: 'ml', format: 'recbole', files, mapping: { user: 'u', item: 'i', timestamp: 't' } })).location?.field).toBe('mapping');
     expect(validateRequest('datasets.import', { name: 't', format: 'tsv', files, options: { onError: 'skip' } }).request).toMatchObject({ options: { onError: 'skip' } });
   });
 
   it("refuses PAD heads that do not divide the width, naming the field (attention would split 16 into 5.33-wide heads)", () => {
-    const err = validationError(() => validateRequest('runs.start', { datasetId: 'ds_1', model: 'pad', settings: { hidden: 16, heads: 3 } }));
+    const err = thrownRecForgeError(() => validateRequest('runs.start', { datasetId: 'ds_1', model: 'pad', settings: { hidden: 16, heads: 3 } }));
     expect(err.location?.field).toBe('settings.heads');
     expect(() => validateRequest('runs.start', { datasetId: 'ds_1', model: 'pad', settings: { hidden: 16, heads: 4 } })).not.toThrow();
   });
 
   it('refuses unknown channels and prototype keys', () => {
     for (const channel of ['nope', '__proto__', 'constructor', 'toString', 42, null]) {
-      expect(validationError(() => validateRequest(channel, {})).code).toBe('validation');
+      expect(thrownRecForgeError(() => validateRequest(channel, {})).code).toBe('validation');
     }
   });
 
@@ -64,7 +55,7 @@ describe('validateRequest', () => {
       ['system.info', { sneaky: 1 }],
     ];
     for (const [channel, payload] of bad) {
-      expect(validationError(() => validateRequest(channel, payload)).code).toBe('validation');
+      expect(thrownRecForgeError(() => validateRequest(channel, payload)).code).toBe('validation');
     }
   });
 

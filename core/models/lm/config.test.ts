@@ -1,21 +1,14 @@
 /** config.json fidelity: fields that change what transformers computes are read, or refused located. */
 import { describe, expect, it } from 'vitest';
-import { RecForgeError } from '../../errors';
+import type { RecForgeError } from '../../errors';
+import { thrownRecForgeError } from '../../testing/recForgeError';
 import { lmConfigToJson, parseLmConfig } from './config';
 
 const tiny = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   model_type: 'qwen2', vocab_size: 50, hidden_size: 32, intermediate_size: 48, num_hidden_layers: 2, num_attention_heads: 4, ...extra,
 });
 
-function refusal(json: Record<string, unknown>): RecForgeError {
-  try {
-    parseLmConfig(json);
-  } catch (err) {
-    if (err instanceof RecForgeError) return err;
-    throw err;
-  }
-  throw new Error('parseLmConfig accepted the config');
-}
+const refusal = (json: Record<string, unknown>): RecForgeError => thrownRecForgeError(() => parseLmConfig(json));
 
 describe('RoPE settings (transformers v4 rope_theta, v5 rope_parameters)', () => {
   it('reads rope_theta from rope_parameters when there is no top-level rope_theta, and exports it', () => {

@@ -4,9 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { RecForgeError } from '../../errors';
 import { tinyJob } from '../../train/lm/fixtures';
 import { resolveLmJob } from '../../train/lm/validate';
+import { rejectedRecForgeError } from '../../testing/recForgeError';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { lmConfigToJson, parseLmConfig } from './config';
 import { disposeKvCache, lmForward } from './forward';
@@ -19,12 +19,6 @@ useTensorSuite();
 const tiny = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   model_type: 'mistral', vocab_size: 50, hidden_size: 32, intermediate_size: 48, num_hidden_layers: 2, num_attention_heads: 4, num_key_value_heads: 2, ...extra,
 });
-
-async function rejection(run: () => unknown): Promise<RecForgeError> {
-  const err = await Promise.resolve().then(run).then(() => null, (e: unknown) => e);
-  if (!(err instanceof RecForgeError)) throw new Error(`expected a RecForgeError, got ${String(err)}`);
-  return err;
-}
 
 describe('sliding window in config.json', () => {
   it('keeps mistral sliding_window, reads a missing key as transformers does (4096), and null as none', () => {
@@ -44,9 +38,9 @@ describe('sliding window in config.json', () => {
   });
 
   it('refuses a qwen2 config where some layer slides, located on the field that says so', async () => {
-    const err = await rejection(() => parseLmConfig(tiny({ model_type: 'qwen2', use_sliding_window: true, sliding_window: 16, max_window_layers: 1 })));
+    const err = await rejectedRecForgeError(() => parseLmConfig(tiny({ model_type: 'qwen2', use_sliding_window: true, sliding_window: 16, max_window_layers: 1 })));
     expect(err.location).toMatchObject({ file: 'config.json', field: 'use_sliding_window', expected: expect.any(String) });
-    const listed = await rejection(() => parseLmConfig(tiny({ model_type: 'qwen2', use_sliding_window: true, layer_types: ['full_attention', 'sliding_attention'], sliding_window: 16 })));
+    const listed = await rejectedRecForgeError(() => parseLmConfig(tiny({ model_type: 'qwen2', use_sliding_window: true, layer_types: ['full_attention', 'sliding_attention'], sliding_window: 16 })));
     expect(listed.location).toMatchObject({ file: 'config.json', field: 'layer_types' });
   });
 
@@ -65,7 +59,7 @@ describe('contexts beyond the window are refused', () => {
   const config = parseLmConfig(tiny({ sliding_window: 4 }));
 
   it('a train job whose maxLen exceeds the window, saying why', async () => {
-    const err = await rejection(() => resolveLmJob(tinyJob({ model: config, maxLen: 5 })));
+    const err = await rejectedRecForgeError(() => resolveLmJob(tinyJob({ model: config, maxLen: 5 })));
     expect(err.location).toMatchObject({ field: 'maxLen', expected: expect.stringContaining('sliding_window (4)') });
     expect(resolveLmJob(tinyJob({ model: config, maxLen: 4 })).maxLen).toBe(4);
   });
@@ -78,13 +72,13 @@ describe('contexts beyond the window are refused', () => {
       ids.dispose();
       four.logits.dispose();
       const next = tf.tensor2d([[5]], [1, 1], 'int32');
-      const err = await rejection(() => lmForward(config, weights, next, { cache: four.cache }));
+      const err = await rejectedRecForgeError(() => lmForward(config, weights, next, { cache: four.cache }));
       next.dispose();
       disposeKvCache(four.cache);
       expect(err.location).toMatchObject({ file: 'config.json', field: 'sliding_window' });
-      expect((await rejection(() => greedyDecode(config, weights, [1, 2, 3], { maxNewTokens: 3, stopTokens: [] }))).location).toMatchObject({ field: 'sliding_window' });
+      expect((await rejectedRecForgeError(() => greedyDecode(config, weights, [1, 2, 3], { maxNewTokens: 3, stopTokens: [] }))).location).toMatchObject({ field: 'sliding_window' });
       for (const shared of [true, false]) {
-        const scoring = await rejection(() => scoreCandidates(config, weights, [1, 2, 3], [[4, 5, 6], [6]], { shared }));
+        const scoring = await rejectedRecForgeError(() => scoreCandidates(config, weights, [1, 2, 3], [[4, 5, 6], [6]], { shared }));
         expect(scoring.location, `shared ${shared}`).toMatchObject({ field: 'sliding_window' });
       }
       expect(await greedyDecode(config, weights, [1, 2], { maxNewTokens: 3, stopTokens: [] })).toHaveLength(3);
