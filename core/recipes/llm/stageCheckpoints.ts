@@ -8,6 +8,7 @@
  * as the model (the price of not retraining it).
  */
 import type * as tf from '@tensorflow/tfjs';
+import { fnv1a64 } from '../fnv';
 import { joinPath, type RecipeFiles } from './recipeFiles';
 
 /** What a stage leaves: its tensors, and a note of what else later stages need (e.g. its final loss as JSON). */
@@ -30,16 +31,9 @@ export interface StageCheckpoints {
 /** No checkpoints: every stage trains (tests and callers without a run folder). */
 export const TRAIN_EVERY_STAGE: StageCheckpoints = { through: (_stage, train) => train(), within: () => TRAIN_EVERY_STAGE };
 
-/** A 64-bit digest (two 32-bit FNV-1a streams) of integers, as 16 hex digits: a stage scope for computed data. */
+/** A 64-bit digest (FNV-1a) of integers, as 16 hex digits: a stage scope for computed data. */
 export function digestInts(values: ArrayLike<number>): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ values.length;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? 0;
-    a = Math.imul(a ^ (v & 0xffff), 0x01000193);
-    b = Math.imul(b ^ (v >>> 16) ^ (i & 0xff), 0x01000193);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return fnv1a64(values).toString(16).padStart(16, '0');
 }
 
 /** `checkpoints/stages/<stage>.safetensors` in the run folder. */

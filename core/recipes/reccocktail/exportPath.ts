@@ -6,17 +6,12 @@
  * (80 layers of "0.41-" would pass the 255-byte file-name limit).
  */
 import type { CocktailExportArgs } from '../../protocol/recipeActions';
+import { codeUnits, fnv1a64 } from '../fnv';
 import { meanLambda } from './cocktail';
-
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = (1n << 64n) - 1n;
 
 /** FNV-1a (64-bit) of the UTF-16 code units of `text`, as 12 hex digits (48 bits: collisions need ~10⁷ exports of one run). */
 function shortHash(text: string): string {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) h = ((h ^ BigInt(text.charCodeAt(i))) * FNV_PRIME) & MASK_64;
-  return (h >> 16n).toString(16).padStart(12, '0');
+  return (fnv1a64(codeUnits(text)) >> 16n).toString(16).padStart(12, '0');
 }
 
 /** The exact λ values as text: String() of a double is its shortest round-trip form, so equal text ⇔ equal λs. */
