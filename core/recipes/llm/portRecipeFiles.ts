@@ -15,7 +15,7 @@ import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { jsonText, readJsonObjectFile, readTextFile, writeTextFile, type FilePort } from './filePort';
 import { writeHfCheckpoint } from './checkpointWriter';
 import { encodeF32Tensors, readCheckpointWeights, sameShape } from './portTensors';
-import { openSafetensors } from './portSafetensors';
+import { openSafetensors, type PortSafetensors } from './portSafetensors';
 import { joinPath, type LoadedModelFolder, type RecipeFiles } from './recipeFiles';
 
 const TOKENIZER_FILE = 'tokenizer.json';
@@ -57,6 +57,22 @@ async function saveAdapter(port: FilePort, dir: string, adapter: LoraAdapter): P
   await writeTextFile(port, joinPath(dir, ADAPTER_CONFIG_FILE), jsonText(loraConfigToJson(adapter.config)));
 }
 
+/** Tensors `shapes` names of `file` as float32 tfjs tensors (the caller owns them); on any error none is left allocated. */
+async function readFloatTensors(file: PortSafetensors, shapes: Iterable<readonly [string, readonly number[]]>, notFloat: (name: string) => RecForgeError): Promise<Map<string, tf.Tensor>> {
+  const tensors = new Map<string, tf.Tensor>();
+  try {
+    for (const [name, shape] of shapes) {
+      const t = await file.readTensor(name);
+      if (!(t.data instanceof Float32Array)) throw notFloat(name);
+      tensors.set(name, tf.tensor(t.data, [...shape], 'float32'));
+    }
+  } catch (err) {
+    for (const t of tensors.values()) t.dispose();
+    throw err;
+  }
+  return tensors;
+}
+
 const adapterError = (why: string, field: string, expected: string): RecForgeError =>
   new RecForgeError('import', `${ADAPTER_WEIGHTS_FILE}: ${why}`, { file: ADAPTER_WEIGHTS_FILE, field, expected });
 
@@ -76,17 +92,7 @@ async function loadAdapter(port: FilePort, dir: string, base: LmConfig): Promise
     if (got === undefined) throw adapterError(`missing tensor ${name}`, name, `shape [${shape.join(', ')}]`);
     if (!sameShape(got, shape)) throw adapterError(`tensor ${name} has shape [${got.join(', ')}]`, name, `shape [${shape.join(', ')}]`);
   }
-  const tensors = new Map<string, tf.Tensor>();
-  try {
-    for (const [name, shape] of expected) {
-      const t = await file.readTensor(name);
-      if (!(t.data instanceof Float32Array)) throw adapterError(`tensor ${name} is not a float matrix`, name, 'a 2-D float tensor');
-      tensors.set(name, tf.tensor(t.data, shape, 'float32'));
-    }
-  } catch (err) {
-    for (const t of tensors.values()) t.dispose();
-    throw err;
-  }
+  const tensors = await readFloatTensors(file, expected, (name) => adapterError(`tensor ${name} is not a float matrix`, name, 'a 2-D float tensor'));
   return { config, tensors };
 }
 
@@ -100,18 +106,13 @@ async function saveTensors(port: FilePort, file: string, tensors: ReadonlyMap<st
 /** Anything but a readable file with the tag is "no checkpoint": the stage is simply trained again. */
 async function loadTensors(port: FilePort, file: string, tag: string): Promise<{ tensors: Map<string, tf.Tensor>; note: string } | null> {
   if ((await port.fileSize(file)) === null) return null;
-  const tensors = new Map<string, tf.Tensor>();
   try {
     const opened = await openSafetensors(port, file);
     if (opened.metadata[TAG_KEY] !== tag) return null;
-    for (const [name, entry] of opened.entries) {
-      const t = await opened.readTensor(name);
-      if (!(t.data instanceof Float32Array)) throw new RecForgeError('import', `${file}: ${name} is not F32`);
-      tensors.set(name, tf.tensor(t.data, [...entry.shape], 'float32'));
-    }
+    const shapes = [...opened.entries].map(([name, entry]): [string, readonly number[]] => [name, entry.shape]);
+    const tensors = await readFloatTensors(opened, shapes, (name) => new RecForgeError('import', `${file}: ${name} is not F32`));
     return { tensors, note: opened.metadata[NOTE_KEY] ?? '' };
   } catch (err) {
-    for (const t of tensors.values()) t.dispose();
     if (err instanceof RecForgeError) return null;
     throw err;
   }
