@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { RecForgeError } from '../errors';
+import { serialQueue } from '../serialQueue';
 import { replaceWithChecksum, sha256File, syncDir } from './atomicWrite';
 
 /** One upload in progress. */
@@ -43,12 +44,7 @@ export async function beginAtomicUpload(target: string, maxBytes: number): Promi
     throw new RecForgeError('validation', `upload of ${path.basename(target)}: ${why}`, { file: path.basename(target), expected });
   };
   // One operation at a time: two appends racing would both write at the same offset.
-  let last: Promise<unknown> = Promise.resolve();
-  const serial = <T>(op: () => Promise<T>): Promise<T> => {
-    const next = last.then(op);
-    last = next.catch(() => undefined);
-    return next;
-  };
+  const serial = serialQueue();
   return {
     target,
     get size() {

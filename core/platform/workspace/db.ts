@@ -6,6 +6,7 @@
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, VARCHAR } from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
 import { RecForgeError } from '../../errors';
+import { serialQueue } from '../../serialQueue';
 
 /** Values bound to `$n` parameters. A null is typed VARCHAR: cast it in SQL where that matters. */
 export type SqlValue = string | number | bigint | boolean | null;
@@ -22,7 +23,7 @@ function busy(file: string): RecForgeError {
 
 /** One serialised connection to a database file. */
 export class Db {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly serial = serialQueue();
   private closed = false;
 
   private constructor(
@@ -50,12 +51,10 @@ export class Db {
 
   /** Runs `fn` after all previously queued work, with the connection to itself. */
   exclusive<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    const result = this.tail.then(() => {
+    return this.serial(() => {
       if (this.closed) throw new RecForgeError('internal', 'the workspace database is closed');
       return fn(this.conn);
     });
-    this.tail = result.catch(() => undefined);
-    return result;
   }
 
   /** Runs `fn` exclusively inside BEGIN … COMMIT; any error rolls everything back. */
@@ -65,15 +64,13 @@ export class Db {
 
   /** Waits for queued work, then closes the connection and the database. Idempotent. */
   async close(): Promise<void> {
-    const done = this.tail.then(() => {
+    await this.serial(async () => {
       if (this.closed) return;
       this.closed = true;
       this.conn.closeSync();
       this.instance.closeSync();
       openFiles.delete(this.file);
     });
-    this.tail = done.catch(() => undefined);
-    await done;
   }
 }
 

@@ -6,6 +6,7 @@
  * memory; close() frees it. Actions run one at a time, in the order they were asked for.
  */
 import * as tf from '@tensorflow/tfjs';
+import { serialQueue } from '../../serialQueue';
 import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
 import type { MetricRecord } from '../../protocol/dto';
 import { rankMetricRecords } from '../llm/metricRecords';
@@ -111,16 +112,6 @@ async function evaluateModelIn(files: RecipeFiles, r: OpenRun, dir: string): Pro
   } finally {
     tf.dispose([...model.weights.values()]);
   }
-}
-
-/** Runs tasks one at a time, each after the previous one settled (a failed task does not stop the next). */
-function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (task) => {
-    const result = tail.then(task);
-    tail = result.catch(() => undefined);
-    return result;
-  };
 }
 
 /**
