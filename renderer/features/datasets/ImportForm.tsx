@@ -1,6 +1,7 @@
 import { useCallback, type ChangeEvent, type ReactElement } from 'react';
 import type { DatasetFormat } from '../../../core/protocol';
 import { changeDraftFormat, importDraft, needsMapping } from '../../ipc/importActions';
+import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatLocation } from '../../lib/format';
 import { useStore } from '../../store';
 import type { ImportDraft } from '../../store/types';
@@ -48,9 +49,7 @@ function ImportProgressBar(): ReactElement | null {
   const label = progress === null ? 'Importing…' : `${progress.file} — ${formatBytes(progress.bytesRead)} / ${formatBytes(progress.totalBytes)}`;
   return (
     <div className="import-progress" data-testid="import-progress">
-      <div className="bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-        <div className="bar-fill" style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar pct={pct} />
       <span className="muted">{label}</span>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import type { ActionArtifact, CocktailAutoLambda, CocktailEvaluation, ExportResult, MetricRecord, ResultTable } from '../../../core/protocol';
 import { ExportFiles } from '../../components/ExportFiles';
+import { ProgressBar } from '../../components/ProgressBar';
 import { invoke, toApiError } from '../../ipc/invoke';
 import { exportRunArtifact } from '../../ipc/runFileActions';
 import { formatEta } from '../../lib/format';
@@ -175,9 +176,7 @@ function AutoLambdaProgress({ runId, since, onCancel }: { readonly runId: string
   const eta = p !== null && p.done > 0 ? (elapsed / p.done) * (p.total - p.done) : null;
   return (
     <div className="playground-progress" data-testid="playground-progress" data-done={p?.done} data-total={p?.total}>
-      <div className="bar" role="progressbar" aria-label="Entropy-guided λ search" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
-        <div className="bar-fill" style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar pct={pct} label="Entropy-guided λ search" />
       <span className="muted small mono" data-testid="playground-progress-label">
         {p === null ? 'starting' : `${p.done} / ${p.total} steps`} · {elapsed} s · {formatEta(eta)}
       </span>

@@ -3,6 +3,7 @@ import type { RunStatus } from '../../../core/protocol';
 import { formatEta, formatInt } from '../../lib/format';
 import { isActive, progressPercent } from '../../lib/runStatus';
 import { useStore } from '../../store';
+import { ProgressBar } from '../../components/ProgressBar';
 import { useStageTitle } from './useRunMarkers';
 
 interface ProgressPanelProps {
@@ -27,17 +28,7 @@ export const ProgressPanel = memo(function ProgressPanel({ runId, status }: Prog
         <span className="grow" />
         <span className="eta" data-testid="eta">{eta}</span>
       </div>
-      <div
-        className={`bar status-${status}`}
-        data-testid="progress-bar"
-        role="progressbar"
-        aria-label="Training progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-      >
-        <div className="bar-fill" style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar pct={pct} label="Training progress" className={`status-${status}`} testId="progress-bar" />
       <div className="progress-facts">
         <span data-testid="progress-step">
           Step {formatInt(progress?.step ?? 0)} / {progress === null ? '—' : formatInt(progress.totalSteps)}
