@@ -33,12 +33,17 @@ async function withTinyRun(options: TinyCocktailRunOptions, body: (run: TinyRun)
   }
 }
 
+/**
+ * Steps of Auto λ on the tiny run, per search: per scenario the grid (λ 0, 0.5, 1), then for the
+ * gradient search its start and 2 updates. Each step is one yield and one progress report.
+ */
+const SEARCH_STEPS = [
+  ['grid', 2 * 3],
+  ['gradient', 2 * 3 + 2 * 3],
+] as const;
+
 describe('reccocktail actions: Auto λ', () => {
-  // Per scenario: one yield per grid λ (0, 0.5, 1), then one per gradient evaluation (start + 2 steps).
-  it.each([
-    ['grid', 2 * 3],
-    ['gradient', 2 * 3 + 2 * 3],
-  ] as const)('yields to the worker between the steps of the %s search (%i times)', async (lambdaSearch, yields) => {
+  it.each(SEARCH_STEPS)('yields to the worker between the steps of the %s search (%i times)', async (lambdaSearch, yields) => {
     await withTinyRun({ lambdaSearch }, async ({ actions }) => {
       let calls = 0;
       const auto = (await actions.autoLambda?.('/run', {}, quietIo(async () => void calls++))) as CocktailAutoLambda;
@@ -49,11 +54,7 @@ describe('reccocktail actions: Auto λ', () => {
 });
 
 describe('reccocktail actions: Auto λ progress and cancel', () => {
-  // Per scenario: the grid (0, 0.5, 1), then for the gradient search its start and 2 updates.
-  it.each([
-    ['grid', 2 * 3],
-    ['gradient', 2 * 3 + 2 * 3],
-  ] as const)('the %s search reports every step, from 0 to the %i steps known up front', async (lambdaSearch, total) => {
+  it.each(SEARCH_STEPS)('the %s search reports every step, from 0 to the %i steps known up front', async (lambdaSearch, total) => {
     await withTinyRun({ lambdaSearch }, async ({ actions }) => {
       const reports: [number, number][] = [];
       await actions.autoLambda?.('/run', {}, { ...quietIo(), reportProgress: (done, t) => void reports.push([done, t]) });
