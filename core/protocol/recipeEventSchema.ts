@@ -42,7 +42,7 @@ const runRelativePath = z
   .refine((p) => !p.split(/[\\/]/).includes('..'), "no '..' segment");
 
 const artifactSchema = z
-  .object({ kind: z.enum(['hf-model', 'peft-adapter', 'semantic-ids', 'codebooks', 'table']), path: runRelativePath, title: text })
+  .object({ kind: z.enum(['hf-model', 'peft-adapter', 'semantic-ids', 'codebooks', 'text-encoder', 'table']), path: runRelativePath, title: text })
   .strict();
 
 /** RecipeRunEvent, validated. */

@@ -7,7 +7,7 @@
 /** A file or folder a run produced. */
 export interface RunArtifact {
   /** hf-model: a Hugging Face folder; peft-adapter: adapter_config.json + adapter_model.safetensors. */
-  readonly kind: 'hf-model' | 'peft-adapter' | 'semantic-ids' | 'codebooks' | 'table';
+  readonly kind: 'hf-model' | 'peft-adapter' | 'semantic-ids' | 'codebooks' | 'text-encoder' | 'table';
   /** Relative to the run folder, e.g. "artifacts/merged-adapter". */
   readonly path: string;
   readonly title: string;

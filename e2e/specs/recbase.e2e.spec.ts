@@ -31,4 +31,5 @@ test('RecBase shows CL-VAE next to RQ-VAE, zero-shot AUCs with protocol, and exp
   expect(first.item).toBeTruthy();
   expect(first.codes?.length).toBeGreaterThanOrEqual(3);
   await expect(run.artifact('artifacts/codebooks.safetensors')).toBeVisible();
+  await expect(run.artifact('artifacts/text-encoder.safetensors')).toBeVisible();
 });

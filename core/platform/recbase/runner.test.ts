@@ -6,10 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import type { RecipeRunEvent, RecipeRunIo, RecipeSource } from '../../recipes/runner';
 import { readRecBaseArtifacts } from './artifacts';
-import { decodeQuantiser, semanticIdsFromTable } from '../../recipes/recbase/exportIds';
+import { decodeQuantiser, idsOfNewItems, semanticIdsFromTable } from '../../recipes/recbase/exportIds';
+import { decodeTextEncoder, encodeTexts } from '../../recipes/recbase/textEncoder';
 import { recbaseRunner, RECBASE_STAGES } from './runner';
 import { stageFile } from '../../recipes/llm/stageCheckpoints';
-import { corpusVectors } from '../../recipes/recbase/runRecBase';
 import { parseRecBaseSettings } from '../../recipes/recbase/settings';
 import type { RecBaseSettings } from '../../recipes/recbase/settings';
 import { sourceCorpus } from '../../recipes/recbase/sourceCorpus';
@@ -89,20 +89,27 @@ describe('recbaseRunner on a tiny 3-domain corpus', () => {
     expect(metrics.map((m) => m.protocol.scoredLevels)).toEqual([1, 1, 3, 3, undefined]);
 
     const artifacts = ofKind(events, 'artifact').map((e) => e.artifact);
-    expect(artifacts.map((a) => a.kind)).toEqual(['semantic-ids', 'codebooks']);
+    expect(artifacts.map((a) => a.kind)).toEqual(['semantic-ids', 'codebooks', 'text-encoder']);
     for (const a of artifacts) expect((await stat(path.join(runDir, a.path))).size).toBeGreaterThan(0);
 
-    // Acceptance 4: the exported table and the re-imported quantiser give the same IDs.
+    // Acceptance 4: the exported table, and the exported text encoder + quantiser from the items' texts, give the same IDs.
     const { corpus, texts } = sourceCorpus(sources);
     const exported = await readRecBaseArtifacts(runDir);
     const itemIds = corpus.items.map((it) => it.id);
+    const domains = corpus.items.map((it) => it.domain);
     const fromTable = semanticIdsFromTable(exported.idTable, itemIds, 8);
     const q = decodeQuantiser(exported.quantiser);
     try {
-      const vectors = corpusVectors({ corpus, itemTexts: texts }, { vectorDim: 8, centreDomains: true });
-      const again = semanticIdsOf(q.params, vectors, 8, q.codes);
+      const encoder = decodeTextEncoder(exported.textEncoder);
+      const again = semanticIdsOf(q.params, encodeTexts(encoder, texts, domains), 8, q.codes);
       expect(Array.from(again.ids.ids)).toEqual(Array.from(fromTable.ids));
       expect(new Set(exported.idTable.map((r) => r.codes.join())).size).toBe(itemIds.length);
+      // An item that arrives after the run (same text twice, to force a shared code tuple) gets codes and unique IDs.
+      const late = [texts[0] ?? '', texts[0] ?? ''];
+      const ids = idsOfNewItems(q.params, encodeTexts(encoder, late, [domains[0] ?? '', domains[0] ?? '']), 8, exported.idTable);
+      expect(ids[0]?.slice(0, 2)).toEqual(exported.idTable[0]?.codes.slice(0, 2));
+      const taken = new Set([...exported.idTable.map((r) => r.codes.join()), ...ids.map((c) => c.join())]);
+      expect(taken.size).toBe(itemIds.length + 2);
     } finally {
       tf.dispose([...q.params.values()]);
     }

@@ -83,7 +83,7 @@ async function runOnce(config: RecBaseConfig, corpus: ReturnType<typeof sourceCo
   try {
     emit({ kind: 'table', table: tokenizerTable(result, config) });
     emit({ kind: 'metrics', metrics: aucMetrics(result, config) });
-    const artifacts = await writeRecBaseArtifacts(io.runDir, result.exported.idTable, result.exported.quantiser, config.quantiser.levels, config.quantiser.codes);
+    const artifacts = await writeRecBaseArtifacts(io.runDir, result.exported, config.quantiser.levels, config.quantiser.codes);
     for (const artifact of artifacts) emit({ kind: 'artifact', artifact });
   } finally {
     disposeWeights(result.decoder.weights);

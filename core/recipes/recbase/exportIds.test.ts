@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { decodeQuantiser, encodeQuantiser, semanticIdsFromTable, semanticIdTable } from './exportIds';
 import { corpusItemTexts } from './itemTexts';
-import { itemContentVectors } from './itemVectors';
+import { itemContentVectors } from './textEncoder';
 import { disposeQuantiser } from './quantiser';
 import { defaultQuantiserConfig } from './settings';
 import { syntheticCorpus } from './testFixtures';

@@ -1,18 +1,24 @@
 /**
  * Export and re-import of a tokenizer. IDs can change with hardware or checkpoint (see
  * RQ-VAE-Recommender's known limitations), so the ID table itself is the artefact to archive:
- * plain rows item → codes. The quantiser (encoder, codebooks, decoder) goes out as safetensors:
- * given the run's content vectors, re-importing it reproduces the exported IDs exactly. It cannot
- * encode a new item's text on its own: the encoder's input is the run's LSA vector (itemVectors.ts),
- * and the TF-IDF vocabulary, IDF weights, LSA basis and per-domain means behind it — and the
- * vectorDim / centreDomains / tokenizerFit settings — are not exported; the vectors of new texts
- * can only be recomputed by refitting on the whole corpus, which gives different vectors.
+ * plain rows item → codes. The quantiser (encoder, codebooks, decoder) goes out as safetensors,
+ * and so does the text encoder in front of it (textEncoder.ts): re-imported, the two reproduce
+ * the exported IDs exactly from the items' texts, and give an item that arrives later its codes —
+ * with the next free disambiguation index of the table (idsOfNewItems).
  */
 import * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
 import { decodeSafetensors, encodeSafetensors } from '../../tensor/safetensors';
 import type { StoredTensor } from '../../tensor/safetensors';
 import type { SemanticIds } from './semanticIds';
+import { assignCodes } from './assign';
+
+/** What a run exports: the ID table, the CL-VAE quantiser and the text encoder (safetensors bytes). */
+export interface RecBaseExport {
+  readonly idTable: SemanticIdRow[];
+  readonly quantiser: Uint8Array;
+  readonly textEncoder: Uint8Array;
+}
 
 /** One row of the ID table: the item's namespaced id and its codes (levels + 1 entries). */
 export interface SemanticIdRow {
@@ -56,4 +62,29 @@ export function decodeQuantiser(bytes: Uint8Array): { params: Map<string, tf.Ten
   if (file.metadata['format'] !== QUANTISER_FORMAT) throw new RecForgeError('validation', `not a RecBase quantiser file (format ${file.metadata['format'] ?? 'missing'})`);
   const params = new Map<string, tf.Tensor>([...file.tensors].map(([name, t]) => [name, tf.tensor(t.data, [...t.shape], 'float32')]));
   return { params, levels: Number(file.metadata['levels']), codes: Number(file.metadata['codes']) };
+}
+
+/**
+ * IDs for items that are not in `table`: their codes from the quantiser `params` given their
+ * content vectors [items × dim], then as disambiguation the next index not yet taken by the
+ * table's rows (or earlier new items) with the same codes — so every ID stays unique.
+ */
+export function idsOfNewItems(params: ReadonlyMap<string, tf.Tensor>, vectors: Float32Array, dim: number, table: readonly SemanticIdRow[]): number[][] {
+  const x = tf.tensor2d(vectors, [vectors.length / dim, dim]);
+  try {
+    const a = assignCodes(params, x);
+    const taken = new Map<string, number>();
+    for (const r of table) {
+      const key = r.codes.slice(0, a.levels).join();
+      taken.set(key, Math.max(taken.get(key) ?? 0, (r.codes[a.levels] ?? 0) + 1));
+    }
+    return Array.from({ length: a.items }, (_, i) => {
+      const codes = Array.from(a.codes.subarray(i * a.levels, (i + 1) * a.levels));
+      const next = taken.get(codes.join()) ?? 0;
+      taken.set(codes.join(), next + 1);
+      return [...codes, next];
+    });
+  } finally {
+    x.dispose();
+  }
 }

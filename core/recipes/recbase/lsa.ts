@@ -55,8 +55,12 @@ export interface LsaOptions {
   readonly seed?: number;
 }
 
-/** Row embeddings U·Σ [rows × k], components by decreasing singular value (zero past the rank). */
-export function lsaEmbed(a: SparseRows, k: number, o: LsaOptions = {}): Float64Array {
+/**
+ * The top-k right singular directions V [features × k] (column c = direction c, by decreasing
+ * singular value; zero past the rank). A row's LSA vector is its projection on them (row · V, the
+ * U·Σ row for rows of `a`), so a text that was not in `a` gets a vector in the same space.
+ */
+export function lsaBasis(a: SparseRows, k: number, o: LsaOptions = {}): Float64Array {
   const width = Math.min(k + (o.oversample ?? 10), Math.max(1, Math.min(a.rows, a.features)));
   const rng = createRng(o.seed ?? 0x15a);
   const omega = Float64Array.from({ length: a.features * width }, () => rng.nextNormal());
@@ -65,7 +69,7 @@ export function lsaEmbed(a: SparseRows, k: number, o: LsaOptions = {}): Float64A
     const z = orthonormalise(product(a, q, width, true), a.features, width);
     q = orthonormalise(product(a, z, width, false), a.rows, width);
   }
-  // B = Qᵀ A; B Bᵀ = W Λ Wᵀ gives A ≈ (Q W) Σ Vᵀ, so U Σ = Q W √Λ.
+  // B = Qᵀ A = W Σ Vᵀ with B Bᵀ = W Λ Wᵀ, so V = Bᵀ W Σ⁻¹.
   const bt = product(a, q, width, true); // [features × width] = Bᵀ
   const gram = new Float64Array(width * width);
   for (let f = 0; f < a.features; f++) {
@@ -75,14 +79,25 @@ export function lsaEmbed(a: SparseRows, k: number, o: LsaOptions = {}): Float64A
     }
   }
   const { values, vectors } = symmetricEigen(gram, width);
-  const out = new Float64Array(a.rows * k);
+  const basis = new Float64Array(a.features * k);
   for (let c = 0; c < Math.min(k, width); c++) {
     const sigma = Math.sqrt(Math.max(0, values[c] ?? 0));
-    for (let r = 0; r < a.rows; r++) {
+    if (sigma < 1e-12) continue;
+    for (let f = 0; f < a.features; f++) {
       let s = 0;
-      for (let i = 0; i < width; i++) s += (q[r * width + i] ?? 0) * (vectors[i * width + c] ?? 0);
-      out[r * k + c] = s * sigma;
+      for (let i = 0; i < width; i++) s += (bt[f * width + i] ?? 0) * (vectors[i * width + c] ?? 0);
+      basis[f * k + c] = s / sigma;
     }
   }
-  return out;
+  return basis;
+}
+
+/** Rows of `a` projected on `basis` [features × k]: [rows × k]. */
+export function projectRows(a: SparseRows, basis: ArrayLike<number>, k: number): Float64Array {
+  return product(a, Float64Array.from(basis), k, false);
+}
+
+/** Row embeddings U·Σ [rows × k] (the rows projected on lsaBasis), components by decreasing singular value. */
+export function lsaEmbed(a: SparseRows, k: number, o: LsaOptions = {}): Float64Array {
+  return projectRows(a, lsaBasis(a, k, o), k);
 }

@@ -20,11 +20,11 @@ import { runDecoderStages } from './decoderStages';
 import type { AucPair, DecoderHooks, DecoderStage } from './decoderStages';
 import { popularityAuc } from './evaluate';
 import { encodeQuantiser, semanticIdTable } from './exportIds';
-import type { SemanticIdRow } from './exportIds';
+import type { RecBaseExport } from './exportIds';
 import { heldOutData } from './heldOut';
 import type { HeldOutData } from './heldOut';
 import { corpusItemTexts } from './itemTexts';
-import { itemContentVectors } from './itemVectors';
+import { fitTextEncoder, encodeTextEncoder, type TextEncoder } from './textEncoder';
 import { disposeQuantiser } from './quantiser';
 import { buildTokenizer } from './tokenizer';
 import type { Tokenizer } from './tokenizer';
@@ -54,7 +54,8 @@ export interface RecBaseResult {
   readonly tokenizers: Readonly<Record<QuantiserVariant, { readonly metrics: CodebookMetrics; readonly stages: readonly QuantiserStage[] }>>;
   readonly auc: { readonly zeroShot: AucPair; readonly fineTuned: AucPair | null; readonly popularity: number; readonly cases: number };
   readonly protocol: { readonly seed: number; readonly heldOutDomain: string; readonly tokenizerFit: RecBaseConfig['tokenizerFit']; readonly fitItems: number; readonly split: HeldOutData['split']; readonly candidates: HeldOutData['candidates'] };
-  readonly exported: { readonly idTable: SemanticIdRow[]; readonly quantiser: Uint8Array };
+  /** The ID table, the CL-VAE quantiser and the text encoder before it (new items' text → vector → codes). */
+  readonly exported: RecBaseExport;
   /** The final decoder (fine-tuned when fine-tuning ran); the caller disposes `weights`. */
   readonly decoder: { readonly config: LmConfig; readonly weights: Map<string, tf.Tensor>; readonly tokenizer: ItemTokenizer };
 }
@@ -64,15 +65,15 @@ function fitRows(corpus: MultiDomainCorpus, s: RecBaseConfig): number[] {
   return rows.filter((i) => i >= 0);
 }
 
-/** The content vectors of every corpus item (row g − 1 = item g). */
-export function corpusVectors(inputs: RecBaseInputs, s: Pick<RecBaseConfig, 'vectorDim' | 'centreDomains'>): Float32Array {
+/** The text encoder fitted on every corpus item's text, and their content vectors (row g − 1 = item g). */
+export function corpusVectors(inputs: RecBaseInputs, s: Pick<RecBaseConfig, 'vectorDim' | 'centreDomains'>): { encoder: TextEncoder; vectors: Float32Array } {
   const texts = inputs.itemTexts ?? corpusItemTexts(inputs.corpus);
-  return itemContentVectors(texts, s.vectorDim, s.centreDomains ? inputs.corpus.items.map((it) => it.domain) : undefined);
+  return fitTextEncoder(texts, s.vectorDim, s.centreDomains ? inputs.corpus.items.map((it) => it.domain) : undefined);
 }
 
-async function tokenizers(inputs: RecBaseInputs, s: RecBaseConfig, hooks: RecBaseHooks): Promise<{ rq: Tokenizer; cl: Tokenizer; fit: number }> {
+async function tokenizers(inputs: RecBaseInputs, s: RecBaseConfig, hooks: RecBaseHooks): Promise<{ rq: Tokenizer; cl: Tokenizer; fit: number; encoder: TextEncoder }> {
   hooks.onEvent?.({ kind: 'stage', stage: 'vectors' });
-  const vectors = corpusVectors(inputs, s);
+  const { encoder, vectors } = corpusVectors(inputs, s);
   const rows = fitRows(inputs.corpus, s);
   const totalSteps = s.quantiser.levels * s.quantiser.stepsPerLevel;
   const qh = {
@@ -85,7 +86,7 @@ async function tokenizers(inputs: RecBaseInputs, s: RecBaseConfig, hooks: RecBas
   try {
     hooks.onEvent?.({ kind: 'stage', stage: 'cl-vae' });
     const cl = await buildTokenizer(vectors, s.vectorDim, rows, s.quantiser, 'cl-vae', mixSeed(s.seed, 11), qh);
-    return { rq, cl, fit: rows.length };
+    return { rq, cl, fit: rows.length, encoder };
   } catch (e) {
     disposeQuantiser(rq.params);
     throw e;
@@ -100,12 +101,12 @@ export async function runRecBase(inputs: RecBaseInputs, s: RecBaseConfig, hooks:
     // Checked before any training: every AUC would be NaN over zero users.
     throw new RecForgeError('validation', `held-out domain '${s.eval.heldOutDomain}' has no test users: none has the 3 or more interactions there that leave-one-out needs`, { file: 'settings', field: 'heldOutDomain', expected: 'a domain where some users have ≥ 3 interactions' });
   }
-  const { rq, cl, fit } = await tokenizers(inputs, s, hooks);
+  const { rq, cl, fit, encoder } = await tokenizers(inputs, s, hooks);
   try {
     const tokenizer: ItemTokenizer = { ids: cl.ids, vocab: vocabOf(cl.ids) };
     const dec = await runDecoderStages(tokenizer, cl.params, data, s, { ...hooks, onStage: (stage) => hooks.onEvent?.({ kind: 'stage', stage }) });
     hooks.onEvent?.({ kind: 'stage', stage: 'export' });
-    const exported = { idTable: semanticIdTable(inputs.corpus.items.map((it) => it.id), cl.ids), quantiser: encodeQuantiser(cl.params, { levels: s.quantiser.levels, codes: s.quantiser.codes }) };
+    const exported = { idTable: semanticIdTable(inputs.corpus.items.map((it) => it.id), cl.ids), quantiser: encodeQuantiser(cl.params, { levels: s.quantiser.levels, codes: s.quantiser.codes }), textEncoder: encodeTextEncoder(encoder) };
     return {
       tokenizers: { 'rq-vae': { metrics: rq.metrics, stages: rq.stages }, 'cl-vae': { metrics: cl.metrics, stages: cl.stages } },
       auc: { zeroShot: dec.zeroShot, fineTuned: dec.fineTuned, popularity: popularityAuc(data.cases, data.popularity), cases: data.cases.length },

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { corpusItemTexts } from './itemTexts';
-import { itemContentVectors } from './itemVectors';
+import { itemContentVectors } from './textEncoder';
 import { disposeQuantiser } from './quantiser';
 import { resolveCollisions } from './semanticIds';
 import { defaultQuantiserConfig } from './settings';

@@ -8,6 +8,7 @@ const KIND_NAMES: Readonly<Record<RunArtifact['kind'], string>> = {
   'peft-adapter': 'PEFT adapter',
   'semantic-ids': 'Semantic IDs',
   codebooks: 'Codebooks (safetensors)',
+  'text-encoder': 'Text encoder (safetensors)',
   table: 'Table',
 };
 
