@@ -45,3 +45,13 @@ export function assignCodes(p: ReadonlyMap<string, tf.Tensor>, x: tf.Tensor2D, l
   });
   return { items: n, levels, codes, residuals, errors, reconstruction };
 }
+
+/** assignCodes on row-major item vectors [items × dim] (the tensor is made and freed here). */
+export function assignVectors(p: ReadonlyMap<string, tf.Tensor>, vectors: Float32Array, dim: number): Assignment {
+  const x = tf.tensor2d(vectors, [vectors.length / dim, dim]);
+  try {
+    return assignCodes(p, x);
+  } finally {
+    x.dispose();
+  }
+}

@@ -11,7 +11,7 @@ import { RecForgeError } from '../../errors';
 import { decodeSafetensors, encodeSafetensors } from '../../tensor/safetensors';
 import type { StoredTensor } from '../../tensor/safetensors';
 import type { SemanticIds } from './semanticIds';
-import { assignCodes } from './assign';
+import { assignVectors } from './assign';
 
 /** What a run exports: the ID table, the CL-VAE quantiser and the text encoder (safetensors bytes). */
 export interface RecBaseExport {
@@ -70,21 +70,16 @@ export function decodeQuantiser(bytes: Uint8Array): { params: Map<string, tf.Ten
  * table's rows (or earlier new items) with the same codes — so every ID stays unique.
  */
 export function idsOfNewItems(params: ReadonlyMap<string, tf.Tensor>, vectors: Float32Array, dim: number, table: readonly SemanticIdRow[]): number[][] {
-  const x = tf.tensor2d(vectors, [vectors.length / dim, dim]);
-  try {
-    const a = assignCodes(params, x);
-    const taken = new Map<string, number>();
-    for (const r of table) {
-      const key = r.codes.slice(0, a.levels).join();
-      taken.set(key, Math.max(taken.get(key) ?? 0, (r.codes[a.levels] ?? 0) + 1));
-    }
-    return Array.from({ length: a.items }, (_, i) => {
-      const codes = Array.from(a.codes.subarray(i * a.levels, (i + 1) * a.levels));
-      const next = taken.get(codes.join()) ?? 0;
-      taken.set(codes.join(), next + 1);
-      return [...codes, next];
-    });
-  } finally {
-    x.dispose();
+  const a = assignVectors(params, vectors, dim);
+  const taken = new Map<string, number>();
+  for (const r of table) {
+    const key = r.codes.slice(0, a.levels).join();
+    taken.set(key, Math.max(taken.get(key) ?? 0, (r.codes[a.levels] ?? 0) + 1));
   }
+  return Array.from({ length: a.items }, (_, i) => {
+    const codes = Array.from(a.codes.subarray(i * a.levels, (i + 1) * a.levels));
+    const next = taken.get(codes.join()) ?? 0;
+    taken.set(codes.join(), next + 1);
+    return [...codes, next];
+  });
 }

@@ -32,13 +32,13 @@ export function inverseDocumentFrequency(docs: readonly Map<string, number>[]): 
   return new Map([...df].map(([f, c]) => [f, Math.log((1 + n) / (1 + c)) + 1]));
 }
 
-/** L2-normalised TF-IDF rows (sublinear tf) over the given columns; words without a column are dropped. */
-export function tfidfRowsOver(texts: readonly string[], column: ReadonlyMap<string, number>, idf: ArrayLike<number>): SparseRows {
-  const rowStart = new Int32Array(texts.length + 1);
+/** L2-normalised TF-IDF rows (sublinear tf) of feature maps (textFeatures) over the given columns; features without a column are dropped. */
+export function tfidfRowsOver(docs: readonly Map<string, number>[], column: ReadonlyMap<string, number>, idf: ArrayLike<number>): SparseRows {
+  const rowStart = new Int32Array(docs.length + 1);
   const col: number[] = [];
   const val: number[] = [];
-  texts.forEach((text, r) => {
-    const known = [...textFeatures(text)].flatMap(([f, count]) => {
+  docs.forEach((doc, r) => {
+    const known = [...doc].flatMap(([f, count]) => {
       const j = column.get(f);
       return j === undefined ? [] : [{ j, w: (1 + Math.log(count)) * (idf[j] ?? 1) }];
     });
@@ -49,11 +49,5 @@ export function tfidfRowsOver(texts: readonly string[], column: ReadonlyMap<stri
     }
     rowStart[r + 1] = col.length;
   });
-  return { rows: texts.length, features: column.size, rowStart, col: Int32Array.from(col), val: Float64Array.from(val) };
-}
-
-/** L2-normalised TF-IDF rows (sublinear tf), columns in first-seen feature order. */
-export function tfidfRows(texts: readonly string[]): SparseRows {
-  const idf = inverseDocumentFrequency(texts.map(textFeatures));
-  return tfidfRowsOver(texts, new Map([...idf.keys()].map((f, j) => [f, j])), [...idf.values()]);
+  return { rows: docs.length, features: column.size, rowStart, col: Int32Array.from(col), val: Float64Array.from(val) };
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { lsaEmbed } from './lsa';
+import { lsaBasis, projectRows } from './lsa';
 import type { SparseRows } from './lsa';
 import { symmetricEigen } from './symmetricEigen';
-import { tfidfRows } from './itemVectors';
+import { inverseDocumentFrequency, textFeatures, tfidfRowsOver } from './itemVectors';
+
+/** Row embeddings U·Σ: the rows projected on their own top-k basis. */
+function lsaEmbed(a: SparseRows, k: number): Float64Array {
+  return projectRows(a, lsaBasis(a, k), k);
+}
 
 /** A dense [rows × features] matrix as CSR. */
 function sparse(dense: number[][]): SparseRows {
@@ -69,7 +74,9 @@ describe('LSA', () => {
   });
 
   it('TF-IDF rows are unit length', () => {
-    const rows = tfidfRows(['haunted crypt saga', 'haunted ghost', 'jolly picnic party']);
+    const docs = ['haunted crypt saga', 'haunted ghost', 'jolly picnic party'].map(textFeatures);
+    const idf = inverseDocumentFrequency(docs);
+    const rows = tfidfRowsOver(docs, new Map([...idf.keys()].map((f, j) => [f, j])), [...idf.values()]);
     for (let r = 0; r < rows.rows; r++) {
       let norm = 0;
       for (let p = rows.rowStart[r] ?? 0; p < (rows.rowStart[r + 1] ?? 0); p++) norm += (rows.val[p] ?? 0) ** 2;

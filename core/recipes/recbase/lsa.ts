@@ -1,6 +1,7 @@
 /**
- * Latent semantic analysis of sparse TF-IDF rows: the top-k left singular directions scaled by
- * their singular values (U·Σ), by randomized subspace iteration (Halko, Martinsson & Tropp 2011)
+ * Latent semantic analysis of sparse TF-IDF rows: the top-k right singular directions V, so a
+ * row's vector is its projection row · V (U·Σ for the fitted rows, and defined for new rows too),
+ * found by randomized subspace iteration (Halko, Martinsson & Tropp 2011)
  * so only sparse products with the n × V matrix are ever formed: linear in the corpus size.
  * Words that co-occur in item texts (a genre and its title words) share components, so items of
  * one topic end up close even when they share no word — what a dense text encoder gives RecBase.
@@ -95,9 +96,4 @@ export function lsaBasis(a: SparseRows, k: number, o: LsaOptions = {}): Float64A
 /** Rows of `a` projected on `basis` [features × k]: [rows × k]. */
 export function projectRows(a: SparseRows, basis: ArrayLike<number>, k: number): Float64Array {
   return product(a, Float64Array.from(basis), k, false);
-}
-
-/** Row embeddings U·Σ [rows × k] (the rows projected on lsaBasis), components by decreasing singular value. */
-export function lsaEmbed(a: SparseRows, k: number, o: LsaOptions = {}): Float64Array {
-  return projectRows(a, lsaBasis(a, k, o), k);
 }

@@ -60,6 +60,7 @@ describe('RecBase text encoder', () => {
     const err = thrownRecForgeError(() => decodeTextEncoder(short));
     expect(err.location).toMatchObject({ file: 'text-encoder' });
     expect(err.message).toMatch(/tensor '(means|idf|basis)'/);
-    expect(bytes.length).toBeGreaterThan(0);
+    // The undamaged file of the same encoder reads back.
+    expect(decodeTextEncoder(bytes).features.length).toBeGreaterThan(0);
   });
 });

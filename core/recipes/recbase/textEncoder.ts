@@ -67,7 +67,7 @@ function meansFor(enc: TextEncoder, x: Float64Array, groups: readonly string[]):
 /** Content vectors [texts.length × dim] row-major: projected, centred, L2-normalised. */
 export function encodeTexts(enc: TextEncoder, texts: readonly string[], domains?: readonly string[]): Float32Array {
   const groups = groupsOf(enc, texts.length, domains);
-  const x = projectRows(tfidfRowsOver(texts, columnsOf(enc), enc.idf), enc.basis, enc.dim);
+  const x = projectRows(tfidfRowsOver(texts.map(textFeatures), columnsOf(enc), enc.idf), enc.basis, enc.dim);
   const means = meansFor(enc, x, groups);
   const out = new Float32Array(texts.length * enc.dim);
   for (let r = 0; r < texts.length; r++) {
@@ -90,7 +90,7 @@ export function fitTextEncoder(texts: readonly string[], dim: number, domains?: 
   const features = [...idf64.keys()];
   const idf = Float32Array.from(features, (f) => idf64.get(f) ?? 1);
   const column = new Map(features.map((f, j) => [f, j]));
-  const rows = tfidfRowsOver(texts, column, idf);
+  const rows = tfidfRowsOver(docs, column, idf);
   const basis = Float32Array.from(lsaBasis(rows, dim));
   const centring = domains === undefined ? 'all' : 'domains';
   const groups = groupsOf({ centring }, texts.length, domains);
@@ -142,7 +142,8 @@ export function decodeTextEncoder(bytes: Uint8Array): TextEncoder {
   const groups = stringList(file.metadata, 'groups');
   const centring = file.metadata['centring'];
   if (centring !== 'domains' && centring !== 'all') throw fail('centring', `metadata 'centring' is ${centring ?? 'missing'}, expected domains or all`);
-  const dim = file.tensors.get('basis')?.shape[1] ?? 0;
+  const dim = file.tensors.get('basis')?.shape[1];
+  if (dim === undefined) throw fail('basis', "tensor 'basis' is missing or not a matrix");
   const means = floatTensor(file, 'means', [groups.length, dim]);
   return {
     features,

@@ -2,8 +2,8 @@
  * One tokenizer end to end: fit (plain RQ-VAE or CL-VAE) on the fit rows, assign codes to every
  * item, measure it (codeMetrics.ts) and resolve collisions into unique semantic IDs.
  */
-import * as tf from '@tensorflow/tfjs';
-import { assignCodes } from './assign';
+import type * as tf from '@tensorflow/tfjs';
+import { assignVectors } from './assign';
 import { codebookMetrics } from './codeMetrics';
 import type { CodebookMetrics } from './codeMetrics';
 import type { QuantiserParams } from './quantiser';
@@ -32,13 +32,8 @@ export function pickRows(m: Float32Array, dim: number, rows: readonly number[]):
 
 /** Codes of every row of `vectors` under `params`, collisions resolved. */
 export function semanticIdsOf(params: ReadonlyMap<string, tf.Tensor>, vectors: Float32Array, dim: number, codes: number): { ids: SemanticIds; metrics: CodebookMetrics } {
-  const x = tf.tensor2d(vectors, [vectors.length / dim, dim]);
-  try {
-    const a = assignCodes(params, x);
-    return { ids: resolveCollisions(a.codes, a.levels, codes), metrics: codebookMetrics(a, codes) };
-  } finally {
-    x.dispose();
-  }
+  const a = assignVectors(params, vectors, dim);
+  return { ids: resolveCollisions(a.codes, a.levels, codes), metrics: codebookMetrics(a, codes) };
 }
 
 /** Fits `variant` on `fitRows` of `vectors` and tokenizes every row. */
