@@ -9,7 +9,7 @@
  *                                            [--settings '{"pretrainEpochs":30}']
  */
 import type { ResultTable } from '../core/protocol/recipeRun';
-import { nodeFilePort } from '../core/platform/nodeFilePort';
+import { nodeRecipeFiles } from '../core/platform/recipeFiles';
 import { createPadRunner } from '../core/recipes/pad/runner';
 import { consoleIo, realDataMain, withRealSources, type RealDataset } from './recipeData';
 
@@ -28,7 +28,7 @@ function verdict(t: ResultTable): { cold: boolean; warm: boolean } {
   return { cold: at('cold', 'PAD − SASRec') > 0, warm: at('warm', 'PAD − SASRec') >= -spread };
 }
 
-const padRunner = createPadRunner(nodeFilePort);
+const padRunner = createPadRunner(nodeRecipeFiles);
 
 async function runOn(which: RealDataset, domain: string, overrides: object): Promise<boolean> {
   return withRealSources(which, async (sources) => {

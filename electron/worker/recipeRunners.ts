@@ -2,7 +2,6 @@
 import type { RecipeRunModel } from '../../core/protocol/runSchemas';
 import { lmPretrainRunner } from '../../core/platform/lmPretrain/runner';
 import { recbaseRunner } from '../../core/platform/recbase/runner';
-import { nodeFilePort } from '../../core/platform/nodeFilePort';
 import { nodeRecipeFiles } from '../../core/platform/recipeFiles';
 import { createCprecRunner } from '../../core/recipes/cprec/runner';
 import { createPadRunner } from '../../core/recipes/pad/runner';
@@ -14,7 +13,7 @@ import type { RecipeRunner } from '../../core/recipes/runner';
 export const RECIPE_RUNNERS: Readonly<Record<RecipeRunModel, RecipeRunner<never>>> = {
   'lm-pretrain': lmPretrainRunner as RecipeRunner<never>,
   recbase: recbaseRunner as RecipeRunner<never>,
-  pad: createPadRunner(nodeFilePort) as RecipeRunner<never>,
+  pad: createPadRunner(nodeRecipeFiles) as RecipeRunner<never>,
   rellax: createRellaxRunner(nodeRecipeFiles) as RecipeRunner<never>,
   cprec: createCprecRunner(nodeRecipeFiles) as RecipeRunner<never>,
   reccocktail: createRecCocktailRunner(nodeRecipeFiles) as RecipeRunner<never>,

@@ -1,5 +1,5 @@
 /**
- * The trained stages of a recipe run (CPRec, RecCocktail, ReLLaX, RecBase), one file each under
+ * The trained stages of a recipe run (CPRec, RecCocktail, ReLLaX, RecBase, PAD), one file each under
  * the run's checkpoints/stages/, so a resumed run (cancelled, crashed, host restarted) reuses the
  * stages that finished and trains only the rest. A stage cut off mid-training starts again. A file
  * is reused only when it carries the run's fingerprint (recipe, settings, model source): tensors

@@ -9,5 +9,4 @@ export { compareOneSeed, comparePadToSasrec, summarise, type SeedResult, type Su
 export { chooseSource, padDataFromSource } from './padData';
 export { padTable, meanMetrics, seedMetrics } from './padReport';
 export { createPadRunner } from './runner';
-export { PadSeedStore } from './seedStore';
 export type { PadHooks, PadProgress, PadPhase } from './padLoop';

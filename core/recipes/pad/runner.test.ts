@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetricRecord } from '../../protocol/dto';
 import type { ResultTable } from '../../protocol/recipeRun';
 import { memoryFilePort } from '../../testing/memoryFilePort';
+import { recipeFilesOver } from '../llm/portRecipeFiles';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import type { RecipeSource } from '../runner';
 import { createPadRunner } from './runner';
@@ -10,7 +11,7 @@ import { recordingRunIo } from './testIo';
 
 useTensorSuite();
 
-const padRunner = createPadRunner(memoryFilePort());
+const padRunner = createPadRunner(recipeFilesOver(memoryFilePort()));
 
 function tinySource(): RecipeSource {
   const d = syntheticColdData({ genres: 4, itemsPerGenre: 10, users: 60, length: 10, loyalty: 0.9, seed: 2 });
@@ -84,17 +85,20 @@ describe('padRunner', () => {
     const three = { ...settings, seeds: 3 };
     const input = { runId: 'r', settings: three, sources: [tinySource()], model: { kind: 'scratch' } as const };
     const whole = recordingIo();
-    expect((await createPadRunner(memoryFilePort()).run(input, whole.io)).status).toBe('done');
+    expect((await createPadRunner(recipeFilesOver(memoryFilePort())).run(input, whole.io)).status).toBe('done');
 
-    const resumable = createPadRunner(memoryFilePort());
+    const resumable = createPadRunner(recipeFilesOver(memoryFilePort()));
     const seedsReported = (events: readonly { kind: string }[]): number => events.filter((e) => e.kind === 'metrics').length;
     const first = recordingRunIo((events) => seedsReported(events) >= 2);
     expect((await resumable.run(input, first.io)).status).toBe('cancelled');
     const second = recordingRunIo(() => false, true);
     expect((await resumable.run(input, second.io)).status).toBe('done');
 
-    const trained = new Set(second.events.flatMap((e) => (e.kind === 'train' ? [e.series] : [])));
-    expect(trained).toEqual(new Set(['PAD seed 3', 'SASRec seed 3']));
+    const trainEvents = second.events.flatMap((e) => (e.kind === 'train' ? [e] : []));
+    expect(new Set(trainEvents.map((e) => e.series))).toEqual(new Set(['PAD seed 3', 'SASRec seed 3']));
+    // Restored seeds leave the progress budget: the bar ends full.
+    const last = trainEvents[trainEvents.length - 1]?.progress;
+    expect(last?.step).toBe(last?.totalSteps);
     const tables = (events: typeof whole.events): unknown[] => events.flatMap((e) => (e.kind === 'table' ? [e.table] : []));
     expect(tables(second.events)).toEqual(tables(whole.events));
     const metrics = (events: typeof whole.events): unknown[] => events.flatMap((e) => (e.kind === 'metrics' ? e.metrics : []));

@@ -3,18 +3,20 @@
  * split; for every seed PAD (pre-train → align → fine-tune) and the SASRec baseline train on its
  * warm part and are evaluated on warm and cold items. The run reports stages, one loss series per
  * model and seed ("PAD seed 1"), per-seed and mean metrics, and the PAD-vs-SASRec table.
- * Stage ids: split, pretrain, align, finetune, baseline, evaluate. Each finished seed is stored
- * under checkpoints/ (PadSeedStore); a resumed run reuses those seeds and trains only the rest.
+ * Stage ids: split, pretrain, align, finetune, baseline, evaluate. Each finished seed is a stage
+ * checkpoint (`seed-<n>`, its result as the note); a resumed run reuses those seeds and trains only
+ * the rest.
  */
 import { RecForgeError } from '../../errors';
-import type { FilePort } from '../llm/filePort';
+import { parseFinite, stringifyFinite } from '../finiteJson';
+import type { RecipeFiles } from '../llm/recipeFiles';
+import { stageCheckpoints, type StageCheckpoints } from '../llm/stageCheckpoints';
 import type { RecipeRunInput, RecipeRunIo, RecipeRunner } from '../runner';
 import { drawPadCandidates, type PadCandidates } from './padCandidates';
 import { compareOneSeed, type HooksFor, type PadModel, type SeedResult } from './padCompare';
 import { chooseSource, neededMaxLen, padDataFromSource } from './padData';
 import type { PadHooks } from './padLoop';
 import { gateTable, meanMetrics, padTable, seedMetrics, type PadReportContext } from './padReport';
-import { PadSeedStore } from './seedStore';
 import { padEval, padSeeds, padSettingsSchema, totalEpochs, type PadSettings } from './settings';
 import { isCancellation } from '../runner';
 import { TrainEventSink } from './trainEvents';
@@ -46,31 +48,27 @@ interface PadRun {
   readonly data: PadData;
   readonly candidates: PadCandidates;
   readonly ctx: PadReportContext;
-  readonly store: PadSeedStore;
+  readonly stages: StageCheckpoints;
 }
 
-/** Seeds a resumed run already finished (their stored results), by seed; none on a fresh run. */
-async function finishedSeeds(run: PadRun, io: RecipeRunIo): Promise<Map<number, SeedResult>> {
-  const done = new Map<number, SeedResult>();
-  if (!io.resume) return done;
-  for (const seed of padSeeds(run.s)) {
-    const r = await run.store.load(seed);
-    if (r !== null) done.set(seed, r);
-  }
-  return done;
+/** One seed's PAD-vs-SASRec result: trained, or restored from its checkpoint (then its epochs leave the progress budget). */
+async function seedResult(run: PadRun, seed: number, sink: TrainEventSink, io: RecipeRunIo): Promise<SeedResult> {
+  let trained = false;
+  const out = await run.stages.through(`seed-${seed}`, async () => {
+    trained = true;
+    const r = await compareOneSeed(run.data, run.candidates, run.s, seed, hooksFor(io, sink, run.s));
+    return { tensors: new Map(), note: stringifyFinite(r) };
+  });
+  if (!trained) sink.restored(2 * totalEpochs(run.s));
+  return parseFinite(out.note ?? '{}') as SeedResult;
 }
 
 async function runSeeds(run: PadRun, io: RecipeRunIo): Promise<SeedResult[] | null> {
-  const done = await finishedSeeds(run, io);
-  const sink = new TrainEventSink(io, 2 * totalEpochs(run.s) * (run.s.seeds - done.size));
+  const sink = new TrainEventSink(io, 2 * totalEpochs(run.s) * run.s.seeds);
   const results: SeedResult[] = [];
   for (const seed of padSeeds(run.s)) {
     if (io.isCancelled()) return null;
-    let r = done.get(seed);
-    if (r === undefined) {
-      r = await compareOneSeed(run.data, run.candidates, run.s, seed, hooksFor(io, sink, run.s));
-      await run.store.save(r);
-    }
+    const r = await seedResult(run, seed, sink, io);
     results.push(r);
     io.emit({ kind: 'metrics', metrics: seedMetrics(r, run.ctx) });
   }
@@ -78,14 +76,16 @@ async function runSeeds(run: PadRun, io: RecipeRunIo): Promise<SeedResult[] | nu
 }
 
 /** Cold-item split, candidate sets and the settings the seeds run with; settings errors surface here, before any training. */
-function prepareRun(port: FilePort, input: RecipeRunInput<PadSettings>, io: RecipeRunIo): PadRun {
+function prepareRun(files: RecipeFiles, input: RecipeRunInput<PadSettings>, io: RecipeRunIo): PadRun {
   io.emit({ kind: 'stage', stage: 'split' });
   const source = chooseSource(input.sources, input.settings.domain);
   const data = padDataFromSource(source, input.settings);
   const s = { ...input.settings, maxLen: neededMaxLen(data.split, input.settings.maxLen) };
   if (data.split.test.user.length === 0) throw new RecForgeError('validation', `domain '${source.name}' has no cold test cases: raise the cold share`, { file: 'settings', field: 'coldFraction' });
   const candidates = drawPadCandidates(data.split, data.coldItems, padEval(s));
-  return { s, data, candidates, ctx: { domain: source.name, settings: s }, store: new PadSeedStore(port, io.runDir, source.name, s) };
+  // A seed's numbers are only comparable under one protocol: its file is reused only under the same effective settings and domain.
+  const fingerprint = JSON.stringify({ recipe: 'pad', version: 1, settings: s, domain: source.name });
+  return { s, data, candidates, ctx: { domain: source.name, settings: s }, stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint) };
 }
 
 function reportRun(results: readonly SeedResult[], ctx: PadReportContext, io: RecipeRunIo): void {
@@ -95,13 +95,13 @@ function reportRun(results: readonly SeedResult[], ctx: PadReportContext, io: Re
   if (gates !== null) io.emit({ kind: 'table', table: gates });
 }
 
-/** The 'pad' runner; finished seeds are stored through `port` in the run's checkpoints folder. */
-export function createPadRunner(port: FilePort): RecipeRunner<PadSettings> {
+/** The 'pad' runner; finished seeds are stage checkpoints written through `files`. */
+export function createPadRunner(files: RecipeFiles): RecipeRunner<PadSettings> {
   return {
     id: 'pad',
     settings: padSettingsSchema,
     async run(input, io) {
-      const run = prepareRun(port, input, io);
+      const run = prepareRun(files, input, io);
       let results: SeedResult[] | null;
       try {
         results = await runSeeds(run, io);

@@ -9,13 +9,20 @@ import type { RecipeRunIo } from '../runner';
 export class TrainEventSink {
   private done = 0;
   private readonly started: number;
+  private totalWork: number;
 
   /** `totalWork`: units (epochs or steps) the whole run reports, across every series. */
   constructor(
     private readonly io: Pick<RecipeRunIo, 'emit' | 'now'>,
-    private readonly totalWork: number,
+    totalWork: number,
   ) {
     this.started = io.now();
+    this.totalWork = totalWork;
+  }
+
+  /** `units` of the budget were restored from a checkpoint instead of trained: they leave the budget, so the bar and ETA cover what still trains. */
+  restored(units: number): void {
+    this.totalWork = Math.max(this.done, this.totalWork - units);
   }
 
   /** One point of `series` (its own step axis); counts one unit of work done. */

@@ -131,9 +131,14 @@ async function stage1For(sh: Shared, data: CtrDataset, s: RellaxSettings, subr: 
  * A variant's row: restored when a resumed run scored it before (its stage file holds no tensors,
  * only the row), else trained and scored. Non-finite metrics (one-class test sets) survive JSON.
  */
-async function rowFor(v: RellaxVariant, scored: () => Promise<AblationRow>, hooks: RellaxHooks): Promise<AblationRow> {
+async function rowFor(v: RellaxVariant, scored: () => Promise<AblationRow>, s: RellaxSettings, hooks: RellaxHooks): Promise<AblationRow> {
   const stage = `variant-${v.name.replace(/[^A-Za-z0-9]+/g, '')}`; // '+CFLoRA' → variant-CFLoRA
-  const out = await (hooks.stages ?? TRAIN_EVERY_STAGE).through(stage, async () => ({ tensors: new Map(), note: stringifyFinite(await scored()) }));
+  let trained = false;
+  const out = await (hooks.stages ?? TRAIN_EVERY_STAGE).through(stage, async () => {
+    trained = true;
+    return { tensors: new Map(), note: stringifyFinite(await scored()) };
+  });
+  if (!trained && stage2Variants([v]) > 0) hooks.onProgressRestored?.(s.stage2Steps);
   return parseFinite(out.note ?? '{}') as AblationRow;
 }
 
@@ -170,7 +175,7 @@ export async function runRellaxAblation(data: CtrDataset, s: RellaxSettings, hoo
           const adapter = adapters.get(v.subr) ?? (await stage1For(sh, data, s, v.subr, hooks));
           adapters.set(v.subr, adapter);
           return runVariant(sh, data, adapter, v, s, hooks);
-        }, hooks),
+        }, s, hooks),
       );
     }
     return { rows, protocol: protocolOf(data, s, vocab.size) };

@@ -31,6 +31,7 @@ function hooksOf(io: RecipeRunIo, s: RellaxSettings, stages: StageCheckpoints): 
       const crm = series === 'CRM';
       sink.point(series, { step, epoch: step, epochs: crm ? s.crmEpochs : s.stage2Steps, loss, lr: crm ? s.crmLr : s.stage2Lr });
     },
+    onProgressRestored: (units) => sink.restored(units),
     yieldToEventLoop: () => io.yieldToEventLoop(),
     isCancelled: () => io.isCancelled(),
     now: () => io.now(),

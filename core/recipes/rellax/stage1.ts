@@ -26,6 +26,8 @@ export interface RellaxHooks {
   onLmEvent?(series: string, event: LmTrainEvent): void;
   /** One step (stage 2) or epoch (CRM) of a non-LM training of `series`. */
   onProgress?(p: { readonly series: string; readonly step: number; readonly loss: number }): void;
+  /** A resumed run restored `units` steps of stage 2 instead of training them (they leave the progress budget). */
+  onProgressRestored?(units: number): void;
   yieldToEventLoop?(): Promise<void>;
   isCancelled?(): boolean;
   /** Milliseconds, monotonic (LM progress throttling and ETA); default Date.now. */
