@@ -53,6 +53,8 @@ export interface RecipeJob {
   /** The run's folder (runs/<id>). */
   readonly runDir: string;
   readonly resume: boolean;
+  /** The workspace's trained-stage cache folder (core/train/lm/trainCache.ts); absent: every stage trains. */
+  readonly cacheDir?: string;
 }
 
 export type WorkerRequest =

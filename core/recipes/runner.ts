@@ -10,6 +10,8 @@ import type { InteractionColumns } from '../data/splits/columns';
 import type { MetricRecord, RunProgress, TrainPoint } from '../protocol/dto';
 import type { ResultTable, RunArtifact } from '../protocol/recipeRun';
 import type { LmTrainEvent } from '../train/lm/progress';
+import type { TrainCache } from '../train/lm/trainCache';
+import type { RecipeTrainHooks } from '../train/lm/trainInMemory';
 
 /** An item as recipes see it. */
 export interface RecipeItem {
@@ -69,6 +71,14 @@ export interface RecipeRunIo {
   yieldToEventLoop(): Promise<void>;
   /** Milliseconds, monotonic. */
   now(): number;
+  /** The workspace's trained-stage cache; absent (tests, a window's WebGPU run): every stage trains. */
+  readonly trainCache?: TrainCache;
+}
+
+/** LM training hooks that reuse the workspace's cached stages and say so on the run's stage line. */
+export function cacheHooks(io: RecipeRunIo): Pick<RecipeTrainHooks, 'cache' | 'onReused'> {
+  if (io.trainCache === undefined) return {};
+  return { cache: io.trainCache, onReused: (runId) => io.emit({ kind: 'stage', stage: `${runId}: reused from the workspace cache` }) };
 }
 
 export type RecipeRunOutcome = { readonly status: 'done' } | { readonly status: 'cancelled' };

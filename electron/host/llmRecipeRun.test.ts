@@ -4,7 +4,7 @@
  * spec differs from a from-scratch run only in `base.model`. RecCocktail then answers its
  * playground actions (Auto λ with progress and cancel); an unknown model id is a located error.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, DatasetSummary, RunProgressDelta, RunState, RunSummary } from '../../core/protocol/dto';
@@ -122,8 +122,27 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
     expect(staying.goneListeners()).toBe(0);
   }, 240_000);
 
+  it('a second run whose training stages have the same content reuses them from the workspace cache: nothing trains, the adapters score the same', async () => {
+    const first = await cocktailRun();
+    const trainedSeries = new Set<string>();
+    const off = harness.ctx.bus.subscribe((event, payload) => {
+      const delta = payload as RunProgressDelta;
+      if (event === 'runs.onProgress' && delta.points.length > 0) trainedSeries.add(delta.progress.label?.split(' · ')[0] ?? '');
+    });
+    // Only the merge search differs: both adapters have the same content.
+    const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'reccocktail', base: { model: model.id }, settings: { ...quickSettings, lambdaStep: 0.25 } }));
+    const done = await waitForStatus(harness.ctx, started.id, 'done', 180_000);
+    off();
+    expect([...trainedSeries]).toEqual([]);
+    expect((await readdir(join(harness.dir, 'cache', 'train-stages'))).filter((f) => f.endsWith('.safetensors'))).toHaveLength(2);
+    const adapters = (r: RunSummary): string[] => r.metrics.filter((m) => m.variant === 'base' || m.variant === 'ingredient').map((m) => `${m.variant}:${m.protocol.segment}:${m.name}@${m.k ?? ''}=${m.value}`).sort();
+    expect(adapters(done)).toEqual(adapters(first));
+    expect(adapters(done).length).toBeGreaterThan(0);
+  }, 240_000);
+
   it('RecCocktail cancelled during the ingredient resumes from its stage checkpoints: the base spirit is restored, not retrained, and the numbers equal the uninterrupted run', async () => {
     const straight = await cocktailRun();
+    await rm(join(harness.dir, 'cache'), { recursive: true, force: true }); // else the same stages come from the workspace cache and nothing trains
     const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'reccocktail', base: { model: model.id }, settings: quickSettings }));
     await new Promise<void>((resolve) => {
       const off = harness.ctx.bus.subscribe((event, payload) => {

@@ -227,7 +227,7 @@ export class RunService {
         if (resume) await this.workspace.appendRunEvents(runId, [{ type: 'resume' }]);
         const model = await resolveRecipeModel(this.workspace, baseModelOf(req)); // again: the folder may have moved while queued
         if (this.cancelledBeforeStart(runId)) return;
-        host.recipe({ runId, recipe: req.model, settings: req.settings, sources, model, runDir: dir, resume });
+        host.recipe({ runId, recipe: req.model, settings: req.settings, sources, model, runDir: dir, resume, cacheDir: this.workspace.trainCacheDir() });
       }
       await this.setStatus(runId, 'running');
     } catch (err) {

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { RecForgeError, toApiError } from '../../core/errors';
 import type { RecipeJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
 import type { RecipeActionIo, RecipeRunOutcome } from '../../core/recipes/runner';
+import { nodeTrainCache } from '../../core/platform/trainCache';
 import { RECIPE_RUNNERS } from './recipeRunners';
 
 let backendReady: Promise<void> = Promise.resolve();
@@ -25,6 +26,8 @@ export interface RecipeJobHooks {
   post(event: WorkerEvent): void;
   isCancelled(): boolean;
   yieldToEventLoop(): Promise<void>;
+  /** What a trained stage depends on in this process besides its job (backend, threads); with the job's cacheDir it turns the stage cache on. */
+  cacheContext?: string;
 }
 
 /** Minimum gap between two progress events of an action (≤ 10 Hz, like training progress). */
@@ -77,5 +80,6 @@ export async function runRecipeJob(job: RecipeJob, hooks: RecipeJobHooks): Promi
     isCancelled: hooks.isCancelled,
     yieldToEventLoop: hooks.yieldToEventLoop,
     now: () => performance.now(),
+    ...(job.cacheDir !== undefined && hooks.cacheContext !== undefined ? { trainCache: nodeTrainCache(job.cacheDir, hooks.cacheContext) } : {}),
   });
 }

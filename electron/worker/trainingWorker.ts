@@ -22,6 +22,8 @@ const cancelled = new Set<string>();
 /** Actions in flight by callId, with whether the host asked to cancel them. */
 const actions = new Map<number, { cancelled: boolean }>();
 let ready: Promise<void> | null = null;
+/** Backend and thread count: trained stages are reused only where they would come out the same. */
+let cacheContext: string | undefined;
 
 function post(event: WorkerEvent): void {
   port?.postMessage(event);
@@ -36,6 +38,7 @@ async function init(): Promise<void> {
   const backend = await initBackend();
   const threads = trainThreads(backend);
   installReplicaStarter(replicaStarter(backend));
+  cacheContext = `backend ${backend.name} (${backend.patches.join(', ')}); threads ${threads}`;
   const parallel = threads > 1 ? `; training runs data-parallel on ${threads} threads` : '';
   post({ type: 'ready', backend: { ...backend, detail: `${backend.detail}${parallel}` } });
 }
@@ -59,7 +62,7 @@ async function train(job: TrainJob): Promise<TrainOutcome> {
 
 async function recipe(job: RecipeJob): Promise<void> {
   await ready;
-  const outcome = await runRecipeJob(job, { post, isCancelled: () => cancelled.has(job.runId), yieldToEventLoop });
+  const outcome = await runRecipeJob(job, { post, isCancelled: () => cancelled.has(job.runId), yieldToEventLoop, ...(cacheContext === undefined ? {} : { cacheContext }) });
   cancelled.delete(job.runId);
   // Recipe metrics arrived as events; 'done' only closes the run.
   post(outcome.status === 'done' ? { type: 'done', runId: job.runId, metrics: [] } : { type: 'cancelled', runId: job.runId });

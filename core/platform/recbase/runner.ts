@@ -7,7 +7,7 @@
  * The trained decoders (pre-trained, fine-tuned) are kept under checkpoints/stages/: a resumed run
  * re-fits the quantisers (seeded, quick) and restores the decoders when the semantic IDs agree.
  */
-import { outcomeOf, type RecipeRunEvent, type RecipeRunIo, type RecipeRunner } from '../../recipes/runner';
+import { cacheHooks, outcomeOf, type RecipeRunEvent, type RecipeRunIo, type RecipeRunner } from '../../recipes/runner';
 import type { TrainPoint } from '../../protocol/dto';
 import { disposeWeights } from '../../models/lm/weights';
 import { writeRecBaseArtifacts } from './artifacts';
@@ -73,6 +73,7 @@ async function runOnce(config: RecBaseConfig, corpus: ReturnType<typeof sourceCo
   const fingerprint = JSON.stringify({ recipe: 'recbase', version: 1, config });
   const result = await runRecBase({ corpus: corpus.corpus, itemTexts: corpus.texts }, config, {
     stages: stageCheckpoints(nodeRecipeFiles, io.runDir, io.resume, fingerprint),
+    ...cacheHooks(io),
     onEvent: (e) => (e.kind === 'stage' ? emit({ kind: 'stage', stage: e.stage }) : onLoss(e)),
     emit: (runId, event) => emit({ kind: 'lm', series: runId === FINETUNE_RUN ? LM_SERIES.finetune : LM_SERIES.pretrain, event }),
     onEvalProgress: evalProgressEmitter(io),

@@ -248,6 +248,11 @@ export class Workspace {
   }
 
   /** `<dir>/runs/<id>`, created (synchronously) with checkpoints/ and artifacts/. */
+  /** Trained LM stages shared by the workspace's runs, by content (core/platform/trainCache.ts). */
+  trainCacheDir(): string {
+    return path.join(this.dir, 'cache', 'train-stages');
+  }
+
   runDir(runId: string): string {
     return ensureRunDir(path.join(this.dir, 'runs'), runId);
   }

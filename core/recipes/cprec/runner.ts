@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { defaultLoraConfig } from '../../models/lora/config';
 import type { RunArtifact } from '../../protocol/recipeRun';
-import { outcomeOf, type RecipeModelRef, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
+import { cacheHooks, outcomeOf, type RecipeModelRef, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeRecipeModel, loadRecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { cprecMetrics, cprecResultsTable, cprecScheduleTable } from './report';
@@ -62,6 +62,7 @@ async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettin
     const fingerprint = JSON.stringify({ recipe: 'cprec', version: 1, settings: s, model: input.model });
     const r = await runCprec({ sources: input.sources, model }, s, {
       stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
+      ...cacheHooks(io),
       emit: (runId, event) => io.emit({ kind: 'lm', series: runId === CPREC_CPT_RUN ? CPREC_SERIES : runId, event }),
       onEvaluate: () => io.emit({ kind: 'stage', stage: 'evaluate' }),
       onSft: () => io.emit({ kind: 'stage', stage: 'sft' }),

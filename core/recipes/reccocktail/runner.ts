@@ -14,7 +14,7 @@ import { disposeRecipeModel, loadRecipeModel, type RecipeModel } from '../llm/mo
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { stageCheckpoints } from '../llm/stageCheckpoints';
 import { targetDomainOf } from '../llm/targetDomain';
-import { outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
+import { cacheHooks, outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
 import { recCocktailActions } from './actions';
 import { prepareRecCocktail } from './prepare';
@@ -88,6 +88,7 @@ async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktai
   const fingerprint = JSON.stringify({ recipe: 'reccocktail', version: 1, settings: s, model: input.model });
   const r = await runPreparedRecCocktail(prepared, s, {
     stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
+    ...cacheHooks(io),
     emit: (runId, event) => io.emit({ kind: 'lm', series: RECCOCKTAIL_SERIES[runId as keyof typeof RECCOCKTAIL_SERIES] ?? runId, event }),
     onStage: (stage) => io.emit({ kind: 'stage', stage }),
     isCancelled: () => io.isCancelled(),

@@ -10,6 +10,7 @@ import { decodeLmCheckpoint, LM_CHECKPOINT_NAME } from './checkpoint';
 import type { LmTrainJob } from './job';
 import type { LmTrainEvent } from './progress';
 import { runLmTrainJob } from './runLmTrainJob';
+import { trainJobKey, type TrainCache } from './trainCache';
 
 /** What a recipe lets its caller observe and control while it trains. */
 export interface RecipeTrainHooks {
@@ -18,6 +19,10 @@ export interface RecipeTrainHooks {
   isCancelled?(): boolean;
   yieldToEventLoop?(): Promise<void>;
   now?(): number;
+  /** The workspace's trained-stage cache: a job with the same content is restored, not trained. */
+  cache?: TrainCache;
+  /** A stage came from the cache (no training events follow for it). */
+  onReused?(runId: string): void;
 }
 
 /** Trained tensors by name (caller owns them) and the final training loss. */
@@ -30,8 +35,25 @@ function cloneAll(weights: ReadonlyMap<string, tf.Tensor>): Map<string, tf.Tenso
   return new Map([...weights].map(([n, t]) => [n, tf.clone(t)]));
 }
 
-/** Trains `job` (base weights = `base` when given) and returns the trained parameters. */
+/**
+ * Trains `job` (base weights = `base` when given) and returns the trained parameters; with a
+ * cache, a job whose content was trained before is restored instead.
+ */
 export async function trainInMemory(job: LmTrainJob, hooks: RecipeTrainHooks = {}, base?: ReadonlyMap<string, tf.Tensor>): Promise<TrainedTensors> {
+  const cache = hooks.cache;
+  if (cache === undefined) return train(job, hooks, base);
+  const key = trainJobKey(cache, job, base);
+  const cached = await cache.load(key);
+  if (cached !== null) {
+    hooks.onReused?.(job.runId);
+    return cached;
+  }
+  const trained = await train(job, hooks, base);
+  await cache.save(key, trained);
+  return trained;
+}
+
+async function train(job: LmTrainJob, hooks: RecipeTrainHooks, base?: ReadonlyMap<string, tf.Tensor>): Promise<TrainedTensors> {
   const disk = new Map<string, Uint8Array>();
   let clock = 0;
   const outcome = await runLmTrainJob(base ? { ...job, base: { kind: 'provided' } } : job, {

@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs';
+import { readdir, rename, stat, truncate, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../testing/tempDir';
+import { useTensorSuite } from '../testing/tensorSuite';
+import { evictTrainCache, nodeTrainCache } from './trainCache';
+
+useTensorSuite();
+const tmp = useTempDir('train-cache-');
+
+const trained = (value: number): { tensors: Map<string, tf.Tensor>; finalLoss: number } => ({ tensors: new Map([['w', tf.fill([64], value)]]), finalLoss: value / 10 });
+const free = (t: { tensors: Map<string, tf.Tensor> }): void => tf.dispose([...t.tensors.values()]);
+
+describe('the workspace train cache on disk', () => {
+  it('gives back a saved stage (tensors and final loss) under its key only; a damaged or renamed file is a miss', async () => {
+    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    const one = trained(3);
+    await cache.save('aa', one);
+    free(one);
+    const back = await cache.load('aa');
+    expect(back?.finalLoss).toBeCloseTo(0.3, 10);
+    expect(Array.from(back?.tensors.get('w')?.dataSync() ?? [])).toEqual(Array(64).fill(3));
+    if (back) free(back);
+    expect(await cache.load('bb')).toBeNull();
+    await rename(join(tmp.dir, 'aa.safetensors'), join(tmp.dir, 'bb.safetensors')); // the file carries its key
+    expect(await cache.load('bb')).toBeNull();
+    const two = trained(4);
+    await cache.save('cc', two);
+    free(two);
+    await truncate(join(tmp.dir, 'cc.safetensors'), 40);
+    expect(await cache.load('cc')).toBeNull();
+  });
+
+  it('the digest is SHA-256 of the bytes fed in', () => {
+    const d = nodeTrainCache(tmp.dir, 'ctx').newDigest();
+    d.update(new TextEncoder().encode('ab'));
+    d.update(new TextEncoder().encode('c'));
+    expect(d.hex()).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('keeps within its budget by dropping the least recently used files; a hit counts as a use and the new file stays', async () => {
+    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    for (const [i, key] of ['k1', 'k2', 'k3'].entries()) {
+      const t = trained(i);
+      await cache.save(key, t);
+      free(t);
+      const when = new Date(Date.UTC(2026, 0, 1 + i));
+      await utimes(join(tmp.dir, `${key}.safetensors`), when, when);
+    }
+    const hit = await cache.load('k1'); // k1 becomes the most recently used
+    if (hit) free(hit);
+    const sizeOf = async (key: string): Promise<number> => (await stat(join(tmp.dir, `${key}.safetensors`))).size;
+    await evictTrainCache(tmp.dir, (await sizeOf('k1')) + (await sizeOf('k3')), join(tmp.dir, 'k3.safetensors'));
+    expect((await readdir(tmp.dir)).sort()).toEqual(['k1.safetensors', 'k3.safetensors']);
+    await evictTrainCache(tmp.dir, 0, join(tmp.dir, 'k3.safetensors'));
+    expect(await readdir(tmp.dir)).toEqual(['k3.safetensors']);
+  });
+});

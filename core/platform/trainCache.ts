@@ -1,0 +1,60 @@
+/**
+ * The workspace's trained-stage cache on disk (core/train/lm/trainCache.ts says what a key
+ * covers): `<workspace>/cache/train-stages/<sha256>.safetensors`, written atomically through the
+ * same tensor-file writer as the stage checkpoints, tagged with its key. It holds at most
+ * `budgetBytes`; the least recently used files go first (a hit refreshes a file's time). The cache
+ * only saves time: a write that fails (disk full) or a damaged file costs a retraining, never a run.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, rm, stat, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CachedTraining, Digest, TrainCache } from '../train/lm/trainCache';
+import { nodeRecipeFiles } from './recipeFiles';
+
+/** Default size limit: a few full-weight stages of a small model, hundreds of LoRA stages. */
+export const TRAIN_CACHE_BUDGET = 8 * 1024 ** 3;
+
+const SUFFIX = '.safetensors';
+
+function sha256Digest(): Digest {
+  const h = createHash('sha256');
+  return { update: (bytes) => void h.update(bytes), hex: () => h.digest('hex') };
+}
+
+/** Removes the least recently used files until the folder holds ≤ `budget` bytes; `keep` stays. */
+export async function evictTrainCache(dir: string, budget: number, keep: string): Promise<void> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(SUFFIX));
+  const files = await Promise.all(names.map(async (n) => ({ path: join(dir, n), ...(await stat(join(dir, n)).then((s) => ({ size: s.size, used: s.mtimeMs }), () => ({ size: 0, used: 0 }))) })));
+  let total = files.reduce((a, f) => a + f.size, 0);
+  for (const f of files.sort((a, b) => a.used - b.used)) {
+    if (total <= budget) break;
+    if (f.path === keep) continue;
+    await rm(f.path, { force: true });
+    total -= f.size;
+  }
+}
+
+/** The cache in `dir` for trainings in `context` (backend, threads). */
+export function nodeTrainCache(dir: string, context: string, budgetBytes = TRAIN_CACHE_BUDGET): TrainCache {
+  const fileOf = (key: string): string => join(dir, `${key}${SUFFIX}`);
+  return {
+    context,
+    newDigest: sha256Digest,
+    async load(key) {
+      const stored = await nodeRecipeFiles.loadTensors(fileOf(key), key);
+      if (stored === null) return null;
+      const now = new Date();
+      await utimes(fileOf(key), now, now).catch(() => undefined);
+      const finalLoss = (JSON.parse(stored.note || '{}') as { finalLoss?: number | null }).finalLoss ?? null;
+      return { tensors: stored.tensors, finalLoss };
+    },
+    async save(key, trained: CachedTraining) {
+      try {
+        await nodeRecipeFiles.saveTensors(fileOf(key), trained.tensors, key, JSON.stringify({ finalLoss: trained.finalLoss }));
+        await evictTrainCache(dir, budgetBytes, fileOf(key));
+      } catch {
+        // Best effort: the run has its tensors; without the file the next run trains this stage again.
+      }
+    },
+  };
+}
