@@ -13,7 +13,7 @@ export const rendererDir = resolve(bundleDir, '..', 'renderer');
 /** The window icon (Linux and Windows title bars; macOS takes the bundle's icon). */
 export const windowIconPath = join(rendererDir, 'icon.png');
 
-export const appVersion = process.env.RECFORGE_VERSION ?? '0.0.0-dev';
+export { appVersion } from './appVersion';
 
 /** The demo workspace used when none is given (web host and CLI; Electron uses userData). */
 export function defaultWorkspaceDir(): string {

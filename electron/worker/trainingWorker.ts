@@ -12,6 +12,7 @@ import { initBackend } from '../../core/tensor/backend';
 import { installReplicaStarter } from '../../core/train/parallel/replicaProvider';
 import { runTrainJob, type TrainOutcome } from '../../core/train/runTrainJob';
 import { reportOutcome } from '../../core/train/reportOutcome';
+import { appVersion } from '../host/appVersion';
 import { actionIo, runRecipeAction, runRecipeJob, setBackendReady } from './recipeJob';
 import { replicaStarter, trainThreads } from './replicaThreads';
 
@@ -22,7 +23,7 @@ const cancelled = new Set<string>();
 /** Actions in flight by callId, with whether the host asked to cancel them. */
 const actions = new Map<number, { cancelled: boolean }>();
 let ready: Promise<void> | null = null;
-/** Backend and thread count: trained stages are reused only where they would come out the same. */
+/** App version, backend and thread count: trained stages are reused only where they would come out the same. */
 let cacheContext: string | undefined;
 
 function post(event: WorkerEvent): void {
@@ -38,7 +39,8 @@ async function init(): Promise<void> {
   const backend = await initBackend();
   const threads = trainThreads(backend);
   installReplicaStarter(replicaStarter(backend));
-  cacheContext = `backend ${backend.name} (${backend.patches.join(', ')}); threads ${threads}`;
+  // The app version too: a release may change kernels without anyone bumping TRAIN_ENGINE_VERSION.
+  cacheContext = `RecForge ${appVersion}; backend ${backend.name} (${backend.patches.join(', ')}); threads ${threads}`;
   const parallel = threads > 1 ? `; training runs data-parallel on ${threads} threads` : '';
   post({ type: 'ready', backend: { ...backend, detail: `${backend.detail}${parallel}` } });
 }
