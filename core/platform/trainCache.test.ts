@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../testing/tempDir';
 import { useTensorSuite } from '../testing/tensorSuite';
-import { evictTrainCache, nodeTrainCache } from './trainCache';
+import { clearTrainCache, evictTrainCache, nodeTrainCache, trainCacheInfo } from './trainCache';
 
 useTensorSuite();
 const tmp = useTempDir('train-cache-');
@@ -55,5 +55,19 @@ describe('the workspace train cache on disk', () => {
     expect((await readdir(tmp.dir)).sort()).toEqual(['k1.safetensors', 'k3.safetensors']);
     await evictTrainCache(tmp.dir, 0, join(tmp.dir, 'k3.safetensors'));
     expect(await readdir(tmp.dir)).toEqual(['k3.safetensors']);
+  });
+
+  it('reports its files and bytes, and clearing empties it (a missing folder is an empty cache)', async () => {
+    expect(await trainCacheInfo(join(tmp.dir, 'none'), 100)).toEqual({ files: 0, bytes: 0, budgetBytes: 100 });
+    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    for (const key of ['a1', 'a2']) {
+      const t = trained(1);
+      await cache.save(key, t);
+      free(t);
+    }
+    const bytes = (await stat(join(tmp.dir, 'a1.safetensors'))).size + (await stat(join(tmp.dir, 'a2.safetensors'))).size;
+    expect(await trainCacheInfo(tmp.dir, 100)).toEqual({ files: 2, bytes, budgetBytes: 100 });
+    expect(await clearTrainCache(tmp.dir, 100)).toEqual({ files: 0, bytes: 0, budgetBytes: 100 });
+    expect(await cache.load('a1')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TrainCacheInfo } from '../protocol/dto';
 import type { CachedTraining, Digest, TrainCache } from '../train/lm/trainCache';
 import { nodeRecipeFiles } from './recipeFiles';
 
@@ -21,10 +22,27 @@ function sha256Digest(): Digest {
   return { update: (bytes) => void h.update(bytes), hex: () => h.digest('hex') };
 }
 
+/** The cache's stage files with their size and last use. */
+async function stageFiles(dir: string): Promise<{ path: string; size: number; used: number }[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(SUFFIX));
+  return Promise.all(names.map(async (n) => ({ path: join(dir, n), ...(await stat(join(dir, n)).then((s) => ({ size: s.size, used: s.mtimeMs }), () => ({ size: 0, used: 0 }))) })));
+}
+
+/** What the cache in `dir` holds. */
+export async function trainCacheInfo(dir: string, budgetBytes = TRAIN_CACHE_BUDGET): Promise<TrainCacheInfo> {
+  const files = await stageFiles(dir);
+  return { files: files.length, bytes: files.reduce((a, f) => a + f.size, 0), budgetBytes };
+}
+
+/** Removes every stored stage (the folder stays, so a save in flight still lands or fails quietly). */
+export async function clearTrainCache(dir: string, budgetBytes = TRAIN_CACHE_BUDGET): Promise<TrainCacheInfo> {
+  for (const f of await stageFiles(dir)) await rm(f.path, { force: true });
+  return trainCacheInfo(dir, budgetBytes);
+}
+
 /** Removes the least recently used files until the folder holds ≤ `budget` bytes; `keep` stays. */
 export async function evictTrainCache(dir: string, budget: number, keep: string): Promise<void> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(SUFFIX));
-  const files = await Promise.all(names.map(async (n) => ({ path: join(dir, n), ...(await stat(join(dir, n)).then((s) => ({ size: s.size, used: s.mtimeMs }), () => ({ size: 0, used: 0 }))) })));
+  const files = await stageFiles(dir);
   let total = files.reduce((a, f) => a + f.size, 0);
   for (const f of files.sort((a, b) => a.used - b.used)) {
     if (total <= budget) break;

@@ -10,6 +10,8 @@ type Exhaustive<All extends string, Listed extends readonly string[]> =
 
 const invoke = [
   'system.info',
+  'system.trainCache',
+  'system.clearTrainCache',
   'datasets.list',
   'datasets.preview',
   'datasets.import',

@@ -29,6 +29,13 @@ export interface SystemInfo {
   readonly compute: ComputeRouting;
 }
 
+/** The workspace's trained-stage cache: what it holds and the size it is kept under. */
+export interface TrainCacheInfo {
+  readonly files: number;
+  readonly bytes: number;
+  readonly budgetBytes: number;
+}
+
 /** Where an input problem is, so the user can fix it. Lines are 1-based. */
 export interface ErrorLocation {
   readonly file: string;

@@ -9,6 +9,7 @@ import type {
   RunState,
   RunSummary,
   SystemInfo,
+  TrainCacheInfo,
 } from './dto';
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
@@ -27,6 +28,10 @@ import type { CheckpointReadReply, CheckpointReadRequest, CheckpointWriteRequest
 export interface InvokeMap {
   /** Version, host mode, workspace folder and active compute backend. */
   'system.info': (req?: Record<string, never>) => SystemInfo;
+  /** Size of the workspace's cache of trained LM stages (reused by later runs with the same stage content). */
+  'system.trainCache': (req?: Record<string, never>) => TrainCacheInfo;
+  /** Empties that cache (runs keep working: their stages train again when needed). */
+  'system.clearTrainCache': (req?: Record<string, never>) => TrainCacheInfo;
   /** All datasets of the workspace, newest first. */
   'datasets.list': (req?: Record<string, never>) => DatasetSummary[];
   /** Columns, first rows and a suggested column mapping of generic tables (CSV, TSV, JSON lines, Parquet). */

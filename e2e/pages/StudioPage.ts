@@ -17,6 +17,8 @@ export class StudioPage {
   readonly compute: Locator;
   readonly mode: Locator;
   readonly errorBanner: Locator;
+  /** The workspace's trained-stage cache ("12.3 KB · 3 stages"; absent when empty). */
+  readonly trainCache: Locator;
 
   constructor(readonly page: Page) {
     this.datasets = new DatasetsPage(page);
@@ -27,6 +29,12 @@ export class StudioPage {
     this.compute = page.getByTestId('status-compute');
     this.mode = page.getByTestId('status-mode');
     this.errorBanner = page.getByTestId('error-banner');
+    this.trainCache = page.getByTestId('status-train-cache');
+  }
+
+  /** Empties the trained-stage cache from the status bar. */
+  async clearTrainCache(): Promise<void> {
+    await this.page.getByTestId('train-cache-clear').click();
   }
 
   /** Opens the web host's tokenised URL. */

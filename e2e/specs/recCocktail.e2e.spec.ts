@@ -20,6 +20,8 @@ test('fresh workspace → RecCocktail demo preset → exported adapter; the play
   await runs.startPreset(demo ?? '', 'RecCocktail (LoRA merge)', 'Quick demo (tiny LM, ~30 s)');
   const run = studio.run;
   await run.waitForStatus('done', 170_000);
+  // Its three trainings (catalog pre-training, base spirit, ingredient) are in the workspace's stage cache.
+  await expect(studio.trainCache).toContainText('3 stages');
 
   // Variants side by side, warm and cold, every number with protocol and chance.
   const variants = await run.resultTable('reccocktail-variants');
@@ -73,4 +75,8 @@ test('fresh workspace → RecCocktail demo preset → exported adapter; the play
   expect(await pg.root.getByTestId('export-file').allTextContents()).toEqual(expect.arrayContaining(['adapter_config.json', 'adapter_model.safetensors']));
   expect(await pg.reloadValues()).toEqual(atAuto);
   await expect(run.artifact(path)).toBeVisible();
+
+  // The stage cache can be emptied from the status bar.
+  await studio.clearTrainCache();
+  await expect(studio.trainCache).toBeHidden();
 });

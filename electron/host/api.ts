@@ -45,6 +45,7 @@ import type { CheckpointReadRequest, CheckpointWriteRequest, ComputeAttachReques
 import type { FileReadRequest, FileSizeRequest, FileWriteRequest } from '../../core/protocol/computeFiles';
 import type { Caller } from './caller';
 import { computeHandlers } from './computeApi';
+import { clearTrainCache, trainCacheInfo } from '../../core/platform/trainCache';
 
 interface ParsedRequests {
   'datasets.import': ImportRequestParsed;
@@ -92,6 +93,8 @@ const DEMO_EPOCHS = 15;
 function buildHandlers(ctx: HostContext): Handlers {
   return {
     'system.info': async () => ctx.systemInfo(),
+    'system.trainCache': () => trainCacheInfo(ctx.workspace.trainCacheDir()),
+    'system.clearTrainCache': () => clearTrainCache(ctx.workspace.trainCacheDir()),
     'datasets.list': () => ctx.workspace.listDatasets(),
     'datasets.preview': async (req) => ctx.workspace.previewTables(await resolveFileRefs(ctx.workspace.dir, req.files)),
     'datasets.import': async (req) => {

@@ -7,7 +7,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult, DatasetSummary, RunProgressDelta, RunState, RunSummary } from '../../core/protocol/dto';
+import type { ApiResult, DatasetSummary, RunProgressDelta, RunState, RunSummary, TrainCacheInfo } from '../../core/protocol/dto';
 import type { RegisteredModel } from '../../core/protocol/models';
 import type { ActionProgress, CocktailAutoLambda, CocktailEvaluation } from '../../core/protocol/recipeActions';
 import { nodeRecipeFiles } from '../../core/platform/recipeFiles';
@@ -138,6 +138,9 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
     const adapters = (r: RunSummary): string[] => r.metrics.filter((m) => m.variant === 'base' || m.variant === 'ingredient').map((m) => `${m.variant}:${m.protocol.segment}:${m.name}@${m.k ?? ''}=${m.value}`).sort();
     expect(adapters(done)).toEqual(adapters(first));
     expect(adapters(done).length).toBeGreaterThan(0);
+    // The studio's status bar reads and empties the cache through the protocol.
+    expect(value<TrainCacheInfo>(await dispatch('system.trainCache', {})).files).toBe(2);
+    expect(value<TrainCacheInfo>(await dispatch('system.clearTrainCache', {}))).toMatchObject({ files: 0, bytes: 0 });
   }, 240_000);
 
   it('RecCocktail cancelled during the ingredient resumes from its stage checkpoints: the base spirit is restored, not retrained, and the numbers equal the uninterrupted run', async () => {

@@ -33,6 +33,8 @@ import { checkpointReadRequestSchema, checkpointWriteRequestSchema, computeAttac
 
 const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'system.info': emptyRequestSchema,
+  'system.trainCache': emptyRequestSchema,
+  'system.clearTrainCache': emptyRequestSchema,
   'datasets.list': emptyRequestSchema,
   'datasets.import': importRequestSchema,
   'datasets.remove': datasetIdRequestSchema,

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { BackendInfo } from '../../core/protocol';
 import { useStore } from '../store';
 import { ComputeStatus } from './ComputeStatus';
+import { TrainCacheStatus } from './TrainCacheStatus';
 
 function backendTitle(backend: BackendInfo, routing: string | undefined, windowNote: string | null): string {
   const patches = backend.patches.length === 0 ? '' : ` (patches: ${backend.patches.join(', ')})`;
@@ -30,7 +31,7 @@ function Backend(): ReactElement {
 
 const CONNECTION_LABEL = { connecting: 'connecting…', open: 'connected', reconnecting: 'reconnecting…' } as const;
 
-/** Host mode, compute backend (and where SASRec trains, when a window's WebGPU is involved), connection and workspace folder. */
+/** Host mode, compute backend (and where SASRec trains, when a window's WebGPU is involved), connection, stage cache and workspace folder. */
 export function StatusBar(): ReactElement {
   const mode = useStore((s) => s.system?.mode ?? s.hostMode);
   const connection = useStore((s) => s.connection);
@@ -47,6 +48,7 @@ export function StatusBar(): ReactElement {
         {CONNECTION_LABEL[connection]}
       </span>
       <span className="status-spacer" />
+      <TrainCacheStatus />
       <span className="status-item status-workspace" data-testid="status-workspace" title={workspace}>
         {workspace}
       </span>
