@@ -75,10 +75,10 @@ export interface RecipeRunIo {
   readonly trainCache?: TrainCache;
 }
 
-/** LM training hooks that reuse the workspace's cached stages and say so on the run's stage line. */
-export function cacheHooks(io: RecipeRunIo): Pick<RecipeTrainHooks, 'cache' | 'onReused'> {
+/** LM training hooks that reuse the workspace's cached stages and say so on the run's stage line (`nameOf`: a training's series name). */
+export function cacheHooks(io: RecipeRunIo, nameOf: (runId: string) => string = (runId) => runId): Pick<RecipeTrainHooks, 'cache' | 'onReused'> {
   if (io.trainCache === undefined) return {};
-  return { cache: io.trainCache, onReused: (runId) => io.emit({ kind: 'stage', stage: `${runId}: reused from the workspace cache` }) };
+  return { cache: io.trainCache, onReused: (runId) => io.emit({ kind: 'stage', stage: `${nameOf(runId)}: reused from the workspace cache` }) };
 }
 
 export type RecipeRunOutcome = { readonly status: 'done' } | { readonly status: 'cancelled' };

@@ -125,15 +125,19 @@ describe('host: LLM recipes on a registered local checkpoint folder', () => {
   it('a second run whose training stages have the same content reuses them from the workspace cache: nothing trains, the adapters score the same', async () => {
     const first = await cocktailRun();
     const trainedSeries = new Set<string>();
+    const stages: string[] = [];
     const off = harness.ctx.bus.subscribe((event, payload) => {
       const delta = payload as RunProgressDelta;
-      if (event === 'runs.onProgress' && delta.points.length > 0) trainedSeries.add(delta.progress.label?.split(' · ')[0] ?? '');
+      if (event !== 'runs.onProgress') return;
+      if (delta.points.length > 0) trainedSeries.add(delta.progress.label?.split(' · ')[0] ?? '');
+      if (typeof delta.stage === 'string') stages.push(delta.stage);
     });
     // Only the merge search differs: both adapters have the same content.
     const started = value<RunSummary>(await dispatch('runs.start', { datasetId: demo.id, model: 'reccocktail', base: { model: model.id }, settings: { ...quickSettings, lambdaStep: 0.25 } }));
     const done = await waitForStatus(harness.ctx, started.id, 'done', 180_000);
     off();
     expect([...trainedSeries]).toEqual([]);
+    expect(stages).toEqual(expect.arrayContaining(['base spirit: reused from the workspace cache', 'ingredient: reused from the workspace cache']));
     expect((await readdir(join(harness.dir, 'cache', 'train-stages'))).filter((f) => f.endsWith('.safetensors'))).toHaveLength(2);
     const adapters = (r: RunSummary): string[] => r.metrics.filter((m) => m.variant === 'base' || m.variant === 'ingredient').map((m) => `${m.variant}:${m.protocol.segment}:${m.name}@${m.k ?? ''}=${m.value}`).sort();
     expect(adapters(done)).toEqual(adapters(first));

@@ -30,6 +30,7 @@ import type { QuantiserVariant } from '../../recipes/recbase/trainQuantiser';
 
 /** Decoder loss series names. */
 const LM_SERIES = { pretrain: 'code LM pre-training', finetune: 'code LM fine-tuning' } as const;
+const seriesOf = (runId: string): string => (runId === FINETUNE_RUN ? LM_SERIES.finetune : LM_SERIES.pretrain);
 
 /** Quantiser losses are sent in batches of this many points. */
 const POINTS_PER_EVENT = 10;
@@ -73,9 +74,9 @@ async function runOnce(config: RecBaseConfig, corpus: ReturnType<typeof sourceCo
   const fingerprint = JSON.stringify({ recipe: 'recbase', version: 1, config });
   const result = await runRecBase({ corpus: corpus.corpus, itemTexts: corpus.texts }, config, {
     stages: stageCheckpoints(nodeRecipeFiles, io.runDir, io.resume, fingerprint),
-    ...cacheHooks(io),
+    ...cacheHooks(io, seriesOf),
     onEvent: (e) => (e.kind === 'stage' ? emit({ kind: 'stage', stage: e.stage }) : onLoss(e)),
-    emit: (runId, event) => emit({ kind: 'lm', series: runId === FINETUNE_RUN ? LM_SERIES.finetune : LM_SERIES.pretrain, event }),
+    emit: (runId, event) => emit({ kind: 'lm', series: seriesOf(runId), event }),
     onEvalProgress: evalProgressEmitter(io),
     isCancelled: () => io.isCancelled(),
     yieldToEventLoop: () => io.yieldToEventLoop(),

@@ -24,6 +24,9 @@ import { targetDomainOf } from '../llm/targetDomain';
 /** The chart series of the pre-training stage. */
 export const CPREC_SERIES = 'all-domain';
 
+/** The chart series of a training stage: the CPT is the all-domain series, SFT stages keep their runId. */
+const seriesOf = (runId: string): string => (runId === CPREC_CPT_RUN ? CPREC_SERIES : runId);
+
 /** Where the product goes, relative to the run folder. */
 export const CPREC_PATHS = { model: 'artifacts/model', adapter: 'artifacts/adapter', baseModel: 'artifacts/base-model' } as const;
 
@@ -62,8 +65,8 @@ async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettin
     const fingerprint = JSON.stringify({ recipe: 'cprec', version: 1, settings: s, model: input.model });
     const r = await runCprec({ sources: input.sources, model }, s, {
       stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
-      ...cacheHooks(io),
-      emit: (runId, event) => io.emit({ kind: 'lm', series: runId === CPREC_CPT_RUN ? CPREC_SERIES : runId, event }),
+      ...cacheHooks(io, seriesOf),
+      emit: (runId, event) => io.emit({ kind: 'lm', series: seriesOf(runId), event }),
       onEvaluate: () => io.emit({ kind: 'stage', stage: 'evaluate' }),
       onSft: () => io.emit({ kind: 'stage', stage: 'sft' }),
       isCancelled: () => io.isCancelled(),

@@ -27,6 +27,8 @@ import { recCocktailSettingsSchema, type RecCocktailSettings } from './settings'
 
 const lambdaTitle = (l: CocktailLambda): string => (typeof l === 'number' ? l.toFixed(3) : `[${l.map((x) => x.toFixed(3)).join(', ')}] per layer`);
 
+/** The chart series of a training stage (its runId when it has no display name). */
+const seriesOf = (runId: string): string => RECCOCKTAIL_SERIES[runId as keyof typeof RECCOCKTAIL_SERIES] ?? runId;
 /** Per-layer λs of the chosen merge, when the search was per layer. */
 function layersOf(chosen: PerScenario<CocktailLambda>): { entropyLayers?: PerScenario<number[]> } {
   return typeof chosen.warm === 'number' || typeof chosen.cold === 'number' ? {} : { entropyLayers: { warm: [...chosen.warm], cold: [...chosen.cold] } };
@@ -88,8 +90,8 @@ async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktai
   const fingerprint = JSON.stringify({ recipe: 'reccocktail', version: 1, settings: s, model: input.model });
   const r = await runPreparedRecCocktail(prepared, s, {
     stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
-    ...cacheHooks(io),
-    emit: (runId, event) => io.emit({ kind: 'lm', series: RECCOCKTAIL_SERIES[runId as keyof typeof RECCOCKTAIL_SERIES] ?? runId, event }),
+    ...cacheHooks(io, seriesOf),
+    emit: (runId, event) => io.emit({ kind: 'lm', series: seriesOf(runId), event }),
     onStage: (stage) => io.emit({ kind: 'stage', stage }),
     isCancelled: () => io.isCancelled(),
     yieldToEventLoop: () => io.yieldToEventLoop(),
