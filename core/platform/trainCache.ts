@@ -52,7 +52,7 @@ export async function evictTrainCache(dir: string, budget: number, keep: string)
   }
 }
 
-/** The cache in `dir` for trainings in `context` (backend, threads). */
+/** The cache in `dir` for trainings in `context` (engine build, backend, threads). */
 export function nodeTrainCache(dir: string, context: string, budgetBytes = TRAIN_CACHE_BUDGET): TrainCache {
   const fileOf = (key: string): string => join(dir, `${key}${SUFFIX}`);
   return {

@@ -2,7 +2,8 @@
  * Entry of the training worker thread: the only place tfjs is loaded. Receives WorkerRequests,
  * runs one job at a time and posts WorkerEvents (throttled progress deltas, done, cancelled, failed).
  */
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
@@ -23,7 +24,7 @@ const cancelled = new Set<string>();
 /** Actions in flight by callId, with whether the host asked to cancel them. */
 const actions = new Map<number, { cancelled: boolean }>();
 let ready: Promise<void> | null = null;
-/** App version, backend and thread count: trained stages are reused only where they would come out the same. */
+/** Engine build, backend and thread count: trained stages are reused only where they would come out the same. */
 let cacheContext: string | undefined;
 
 function post(event: WorkerEvent): void {
@@ -35,12 +36,21 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/**
+ * What trained this process's stages: the digest of the worker bundle itself, so any change to the
+ * trainer or its kernels (a release, or a developer's rebuild) stops reusing stages the old code
+ * trained, even when nobody bumped TRAIN_ENGINE_VERSION; the app version when the bundle cannot be read.
+ */
+async function engineIdentity(): Promise<string> {
+  const bundle = typeof __filename === 'string' ? await readFile(__filename).catch(() => null) : null;
+  return bundle === null ? `RecForge ${appVersion}` : `bundle ${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}`;
+}
+
 async function init(): Promise<void> {
   const backend = await initBackend();
   const threads = trainThreads(backend);
   installReplicaStarter(replicaStarter(backend));
-  // The app version too: a release may change kernels without anyone bumping TRAIN_ENGINE_VERSION.
-  cacheContext = `RecForge ${appVersion}; backend ${backend.name} (${backend.patches.join(', ')}); threads ${threads}`;
+  cacheContext = `engine ${await engineIdentity()}; backend ${backend.name} (${backend.patches.join(', ')}); threads ${threads}`;
   const parallel = threads > 1 ? `; training runs data-parallel on ${threads} threads` : '';
   post({ type: 'ready', backend: { ...backend, detail: `${backend.detail}${parallel}` } });
 }

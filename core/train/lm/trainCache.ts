@@ -2,8 +2,8 @@
  * The workspace's cache of trained LM stages, keyed by content: the digest of everything a
  * training's result depends on — the job (model config, trainable part, data phases, schedule,
  * optimiser, seed, steps, batch, length, packing, padding), the tokens of every example, the base
- * weights it starts from, and the engine context (backend, data-parallel threads, engine version;
- * LoRA dropout masks are drawn per thread). A second run whose stage has the same content — the
+ * weights it starts from, and the engine context (the worker bundle's digest, backend, data-parallel
+ * threads; LoRA dropout masks are drawn per thread). A second run whose stage has the same content — the
  * same recipe re-run with only evaluation or merge settings changed, or a CPRec run sharing its
  * CPT with another — reuses the tensors instead of training again. The run name is not part of
  * the key: it labels events only.
@@ -26,7 +26,7 @@ export interface CachedTraining {
 
 /** Where trained stages are kept across runs. */
 export interface TrainCache {
-  /** What else the result depends on in this process: backend, threads, engine version. */
+  /** What else the result depends on in this process: engine build, backend, threads. */
   readonly context: string;
   newDigest(): Digest;
   /** The stored training, or null (absent or unreadable: then it trains again). Caller owns the tensors. */
@@ -35,7 +35,7 @@ export interface TrainCache {
   save(key: string, trained: CachedTraining): Promise<void>;
 }
 
-/** Bump when a change to the trainer or its kernels changes what a job produces. */
+/** Bump when the key's layout changes (the worker's bundle digest in the context covers code changes). */
 export const TRAIN_ENGINE_VERSION = 1;
 
 /** JSON with object keys sorted, so equal jobs give equal bytes whatever order built them. */
