@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
@@ -37,13 +37,18 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /**
- * What trained this process's stages: the digest of the worker bundle itself, so any change to the
+ * What trained this process's stages: the digest of the worker's bundles, so any change to the
  * trainer or its kernels (a release, or a developer's rebuild) stops reusing stages the old code
  * trained, even when nobody bumped TRAIN_ENGINE_VERSION; the app version when the bundle cannot be read.
  */
 async function engineIdentity(): Promise<string> {
-  const bundle = typeof __filename === 'string' ? await readFile(__filename).catch(() => null) : null;
-  return bundle === null ? `RecForge ${appVersion}` : `bundle ${createHash('sha256').update(bundle).digest('hex').slice(0, 16)}`;
+  if (typeof __filename !== 'string') return `RecForge ${appVersion}`;
+  // The data-parallel replicas run their own bundle beside this one.
+  const bundles = await Promise.all([__filename, join(dirname(__filename), 'replica.cjs')].map((f) => readFile(f).catch(() => null)));
+  if (bundles[0] === null) return `RecForge ${appVersion}`;
+  const h = createHash('sha256');
+  for (const b of bundles) h.update(b ?? 'none');
+  return `bundles ${h.digest('hex').slice(0, 16)}`;
 }
 
 async function init(): Promise<void> {
