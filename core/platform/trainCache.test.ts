@@ -57,6 +57,15 @@ describe('the workspace train cache on disk', () => {
     expect(await readdir(tmp.dir)).toEqual(['k3.safetensors']);
   });
 
+  it('does not keep a stage larger than its whole budget', async () => {
+    const cache = nodeTrainCache(tmp.dir, 'ctx', 100); // 64 F32 values are 256 bytes
+    const t = trained(1);
+    await cache.save('big', t);
+    free(t);
+    expect(await cache.load('big')).toBeNull();
+    expect(await readdir(tmp.dir)).toEqual([]);
+  });
+
   it('reports its files and bytes, and clearing empties it (a missing folder is an empty cache)', async () => {
     expect(await trainCacheInfo(join(tmp.dir, 'none'), 100)).toEqual({ files: 0, bytes: 0, budgetBytes: 100 });
     const cache = nodeTrainCache(tmp.dir, 'ctx');

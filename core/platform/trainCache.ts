@@ -2,8 +2,9 @@
  * The workspace's trained-stage cache on disk (core/train/lm/trainCache.ts says what a key
  * covers): `<workspace>/cache/train-stages/<sha256>.safetensors`, written atomically through the
  * same tensor-file writer as the stage checkpoints, tagged with its key. It holds at most
- * `budgetBytes`; the least recently used files go first (a hit refreshes a file's time). The cache
- * only saves time: a write that fails (disk full) or a damaged file costs a retraining, never a run.
+ * `budgetBytes`; the least recently used files go first (a hit refreshes a file's time), and a stage
+ * larger than the budget is not kept. The cache only saves time: a write that fails (disk full) or
+ * a damaged file costs a retraining, never a run.
  */
 import { createHash } from 'node:crypto';
 import { readdir, rm, stat, utimes } from 'node:fs/promises';
@@ -67,6 +68,9 @@ export function nodeTrainCache(dir: string, context: string, budgetBytes = TRAIN
       return { tensors: stored.tensors, finalLoss };
     },
     async save(key, trained: CachedTraining) {
+      // A stage larger than the whole budget (full weights of a big model) would evict everything and still overflow: not kept.
+      const bytes = [...trained.tensors.values()].reduce((a, t) => a + 4 * t.size, 0);
+      if (bytes > budgetBytes) return;
       try {
         await nodeRecipeFiles.saveTensors(fileOf(key), trained.tensors, key, JSON.stringify({ finalLoss: trained.finalLoss }));
         await evictTrainCache(dir, budgetBytes, fileOf(key));
