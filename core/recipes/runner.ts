@@ -76,7 +76,7 @@ export interface RecipeRunIo {
 }
 
 /** LM training hooks that reuse the workspace's cached stages and say so on the run's stage line (`nameOf`: a training's series name). */
-export function cacheHooks(io: RecipeRunIo, nameOf: (runId: string) => string = (runId) => runId): Pick<RecipeTrainHooks, 'cache' | 'onReused'> {
+export function cacheHooks(io: RecipeRunIo, nameOf: (runId: string) => string): Pick<RecipeTrainHooks, 'cache' | 'onReused'> {
   if (io.trainCache === undefined) return {};
   return { cache: io.trainCache, onReused: (runId) => io.emit({ kind: 'stage', stage: `${nameOf(runId)}: reused from the workspace cache` }) };
 }

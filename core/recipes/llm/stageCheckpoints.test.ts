@@ -24,9 +24,12 @@ async function valueOf(out: StageOutput): Promise<number> {
 describe('stage checkpoints', () => {
   it('a resume restores tensors and note of a finished stage; a fresh run, another fingerprint or another scope trains again', async () => {
     const stage = counted(3);
-    expect(await valueOf(await stageCheckpoints(nodeRecipeFiles, tmp.dir, false, 'f').through('s', stage.train))).toBe(3);
+    const fresh = await stageCheckpoints(nodeRecipeFiles, tmp.dir, false, 'f').through('s', stage.train);
+    expect(fresh.restored).toBeUndefined();
+    expect(await valueOf(fresh)).toBe(3);
     const resumed = await stageCheckpoints(nodeRecipeFiles, tmp.dir, true, 'f').through('s', stage.train);
     expect(resumed.note).toBe('v1');
+    expect(resumed.restored).toBe(true);
     expect(await valueOf(resumed)).toBe(3);
     expect(stage.runs()).toBe(1);
     await valueOf(await stageCheckpoints(nodeRecipeFiles, tmp.dir, true, 'g').through('s', stage.train));

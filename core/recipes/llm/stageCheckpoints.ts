@@ -15,6 +15,8 @@ import { joinPath, type RecipeFiles } from './recipeFiles';
 export interface StageOutput {
   readonly tensors: Map<string, tf.Tensor>;
   readonly note?: string;
+  /** Set by `through` when the output came from the stage's file instead of training (its work left undone). */
+  readonly restored?: true;
 }
 
 /** Runs a stage, or restores it. */
@@ -51,7 +53,7 @@ export function stageCheckpoints(files: RecipeFiles, runDir: string, resume: boo
     async through(stage, train) {
       const file = stageFile(runDir, stage);
       const restored = resume ? await files.loadTensors(file, fingerprint) : null;
-      if (restored !== null) return restored;
+      if (restored !== null) return { ...restored, restored: true };
       const trained = await train();
       try {
         await files.saveTensors(file, trained.tensors, fingerprint, trained.note);

@@ -53,13 +53,11 @@ interface PadRun {
 
 /** One seed's PAD-vs-SASRec result: trained, or restored from its checkpoint (then its epochs leave the progress budget). */
 async function seedResult(run: PadRun, seed: number, sink: TrainEventSink, io: RecipeRunIo): Promise<SeedResult> {
-  let trained = false;
   const out = await run.stages.through(`seed-${seed}`, async () => {
-    trained = true;
     const r = await compareOneSeed(run.data, run.candidates, run.s, seed, hooksFor(io, sink, run.s));
     return { tensors: new Map(), note: stringifyFinite(r) };
   });
-  if (!trained) sink.restored(2 * totalEpochs(run.s));
+  if (out.restored) sink.restored(2 * totalEpochs(run.s));
   return parseFinite(out.note ?? '{}') as SeedResult;
 }
 

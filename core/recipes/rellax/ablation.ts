@@ -133,12 +133,8 @@ async function stage1For(sh: Shared, data: CtrDataset, s: RellaxSettings, subr: 
  */
 async function rowFor(v: RellaxVariant, scored: () => Promise<AblationRow>, s: RellaxSettings, hooks: RellaxHooks): Promise<AblationRow> {
   const stage = `variant-${v.name.replace(/[^A-Za-z0-9]+/g, '')}`; // '+CFLoRA' → variant-CFLoRA
-  let trained = false;
-  const out = await (hooks.stages ?? TRAIN_EVERY_STAGE).through(stage, async () => {
-    trained = true;
-    return { tensors: new Map(), note: stringifyFinite(await scored()) };
-  });
-  if (!trained && stage2Variants([v]) > 0) hooks.onProgressRestored?.(s.stage2Steps);
+  const out = await (hooks.stages ?? TRAIN_EVERY_STAGE).through(stage, async () => ({ tensors: new Map(), note: stringifyFinite(await scored()) }));
+  if (out.restored && stage2Variants([v]) > 0) hooks.onProgressRestored?.(s.stage2Steps);
   return parseFinite(out.note ?? '{}') as AblationRow;
 }
 

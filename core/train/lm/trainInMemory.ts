@@ -10,7 +10,7 @@ import { decodeLmCheckpoint, LM_CHECKPOINT_NAME } from './checkpoint';
 import type { LmTrainJob } from './job';
 import type { LmTrainEvent } from './progress';
 import { runLmTrainJob } from './runLmTrainJob';
-import { trainJobKey, type TrainCache } from './trainCache';
+import { trainJobKey, type CachedTraining, type TrainCache } from './trainCache';
 
 /** What a recipe lets its caller observe and control while it trains. */
 export interface RecipeTrainHooks {
@@ -25,11 +25,8 @@ export interface RecipeTrainHooks {
   onReused?(runId: string): void;
 }
 
-/** Trained tensors by name (caller owns them) and the final training loss. */
-export interface TrainedTensors {
-  readonly tensors: Map<string, tf.Tensor>;
-  readonly finalLoss: number | null;
-}
+/** Trained tensors by name (caller owns them) and the final training loss: what the cache keeps too. */
+export type TrainedTensors = CachedTraining;
 
 function cloneAll(weights: ReadonlyMap<string, tf.Tensor>): Map<string, tf.Tensor> {
   return new Map([...weights].map(([n, t]) => [n, tf.clone(t)]));
