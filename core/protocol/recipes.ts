@@ -15,7 +15,10 @@ export interface JsonSchema {
   readonly maximum?: number;
   readonly exclusiveMinimum?: number;
   readonly enum?: readonly (string | number)[];
-  /** 'model-ref': a registered model's id or 'scratch' (the form offers the Models page's list). */
+  /**
+   * 'model-ref': a registered model's id or 'scratch' (the form offers the Models page's list);
+   * 'domain-ref': a domain of the run's dataset, '' for the recipe's default (the form offers the dataset's domains).
+   */
   readonly format?: string;
   readonly properties?: Readonly<Record<string, JsonSchema>>;
 }

@@ -16,6 +16,14 @@ export function numSetting(min: number, max: number, value: number, title: strin
   return z.number().min(min).max(max).default(value).meta({ title, description });
 }
 
+/**
+ * A domain of the run's dataset, by name; '' = the recipe's default domain (its description says
+ * which). Format 'domain-ref' lets the studio offer the dataset's domains instead of a text box.
+ */
+export function domainSetting(title: string, description: string): z.ZodDefault<z.ZodString> {
+  return z.string().default('').meta({ title, description, format: 'domain-ref' });
+}
+
 /** Validated settings with defaults; RecForgeError('validation') located at the first bad field. */
 export function parseRecipeSettings<S extends z.ZodType>(schema: S, what: string, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input ?? {});

@@ -52,7 +52,15 @@ export class RunsPage {
   private async setField(path: string, value: string): Promise<void> {
     const field = this.page.getByTestId(`field-${path}`);
     if ((await field.getAttribute('type')) === 'checkbox') await field.setChecked(value === 'true');
+    else if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
     else await field.fill(value);
+  }
+
+  /** The labels a generated select field offers, for a dataset and recipe chosen in the form. */
+  async fieldOptions(datasetName: string, recipeTitle: string, path: string): Promise<string[]> {
+    await this.page.getByTestId('run-dataset').selectOption({ label: datasetName });
+    await this.page.getByTestId('run-recipe').selectOption({ label: recipeTitle });
+    return this.page.getByTestId(`field-${path}`).locator('option').allInnerTexts();
   }
 
   /** Starts a recipe from one of its presets (the form filled by the preset, nothing typed). */

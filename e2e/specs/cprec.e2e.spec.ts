@@ -3,13 +3,15 @@ import { expect, test } from '../fixtures/studio';
 const TINY = {
   'settings.vocabSize': '300', 'settings.hidden': '32', 'settings.layers': '1', 'settings.steps': '20',
   'settings.warmupFraction': '0.1', 'settings.stableFraction': '0.5', 'settings.batchSize': '4', 'settings.maxLen': '48',
-  'settings.negatives': '9', 'settings.maxEvalCases': '30', 'settings.sftSteps': '6',
+  'settings.negatives': '9', 'settings.maxEvalCases': '30', 'settings.sftSteps': '6', 'settings.targetDomain': 'movies',
 };
 
 test('CPRec: the WSA chart shows warm-up, stable and annealing with the data switch; warm/cold ranking before and after with chance', async ({ studio }) => {
   await studio.waitForBackend();
   const [demo] = await (await studio.gotoDatasets()).names();
   const runs = await studio.gotoRuns();
+  // The target domain is chosen among the dataset's domains, not typed.
+  expect(await runs.fieldOptions(demo ?? '', 'CPRec (continual pre-training)', 'settings.targetDomain')).toEqual(['Recipe default', 'books', 'games', 'movies']);
   await runs.startRecipe(demo ?? '', 'CPRec (continual pre-training)', TINY);
   const run = studio.run;
   await run.waitForStatus('done', 150_000);

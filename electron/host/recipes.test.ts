@@ -27,6 +27,14 @@ describe('recipes.list', () => {
     }
   });
 
+  it("marks every domain setting as a domain-ref, so the form offers the dataset's domains", () => {
+    const domainFields = listRecipes().flatMap((r) =>
+      Object.values(r.settings.properties ?? {}).flatMap((g) => Object.entries(g.properties ?? {}).filter(([k]) => /domain$/i.test(k)).map(([k, leaf]) => [`${r.id}.${k}`, leaf.format] as const)),
+    );
+    expect(domainFields.map(([name]) => name).sort()).toEqual(['cprec.targetDomain', 'pad.domain', 'recbase.heldOutDomain', 'reccocktail.targetDomain', 'rellax.domain']);
+    for (const [name, format] of domainFields) expect(format, name).toBe('domain-ref');
+  });
+
   it('its defaults form a request the host accepts, for every recipe', () => {
     for (const recipe of listRecipes()) {
       const defaults = Object.fromEntries(Object.entries(recipe.settings.properties ?? {}).map(([g, s]) => [g, Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, v.default]))]));

@@ -43,4 +43,11 @@ describe('forms from JSON Schema', () => {
     expect(groups[0]?.fields[0]).toMatchObject({ kind: 'model', initial: 'scratch' });
     expect(buildSettings(groups, { 'settings.baseModel': 'mdl_1' })).toEqual({ ok: true, settings: { settings: { baseModel: 'mdl_1' } } });
   });
+
+  it("offers the dataset's domains for domain-ref strings, the empty default included", () => {
+    const groups = formGroups({ type: 'object', properties: { settings: { type: 'object', properties: { targetDomain: { type: 'string', format: 'domain-ref', default: '' } } } } });
+    expect(groups[0]?.fields[0]).toMatchObject({ kind: 'domain', initial: '' });
+    expect(buildSettings(groups, { 'settings.targetDomain': 'books' })).toEqual({ ok: true, settings: { settings: { targetDomain: 'books' } } });
+    expect(buildSettings(groups, { 'settings.targetDomain': '' })).toEqual({ ok: true, settings: { settings: { targetDomain: '' } } });
+  });
 });

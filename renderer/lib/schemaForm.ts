@@ -6,8 +6,11 @@
  */
 import type { JsonSchema } from '../../core/protocol';
 
-/** 'model': a registered model's id or 'scratch' (JSON Schema format 'model-ref'). */
-export type FieldKind = 'integer' | 'number' | 'boolean' | 'enum' | 'string' | 'model';
+/**
+ * 'model': a registered model's id or 'scratch' (JSON Schema format 'model-ref'); 'domain': one of
+ * the chosen dataset's domains, '' for the recipe's default (format 'domain-ref').
+ */
+export type FieldKind = 'integer' | 'number' | 'boolean' | 'enum' | 'string' | 'model' | 'domain';
 
 export interface SchemaField {
   /** Dotted path in the settings object, e.g. 'train.epochs'. */
@@ -40,6 +43,7 @@ function humanize(key: string): string {
 
 function kindOf(s: JsonSchema): FieldKind {
   if (s.format === 'model-ref') return 'model';
+  if (s.format === 'domain-ref') return 'domain';
   if (s.enum !== undefined) return 'enum';
   if (s.type === 'integer' || s.type === 'number' || s.type === 'boolean') return s.type;
   return 'string';
@@ -72,7 +76,7 @@ export function initialValues(groups: readonly SchemaGroup[]): FormValues {
 
 function parseField(f: SchemaField, text: string): { value?: unknown; error?: string } {
   if (f.kind === 'boolean') return { value: text === 'true' };
-  if (f.kind === 'enum' || f.kind === 'string' || f.kind === 'model') return { value: text };
+  if (f.kind === 'enum' || f.kind === 'string' || f.kind === 'model' || f.kind === 'domain') return { value: text };
   const n = Number(text.trim());
   if (text.trim() === '' || !Number.isFinite(n)) return { error: `${f.label} must be a number` };
   if (f.kind === 'integer' && !Number.isInteger(n)) return { error: `${f.label} must be a whole number` };

@@ -6,14 +6,14 @@
  * learning rates are ours. dataOrder 'shuffled' is the paper's naive-mixing ablation.
  */
 import { z } from 'zod';
-import { intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
+import { domainSetting, intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
 import type { LoraConfigInput } from '../../models/lora/config';
 import type { LmTrainable } from '../../train/lm/job';
 
 const fields = z
   .object({
     // Data
-    targetDomain: z.string().default('').meta({ title: 'Target domain', description: 'Domain whose next items are ranked (and whose held-out behaviours never train); empty = the last source' }),
+    targetDomain: domainSetting('Target domain', 'Domain whose next items are ranked (and whose held-out behaviours never train); empty = the last source'),
     seed: int(0, 2 ** 31 - 1, 17, 'Seed', 'Initialisation, data order and candidate sampling'),
     windowItems: int(2, 64, 6, 'Behaviours per text', 'Items per pre-training text (history + next); longer sequences are cut into windows'),
     stableData: z.enum(['domain-specific', 'mixed']).default('domain-specific').meta({ title: 'Warm-up/stable corpus', description: 'domain-specific sequences (paper) or every user\'s all-domain mixed sequence' }),

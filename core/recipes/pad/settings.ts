@@ -5,7 +5,7 @@
  * three seeds of PAD + SASRec finish on a demo-workspace domain in about two minutes.
  */
 import { z } from 'zod';
-import { intSetting as int, numSetting as num } from '../settingsFields';
+import { domainSetting, intSetting as int, numSetting as num } from '../settingsFields';
 import type { SasRecConfig } from '../../protocol/dto';
 import { padMmdOptions, type MkMmdOptions } from './mkmmd';
 import type { PadEvalSettings } from './padEval';
@@ -15,7 +15,7 @@ const SEED_MAX = 2 ** 31 - 1;
 export const padSettingsSchema = z
   .object({
     // Data
-    domain: z.string().default('').meta({ title: 'Domain', description: 'Source (domain) to train and evaluate on; empty = the first one' }),
+    domain: domainSetting('Domain', 'Source (domain) to train and evaluate on; empty = the first one'),
     coldFraction: num(0.01, 0.5, 0.1, 'Cold share', 'Share of the items made cold: every interaction with them leaves training and becomes a cold test case'),
     coldStrategy: z.enum(['random', 'newest']).default('random').meta({ title: 'Cold items', description: 'random (seeded) or the items that appeared last in time' }),
     splitSeed: int(0, SEED_MAX, 11, 'Split seed', 'Which items become cold (random strategy)'),

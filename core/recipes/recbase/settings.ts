@@ -6,14 +6,14 @@
  * `recBaseConfig` turns the flat settings into the grouped config the pipeline reads.
  */
 import { z } from 'zod';
-import { intSetting as int, numSetting as real, parseRecipeSettings } from '../settingsFields';
+import { domainSetting, intSetting as int, numSetting as real, parseRecipeSettings } from '../settingsFields';
 import { RecForgeError } from '../../errors';
 import type { RecBaseConfig } from './config';
 
 const fields = z
   .object({
     seed: int(0, 2 ** 31 - 1, 2509, 'Seed', 'Quantiser and decoder initialisation, batches and the sampled negatives'),
-    heldOutDomain: z.string().default('').meta({ title: 'Held-out domain', description: 'Zero-shot domain: never seen by the decoder before evaluation (empty = the last domain)' }),
+    heldOutDomain: domainSetting('Held-out domain', 'Zero-shot domain: never seen by the decoder before evaluation (empty = the last domain)'),
     tokenizerFit: z.enum(['pretrain-domains', 'all-items']).default('pretrain-domains').meta({ title: 'Tokenizer fit', description: 'Items the quantisers are fitted on: the pre-training domains only (strict zero-shot) or every item text' }),
     vectorDim: int(2, 512, 16, 'Text vector size', 'LSA components of the TF-IDF item text vectors (fewer = coarser, more topical)'),
     centreDomains: z.boolean().default(true).meta({ title: 'Centre domains', description: 'Subtract each domain\'s mean text vector, so codes describe what an item is rather than which domain it is from' }),

@@ -17,7 +17,7 @@
  * items, so the cold share is 0.1 (about ten tested).
  */
 import { z } from 'zod';
-import { intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
+import { domainSetting, intSetting as int, numSetting as num, parseRecipeSettings } from '../settingsFields';
 import type { LoraConfigInput } from '../../models/lora/config';
 
 /** Projections each LoRA preset targets. */
@@ -29,7 +29,7 @@ export const LORA_TARGETS = {
 export const recCocktailSettingsSchema = z
   .object({
     // Data
-    targetDomain: z.string().default('').meta({ title: 'Target domain', description: 'Domain of the ingredient and of every test; empty = the last source' }),
+    targetDomain: domainSetting('Target domain', 'Domain of the ingredient and of every test; empty = the last source'),
     seed: int(0, 2 ** 31 - 1, 23, 'Seed', 'User sample, candidates, data order and LoRA initialisation (both adapters share it)'),
     coldFraction: num(0.01, 0.5, 0.1, 'Cold share', 'Share of target items made new (new-item split: never in training); split into validation and test new items by the next setting'),
     coldValidation: num(0, 0.9, 0.5, 'Cold validation share', 'Share of the new items whose cases validate λ for new items (grid λ per scenario); never test targets; 0 = none (warm validation picks λ for both)'),

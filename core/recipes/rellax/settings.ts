@@ -5,7 +5,7 @@
  * so the five-variant ablation finishes on a demo-workspace domain in about two minutes.
  */
 import { z } from 'zod';
-import { intSetting as int, numSetting as num } from '../settingsFields';
+import { domainSetting, intSetting as int, numSetting as num } from '../settingsFields';
 import type { Projection } from '../../models/lm/weights';
 import type { CtrOptions } from './ctrData';
 
@@ -15,7 +15,7 @@ const LORA_TARGETS = { qv: ['q_proj', 'v_proj'], qvo: ['q_proj', 'v_proj', 'o_pr
 const fields = z
   .object({
     // Data (CTR samples, per-user temporal split)
-    domain: z.string().default('').meta({ title: 'Domain', description: 'Source (domain) to build CTR samples from; empty = the first one' }),
+    domain: domainSetting('Domain', 'Source (domain) to build CTR samples from; empty = the first one'),
     threshold: num(0, 100, 4, 'Like threshold', 'Rating ≥ threshold is a click / like (ReLLa on MovieLens: 4)'),
     testPerUser: int(1, 100, 1, 'Test samples per user', 'Each user’s last rated interactions become test samples (later than all of their training samples)'),
     minHistory: int(1, 100, 3, 'Min history', 'Earliest position of a user’s sequence that becomes a sample'),

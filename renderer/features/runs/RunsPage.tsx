@@ -53,7 +53,7 @@ export function RunsPage(): ReactElement {
     <section className="page" data-testid="runs-page">
       <header className="page-header">
         <h1>Runs</h1>
-        <p className="page-sub">Train SASRec on a dataset; evaluation follows the recorded protocol.</p>
+        <p className="page-sub">Train SASRec or a paper recipe on a dataset; every metric records its evaluation protocol.</p>
         <div className="page-actions">
           <PipelineFileButton />
           <TrainingLogButton />

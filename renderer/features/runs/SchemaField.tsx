@@ -2,6 +2,8 @@ import { memo, useEffect, useState, type ChangeEvent, type ReactElement } from '
 import type { RegisteredModel } from '../../../core/protocol';
 import { invoke } from '../../ipc/invoke';
 import type { SchemaField as Field } from '../../lib/schemaForm';
+import { useStore } from '../../store';
+import { newRunDatasetId } from '../../store/selectors';
 
 interface SchemaFieldProps {
   readonly field: Field;
@@ -26,6 +28,25 @@ function ModelField({ field, value, onChange }: SchemaFieldProps): ReactElement 
   );
 }
 
+/** A domain of the dataset chosen for the run; '' keeps the recipe's default (the help says which). */
+function DomainField({ field, value, onChange }: SchemaFieldProps): ReactElement {
+  const datasetId = useStore(newRunDatasetId);
+  const domains = useStore((s) => s.datasets.find((d) => d.id === datasetId)?.domains ?? []);
+  // A value from a preset or an earlier dataset stays selectable, so the form never changes it silently.
+  const stale = value !== '' && !domains.includes(value);
+  return (
+    <label className="field" title={field.help}>
+      <span>{field.label}</span>
+      <select data-testid={`field-${field.path}`} value={value} onChange={(e) => onChange(field.path, e.target.value)}>
+        <option value="">Recipe default</option>
+        {domains.map((d) => <option key={d} value={d}>{d}</option>)}
+        {stale ? <option value={value}>{value} (not in this dataset)</option> : null}
+      </select>
+      {field.help ? <small className="field-help">{field.help}</small> : null}
+    </label>
+  );
+}
+
 /** One generated input: number, checkbox or select, labelled and explained by the schema. */
 export const SchemaField = memo(function SchemaField({ field, value, onChange }: SchemaFieldProps): ReactElement {
   const testId = `field-${field.path}`;
@@ -42,6 +63,7 @@ export const SchemaField = memo(function SchemaField({ field, value, onChange }:
     );
   }
   if (field.kind === 'model') return <ModelField field={field} value={value} onChange={onChange} />;
+  if (field.kind === 'domain') return <DomainField field={field} value={value} onChange={onChange} />;
   return (
     <label className="field" title={field.help}>
       <span>{field.label}</span>
