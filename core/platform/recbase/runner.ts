@@ -7,12 +7,12 @@
  * The trained decoders (pre-trained, fine-tuned) are kept under checkpoints/stages/: a resumed run
  * re-fits the quantisers (seeded, quick) and restores the decoders when the semantic IDs agree.
  */
-import { cacheHooks, outcomeOf, type RecipeRunEvent, type RecipeRunIo, type RecipeRunner } from '../../recipes/runner';
+import { cacheHooks, outcomeOf, type RecipeRunEvent, type RecipeRunIo, type RecipeRunner, type RecipeSource } from '../../recipes/runner';
 import type { TrainPoint } from '../../protocol/dto';
 import { disposeWeights } from '../../models/lm/weights';
 import { writeRecBaseArtifacts } from './artifacts';
 import { nodeRecipeFiles } from '../recipeFiles';
-import { stageCheckpoints } from '../../recipes/llm/stageCheckpoints';
+import { runFingerprint, stageCheckpoints } from '../../recipes/llm/stageCheckpoints';
 import type { RecBaseConfig } from '../../recipes/recbase/config';
 import { FINETUNE_RUN, type EvalPass, type EvalProgress } from '../../recipes/recbase/decoderStages';
 import { aucMetrics, TOKENIZER_NAMES, tokenizerTable } from '../../recipes/recbase/report';
@@ -67,11 +67,11 @@ function evalProgressEmitter(io: RecipeRunIo): (p: EvalProgress) => void {
   };
 }
 
-async function runOnce(config: RecBaseConfig, corpus: ReturnType<typeof sourceCorpus>, io: RecipeRunIo): Promise<void> {
+async function runOnce(config: RecBaseConfig, sources: readonly RecipeSource[], corpus: ReturnType<typeof sourceCorpus>, io: RecipeRunIo): Promise<void> {
   const emit = (e: RecipeRunEvent): void => io.emit(e);
   const onLoss = quantiserLossEmitter(io, config.quantiser.lr);
-  // A stage file is only reused by the run that wrote it: same settings (and, per decoder, the same IDs).
-  const fingerprint = JSON.stringify({ recipe: 'recbase', version: 1, config });
+  // A stage file is only reused by the run that wrote it: same settings and data (and, per decoder, the same IDs).
+  const fingerprint = runFingerprint({ recipe: 'recbase', version: 2, config }, sources);
   const result = await runRecBase({ corpus: corpus.corpus, itemTexts: corpus.texts }, config, {
     stages: stageCheckpoints(nodeRecipeFiles, io.runDir, io.resume, fingerprint),
     ...cacheHooks(io, seriesOf),
@@ -100,6 +100,6 @@ export const recbaseRunner: RecipeRunner<RecBaseSettings> = {
     io.emit({ kind: 'stage', stage: 'data' });
     const corpus = sourceCorpus(input.sources);
     const config = recBaseConfig(input.settings, corpus.corpus.domains.map((d) => d.name));
-    return outcomeOf(() => runOnce(config, corpus, io));
+    return outcomeOf(() => runOnce(config, input.sources, corpus, io));
   },
 };

@@ -18,7 +18,7 @@ import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { cprecMetrics, cprecResultsTable, cprecScheduleTable } from './report';
 import { CPREC_CPT_RUN, runCprec, scratchStartWeights, type CprecResult } from './runCprec';
 import { cprecLora, cprecSettingsSchema, type CprecSettings } from './settings';
-import { stageCheckpoints } from '../llm/stageCheckpoints';
+import { runFingerprint, stageCheckpoints } from '../llm/stageCheckpoints';
 import { targetDomainOf } from '../llm/targetDomain';
 
 /** The chart series of the pre-training stage. */
@@ -61,8 +61,8 @@ async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettin
   const model = await loadRecipeModel(input.model, files, s);
   try {
     io.emit({ kind: 'stage', stage: 'pretrain' });
-    // A stage file is only reused by the run that wrote it: same settings (target resolved) and model.
-    const fingerprint = JSON.stringify({ recipe: 'cprec', version: 1, settings: s, model: input.model });
+    // A stage file is only reused by the run that wrote it: same settings (target resolved), data and model.
+    const fingerprint = runFingerprint({ recipe: 'cprec', version: 2, settings: s, model: input.model }, input.sources, model.kind === 'provided' ? model.weights : null);
     const r = await runCprec({ sources: input.sources, model }, s, {
       stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
       ...cacheHooks(io, seriesOf),

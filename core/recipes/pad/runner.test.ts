@@ -105,6 +105,19 @@ describe('padRunner', () => {
     expect(metrics(second.events)).toEqual(metrics(whole.events));
   }, 60_000);
 
+  it('retrains a finished seed on resume when the item texts changed since (an edited template)', async () => {
+    const input = { runId: 'r', settings, sources: [tinySource()], model: { kind: 'scratch' } as const };
+    const runner = createPadRunner(recipeFilesOver(memoryFilePort()));
+    const first = recordingRunIo((events) => events.filter((e) => e.kind === 'metrics').length >= 1);
+    expect((await runner.run(input, first.io)).status).toBe('cancelled');
+    const source = input.sources[0] as RecipeSource;
+    const edited = { ...source, items: source.items.map((it) => ({ ...it, text: `new: ${it.text}` })) };
+    const second = recordingRunIo(() => false, true);
+    expect((await runner.run({ ...input, sources: [edited] }, second.io)).status).toBe('done');
+    const trained = new Set(second.events.flatMap((e) => (e.kind === 'train' ? [e.series] : [])));
+    expect(trained).toEqual(new Set(['PAD seed 1', 'SASRec seed 1', 'PAD seed 2', 'SASRec seed 2']));
+  }, 60_000);
+
   it('refuses an unknown domain with the names it knows', async () => {
     const { io } = recordingIo();
     await expect(padRunner.run({ runId: 'r', settings: { ...settings, domain: 'books' }, sources: [tinySource()], model: { kind: 'scratch' } }, io)).rejects.toThrow(/no domain named 'books'.*one of toy/);

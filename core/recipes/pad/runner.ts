@@ -10,7 +10,7 @@
 import { RecForgeError } from '../../errors';
 import { parseFinite, stringifyFinite } from '../finiteJson';
 import type { RecipeFiles } from '../llm/recipeFiles';
-import { stageCheckpoints, type StageCheckpoints } from '../llm/stageCheckpoints';
+import { runFingerprint, stageCheckpoints, type StageCheckpoints } from '../llm/stageCheckpoints';
 import type { RecipeRunInput, RecipeRunIo, RecipeRunner } from '../runner';
 import { drawPadCandidates, type PadCandidates } from './padCandidates';
 import { compareOneSeed, type HooksFor, type PadModel, type SeedResult } from './padCompare';
@@ -82,7 +82,7 @@ function prepareRun(files: RecipeFiles, input: RecipeRunInput<PadSettings>, io: 
   if (data.split.test.user.length === 0) throw new RecForgeError('validation', `domain '${source.name}' has no cold test cases: raise the cold share`, { file: 'settings', field: 'coldFraction' });
   const candidates = drawPadCandidates(data.split, data.coldItems, padEval(s));
   // A seed's numbers are only comparable under one protocol: its file is reused only under the same effective settings and domain.
-  const fingerprint = JSON.stringify({ recipe: 'pad', version: 1, settings: s, domain: source.name });
+  const fingerprint = runFingerprint({ recipe: 'pad', version: 2, settings: s, domain: source.name }, [source]);
   return { s, data, candidates, ctx: { domain: source.name, settings: s }, stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint) };
 }
 

@@ -12,7 +12,7 @@
 import type { RunArtifact } from '../../protocol/recipeRun';
 import { disposeRecipeModel, loadRecipeModel, type RecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
-import { stageCheckpoints } from '../llm/stageCheckpoints';
+import { runFingerprint, stageCheckpoints } from '../llm/stageCheckpoints';
 import { targetDomainOf } from '../llm/targetDomain';
 import { cacheHooks, outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
@@ -86,8 +86,8 @@ function report(io: RecipeRunIo, s: RecCocktailSettings, r: RecCocktailResult, a
 async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktailSettings>, io: RecipeRunIo, model: RecipeModel): Promise<void> {
   const s = { ...input.settings, targetDomain: targetDomainOf(input.sources, input.settings.targetDomain) };
   const prepared = prepareRecCocktail({ sources: input.sources, model }, s);
-  // A stage file is only reused by the run that wrote it: same settings (target resolved) and model.
-  const fingerprint = JSON.stringify({ recipe: 'reccocktail', version: 1, settings: s, model: input.model });
+  // A stage file is only reused by the run that wrote it: same settings (target resolved), data and model.
+  const fingerprint = runFingerprint({ recipe: 'reccocktail', version: 2, settings: s, model: input.model }, input.sources, model.kind === 'provided' ? model.weights : null);
   const r = await runPreparedRecCocktail(prepared, s, {
     stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
     ...cacheHooks(io, seriesOf),

@@ -18,7 +18,7 @@ import { rellaxMetrics, rellaxTable } from './rellaxReport';
 import { rellaxSettingsSchema, type RellaxSettings } from './settings';
 import type { RellaxHooks } from './stage1';
 import type { RecipeFiles } from '../llm/recipeFiles';
-import { stageCheckpoints, type StageCheckpoints } from '../llm/stageCheckpoints';
+import { runFingerprint, stageCheckpoints, type StageCheckpoints } from '../llm/stageCheckpoints';
 
 /** Hooks that turn the ablation's progress into run events; stages kept in the run folder. */
 function hooksOf(io: RecipeRunIo, s: RellaxSettings, stages: StageCheckpoints): RellaxHooks {
@@ -52,8 +52,8 @@ export function createRellaxRunner(files: RecipeFiles): RecipeRunner<RellaxSetti
       const source = chooseSource(input.sources, s.domain);
       const data = ctrDatasetFromSource(source, s);
       try {
-        // A stage file is only reused by the run that wrote it: same settings and data source.
-        const fingerprint = JSON.stringify({ recipe: 'rellax', version: 1, settings: s, source: source.name });
+        // A stage file is only reused by the run that wrote it: same settings and data source (its contents included).
+        const fingerprint = runFingerprint({ recipe: 'rellax', version: 2, settings: s, source: source.name }, [source]);
         const ablation = await runRellaxAblation(data, s, hooksOf(io, s, stageCheckpoints(files, io.runDir, io.resume, fingerprint)));
         io.emit({ kind: 'metrics', metrics: rellaxMetrics(ablation, source.name) });
         io.emit({ kind: 'table', table: rellaxTable(ablation, source.name) });
