@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { readdir, rename, stat, truncate, utimes } from 'node:fs/promises';
+import { readdir, rename, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../testing/tempDir';
@@ -30,6 +30,34 @@ describe('the workspace train cache on disk', () => {
     free(two);
     await truncate(join(tmp.dir, 'cc.safetensors'), 40);
     expect(await cache.load('cc')).toBeNull();
+  });
+
+  it('a stage removed while it is being read (Clear pressed during a run) is a miss, never an error', async () => {
+    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    for (let i = 0; i < 20; i++) {
+      const one = trained(i);
+      await cache.save('k', one);
+      free(one);
+      const [back] = await Promise.all([cache.load('k'), clearTrainCache(tmp.dir)]);
+      if (back) free(back); // the read won the race
+    }
+  });
+
+  it('counts, clears and (once orphaned) evicts the partial files that killed writes leave', async () => {
+    const partial = (name: string, hoursAgo: number): Promise<void> =>
+      writeFile(join(tmp.dir, name), new Uint8Array(1000)).then(() => utimes(join(tmp.dir, name), new Date(Date.now() - hoursAgo * 3.6e6), new Date(Date.now() - hoursAgo * 3.6e6)));
+    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    const one = trained(1);
+    await cache.save('k1', one);
+    free(one);
+    const stage = (await stat(join(tmp.dir, 'k1.safetensors'))).size;
+    await partial('.k8.safetensors.0123456789ab.tmp', 2);
+    await partial('.k9.safetensors.ba9876543210.tmp', 0);
+    expect(await trainCacheInfo(tmp.dir)).toMatchObject({ files: 1, bytes: stage + 2000 });
+    await evictTrainCache(tmp.dir, 1e9, join(tmp.dir, 'k1.safetensors'));
+    expect((await readdir(tmp.dir)).sort()).toEqual(['.k9.safetensors.ba9876543210.tmp', 'k1.safetensors']); // a fresh one may be a write in flight
+    expect(await clearTrainCache(tmp.dir)).toMatchObject({ files: 0, bytes: 0 });
+    expect(await readdir(tmp.dir)).toEqual([]);
   });
 
   it('the digest is SHA-256 of the bytes fed in', () => {

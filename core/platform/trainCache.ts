@@ -23,28 +23,44 @@ function sha256Digest(): Digest {
   return { update: (bytes) => void h.update(bytes), hex: () => h.digest('hex') };
 }
 
-/** The cache's stage files with their size and last use. */
-async function stageFiles(dir: string): Promise<{ path: string; size: number; used: number }[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(SUFFIX));
-  return Promise.all(names.map(async (n) => ({ path: join(dir, n), ...(await stat(join(dir, n)).then((s) => ({ size: s.size, used: s.mtimeMs }), () => ({ size: 0, used: 0 }))) })));
+/** A finished stage file, or the temp file of a write (atomicWrite's `.<name>.<hex>.tmp`) — a killed write leaves one behind. */
+const isStage = (name: string): boolean => name.endsWith(SUFFIX) && !name.startsWith('.');
+const isPartial = (name: string): boolean => name.startsWith('.') && name.endsWith('.tmp') && name.includes(`${SUFFIX}.`);
+
+/** A partial file this old is an orphan: no write of a stage takes an hour. */
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
+interface CacheFile {
+  readonly path: string;
+  readonly size: number;
+  readonly used: number;
+  readonly partial: boolean;
 }
 
-/** What the cache in `dir` holds. */
+/** The cache's files (stages and partial writes) with their size and last use. */
+async function cacheFiles(dir: string): Promise<CacheFile[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => isStage(n) || isPartial(n));
+  return Promise.all(names.map(async (n) => ({ path: join(dir, n), partial: isPartial(n), ...(await stat(join(dir, n)).then((s) => ({ size: s.size, used: s.mtimeMs }), () => ({ size: 0, used: 0 }))) })));
+}
+
+/** What the cache in `dir` holds: its stages, and the bytes it takes on disk (partial writes included). */
 export async function trainCacheInfo(dir: string, budgetBytes = TRAIN_CACHE_BUDGET): Promise<TrainCacheInfo> {
-  const files = await stageFiles(dir);
-  return { files: files.length, bytes: files.reduce((a, f) => a + f.size, 0), budgetBytes };
+  const files = await cacheFiles(dir);
+  return { files: files.filter((f) => !f.partial).length, bytes: files.reduce((a, f) => a + f.size, 0), budgetBytes };
 }
 
-/** Removes every stored stage (the folder stays, so a save in flight still lands or fails quietly). */
+/** Removes every stored stage and partial write (the folder stays; a save in flight then fails quietly). */
 export async function clearTrainCache(dir: string, budgetBytes = TRAIN_CACHE_BUDGET): Promise<TrainCacheInfo> {
-  for (const f of await stageFiles(dir)) await rm(f.path, { force: true });
+  for (const f of await cacheFiles(dir)) await rm(f.path, { force: true });
   return trainCacheInfo(dir, budgetBytes);
 }
 
-/** Removes the least recently used files until the folder holds ≤ `budget` bytes; `keep` stays. */
-export async function evictTrainCache(dir: string, budget: number, keep: string): Promise<void> {
-  const files = await stageFiles(dir);
-  let total = files.reduce((a, f) => a + f.size, 0);
+/** Removes orphaned partial writes, then the least recently used stages until the folder holds ≤ `budget` bytes; `keep` stays. */
+export async function evictTrainCache(dir: string, budget: number, keep: string, now = Date.now()): Promise<void> {
+  const all = await cacheFiles(dir);
+  for (const f of all) if (f.partial && now - f.used > ORPHAN_AGE_MS) await rm(f.path, { force: true });
+  const files = all.filter((f) => !f.partial);
+  let total = all.filter((f) => !f.partial || now - f.used <= ORPHAN_AGE_MS).reduce((a, f) => a + f.size, 0);
   for (const f of files.sort((a, b) => a.used - b.used)) {
     if (total <= budget) break;
     if (f.path === keep) continue;
@@ -60,11 +76,18 @@ export function nodeTrainCache(dir: string, context: string, budgetBytes = TRAIN
     context,
     newDigest: sha256Digest,
     async load(key) {
-      const stored = await nodeRecipeFiles.loadTensors(fileOf(key), key);
+      // Any failure is a miss, including the file vanishing mid-read (Clear pressed during a run).
+      const stored = await nodeRecipeFiles.loadTensors(fileOf(key), key).catch(() => null);
       if (stored === null) return null;
+      let finalLoss: number | null;
+      try {
+        finalLoss = (JSON.parse(stored.note || '{}') as { finalLoss?: number | null }).finalLoss ?? null;
+      } catch {
+        for (const t of stored.tensors.values()) t.dispose();
+        return null;
+      }
       const now = new Date();
       await utimes(fileOf(key), now, now).catch(() => undefined);
-      const finalLoss = (JSON.parse(stored.note || '{}') as { finalLoss?: number | null }).finalLoss ?? null;
       return { tensors: stored.tensors, finalLoss };
     },
     async save(key, trained: CachedTraining) {
