@@ -12,6 +12,8 @@ import type { ResultTable, RunArtifact } from '../protocol/recipeRun';
 import type { LmTrainEvent } from '../train/lm/progress';
 import type { TrainCache } from '../train/lm/trainCache';
 import type { RecipeTrainHooks } from '../train/lm/trainInMemory';
+import type { RecipeFiles } from './llm/recipeFiles';
+import { stageCheckpoints, type StageCheckpoints } from './llm/stageCheckpoints';
 
 /** An item as recipes see it. */
 export interface RecipeItem {
@@ -79,6 +81,11 @@ export interface RecipeRunIo {
 export function cacheHooks(io: RecipeRunIo, nameOf: (runId: string) => string): Pick<RecipeTrainHooks, 'cache' | 'onReused'> {
   if (io.trainCache === undefined) return {};
   return { cache: io.trainCache, onReused: (runId) => io.emit({ kind: 'stage', stage: `${nameOf(runId)}: reused from the workspace cache` }) };
+}
+
+/** The run's stage checkpoints (resume), saying on its stage line when one could not be saved. */
+export function runStageCheckpoints(files: RecipeFiles, io: RecipeRunIo, fingerprint: string): StageCheckpoints {
+  return stageCheckpoints(files, io.runDir, io.resume, fingerprint, (stage, reason) => io.emit({ kind: 'stage', stage: `${stage}: not saved for resume (${reason})` }));
 }
 
 export type RecipeRunOutcome = { readonly status: 'done' } | { readonly status: 'cancelled' };

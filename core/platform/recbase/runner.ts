@@ -7,12 +7,12 @@
  * The trained decoders (pre-trained, fine-tuned) are kept under checkpoints/stages/: a resumed run
  * re-fits the quantisers (seeded, quick) and restores the decoders when the semantic IDs agree.
  */
-import { cacheHooks, outcomeOf, type RecipeRunEvent, type RecipeRunIo, type RecipeRunner, type RecipeSource } from '../../recipes/runner';
+import { cacheHooks, outcomeOf, runStageCheckpoints, type RecipeRunEvent, type RecipeRunIo, type RecipeRunner, type RecipeSource } from '../../recipes/runner';
 import type { TrainPoint } from '../../protocol/dto';
 import { disposeWeights } from '../../models/lm/weights';
 import { writeRecBaseArtifacts } from './artifacts';
 import { nodeRecipeFiles } from '../recipeFiles';
-import { runFingerprint, stageCheckpoints } from '../../recipes/llm/stageCheckpoints';
+import { runFingerprint } from '../../recipes/llm/stageCheckpoints';
 import type { RecBaseConfig } from '../../recipes/recbase/config';
 import { FINETUNE_RUN, type EvalPass, type EvalProgress } from '../../recipes/recbase/decoderStages';
 import { aucMetrics, TOKENIZER_NAMES, tokenizerTable } from '../../recipes/recbase/report';
@@ -73,7 +73,7 @@ async function runOnce(config: RecBaseConfig, sources: readonly RecipeSource[], 
   // A stage file is only reused by the run that wrote it: same settings and data (and, per decoder, the same IDs).
   const fingerprint = runFingerprint({ recipe: 'recbase', version: 2, config }, sources);
   const result = await runRecBase({ corpus: corpus.corpus, itemTexts: corpus.texts }, config, {
-    stages: stageCheckpoints(nodeRecipeFiles, io.runDir, io.resume, fingerprint),
+    stages: runStageCheckpoints(nodeRecipeFiles, io, fingerprint),
     ...cacheHooks(io, seriesOf),
     onEvent: (e) => (e.kind === 'stage' ? emit({ kind: 'stage', stage: e.stage }) : onLoss(e)),
     emit: (runId, event) => emit({ kind: 'lm', series: seriesOf(runId), event }),

@@ -12,13 +12,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { defaultLoraConfig } from '../../models/lora/config';
 import type { RunArtifact } from '../../protocol/recipeRun';
-import { cacheHooks, outcomeOf, type RecipeModelRef, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
+import { cacheHooks, outcomeOf, runStageCheckpoints, type RecipeModelRef, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeRecipeModel, loadRecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
 import { cprecMetrics, cprecResultsTable, cprecScheduleTable } from './report';
 import { CPREC_CPT_RUN, runCprec, scratchStartWeights, type CprecResult } from './runCprec';
 import { cprecLora, cprecSettingsSchema, type CprecSettings } from './settings';
-import { runFingerprint, stageCheckpoints } from '../llm/stageCheckpoints';
+import { runFingerprint } from '../llm/stageCheckpoints';
 import { targetDomainOf } from '../llm/targetDomain';
 
 /** The chart series of the pre-training stage. */
@@ -64,7 +64,7 @@ async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettin
     // A stage file is only reused by the run that wrote it: same settings (target resolved), data and model.
     const fingerprint = runFingerprint({ recipe: 'cprec', version: 2, settings: s, model: input.model }, input.sources, model.kind === 'provided' ? model.weights : null);
     const r = await runCprec({ sources: input.sources, model }, s, {
-      stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
+      stages: runStageCheckpoints(files, io, fingerprint),
       ...cacheHooks(io, seriesOf),
       emit: (runId, event) => io.emit({ kind: 'lm', series: seriesOf(runId), event }),
       onEvaluate: () => io.emit({ kind: 'stage', stage: 'evaluate' }),

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { truncate } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { nodeRecipeFiles } from '../../platform/recipeFiles';
+import type { RecipeFiles } from './recipeFiles';
 import { useTempDir } from '../../testing/tempDir';
 import { useTensorSuite } from '../../testing/tensorSuite';
 import { digestInts, stageCheckpoints, stageFile, type StageOutput } from './stageCheckpoints';
@@ -46,6 +47,14 @@ describe('stage checkpoints', () => {
     await truncate(stageFile(tmp.dir, 's'), 20);
     expect(await valueOf(await stageCheckpoints(nodeRecipeFiles, tmp.dir, true, 'f').through('s', stage.train))).toBe(5);
     expect(stage.runs()).toBe(2);
+  });
+
+  it('a stage whose file cannot be written (disk full) keeps its trained output and says so; only its resume is lost', async () => {
+    const full: RecipeFiles = { ...nodeRecipeFiles, saveTensors: () => Promise.reject(new Error('ENOSPC: no space left on device')) };
+    const unsaved: string[] = [];
+    const out = await stageCheckpoints(full, tmp.dir, false, 'f', (stage, reason) => unsaved.push(`${stage} ${reason}`)).through('s', counted(7).train);
+    expect(await valueOf(out)).toBe(7);
+    expect(unsaved).toEqual(['s ENOSPC: no space left on device']);
   });
 
   it('digests integer data: equal arrays agree, any changed value or length differs', () => {

@@ -57,22 +57,19 @@ export function stageFile(runDir: string, stage: string): string {
 
 /**
  * Stage checkpoints of one run. Every finished stage is saved; only a resumed run reads them back
- * (a fresh run with leftovers of another in its folder must not pick them up).
+ * (a fresh run with leftovers of another in its folder must not pick them up). A save that fails
+ * (disk full) costs only the resume of that stage: the run goes on with the trained output, and
+ * `onUnsaved` says so.
  */
-export function stageCheckpoints(files: RecipeFiles, runDir: string, resume: boolean, fingerprint: string): StageCheckpoints {
+export function stageCheckpoints(files: RecipeFiles, runDir: string, resume: boolean, fingerprint: string, onUnsaved: (stage: string, reason: string) => void = () => undefined): StageCheckpoints {
   return {
-    within: (scope) => stageCheckpoints(files, runDir, resume, `${fingerprint}\n${scope}`),
+    within: (scope) => stageCheckpoints(files, runDir, resume, `${fingerprint}\n${scope}`, onUnsaved),
     async through(stage, train) {
       const file = stageFile(runDir, stage);
       const restored = resume ? await files.loadTensors(file, fingerprint) : null;
       if (restored !== null) return { ...restored, restored: true };
       const trained = await train();
-      try {
-        await files.saveTensors(file, trained.tensors, fingerprint, trained.note);
-      } catch (err) {
-        for (const t of trained.tensors.values()) t.dispose();
-        throw err;
-      }
+      await files.saveTensors(file, trained.tensors, fingerprint, trained.note).catch((err: unknown) => onUnsaved(stage, err instanceof Error ? err.message : String(err)));
       return trained;
     },
   };

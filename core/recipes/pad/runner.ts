@@ -10,7 +10,7 @@
 import { RecForgeError } from '../../errors';
 import { parseFinite, stringifyFinite } from '../finiteJson';
 import type { RecipeFiles } from '../llm/recipeFiles';
-import { runFingerprint, stageCheckpoints, type StageCheckpoints } from '../llm/stageCheckpoints';
+import { runFingerprint, type StageCheckpoints } from '../llm/stageCheckpoints';
 import type { RecipeRunInput, RecipeRunIo, RecipeRunner } from '../runner';
 import { drawPadCandidates, type PadCandidates } from './padCandidates';
 import { compareOneSeed, type HooksFor, type PadModel, type SeedResult } from './padCompare';
@@ -18,7 +18,7 @@ import { chooseSource, neededMaxLen, padDataFromSource } from './padData';
 import type { PadHooks } from './padLoop';
 import { gateTable, meanMetrics, padTable, seedMetrics, type PadReportContext } from './padReport';
 import { padEval, padSeeds, padSettingsSchema, totalEpochs, type PadSettings } from './settings';
-import { isCancellation } from '../runner';
+import { isCancellation, runStageCheckpoints } from '../runner';
 import { TrainEventSink } from './trainEvents';
 import type { PadData } from './trainPad';
 
@@ -83,7 +83,7 @@ function prepareRun(files: RecipeFiles, input: RecipeRunInput<PadSettings>, io: 
   const candidates = drawPadCandidates(data.split, data.coldItems, padEval(s));
   // A seed's numbers are only comparable under one protocol: its file is reused only under the same effective settings and domain.
   const fingerprint = runFingerprint({ recipe: 'pad', version: 2, settings: s, domain: source.name }, [source]);
-  return { s, data, candidates, ctx: { domain: source.name, settings: s }, stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint) };
+  return { s, data, candidates, ctx: { domain: source.name, settings: s }, stages: runStageCheckpoints(files, io, fingerprint) };
 }
 
 function reportRun(results: readonly SeedResult[], ctx: PadReportContext, io: RecipeRunIo): void {

@@ -12,9 +12,9 @@
 import type { RunArtifact } from '../../protocol/recipeRun';
 import { disposeRecipeModel, loadRecipeModel, type RecipeModel } from '../llm/modelSource';
 import { joinPath, type RecipeFiles } from '../llm/recipeFiles';
-import { runFingerprint, stageCheckpoints } from '../llm/stageCheckpoints';
+import { runFingerprint } from '../llm/stageCheckpoints';
 import { targetDomainOf } from '../llm/targetDomain';
-import { cacheHooks, outcomeOf, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
+import { cacheHooks, outcomeOf, runStageCheckpoints, type RecipeRunInput, type RecipeRunIo, type RecipeRunner } from '../runner';
 import { disposeLoraAdapter, type LoraAdapter } from '../../models/lora/adapter';
 import { recCocktailActions } from './actions';
 import { prepareRecCocktail } from './prepare';
@@ -89,7 +89,7 @@ async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktai
   // A stage file is only reused by the run that wrote it: same settings (target resolved), data and model.
   const fingerprint = runFingerprint({ recipe: 'reccocktail', version: 2, settings: s, model: input.model }, input.sources, model.kind === 'provided' ? model.weights : null);
   const r = await runPreparedRecCocktail(prepared, s, {
-    stages: stageCheckpoints(files, io.runDir, io.resume, fingerprint),
+    stages: runStageCheckpoints(files, io, fingerprint),
     ...cacheHooks(io, seriesOf),
     emit: (runId, event) => io.emit({ kind: 'lm', series: seriesOf(runId), event }),
     onStage: (stage) => io.emit({ kind: 'stage', stage }),

@@ -8,7 +8,7 @@
  * only what is missing (the CRM, quick and deterministic, is trained again).
  */
 import { RecForgeError } from '../../errors';
-import { isCancellation } from '../runner';
+import { isCancellation, runStageCheckpoints } from '../runner';
 import { TrainEventSink } from '../pad/trainEvents';
 import { chooseSource } from '../pad/padData';
 import type { RecipeRunIo, RecipeRunner } from '../runner';
@@ -18,7 +18,7 @@ import { rellaxMetrics, rellaxTable } from './rellaxReport';
 import { rellaxSettingsSchema, type RellaxSettings } from './settings';
 import type { RellaxHooks } from './stage1';
 import type { RecipeFiles } from '../llm/recipeFiles';
-import { runFingerprint, stageCheckpoints, type StageCheckpoints } from '../llm/stageCheckpoints';
+import { runFingerprint, type StageCheckpoints } from '../llm/stageCheckpoints';
 
 /** Hooks that turn the ablation's progress into run events; stages kept in the run folder. */
 function hooksOf(io: RecipeRunIo, s: RellaxSettings, stages: StageCheckpoints): RellaxHooks {
@@ -54,7 +54,7 @@ export function createRellaxRunner(files: RecipeFiles): RecipeRunner<RellaxSetti
       try {
         // A stage file is only reused by the run that wrote it: same settings and data source (its contents included).
         const fingerprint = runFingerprint({ recipe: 'rellax', version: 2, settings: s, source: source.name }, [source]);
-        const ablation = await runRellaxAblation(data, s, hooksOf(io, s, stageCheckpoints(files, io.runDir, io.resume, fingerprint)));
+        const ablation = await runRellaxAblation(data, s, hooksOf(io, s, runStageCheckpoints(files, io, fingerprint)));
         io.emit({ kind: 'metrics', metrics: rellaxMetrics(ablation, source.name) });
         io.emit({ kind: 'table', table: rellaxTable(ablation, source.name) });
         return { status: 'done' };
