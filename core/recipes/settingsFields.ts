@@ -21,7 +21,7 @@ export function numSetting(min: number, max: number, value: number, title: strin
  * which). Format 'domain-ref' lets the studio offer the dataset's domains instead of a text box.
  */
 export function domainSetting(title: string, description: string): z.ZodDefault<z.ZodString> {
-  return z.string().default('').meta({ title, description, format: 'domain-ref' });
+  return z.string().max(200).default('').meta({ title, description, format: 'domain-ref' });
 }
 
 /** Validated settings with defaults; RecForgeError('validation') located at the first bad field. */

@@ -35,6 +35,19 @@ describe('recipes.list', () => {
     for (const [name, format] of domainFields) expect(format, name).toBe('domain-ref');
   });
 
+  it('bounds every free-text setting, so a run request cannot carry megabytes into the runs table and every runs.list', () => {
+    const request = (settings: Record<string, unknown>, model = 'reccocktail'): boolean => startRunRequestSchema.safeParse({ datasetId: 'ds_1', model, settings }).success;
+    expect(request({ template: 'x'.repeat(4000) })).toBe(true);
+    expect(request({ template: 'x'.repeat(4001) })).toBe(false);
+    expect(request({ targetDomain: 'd'.repeat(201) })).toBe(false);
+    for (const [model, key] of [['pad', 'domain'], ['rellax', 'domain'], ['recbase', 'heldOutDomain'], ['cprec', 'targetDomain']] as const) expect(request({ [key]: 'd'.repeat(201) }, model), model).toBe(false);
+    for (const recipe of listRecipes()) {
+      for (const group of Object.values(recipe.settings.properties ?? {})) {
+        for (const [key, leaf] of Object.entries(group.properties ?? {})) if (leaf.type === 'string' && leaf.enum === undefined) expect((leaf as { maxLength?: number; pattern?: string }).maxLength ?? (leaf as { pattern?: string }).pattern, `${recipe.id}.${key}`).toBeDefined();
+      }
+    }
+  });
+
   it('its defaults form a request the host accepts, for every recipe', () => {
     for (const recipe of listRecipes()) {
       const defaults = Object.fromEntries(Object.entries(recipe.settings.properties ?? {}).map(([g, s]) => [g, Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, v.default]))]));

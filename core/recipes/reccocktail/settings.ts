@@ -39,7 +39,7 @@ export const recCocktailSettingsSchema = z
     windowsPerUser: int(1, 50, 20, 'Examples per user', 'Training examples per user and domain, from the end of each sequence'),
     fewShotUsers: num(0.01, 1, 1, 'Few-shot users', 'Share of target-domain training users whose examples tune the ingredient (paper Table 3: 10–30 %); 1 = all'),
     itemText: z.enum(['title', 'genres-title']).default('title').meta({ title: 'Item text', description: 'How items read in prompts and answers: the title (paper), or "genres: title"' }),
-    template: z.string().default('History:\n{history}\nNext:').meta({ title: 'Instruction template', description: 'Prompt over {history} {candidates} {domain} {count}; empty = core default (lists the candidates)' }),
+    template: z.string().max(4000).default('History:\n{history}\nNext:').meta({ title: 'Instruction template', description: 'Prompt over {history} {candidates} {domain} {count}; empty = core default (lists the candidates)' }),
     // Model and adapters
     vocabSize: int(260, 32000, 1024, 'Vocabulary', 'Scratch model only: BPE tokens incl. 4 specials and 256 bytes'),
     hidden: z.number().int().min(16).max(1024).multipleOf(8).default(64).meta({ title: 'Hidden', description: 'Scratch model only: width (4 heads, 2 KV heads, MLP 2 × hidden)' }),
