@@ -2,7 +2,6 @@
  * The implementation of InvokeMap, shared by the Electron IPC and WebSocket transports.
  * `dispatch` is the single entry point: validate → handle → ApiResult (never throws).
  */
-import { join } from 'node:path';
 import { toApiError } from '../../core/errors';
 import type { ApiResult } from '../../core/protocol/dto';
 import type { InvokeChannel, InvokeResponse } from '../../core/protocol/ipc';
@@ -39,7 +38,7 @@ import { assertRunnable, inspectModelFolder } from './modelFolders';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
 import { runAction } from './runActions';
-import { exportRunArtifact } from './exportArtifact';
+import { exportRunArtifact, listedArtifact } from './exportArtifact';
 import type { CancelActionRequest, RunActionRequest } from '../../core/protocol/recipeActions';
 import type { CheckpointReadRequest, CheckpointWriteRequest, ComputeAttachRequest, ComputeEventRequest } from '../../core/protocol/compute';
 import type { FileReadRequest, FileSizeRequest, FileWriteRequest } from '../../core/protocol/computeFiles';
@@ -149,7 +148,7 @@ function buildHandlers(ctx: HostContext): Handlers {
     },
     'runs.exportArtifact': (req) => exportRunArtifact(ctx, req.runId, req.path),
     'runs.registerModel': async (req) => {
-      const info = await inspectModelFolder(join(ctx.workspace.runDir(req.runId), req.path));
+      const info = await inspectModelFolder(await listedArtifact(ctx, req.runId, req.path));
       assertRunnable(info);
       return ctx.workspace.registerModel(req.name, info);
     },

@@ -90,6 +90,14 @@ describe('window compute hosts', () => {
     expect(() => hosts.of(caller)).toThrow(/no attached compute host/);
   });
 
+  it('re-attaching a window keeps one "gone" listener on its connection, not one per attach', () => {
+    const caller = fakeCaller();
+    for (let i = 0; i < 50; i++) hosts.attach(caller, GPU);
+    expect(caller.goneListeners()).toBe(1);
+    caller.close();
+    expect(hosts.current).toBeNull();
+  });
+
   it('a job routed to a window that went away in the meantime fails as interrupted', () => {
     const caller = fakeCaller();
     const host = hosts.attach(caller, GPU);

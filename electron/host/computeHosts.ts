@@ -14,6 +14,8 @@ export interface ComputeHostsEvents extends RemoteHostEvents {
 
 export class ComputeHosts {
   private readonly hosts = new Map<string, RemoteWorkerHost>();
+  /** Per connection: removes its "gone" listener, so re-attaching does not pile listeners up. */
+  private readonly offGone = new Map<string, () => void>();
 
   constructor(private readonly events: ComputeHostsEvents) {}
 
@@ -27,7 +29,7 @@ export class ComputeHosts {
     this.remove(caller.id, 'the window attached a new compute worker');
     const host = new RemoteWorkerHost(caller, backend, this.events);
     this.hosts.set(caller.id, host);
-    caller.onGone(() => this.detach(caller, 'the window training it on WebGPU closed'));
+    this.offGone.set(caller.id, caller.onGone(() => this.detach(caller, 'the window training it on WebGPU closed')));
     this.events.onChange();
     return host;
   }
@@ -48,6 +50,8 @@ export class ComputeHosts {
     const host = this.hosts.get(id);
     if (host === undefined) return false;
     this.hosts.delete(id);
+    this.offGone.get(id)?.();
+    this.offGone.delete(id);
     host.lose(why);
     return true;
   }

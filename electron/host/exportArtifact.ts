@@ -15,12 +15,17 @@ async function listFiles(dir: string): Promise<{ name: string; bytes: number }[]
   return Promise.all(names.map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
 }
 
-export async function exportRunArtifact(ctx: HostContext, runId: string, path: string): Promise<ExportResult> {
+/** The file or folder of an artifact the run lists (checked before any path is made: no folder appears for an unknown run). */
+export async function listedArtifact(ctx: HostContext, runId: string, path: string): Promise<string> {
   const state = await ctx.runs.get(runId);
   if (!(state.artifacts ?? []).some((a) => a.path === path)) {
     throw new RecForgeError('not_found', `run ${runId} has no artifact ${path}`, { file: path, expected: 'an artifact listed on the run page' });
   }
-  const source = join(ctx.workspace.runDir(runId), path);
+  return join(ctx.workspace.runDir(runId), path);
+}
+
+export async function exportRunArtifact(ctx: HostContext, runId: string, path: string): Promise<ExportResult> {
+  const source = await listedArtifact(ctx, runId, path);
   const info = await stat(source).catch(() => null);
   if (info === null) throw new RecForgeError('not_found', `the artifact ${path} is missing from the run folder`, { file: source });
   const dir = join(ctx.workspace.dir, 'exports', `${runId}-${basename(path)}`);

@@ -56,6 +56,10 @@ describe('host: an LM pretraining recipe run', () => {
     expect(model.info.config).toMatchObject({ hidden: 32, layers: 1 });
     const escape = await dispatch('runs.registerModel', { runId: started.id, path: 'artifacts/../../x', name: 'escape' });
     expect(escape.ok).toBe(false);
+    // Only a listed artifact of an existing run registers; an unknown run leaves no folder behind.
+    expect((await dispatch('runs.registerModel', { runId: started.id, path: 'artifacts/other', name: 'unlisted' })).ok).toBe(false);
+    expect((await dispatch('runs.registerModel', { runId: 'ghost_run_1', path: 'artifacts/model', name: 'ghost' })).ok).toBe(false);
+    await expect(access(join(harness.dir, 'runs', 'ghost_run_1'))).rejects.toThrow();
 
     const generated = value<{ continuation: string; tokens: number }>(await dispatch('runs.action', { runId: started.id, action: 'generate', args: { prompt: 'Title', maxNewTokens: 5 } }));
     expect(generated.tokens).toBeGreaterThan(0);
