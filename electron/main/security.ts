@@ -3,7 +3,7 @@
  * no webviews, no permission grants.
  */
 import { app, session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { contentSecurityPolicy } from '../host/csp';
 
 export function isAppUrl(url: string, appUrl: string): boolean {
   return url === appUrl || url.startsWith(appUrl.replace(/index\.html$/, ''));
@@ -12,11 +12,14 @@ export function isAppUrl(url: string, appUrl: string): boolean {
 export function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] },
     });
   });
-  // Only desktop notifications (a run finished); camera, geolocation, etc. are refused.
+  // Only desktop notifications (a run finished); camera, geolocation, etc. are refused, and so are
+  // permission checks (which Electron otherwise answers yes) and device access (USB, serial, HID).
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permission === 'notifications');
+  session.defaultSession.setDevicePermissionHandler(() => false);
 }
 
 export function hardenContents(appUrl: string): void {

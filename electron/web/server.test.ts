@@ -51,6 +51,13 @@ describe('web host', () => {
     // The window's compute worker loads from the app's own origin, and from nowhere else.
     expect(page.headers.get('content-security-policy')).toContain("worker-src 'self';");
     expect((await fetch(`http://${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+    // The page may open its own socket only, not any local WebSocket service.
+    const connect = /connect-src ([^;]*)/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
+    expect(connect).toBe(`'self' ws://127.0.0.1:${host.port} ws://localhost:${host.port}`);
+    // A malformed path is a bad request, and no error text reaches the client.
+    const malformed = await fetch(`http://${base}/%E0%A4%A`);
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).not.toMatch(/URI/);
   });
 
   it('answers protocol calls over the socket with the token', async () => {

@@ -12,6 +12,7 @@ import type { HostContext } from '../host/hostContext';
 import { newToken } from '../host/ids';
 import { isAuthorized } from './access';
 import { attachSocket } from './socketBridge';
+import { webHostContentSecurityPolicy } from '../host/csp';
 import { securityHeaders, serveStatic } from './staticFiles';
 import { handleDownload } from './downloadRoute';
 import { handleUpload } from './uploadRoute';
@@ -48,10 +49,12 @@ export async function startWebHost(ctx: HostContext, rendererDir: string, port =
         if (!isAuthorized(req, token, boundPort)) return deny(res);
         return await handleDownload(ctx.workspace.dir, req, res);
       }
-      await serveStatic(rendererDir, req, res);
+      await serveStatic(rendererDir, req, res, webHostContentSecurityPolicy(boundPort));
     } catch (err) {
+      // The cause goes to the host's log, not to the client.
+      console.error(`web host: ${req.method ?? ''} request failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) res.writeHead(500, securityHeaders());
-      res.end(err instanceof Error ? err.message : 'error');
+      res.end('internal error');
     }
   }
 
