@@ -2,7 +2,7 @@
  * Uploads staged by the web host live in <workspace>/uploads/<uploadId>/<name>. FileRefs are
  * resolved to real paths here; an upload id can never point outside that folder.
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
 import type { FileRef } from '../../core/protocol/schemas';
@@ -46,6 +46,18 @@ export async function resolveFileRefs(
 /** Removes every staged upload (at host start: nothing can refer to them any more). */
 export async function clearUploads(workspaceDir: string): Promise<void> {
   await rm(uploadsDir(workspaceDir), { recursive: true, force: true });
+}
+
+/** A staged upload older than this was previewed and abandoned (an import uses it within minutes). */
+export const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+/** Removes staged uploads older than `maxAgeMs` (called as a new upload starts, so abandoned ones do not pile up). */
+export async function pruneStaleUploads(workspaceDir: string, maxAgeMs = STALE_UPLOAD_MS, now = Date.now()): Promise<void> {
+  const root = uploadsDir(workspaceDir);
+  for (const id of await readdir(root).catch(() => [] as string[])) {
+    const info = await stat(join(root, id)).catch(() => null);
+    if (info !== null && now - info.mtimeMs > maxAgeMs) await rm(join(root, id), { recursive: true, force: true });
+  }
 }
 
 /** Removes the uploads an import used, whether it succeeded or not. */

@@ -1,9 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { WireMessage } from '../../core/protocol/bridge';
+import { STALE_UPLOAD_MS } from '../host/uploads';
 import { startHarness, type Harness } from '../testing/hostHarness';
 import { startWebHost, type WebHost } from './server';
 
@@ -86,5 +88,25 @@ describe('web host', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ name: 'a.csv', bytes: 20 });
+  });
+
+  it('an upload cut off mid-stream leaves nothing in the workspace; abandoned old uploads are pruned by the next one', async () => {
+    const uploads = join(harness.dir, 'uploads');
+    const before = new Set(await readdir(uploads).catch(() => [] as string[]));
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port: host.port, method: 'POST', path: `/upload?token=${host.token}&name=big.csv`, headers: { 'content-length': '1000000' } });
+      req.on('error', () => resolve());
+      req.write(Buffer.alloc(50_000, 65), () => setTimeout(() => req.destroy(), 100));
+    });
+    await expect.poll(async () => (await readdir(uploads)).filter((id) => !before.has(id))).toEqual([]);
+
+    const old = join(uploads, 'up_0000000000000000');
+    await mkdir(old, { recursive: true });
+    await writeFile(join(old, 'left.csv'), 'x');
+    const dayAgo = new Date(Date.now() - STALE_UPLOAD_MS - 60_000);
+    await utimes(old, dayAgo, dayAgo);
+    const res = await fetch(`http://${base}/upload?token=${host.token}&name=b.csv`, { method: 'POST', body: 'user,item\n' });
+    expect(res.status).toBe(200);
+    expect(await readdir(uploads)).not.toContain('up_0000000000000000');
   });
 });

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { UploadReply } from '../../core/protocol/bridge';
-import { stagedUploadPath } from '../host/uploads';
+import { pruneStaleUploads, removeUploads, stagedUploadPath } from '../host/uploads';
 import { securityHeaders } from './staticFiles';
 
 /** Largest accepted upload; bigger logs should be opened by path (Electron drop or CLI). */
@@ -18,6 +18,7 @@ export async function handleUpload(workspaceDir: string, req: IncomingMessage, r
   const name = url.searchParams.get('name') ?? '';
   const declared = Number(req.headers['content-length'] ?? 0);
   if (!name || name.length > 255 || declared > MAX_UPLOAD_BYTES) return reply(res, 400, { error: 'bad upload' });
+  await pruneStaleUploads(workspaceDir);
   const uploadId = `up_${randomBytes(8).toString('hex')}`;
   const path = await stagedUploadPath(workspaceDir, uploadId, name);
   let bytes = 0;
@@ -25,7 +26,14 @@ export async function handleUpload(workspaceDir: string, req: IncomingMessage, r
     bytes += chunk.length;
     if (bytes > MAX_UPLOAD_BYTES) req.destroy(new Error('upload too large'));
   });
-  await pipeline(req, createWriteStream(path));
+  try {
+    await pipeline(req, createWriteStream(path));
+  } catch {
+    // An aborted or oversized upload leaves nothing behind.
+    await removeUploads(workspaceDir, [{ kind: 'upload', uploadId, name }]);
+    if (!res.destroyed) reply(res, 400, { error: 'upload interrupted or too large' });
+    return;
+  }
   const body: UploadReply = { uploadId, name: basename(path), bytes };
   reply(res, 200, body);
 }
