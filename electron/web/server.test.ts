@@ -8,6 +8,7 @@ import type { WireMessage } from '../../core/protocol/bridge';
 import { STALE_UPLOAD_MS } from '../host/uploads';
 import { startHarness, type Harness } from '../testing/hostHarness';
 import { startWebHost, type WebHost } from './server';
+import { MAX_PLAIN_MESSAGE_BYTES } from './socketBridge';
 
 function connect(url: string, origin?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -71,6 +72,12 @@ describe('web host', () => {
     expect(await nextReply(ws)).toMatchObject({ result: { ok: false, error: { code: 'validation' } } });
     ws.send(JSON.stringify({ id: 2, channel: 'runs.get', payload: { runId: '../x' } }));
     expect(await nextReply(ws)).toMatchObject({ id: 2, result: { ok: false, error: { code: 'validation' } } });
+    // A big frame is refused unread unless a compute host's channel sends it (checkpoint bytes).
+    const padding = 'x'.repeat(MAX_PLAIN_MESSAGE_BYTES);
+    ws.send(JSON.stringify({ id: 3, channel: 'system.info', payload: { padding } }));
+    expect(await nextReply(ws)).toMatchObject({ id: 3, result: { ok: false, error: { message: expect.stringMatching(/too large/) } } });
+    ws.send(JSON.stringify({ id: 4, channel: 'compute.event', payload: { padding } }));
+    expect(await nextReply(ws)).toMatchObject({ id: 4, result: { ok: false, error: { message: expect.not.stringMatching(/too large/) } } });
     ws.close();
   });
 

@@ -9,6 +9,28 @@ import type { Caller } from '../host/caller';
 
 let sockets = 0;
 
+/**
+ * Frames above this size are parsed only for a window compute host's channels (checkpoint and
+ * file bytes as base64); everything else the studio sends is small JSON, and parsing a 60 MB frame
+ * of junk would block the host for seconds.
+ */
+export const MAX_PLAIN_MESSAGE_BYTES = 1024 * 1024;
+
+/** The channel a frame names, read from its head (clients write {"id":…,"channel":…,"payload":…}). */
+function headChannel(head: string): { id: number; channel: string } | null {
+  const match = /^\{"id":(\d{1,15}),"channel":"([A-Za-z.]{1,64})"/.exec(head);
+  return match ? { id: Number(match[1]), channel: match[2] ?? '' } : null;
+}
+
+/** A refusal for an oversized frame, or null when it may be parsed. */
+function oversizedRefusal(data: Buffer): WireMessage | null {
+  if (data.length <= MAX_PLAIN_MESSAGE_BYTES) return null;
+  const head = headChannel(data.subarray(0, 128).toString('utf8'));
+  if (head?.channel.startsWith('compute.')) return null;
+  const error = { code: 'validation' as const, message: `message of ${data.length} bytes is too large (at most ${MAX_PLAIN_MESSAGE_BYTES} except for compute channels)` };
+  return { kind: 'reply', id: head?.id ?? -1, result: { ok: false, error } };
+}
+
 function parseWireRequest(data: unknown): WireRequest | null {
   try {
     const value: unknown = JSON.parse(String(data));
@@ -43,6 +65,8 @@ export function attachSocket(socket: WebSocket, dispatch: Dispatch, bus: EventBu
   const caller = socketCaller(socket);
   const unsubscribe = bus.subscribe(caller.send);
   socket.on('message', (data) => {
+    const refusal = Buffer.isBuffer(data) ? oversizedRefusal(data) : null;
+    if (refusal !== null) return void send(socket, refusal);
     const request = parseWireRequest(data);
     if (!request) {
       send(socket, {
