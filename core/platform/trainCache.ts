@@ -57,11 +57,12 @@ export async function clearTrainCache(dir: string, budgetBytes = TRAIN_CACHE_BUD
 
 /** Removes orphaned partial writes, then the least recently used stages until the folder holds ≤ `budget` bytes; `keep` stays. */
 export async function evictTrainCache(dir: string, budget: number, keep: string, now = Date.now()): Promise<void> {
+  const isOrphan = (f: CacheFile): boolean => f.partial && now - f.used > ORPHAN_AGE_MS;
   const all = await cacheFiles(dir);
-  for (const f of all) if (f.partial && now - f.used > ORPHAN_AGE_MS) await rm(f.path, { force: true });
-  const files = all.filter((f) => !f.partial);
-  let total = all.filter((f) => !f.partial || now - f.used <= ORPHAN_AGE_MS).reduce((a, f) => a + f.size, 0);
-  for (const f of files.sort((a, b) => a.used - b.used)) {
+  for (const f of all.filter(isOrphan)) await rm(f.path, { force: true });
+  const kept = all.filter((f) => !isOrphan(f));
+  let total = kept.reduce((a, f) => a + f.size, 0);
+  for (const f of kept.filter((k) => !k.partial).sort((a, b) => a.used - b.used)) {
     if (total <= budget) break;
     if (f.path === keep) continue;
     await rm(f.path, { force: true });

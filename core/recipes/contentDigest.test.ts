@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { useTensorSuite } from '../testing/tensorSuite';
-import { sourcesDigest, weightsDigest } from './contentDigest';
+import { digestInts, sourcesDigest, weightsDigest } from './contentDigest';
 import type { RecipeSource } from './runner';
 
 useTensorSuite();
@@ -51,5 +51,17 @@ describe('weightsDigest', () => {
     expect(weightsDigest(again)).toBe(weightsDigest(one));
     for (const other of [moved, renamed, reshaped]) expect(weightsDigest(other)).not.toBe(weightsDigest(one));
     for (const m of [one, again, moved, renamed, reshaped]) disposeAll(m);
+  });
+});
+
+describe('digestInts', () => {
+  it('digests integer data: equal arrays agree, any changed value or length differs', () => {
+    const ids = Int32Array.from({ length: 300 }, (_, i) => (i * 7) % 13);
+    expect(digestInts(ids)).toBe(digestInts(Int32Array.from(ids)));
+    const changed = Int32Array.from(ids);
+    changed[150] = 99;
+    expect(digestInts(changed)).not.toBe(digestInts(ids));
+    expect(digestInts(ids.subarray(0, 299))).not.toBe(digestInts(ids));
+    expect(digestInts(ids)).toMatch(/^[0-9a-f]{16}$/);
   });
 });

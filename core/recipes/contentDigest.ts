@@ -1,6 +1,6 @@
 /**
- * Digests of what a run trains on — its sources (rows, users, item texts) and a provided model's
- * start weights — for stage-checkpoint fingerprints: a resumed run must never restore a stage that
+ * Digests of what a run trains on — its sources (rows, users, item texts), a provided model's
+ * start weights, data computed in the run (RecBase's semantic IDs) — for stage-checkpoint fingerprints: a resumed run must never restore a stage that
  * was trained on other data (an item template edited between cancel and resume, a model folder
  * replaced in place). Two 32-bit lanes over 32-bit words (FNV-1a, and a murmur3-style mix), so a
  * million rows digest in milliseconds; it guards against accidents, not adversaries.
@@ -39,6 +39,13 @@ class WordHash {
 /** The 32-bit words of a typed array's bytes (a float's bit pattern, not its rounded value). */
 function wordsOf(a: Int32Array | Float32Array | Float64Array): Int32Array {
   return a instanceof Int32Array ? a : new Int32Array(a.buffer, a.byteOffset, a.byteLength / 4);
+}
+
+/** A digest of integers, as 16 hex digits: a stage scope for data computed in the run. */
+export function digestInts(values: ArrayLike<number>): string {
+  const h = new WordHash();
+  h.words(values instanceof Int32Array ? values : Int32Array.from(values));
+  return h.hex();
 }
 
 /** A digest of every source: name, user space, users, items (id, title, genres, text) and every row column. */

@@ -1,6 +1,7 @@
 /**
- * FNV-1a, 64-bit, folding in one whole value per step: a fast, stable fingerprint for names and
- * cache scopes (export folders per exact λ, stage files per set of semantic IDs), never security.
+ * FNV-1a, 64-bit, folding in one whole value per step: a stable fingerprint for short texts
+ * (export folders per exact λ), never security. Stage fingerprints digest large data with
+ * contentDigest.ts, whose 32-bit lanes avoid BigInt arithmetic per value.
  */
 
 const FNV_OFFSET = 0xcbf29ce484222325n;

@@ -62,7 +62,7 @@ async function runCprecJob(files: RecipeFiles, input: RecipeRunInput<CprecSettin
   try {
     io.emit({ kind: 'stage', stage: 'pretrain' });
     // A stage file is only reused by the run that wrote it: same settings (target resolved), data and model.
-    const fingerprint = runFingerprint({ recipe: 'cprec', version: 2, settings: s, model: input.model }, input.sources, model.kind === 'provided' ? model.weights : null);
+    const fingerprint = runFingerprint({ recipe: 'cprec', version: 2, settings: s, model: input.model }, input.sources, model);
     const r = await runCprec({ sources: input.sources, model }, s, {
       stages: runStageCheckpoints(files, io, fingerprint),
       ...cacheHooks(io, seriesOf),

@@ -3,14 +3,14 @@
  * the run's checkpoints/stages/, so a resumed run (cancelled, crashed, host restarted) reuses the
  * stages that finished and trains only the rest. A stage cut off mid-training starts again. A file
  * is reused only when it carries the run's fingerprint (recipe, settings, digests of the data and
- * of a provided model's weights): tensors are only valid for the run that trained them, and a restored stage gives exactly the tensors the
- * uninterrupted run had. Files are F32 safetensors; a full-weight stage of a real model is as large
+ * of a provided model's weights): tensors are only valid for the run that trained them, and a
+ * restored stage gives exactly the tensors the uninterrupted run had. Files are F32 safetensors; a full-weight stage of a real model is as large
  * as the model (the price of not retraining it).
  */
 import type * as tf from '@tensorflow/tfjs';
 import { sourcesDigest, weightsDigest } from '../contentDigest';
-import { fnv1a64 } from '../fnv';
 import type { RecipeSource } from '../runner';
+import type { RecipeModel } from './modelSource';
 import { joinPath, type RecipeFiles } from './recipeFiles';
 
 /** What a stage leaves: its tensors, and a note of what else later stages need (e.g. its final loss as JSON). */
@@ -35,19 +35,14 @@ export interface StageCheckpoints {
 /** No checkpoints: every stage trains (tests and callers without a run folder). */
 export const TRAIN_EVERY_STAGE: StageCheckpoints = { through: (_stage, train) => train(), within: () => TRAIN_EVERY_STAGE };
 
-/** A 64-bit digest (FNV-1a) of integers, as 16 hex digits: a stage scope for computed data. */
-export function digestInts(values: ArrayLike<number>): string {
-  return fnv1a64(values).toString(16).padStart(16, '0');
-}
-
 /**
  * A run's fingerprint: the recipe's own fields (its name, settings with defaults resolved, …) and
  * digests of what it trains on, the sources and a provided model's start weights. The host reloads
  * the sources on resume, and the dataset's item template (hence every item text) or a model
  * folder's files may have changed since the stages were saved.
  */
-export function runFingerprint(fields: Readonly<Record<string, unknown>>, sources: readonly RecipeSource[], weights: ReadonlyMap<string, tf.Tensor> | null = null): string {
-  return JSON.stringify({ ...fields, data: sourcesDigest(sources), ...(weights === null ? {} : { weights: weightsDigest(weights) }) });
+export function runFingerprint(fields: Readonly<Record<string, unknown>>, sources: readonly RecipeSource[], model?: RecipeModel): string {
+  return JSON.stringify({ ...fields, data: sourcesDigest(sources), ...(model?.kind === 'provided' ? { weights: weightsDigest(model.weights) } : {}) });
 }
 
 /** `checkpoints/stages/<stage>.safetensors` in the run folder. */

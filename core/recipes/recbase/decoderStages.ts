@@ -6,7 +6,8 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { RecForgeError } from '../../errors';
-import { digestInts, TRAIN_EVERY_STAGE, type StageCheckpoints } from '../llm/stageCheckpoints';
+import { digestInts } from '../contentDigest';
+import { TRAIN_EVERY_STAGE, type StageCheckpoints } from '../llm/stageCheckpoints';
 import type { LmConfig } from '../../models/lm/config';
 import { disposeWeights } from '../../models/lm/weights';
 import { mixSeed } from '../../train/rng';

@@ -87,7 +87,7 @@ async function runWithModel(files: RecipeFiles, input: RecipeRunInput<RecCocktai
   const s = { ...input.settings, targetDomain: targetDomainOf(input.sources, input.settings.targetDomain) };
   const prepared = prepareRecCocktail({ sources: input.sources, model }, s);
   // A stage file is only reused by the run that wrote it: same settings (target resolved), data and model.
-  const fingerprint = runFingerprint({ recipe: 'reccocktail', version: 2, settings: s, model: input.model }, input.sources, model.kind === 'provided' ? model.weights : null);
+  const fingerprint = runFingerprint({ recipe: 'reccocktail', version: 2, settings: s, model: input.model }, input.sources, model);
   const r = await runPreparedRecCocktail(prepared, s, {
     stages: runStageCheckpoints(files, io, fingerprint),
     ...cacheHooks(io, seriesOf),
