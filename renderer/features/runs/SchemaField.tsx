@@ -1,4 +1,4 @@
-import { memo, useEffect, useState, type ChangeEvent, type ReactElement } from 'react';
+import { memo, useEffect, useState, type ChangeEvent, type ReactElement, type ReactNode } from 'react';
 import type { RegisteredModel } from '../../../core/protocol';
 import { invoke } from '../../ipc/invoke';
 import type { SchemaField as Field } from '../../lib/schemaForm';
@@ -12,47 +12,52 @@ interface SchemaFieldProps {
   readonly onChange: (path: string, text: string) => void;
 }
 
-/** A base-model choice: 'scratch' or one of the workspace's registered models. */
-function ModelField({ field, value, onChange }: SchemaFieldProps): ReactElement {
-  const [models, setModels] = useState<readonly RegisteredModel[]>([]);
-  useEffect(() => { invoke('models.list', {}).then(setModels, () => undefined); }, []);
+/** A labelled select of a generated field; `children` are its options. */
+function SelectField({ field, value, onChange, children }: SchemaFieldProps & { readonly children: ReactNode }): ReactElement {
   return (
     <label className="field" title={field.help}>
       <span>{field.label}</span>
       <select data-testid={`field-${field.path}`} value={value} onChange={(e) => onChange(field.path, e.target.value)}>
-        <option value="scratch">From scratch (pretrain on the item text)</option>
-        {models.map((m) => <option key={m.id} value={m.id}>{m.name} · {m.info.architecture}</option>)}
+        {children}
       </select>
       {field.help ? <small className="field-help">{field.help}</small> : null}
     </label>
   );
 }
 
+/** A base-model choice: 'scratch' or one of the workspace's registered models. */
+function ModelField(props: SchemaFieldProps): ReactElement {
+  const [models, setModels] = useState<readonly RegisteredModel[]>([]);
+  useEffect(() => { invoke('models.list', {}).then(setModels, () => undefined); }, []);
+  return (
+    <SelectField {...props}>
+      <option value="scratch">From scratch (pretrain on the item text)</option>
+      {models.map((m) => <option key={m.id} value={m.id}>{m.name} · {m.info.architecture}</option>)}
+    </SelectField>
+  );
+}
+
 /** A domain of the dataset chosen for the run; '' keeps the recipe's default (the help says which). */
-function DomainField({ field, value, onChange }: SchemaFieldProps): ReactElement {
+function DomainField(props: SchemaFieldProps): ReactElement {
   const datasetId = useStore(newRunDatasetId);
   const domains = useStore((s) => s.datasets.find((d) => d.id === datasetId)?.domains ?? []);
   // A value from a preset or an earlier dataset stays selectable, so the form never changes it silently.
-  const stale = value !== '' && !domains.includes(value);
+  const stale = props.value !== '' && !domains.includes(props.value);
   return (
-    <label className="field" title={field.help}>
-      <span>{field.label}</span>
-      <select data-testid={`field-${field.path}`} value={value} onChange={(e) => onChange(field.path, e.target.value)}>
-        <option value="">Recipe default</option>
-        {domains.map((d) => <option key={d} value={d}>{d}</option>)}
-        {stale ? <option value={value}>{value} (not in this dataset)</option> : null}
-      </select>
-      {field.help ? <small className="field-help">{field.help}</small> : null}
-    </label>
+    <SelectField {...props}>
+      <option value="">Recipe default</option>
+      {domains.map((d) => <option key={d} value={d}>{d}</option>)}
+      {stale ? <option value={props.value}>{props.value} (not in this dataset)</option> : null}
+    </SelectField>
   );
 }
 
 /** One generated input: number, checkbox or select, labelled and explained by the schema. */
 export const SchemaField = memo(function SchemaField({ field, value, onChange }: SchemaFieldProps): ReactElement {
   const testId = `field-${field.path}`;
-  const onInput = (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>): void => {
+  const onInput = (e: ChangeEvent<HTMLInputElement>): void => {
     const target = e.target;
-    onChange(field.path, target instanceof HTMLInputElement && target.type === 'checkbox' ? String(target.checked) : target.value);
+    onChange(field.path, target.type === 'checkbox' ? String(target.checked) : target.value);
   };
   if (field.kind === 'boolean') {
     return (
@@ -64,24 +69,25 @@ export const SchemaField = memo(function SchemaField({ field, value, onChange }:
   }
   if (field.kind === 'model') return <ModelField field={field} value={value} onChange={onChange} />;
   if (field.kind === 'domain') return <DomainField field={field} value={value} onChange={onChange} />;
+  if (field.kind === 'enum') {
+    return (
+      <SelectField field={field} value={value} onChange={onChange}>
+        {(field.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+      </SelectField>
+    );
+  }
   return (
     <label className="field" title={field.help}>
       <span>{field.label}</span>
-      {field.kind === 'enum' ? (
-        <select data-testid={testId} value={value} onChange={onInput}>
-          {(field.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
-        </select>
-      ) : (
-        <input
-          type={field.kind === 'string' ? 'text' : 'number'}
-          data-testid={testId}
-          value={value}
-          {...(field.min !== undefined ? { min: field.min } : {})}
-          {...(field.max !== undefined ? { max: field.max } : {})}
-          step={field.kind === 'integer' ? 1 : 'any'}
-          onChange={onInput}
-        />
-      )}
+      <input
+        type={field.kind === 'string' ? 'text' : 'number'}
+        data-testid={testId}
+        value={value}
+        {...(field.min !== undefined ? { min: field.min } : {})}
+        {...(field.max !== undefined ? { max: field.max } : {})}
+        step={field.kind === 'integer' ? 1 : 'any'}
+        onChange={onInput}
+      />
       {field.help ? <small className="field-help">{field.help}</small> : null}
     </label>
   );
