@@ -10,6 +10,10 @@ export interface RendererBridge {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Electron only: the real filesystem path of a dropped File (webUtils.getPathForFile). */
   readonly pathForFile?: (file: object) => string;
+  /** Electron only: grants the window read access to a dropped File; resolves to its path ('' if none). */
+  readonly grantFile?: (file: object) => Promise<string>;
+  /** Electron only: a folder chosen in the native dialog (and granted), or null if cancelled. */
+  readonly chooseFolder?: () => Promise<string | null>;
 }
 
 /** Client → server over the WebSocket at `/api?token=…`. */

@@ -69,3 +69,11 @@ export const EVENT_CHANNELS: Exhaustive<EventChannel, typeof events> = events;
 
 /** Prefix every Electron IPC channel carries; the preload refuses anything else. */
 export const CHANNEL_PREFIX = 'recforge:';
+
+/**
+ * Electron-only channels outside the contract (the preload calls them itself, never on the
+ * page's behalf with a string): hand a dropped file's real path to the main process, or let the
+ * user pick a folder in the native dialog. Each grants the window read access to that path.
+ */
+export const GRANT_FILE_CHANNEL = 'recforge-grant:file';
+export const CHOOSE_FOLDER_CHANNEL = 'recforge-grant:folder';

@@ -35,6 +35,7 @@ import { listRecipes } from './recipes';
 import { instructionPreview } from '../../core/recipes/reccocktail/instructionPreview';
 import { writeRunReport } from './runReport';
 import { assertRunnable, inspectModelFolder } from './modelFolders';
+import { assertReadable } from './pathGrants';
 import { removeUploads, resolveFileRefs } from './uploads';
 import { validateRequest } from './validate';
 import { runAction } from './runActions';
@@ -95,9 +96,9 @@ function buildHandlers(ctx: HostContext): Handlers {
     'system.trainCache': () => trainCacheInfo(ctx.workspace.trainCacheDir()),
     'system.clearTrainCache': () => clearTrainCache(ctx.workspace.trainCacheDir()),
     'datasets.list': () => ctx.workspace.listDatasets(),
-    'datasets.preview': async (req) => ctx.workspace.previewTables(await resolveFileRefs(ctx.workspace.dir, req.files)),
-    'datasets.import': async (req) => {
-      const result = await importFiles(ctx, req).finally(() => removeUploads(ctx.workspace.dir, req.files));
+    'datasets.preview': async (req, caller) => ctx.workspace.previewTables(await resolveFileRefs(ctx.workspace.dir, req.files, caller?.paths)),
+    'datasets.import': async (req, caller) => {
+      const result = await importFiles(ctx, req, caller?.paths).finally(() => removeUploads(ctx.workspace.dir, req.files));
       ctx.bus.emit('datasets.onChanged', await ctx.workspace.listDatasets());
       return result;
     },
@@ -128,15 +129,19 @@ function buildHandlers(ctx: HostContext): Handlers {
     'runs.pipeline': (req) => pipelineOfRun(ctx, req.runId),
     'runs.report': (req) => writeRunReport(ctx, req.runId),
     'runs.annotate': (req) => ctx.runs.annotate(req.runId, { ...(req.notes !== undefined ? { notes: req.notes } : {}), ...(req.tags !== undefined ? { tags: [...new Set(req.tags)] } : {}) }),
-    'runs.importLog': async (req) => {
-      const [file] = await resolveFileRefs(ctx.workspace.dir, [req.file]);
+    'runs.importLog': async (req, caller) => {
+      const [file] = await resolveFileRefs(ctx.workspace.dir, [req.file], caller?.paths);
       return importTrainLog(ctx, req.name, file as { name: string; path: string }).finally(() => removeUploads(ctx.workspace.dir, [req.file]));
     },
     'pipelines.run': (req) => runPipeline(ctx, req),
     'recipes.list': async () => listRecipes(),
     'recipes.previewInstruction': async ({ datasetId, recipe: _recipe, ...settings }) => instructionPreview(await ctx.workspace.loadRecipeSources(datasetId), settings),
-    'models.inspect': (req) => inspectModelFolder(req.path),
-    'models.register': async (req) => {
+    'models.inspect': async (req, caller) => {
+      await assertReadable(caller?.paths, [req.path]);
+      return inspectModelFolder(req.path);
+    },
+    'models.register': async (req, caller) => {
+      await assertReadable(caller?.paths, [req.path]);
       const info = await inspectModelFolder(req.path);
       assertRunnable(info);
       return ctx.workspace.registerModel(req.name, info);

@@ -4,6 +4,7 @@
  * itself, only that window can report on it, and a closed window interrupts its run.
  */
 import type { EventSink } from './eventBus';
+import type { PathAccess } from './pathGrants';
 
 export interface Caller {
   /** Stable for the connection's lifetime, e.g. 'window-3' or 'socket-12'. */
@@ -15,4 +16,6 @@ export interface Caller {
    * Returns its removal, for listeners that outlive their use (one per action call would pile up).
    */
   onGone(listener: () => void): () => void;
+  /** Which local paths it may name (an Electron window); absent: the local user, any path. */
+  readonly paths?: PathAccess;
 }

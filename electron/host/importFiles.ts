@@ -6,6 +6,7 @@ import { TABULAR_FORMATS, type ImportRequestParsed } from '../../core/protocol/s
 import type { ColumnMapping, ImportOptions, ImportResult } from '../../core/protocol/tabular';
 import type { ParsedFormat } from '../../core/platform/workspace/importSources';
 import type { HostContext } from './hostContext';
+import type { PathAccess } from './pathGrants';
 import { resolveFileRefs } from './uploads';
 
 const NOTHING_SKIPPED = { count: 0, errors: [] } as const;
@@ -15,8 +16,8 @@ function isTabular(req: ImportRequestParsed): boolean {
   return tabular && (req.format !== 'csv' || req.mapping !== undefined || req.options !== undefined);
 }
 
-export async function importFiles(ctx: HostContext, req: ImportRequestParsed): Promise<ImportResult> {
-  const files = await resolveFileRefs(ctx.workspace.dir, req.files);
+export async function importFiles(ctx: HostContext, req: ImportRequestParsed, access?: PathAccess): Promise<ImportResult> {
+  const files = await resolveFileRefs(ctx.workspace.dir, req.files, access);
   if (isTabular(req)) {
     const { summary, skipped } = await ctx.workspace.importTables({
       name: req.name, format: req.format, files, minInteractions: req.minInteractions,

@@ -6,6 +6,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
 import type { FileRef } from '../../core/protocol/schemas';
+import { assertReadable, type PathAccess } from './pathGrants';
 
 export function uploadsDir(workspaceDir: string): string {
   return join(workspaceDir, 'uploads');
@@ -24,10 +25,13 @@ function safeName(name: string): string {
   return base;
 }
 
+/** Real paths of `refs`; a path ref must be one the caller may read (checked before it is touched). */
 export async function resolveFileRefs(
   workspaceDir: string,
   refs: readonly FileRef[],
+  access?: PathAccess,
 ): Promise<{ name: string; path: string }[]> {
+  await assertReadable(access, refs.flatMap((ref) => (ref.kind === 'path' ? [ref.path] : [])));
   return Promise.all(
     refs.map(async (ref) => {
       const path = ref.kind === 'path' ? ref.path : join(uploadsDir(workspaceDir), ref.uploadId, safeName(ref.name));

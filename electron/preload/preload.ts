@@ -3,7 +3,7 @@
  * Only channels of the contract pass; everything is prefixed so no other IPC can be reached.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { CHANNEL_PREFIX, EVENT_CHANNELS, INVOKE_CHANNELS } from '../../core/protocol/channels';
+import { CHANNEL_PREFIX, CHOOSE_FOLDER_CHANNEL, EVENT_CHANNELS, GRANT_FILE_CHANNEL, INVOKE_CHANNELS } from '../../core/protocol/channels';
 
 const invokeChannels = new Set<string>(INVOKE_CHANNELS);
 const eventChannels = new Set<string>(EVENT_CHANNELS);
@@ -21,6 +21,14 @@ const api = {
   },
   pathForFile(file: File): string {
     return webUtils.getPathForFile(file);
+  },
+  // The path comes from the File here, never from the page: a page can only grant what the
+  // user dropped (a File made in script has no path).
+  grantFile(file: File): Promise<string> {
+    return ipcRenderer.invoke(GRANT_FILE_CHANNEL, webUtils.getPathForFile(file)) as Promise<string>;
+  },
+  chooseFolder(): Promise<string | null> {
+    return ipcRenderer.invoke(CHOOSE_FOLDER_CHANNEL) as Promise<string | null>;
   },
 };
 

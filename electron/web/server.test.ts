@@ -8,7 +8,7 @@ import type { WireMessage } from '../../core/protocol/bridge';
 import { STALE_UPLOAD_MS } from '../host/uploads';
 import { startHarness, type Harness } from '../testing/hostHarness';
 import { startWebHost, type WebHost } from './server';
-import { MAX_PLAIN_MESSAGE_BYTES } from './socketBridge';
+import { MAX_PLAIN_MESSAGE_BYTES } from '../host/messageSize';
 
 function connect(url: string, origin?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {

@@ -2,19 +2,15 @@
  * The WebSocket side of the protocol: WireRequests in, replies and pushed events out.
  */
 import type { WebSocket } from 'ws';
+import { toApiError } from '../../core/errors';
 import type { WireMessage, WireRequest } from '../../core/protocol/bridge';
 import type { Dispatch } from '../host/api';
 import type { EventBus } from '../host/eventBus';
 import type { Caller } from '../host/caller';
+import { isBulkChannel, MAX_PLAIN_MESSAGE_BYTES, messageTooLarge } from '../host/messageSize';
 
 let sockets = 0;
 
-/**
- * Frames above this size are parsed only for a window compute host's channels (checkpoint and
- * file bytes as base64); everything else the studio sends is small JSON, and parsing a 60 MB frame
- * of junk would block the host for seconds.
- */
-export const MAX_PLAIN_MESSAGE_BYTES = 1024 * 1024;
 
 /** The channel a frame names, read from its head (clients write {"id":…,"channel":…,"payload":…}). */
 function headChannel(head: string): { id: number; channel: string } | null {
@@ -22,13 +18,12 @@ function headChannel(head: string): { id: number; channel: string } | null {
   return match ? { id: Number(match[1]), channel: match[2] ?? '' } : null;
 }
 
-/** A refusal for an oversized frame, or null when it may be parsed. */
+/** A refusal for an oversized frame, or null when it may be parsed (parsing 60 MB of junk holds the host for seconds). */
 function oversizedRefusal(data: Buffer): WireMessage | null {
   if (data.length <= MAX_PLAIN_MESSAGE_BYTES) return null;
   const head = headChannel(data.subarray(0, 128).toString('utf8'));
-  if (head?.channel.startsWith('compute.')) return null;
-  const error = { code: 'validation' as const, message: `message of ${data.length} bytes is too large (at most ${MAX_PLAIN_MESSAGE_BYTES} except for compute channels)` };
-  return { kind: 'reply', id: head?.id ?? -1, result: { ok: false, error } };
+  if (head !== null && isBulkChannel(head.channel)) return null;
+  return { kind: 'reply', id: head?.id ?? -1, result: { ok: false, error: toApiError(messageTooLarge(data.length)) } };
 }
 
 function parseWireRequest(data: unknown): WireRequest | null {

@@ -61,15 +61,17 @@ function uploadFile(file: File, onProgress: UploadProgress): Promise<UploadReply
   });
 }
 
-/** Electron: real paths of the files. Web: uploads each file to the host, one after another. */
+/** Electron: real paths of the files (each granted to the window). Web: uploads each file to the host, one after another. */
 export async function toFileRefs(files: readonly File[], onProgress: UploadProgress): Promise<FileRef[]> {
-  const pathFor = getBridge().pathForFile;
-  if (pathFor !== undefined) {
-    return files.map((file) => {
-      const path = pathFor(file);
+  const grantFile = getBridge().grantFile;
+  if (grantFile !== undefined) {
+    const refs: FileRef[] = [];
+    for (const file of files) {
+      const path = await grantFile(file);
       if (path === '') throw new ApiCallError({ code: 'import', message: `${file.name} is not a file on disk` });
-      return { kind: 'path', path };
-    });
+      refs.push({ kind: 'path', path });
+    }
+    return refs;
   }
   const refs: FileRef[] = [];
   for (const file of files) {

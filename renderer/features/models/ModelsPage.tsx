@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ChangeEvent, type ReactElement } from 'react';
 import type { ApiError, ModelFolderInfo, RegisteredModel } from '../../../core/protocol';
 import { invoke, toApiError } from '../../ipc/invoke';
+import { getBridge } from '../../ipc/transport';
 import { formatLocation } from '../../lib/format';
 import { ModelInfoCard } from './ModelInfoCard';
 
@@ -14,11 +15,21 @@ export function ModelsPage(): ReactElement {
   const [models, setModels] = useState<readonly RegisteredModel[]>([]);
   useEffect(() => { invoke('models.list', {}).then(setModels, () => undefined); }, []);
   const fail = (e: unknown): void => { setError(toApiError(e)); setInfo(null); };
-  const onInspect = useCallback(() => {
+  const inspect = useCallback((folder: string) => {
     setBusy(true);
     setError(null);
-    invoke('models.inspect', { path: path.trim() }).then((i) => { setInfo(i); setName((n) => n || (i.path.split(/[\\/]/).pop() ?? '')); }, fail).finally(() => setBusy(false));
-  }, [path]);
+    invoke('models.inspect', { path: folder }).then((i) => { setInfo(i); setName((n) => n || (i.path.split(/[\\/]/).pop() ?? '')); }, fail).finally(() => setBusy(false));
+  }, []);
+  const onInspect = useCallback(() => inspect(path.trim()), [inspect, path]);
+  // Electron: the native dialog also grants the window read access to the folder.
+  const chooseFolder = getBridge().chooseFolder;
+  const onBrowse = (): void => {
+    chooseFolder?.().then((folder) => {
+      if (folder === null) return;
+      setPath(folder);
+      inspect(folder);
+    }, fail);
+  };
   const onRegister = useCallback(() => {
     setBusy(true);
     invoke('models.register', { path: path.trim(), name: name.trim() }).then((m) => setModels((l) => [m, ...l]), fail).finally(() => setBusy(false));
@@ -38,6 +49,7 @@ export function ModelsPage(): ReactElement {
             <span>Model folder (absolute path)</span>
             <input data-testid="model-path" value={path} placeholder="/models/Qwen2-0.5B-Instruct" onChange={(e: ChangeEvent<HTMLInputElement>) => setPath(e.target.value)} />
           </label>
+          {chooseFolder ? <button type="button" className="btn" data-testid="model-browse" disabled={busy} onClick={onBrowse}>Browse…</button> : null}
           <button type="button" className="btn btn-primary" data-testid="model-inspect" disabled={busy || path.trim() === ''} onClick={onInspect}>Inspect</button>
         </div>
         {error ? (
