@@ -8,13 +8,14 @@ import { clearTrainCache, evictTrainCache, nodeTrainCache, trainCacheInfo } from
 
 useTensorSuite();
 const tmp = useTempDir('train-cache-');
+const CONTEXT = { description: 'ctx', threads: 1 };
 
 const trained = (value: number): { tensors: Map<string, tf.Tensor>; finalLoss: number } => ({ tensors: new Map([['w', tf.fill([64], value)]]), finalLoss: value / 10 });
 const free = (t: { tensors: Map<string, tf.Tensor> }): void => tf.dispose([...t.tensors.values()]);
 
 describe('the workspace train cache on disk', () => {
   it('gives back a saved stage (tensors and final loss) under its key only; a damaged or renamed file is a miss', async () => {
-    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    const cache = nodeTrainCache(tmp.dir, CONTEXT);
     const one = trained(3);
     await cache.save('aa', one);
     free(one);
@@ -33,7 +34,7 @@ describe('the workspace train cache on disk', () => {
   });
 
   it('a stage removed while it is being read (Clear pressed during a run) is a miss, never an error', async () => {
-    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    const cache = nodeTrainCache(tmp.dir, CONTEXT);
     for (let i = 0; i < 20; i++) {
       const one = trained(i);
       await cache.save('k', one);
@@ -46,7 +47,7 @@ describe('the workspace train cache on disk', () => {
   it('counts, clears and (once orphaned) evicts the partial files that killed writes leave', async () => {
     const partial = (name: string, hoursAgo: number): Promise<void> =>
       writeFile(join(tmp.dir, name), new Uint8Array(1000)).then(() => utimes(join(tmp.dir, name), new Date(Date.now() - hoursAgo * 3.6e6), new Date(Date.now() - hoursAgo * 3.6e6)));
-    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    const cache = nodeTrainCache(tmp.dir, CONTEXT);
     const one = trained(1);
     await cache.save('k1', one);
     free(one);
@@ -61,14 +62,14 @@ describe('the workspace train cache on disk', () => {
   });
 
   it('the digest is SHA-256 of the bytes fed in', () => {
-    const d = nodeTrainCache(tmp.dir, 'ctx').newDigest();
+    const d = nodeTrainCache(tmp.dir, CONTEXT).newDigest();
     d.update(new TextEncoder().encode('ab'));
     d.update(new TextEncoder().encode('c'));
     expect(d.hex()).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
   it('keeps within its budget by dropping the least recently used files; a hit counts as a use and the new file stays', async () => {
-    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    const cache = nodeTrainCache(tmp.dir, CONTEXT);
     for (const [i, key] of ['k1', 'k2', 'k3'].entries()) {
       const t = trained(i);
       await cache.save(key, t);
@@ -86,7 +87,7 @@ describe('the workspace train cache on disk', () => {
   });
 
   it('does not keep a stage larger than its whole budget', async () => {
-    const cache = nodeTrainCache(tmp.dir, 'ctx', 100); // 64 F32 values are 256 bytes
+    const cache = nodeTrainCache(tmp.dir, CONTEXT, 100); // 64 F32 values are 256 bytes
     const t = trained(1);
     await cache.save('big', t);
     free(t);
@@ -96,7 +97,7 @@ describe('the workspace train cache on disk', () => {
 
   it('reports its files and bytes, and clearing empties it (a missing folder is an empty cache)', async () => {
     expect(await trainCacheInfo(join(tmp.dir, 'none'), 100)).toEqual({ files: 0, bytes: 0, budgetBytes: 100 });
-    const cache = nodeTrainCache(tmp.dir, 'ctx');
+    const cache = nodeTrainCache(tmp.dir, CONTEXT);
     for (const key of ['a1', 'a2']) {
       const t = trained(1);
       await cache.save(key, t);

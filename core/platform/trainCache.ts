@@ -70,11 +70,18 @@ export async function evictTrainCache(dir: string, budget: number, keep: string,
   }
 }
 
-/** The cache in `dir` for trainings in `context` (engine build, backend, threads). */
-export function nodeTrainCache(dir: string, context: string, budgetBytes = TRAIN_CACHE_BUDGET): TrainCache {
+/** What trains in this process: its description (engine build, backend, threads) and thread count. */
+export interface TrainCacheContext {
+  readonly description: string;
+  readonly threads: number;
+}
+
+/** The cache in `dir` for trainings in `context`. */
+export function nodeTrainCache(dir: string, context: TrainCacheContext, budgetBytes = TRAIN_CACHE_BUDGET): TrainCache {
   const fileOf = (key: string): string => join(dir, `${key}${SUFFIX}`);
   return {
-    context,
+    context: context.description,
+    threads: context.threads,
     newDigest: sha256Digest,
     async load(key) {
       // Any failure is a miss, including the file vanishing mid-read (Clear pressed during a run).

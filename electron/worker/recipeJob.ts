@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { RecForgeError, toApiError } from '../../core/errors';
 import type { RecipeJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
 import type { RecipeActionIo, RecipeRunOutcome } from '../../core/recipes/runner';
-import { nodeTrainCache } from '../../core/platform/trainCache';
+import { nodeTrainCache, type TrainCacheContext } from '../../core/platform/trainCache';
 import { RECIPE_RUNNERS } from './recipeRunners';
 
 let backendReady: Promise<void> = Promise.resolve();
@@ -27,7 +27,7 @@ export interface RecipeJobHooks {
   isCancelled(): boolean;
   yieldToEventLoop(): Promise<void>;
   /** What a trained stage depends on in this process besides its job (backend, threads); with the job's cacheDir it turns the stage cache on. */
-  cacheContext?: string;
+  cacheContext?: TrainCacheContext;
 }
 
 /** Minimum gap between two progress events of an action (≤ 10 Hz, like training progress). */

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { RecipeJob, TrainJob, WorkerEvent, WorkerRequest } from '../../core/protocol/worker';
 import { readVerifiedCheckpoint, writeCheckpointFile } from '../../core/platform/checkpointFiles';
+import type { TrainCacheContext } from '../../core/platform/trainCache';
 import { initBackend } from '../../core/tensor/backend';
 import { installReplicaStarter } from '../../core/train/parallel/replicaProvider';
 import { runTrainJob, type TrainOutcome } from '../../core/train/runTrainJob';
@@ -25,7 +26,7 @@ const cancelled = new Set<string>();
 const actions = new Map<number, { cancelled: boolean }>();
 let ready: Promise<void> | null = null;
 /** Engine build, backend and thread count: trained stages are reused only where they would come out the same. */
-let cacheContext: string | undefined;
+let cacheContext: TrainCacheContext | undefined;
 
 function post(event: WorkerEvent): void {
   port?.postMessage(event);
@@ -55,7 +56,7 @@ async function init(): Promise<void> {
   const backend = await initBackend();
   const threads = trainThreads(backend);
   installReplicaStarter(replicaStarter(backend));
-  cacheContext = `engine ${await engineIdentity()}; backend ${backend.name} (${backend.patches.join(', ')}); threads ${threads}`;
+  cacheContext = { description: `engine ${await engineIdentity()}; backend ${backend.name} (${backend.patches.join(', ')}); threads ${threads}`, threads };
   const parallel = threads > 1 ? `; training runs data-parallel on ${threads} threads` : '';
   post({ type: 'ready', backend: { ...backend, detail: `${backend.detail}${parallel}` } });
 }

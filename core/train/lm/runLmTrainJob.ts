@@ -38,8 +38,8 @@ export interface LmTrainHooks extends SessionHooks {
   startReplicas?: StartReplicas;
 }
 
-/** How a job ended (failures are thrown). */
-export type LmTrainOutcome = { readonly status: 'done'; readonly steps: number; readonly finalLoss: number | null } | { readonly status: 'cancelled'; readonly steps: number };
+/** How a job ended (failures are thrown); `threads`: this one plus the replicas that started. */
+export type LmTrainOutcome = { readonly status: 'done'; readonly steps: number; readonly finalLoss: number | null; readonly threads: number } | { readonly status: 'cancelled'; readonly steps: number };
 
 interface Loop {
   readonly s: LmSession;
@@ -108,7 +108,7 @@ export async function runLmTrainJob(input: LmTrainJob, hooks: LmTrainHooks): Pro
     progress.flush();
     if (!finished) return { status: 'cancelled', steps: s.step };
     await saveSession(s, hooks);
-    return { status: 'done', steps: s.step, finalLoss: lastLoss };
+    return { status: 'done', steps: s.step, finalLoss: lastLoss, threads: 1 + (parallel?.replicas.length ?? 0) };
   } finally {
     await closeLmReplicas(parallel);
     closeSession(s);

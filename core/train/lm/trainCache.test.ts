@@ -20,10 +20,11 @@ function fnvDigest(): Digest {
 }
 
 /** A cache in memory that keeps its own copies (`stored` may be shared by caches of other contexts). */
-function memoryCache(context = 'test', stored = new Map<string, CachedTraining>()): TrainCache & { readonly stored: Map<string, CachedTraining>; dispose(): void } {
+function memoryCache(context = 'test', stored = new Map<string, CachedTraining>(), threads = 1): TrainCache & { readonly stored: Map<string, CachedTraining>; dispose(): void } {
   const copy = (t: CachedTraining): CachedTraining => ({ tensors: new Map([...t.tensors].map(([n, x]) => [n, tf.clone(x)])), finalLoss: t.finalLoss });
   return {
     context,
+    threads,
     stored,
     newDigest: fnvDigest,
     load: async (key) => {
@@ -89,5 +90,15 @@ describe('trained-stage cache', () => {
     tf.dispose([...shifted.values()]);
     dispose(base, reference.out, again.out, ...variants.map((v) => v.out));
     cache.dispose(); // also frees what `elsewhere` stored
+  });
+
+  it('a training on fewer threads than its context names is not stored (its dropout masks differ)', async () => {
+    const cache = memoryCache('threads 2', new Map(), 2); // no replica starter here: it trains on 1
+    const job = tinyJob({ steps: 2 });
+    const first = await trainCounting(job, cache);
+    const second = await trainCounting(job, cache);
+    expect(cache.stored.size).toBe(0);
+    expect(second.reused).toEqual([]);
+    dispose(first.out, second.out);
   });
 });

@@ -28,6 +28,11 @@ export interface CachedTraining {
 export interface TrainCache {
   /** What else the result depends on in this process: engine build, backend, threads. */
   readonly context: string;
+  /**
+   * The data-parallel threads `context` names. A training that ran on fewer (replicas that could
+   * not start, e.g. under memory pressure) draws other LoRA dropout masks, so it is not stored.
+   */
+  readonly threads: number;
   newDigest(): Digest;
   /** The stored training, or null (absent or unreadable: then it trains again). Caller owns the tensors. */
   load(key: string): Promise<CachedTraining | null>;

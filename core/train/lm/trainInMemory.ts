@@ -45,12 +45,12 @@ export async function trainInMemory(job: LmTrainJob, hooks: RecipeTrainHooks = {
     hooks.onReused?.(job.runId);
     return cached;
   }
-  const trained = await train(job, hooks, base);
-  await cache.save(key, trained);
+  const { threads, ...trained } = await train(job, hooks, base);
+  if (threads === cache.threads) await cache.save(key, trained);
   return trained;
 }
 
-async function train(job: LmTrainJob, hooks: RecipeTrainHooks, base?: ReadonlyMap<string, tf.Tensor>): Promise<TrainedTensors> {
+async function train(job: LmTrainJob, hooks: RecipeTrainHooks, base?: ReadonlyMap<string, tf.Tensor>): Promise<TrainedTensors & { threads: number }> {
   const disk = new Map<string, Uint8Array>();
   let clock = 0;
   const outcome = await runLmTrainJob(base ? { ...job, base: { kind: 'provided' } } : job, {
@@ -67,5 +67,5 @@ async function train(job: LmTrainJob, hooks: RecipeTrainHooks, base?: ReadonlyMa
   if (bytes === undefined) throw new RecForgeError('internal', `training stage ${job.runId} wrote no checkpoint`);
   const ckpt = await decodeLmCheckpoint(bytes);
   tf.dispose([...ckpt.optimizer.m.values(), ...ckpt.optimizer.v.values()]);
-  return { tensors: ckpt.params, finalLoss: outcome.finalLoss };
+  return { tensors: ckpt.params, finalLoss: outcome.finalLoss, threads: outcome.threads };
 }
