@@ -99,4 +99,17 @@ describe("onError: 'skip'", () => {
     expect(res.skipped.errors.map((e) => [e.location?.line, e.location?.field])).toEqual([[11, 'timestamp'], [21, 'user'], [31, undefined]]);
     expect(res.summary.rawInteractions).toBe(97);
   });
+
+  it('fails on an unterminated quote instead of silently dropping every row after it', async () => {
+    const lines = makeCsv(50, 5).split('\n');
+    lines[101] = 'u1,"i3,7,3,x';
+    const f = await t.file('log.csv', lines.join('\n'));
+    const before = await allCounts(db);
+    const err = await runImport(db, [f], M, { minInteractions: 1, onError: 'skip' }).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(RecForgeError);
+    expect((err as RecForgeError).location).toMatchObject({ file: 'log.csv', line: 102, expected: 'well-formed quoting' });
+    expect((err as RecForgeError).message).toMatch(/unterminated quote.*Nothing after it/);
+    expect(await allCounts(db)).toEqual(before);
+  });
 });
+

@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ApiError } from '../../../protocol/dto';
 import { num, query } from '../db';
 import { withPhysicalLines } from './recordLines';
-import { firstRejects, rejectLinesUpTo } from './rejects';
+import { firstRejects, rejectLinesUpTo, unterminatedQuote } from './rejects';
 import { BAD_NAME, STAGE } from './stage';
 import type { StagedFile } from './stage';
 import type { ColumnMapping } from './types';
@@ -21,6 +21,13 @@ export async function fileErrors(c: DuckDBConnection, s: StagedFile, m: ColumnMa
   const bad = await badRows(c, s, m, limit);
   const first = [...rejects, ...bad].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0)).slice(0, limit);
   return s.quoting === null ? first : withPhysicalLines(first, s.file.path, s.file.name, s.quoting);
+}
+
+/** The error that ended the reading of the file early, or null when the reader got to its end. */
+export async function readingStopped(c: DuckDBConnection, s: StagedFile): Promise<ApiError | null> {
+  const stop = await unterminatedQuote(c, s.file.name);
+  if (stop === null || s.quoting === null) return stop;
+  return (await withPhysicalLines([stop], s.file.path, s.file.name, s.quoting))[0] ?? stop;
 }
 
 async function badRows(c: DuckDBConnection, s: StagedFile, m: ColumnMapping, limit: number): Promise<ApiError[]> {

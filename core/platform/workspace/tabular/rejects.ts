@@ -35,6 +35,20 @@ export async function rejectLinesUpTo(c: DuckDBConnection, maxLine: number): Pro
   return rows.map((r) => num(r['line']));
 }
 
+/**
+ * The reject after which the reader stopped: an unterminated quote swallows the rest of the file
+ * into one field, so no row after it is read (or counted as rejected). Null when there is none.
+ */
+export async function unterminatedQuote(c: DuckDBConnection, file: string): Promise<ApiError | null> {
+  if (!(await exists(c))) return null;
+  const sql = `SELECT line, column_name, CAST(error_type AS VARCHAR) AS kind, error_message FROM ${REJECTS}
+    WHERE error_message ILIKE '%unterminated quote%' ORDER BY line LIMIT 1`;
+  const [row] = await query(c, sql);
+  if (row === undefined) return null;
+  const error = toError(file, row, () => 'text');
+  return { ...error, message: `${error.message} Nothing after it can be read as rows, so the file is not imported.` };
+}
+
 /** The first `limit` rejected rows of the last scan as located errors (first error per row), in line order. */
 export async function firstRejects(c: DuckDBConnection, file: string, limit: number, expectedOf: (column: string) => string): Promise<ApiError[]> {
   if (limit <= 0 || !(await exists(c))) return [];

@@ -2,13 +2,14 @@
  * Stages every file in order and applies the error policy per file: 'fail' throws the file's
  * first located error, 'skip' drops bad rows and keeps the first 100 errors for the report. A
  * file that yields no usable row at all (empty, header only, garbage) is always an error, and so
- * is anything DuckDB itself throws while reading (it is located at the file).
+ * is anything DuckDB itself throws while reading (it is located at the file), and so is an error
+ * that stops the reader before the end of the file (skipping it would drop every row after it).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RecForgeError } from '../../../errors';
 import type { ApiError } from '../../../protocol/dto';
 import { detectFile, emptyFile } from './detect';
-import { fileErrors } from './fileErrors';
+import { fileErrors, readingStopped } from './fileErrors';
 import { verifyGzip } from './gzipCheck';
 import { createStage, stageColumns, stageFile } from './stage';
 import type { StageColumns, StagedFile } from './stage';
@@ -25,6 +26,8 @@ export async function stageAll(c: DuckDBConnection, files: readonly TabularFile[
   const errors: ApiError[] = [];
   for (const [index, f] of files.entries()) {
     const s = await stageOne(c, f, index, kind, m, cols);
+    const stopped = s.rejects > 0 ? await readingStopped(c, s) : null;
+    if (stopped !== null) throw toError(stopped, f);
     const bad = s.rejects + s.bad;
     const usable = s.rows - s.bad;
     if (bad > 0 && (policy === 'fail' || usable === 0)) throw toError((await fileErrors(c, s, m, 1))[0], f);
