@@ -64,6 +64,24 @@ describe('workspace tables: mapped import, splits, export round trip', () => {
     for (const d of [tsvDs, jsonDs, parquetDs]) expect(counts(d)).toEqual(counts(csvDs));
   });
 
+  it('previews a file whose head holds a malformed row, then imports it skipping that row at its line', async () => {
+    const lines = makeCsv(30, 5).split('\n');
+    lines[40] = 'u1,i1,5,3,x,extra';
+    const csv = await t.file('extra.csv', lines.join('\n'));
+    const [preview] = await ws.previewTables([csv]);
+    expect(preview?.rows).toHaveLength(20);
+    const jsonRows = Array.from({ length: 30 }, (_, k) => JSON.stringify({ user: `u${k % 5}`, item: `i${k}`, timestamp: k + 1 }));
+    jsonRows[4] = '{"user": "u1", "item": ';
+    jsonRows[6] = '{"user":"u2","user":"u3","item":"i6","timestamp":7}';
+    const jsonl = await t.file('head.jsonl', `\uFEFF${jsonRows.join('\n')}\n`);
+    const [jsonPreview] = await ws.previewTables([jsonl]);
+    expect(jsonPreview?.columns.map((c) => c.name)).toEqual(['user', 'item', 'timestamp']);
+    expect(jsonPreview?.rows[0]).toEqual(['u0', 'i0', '1']);
+    const mapping = { user: 'user', item: 'item', timestamp: 'timestamp' };
+    const imported = await ws.importTables({ name: 'extra', format: 'csv', files: [csv], mapping, minInteractions: 1, options: { onError: 'skip' } });
+    expect(imported.skipped.errors.map((e) => e.location?.line)).toEqual([41]);
+  });
+
   it('a split asked for while its dataset is being removed fails as not found and leaves no split behind', async () => {
     for (let round = 0; round < 3; round++) {
       const base = await ws.importTables({ name: `r${round}`, format: 'csv', files: [await t.file(`r${round}.csv`, makeCsv(6, 5))], minInteractions: 1 });

@@ -46,6 +46,14 @@ function orDefault(v: unknown, fallback: string): string {
   return s === '' || s === '(empty)' ? fallback : s;
 }
 
+/** read_csv options that read every line whole, as one VARCHAR column `j` (JSON lines). */
+export function rawLineOptions(gzip: boolean): string[] {
+  return [
+    'auto_detect=false', 'header=false', `delim=${lit('\u0001')}`, "quote=''", "escape=''",
+    `compression=${lit(gzip ? 'gzip' : 'none')}`, `max_line_size=${MAX_LINE_SIZE}`, "columns={'j': 'VARCHAR'}",
+  ];
+}
+
 /** The read_csv options (everything but the file and the column list) for a sniffed dialect. */
 export function csvReadOptions(d: CsvDialect, gzip: boolean): string[] {
   return [

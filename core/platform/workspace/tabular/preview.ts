@@ -2,6 +2,8 @@
  * Preview of tabular files for the mapping dialog: kind, columns with DuckDB's types, the first
  * 20 rows as text, a row-count estimate and a suggested mapping. Reads only the head of each
  * file (Parquet row counts come from the footer), so it stays instant on multi-GB inputs.
+ * Malformed rows are left out of the preview rather than failing it: the import reports them
+ * with their lines under the chosen error policy, and it needs the mapping made here to run.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createReadStream } from 'node:fs';
@@ -9,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { RecForgeError } from '../../../errors';
 import { num, query } from '../db';
-import { csvReadOptions, sniffCsv } from './csvDialect';
+import { csvReadOptions, rawLineOptions, sniffCsv } from './csvDialect';
 import { detectFile, emptyFile } from './detect';
 import { columnsLiteral, ident, lit } from './sql';
 import { suggestMapping } from './suggest';
@@ -37,20 +39,37 @@ async function previewOne(c: DuckDBConnection, f: TabularFile): Promise<TabularP
   } catch (err) {
     if (err instanceof RecForgeError) throw err;
     const why = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
-    throw new RecForgeError('import', `cannot read the file: ${why}`, { file: f.name, line: 1, expected: `a readable ${kind} file` });
+    const line = /on line:? (\d+)/i.exec(why)?.[1];
+    throw new RecForgeError('import', `cannot read the file: ${why}`, { file: f.name, ...(line === undefined ? {} : { line: Number(line) }), expected: `a readable ${kind} file` });
   }
 }
 
 async function readerFor(c: DuckDBConnection, f: TabularFile, kind: TabularKind, gzip: boolean): Promise<{ from: string; columns: PreviewColumn[] }> {
-  const compression = `compression=${lit(gzip ? 'gzip' : 'uncompressed')}`;
   if (kind === 'csv' || kind === 'tsv') {
     const d = await sniffCsv(c, f.path, kind, gzip);
     const asText = d.columns.map((col) => ({ name: col.name, type: 'VARCHAR' }));
-    return { from: `read_csv(${lit(f.path)}, ${[...csvReadOptions(d, gzip), `columns=${columnsLiteral(asText)}`].join(', ')})`, columns: [...d.columns] };
+    return { from: `read_csv(${lit(f.path)}, ${[...csvReadOptions(d, gzip), `columns=${columnsLiteral(asText)}`, 'ignore_errors=true'].join(', ')})`, columns: [...d.columns] };
   }
-  const from = kind === 'parquet' ? `read_parquet(${lit(f.path)})` : `read_json(${lit(f.path)}, format='newline_delimited', ${compression})`;
+  const from = kind === 'parquet' ? `read_parquet(${lit(f.path)})` : await jsonObjects(c, f, gzip);
   const described = await query(c, `DESCRIBE SELECT * FROM ${from}`);
   return { from, columns: described.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) })) };
+}
+
+/** Lines of the file's head read as the import reads them. */
+const SAMPLE_LINES = 2000;
+
+/**
+ * The JSON objects among the first lines, as columns typed from their merged structure. The
+ * lines are read raw, the way the import reads them, so a byte-order mark, a duplicate key or a
+ * malformed line in the head does not stop the preview (DuckDB's read_json stops on all three).
+ */
+async function jsonObjects(c: DuckDBConnection, f: TabularFile, gzip: boolean): Promise<string> {
+  const lines = `(SELECT j FROM read_csv(${lit(f.path)}, ${rawLineOptions(gzip).join(', ')}, ignore_errors=true) WHERE j IS NOT NULL AND trim(j) <> '' LIMIT ${SAMPLE_LINES})`;
+  const objects = `(SELECT j FROM ${lines} WHERE json_valid(j) AND json_type(j) = 'OBJECT')`;
+  const [row] = await query(c, `SELECT json_group_structure(j::JSON)::VARCHAR AS s FROM ${objects}`);
+  const structure = row?.['s'];
+  if (typeof structure !== 'string' || !structure.startsWith('{')) throw emptyFile(f);
+  return `(SELECT unnest(json_transform(j, ${lit(structure)})) FROM ${objects})`;
 }
 
 async function parquetRows(c: DuckDBConnection, path: string): Promise<number> {

@@ -7,7 +7,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { exec, query } from '../db';
-import { MAX_LINE_SIZE, csvReadOptions, sniffCsv } from './csvDialect';
+import { csvReadOptions, rawLineOptions, sniffCsv } from './csvDialect';
 import type { CsvQuoting } from './recordLines';
 import { REJECTS, SCANS } from './rejects';
 import { columnsLiteral, ident, jsonKeyPath, lit } from './sql';
@@ -78,10 +78,7 @@ function csvType(col: PreviewColumn, m: ColumnMapping): string {
 
 /** Loads the file's lines into JSON_LINES (one row per line in order; blank lines are NULL). */
 async function jsonLinesSource(c: DuckDBConnection, f: TabularFile, gzip: boolean): Promise<Source> {
-  const opts = [
-    'auto_detect=false', 'header=false', `delim=${lit('\u0001')}`, "quote=''", "escape=''",
-    `compression=${lit(gzip ? 'gzip' : 'none')}`, `max_line_size=${MAX_LINE_SIZE}`, "columns={'j': 'VARCHAR'}", ...rejectOptions,
-  ];
+  const opts = [...rawLineOptions(gzip), ...rejectOptions];
   await exec(c, `CREATE OR REPLACE TEMP TABLE ${JSON_LINES} AS SELECT * FROM read_csv(${lit(f.path)}, ${opts.join(', ')})`);
   // Rowids inserted within a transaction start at a large offset, hence relative to the minimum.
   const from = `(SELECT rowid - (SELECT min(rowid) FROM ${JSON_LINES}) + 1 AS line_no, CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN j END AS j, j AS raw
