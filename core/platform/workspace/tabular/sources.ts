@@ -65,7 +65,10 @@ async function csvSource(c: DuckDBConnection, f: TabularFile, kind: TabularKind,
  * The type each CSV column is read as, so that DuckDB rejects bad cells with their line: a
  * timestamp keeps its sniffed number/date type (with force_not_null an empty cell is a reject
  * too), ratings and labels are DOUBLE (an empty rating stays NULL: implicit feedback), a sniffed
- * BOOLEAN label stays BOOLEAN, everything else is text.
+ * BOOLEAN label stays BOOLEAN, everything else is text. A column sniffed as TIMESTAMP WITH TIME
+ * ZONE is read as text: one value with an offset makes the sniffer choose that type, and DuckDB
+ * would then read the naive values in the session's time zone (the machine's); as text, each value
+ * keeps its own offset and naive ones are UTC (asTime).
  */
 function csvType(col: PreviewColumn, m: ColumnMapping): string {
   if (col.name === m.rating) return 'DOUBLE';
@@ -73,7 +76,7 @@ function csvType(col: PreviewColumn, m: ColumnMapping): string {
   if (col.name !== m.timestamp) return 'VARCHAR';
   if (isNumericType(col.type)) return 'DOUBLE';
   if (col.type === 'DATE' || col.type === 'TIMESTAMP' || col.type.startsWith('TIMESTAMP_')) return 'TIMESTAMP';
-  return col.type === 'TIMESTAMP WITH TIME ZONE' ? col.type : 'VARCHAR';
+  return 'VARCHAR';
 }
 
 /** Loads the file's lines into JSON_LINES (one row per line in order; blank lines are NULL). */
