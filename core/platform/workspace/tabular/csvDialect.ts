@@ -15,6 +15,14 @@ export interface CsvDialect {
   readonly escape: string;
   readonly header: boolean;
   readonly skip: number;
+  /** Lines starting with this are comments ('' = none): a preamble such as "# exported 2024". */
+  readonly comment: string;
+  /**
+   * How the time column's values are written when not ISO (e.g. "%d/%m/%Y"); null = ISO. A
+   * sniffed DATE column is read as TIMESTAMP (so a later value with a time still parses), so a
+   * date format is passed on as the timestamp format.
+   */
+  readonly timestampFormat: string | null;
   readonly columns: readonly PreviewColumn[];
 }
 
@@ -37,8 +45,18 @@ export async function sniffCsv(c: DuckDBConnection, path: string, kind: TabularK
     escape: orDefault(row?.['Escape'], '"'),
     header: Boolean(row?.['HasHeader']),
     skip: Number(row?.['SkipRows'] ?? 0),
+    comment: orDefault(row?.['Comment'], ''),
+    timestampFormat: timestampFormat(row?.['TimestampFormat'], row?.['DateFormat']),
     columns: cols.map((x) => ({ name: x.name, type: x.type })),
   };
+}
+
+const ISO_DATE = '%Y-%m-%d';
+
+function timestampFormat(sniffedTimestamp: unknown, sniffedDate: unknown): string | null {
+  const given = (v: unknown): string | null => (typeof v === 'string' && v !== '' && v !== '(empty)' ? v : null);
+  const date = given(sniffedDate);
+  return given(sniffedTimestamp) ?? (date === ISO_DATE ? null : date);
 }
 
 function orDefault(v: unknown, fallback: string): string {
@@ -63,6 +81,8 @@ export function csvReadOptions(d: CsvDialect, gzip: boolean): string[] {
     `escape=${lit(d.escape)}`,
     `header=${d.header}`,
     `skip=${d.skip}`,
+    ...(d.comment === '' ? [] : [`comment=${lit(d.comment)}`]),
+    ...(d.timestampFormat === null ? [] : [`timestampformat=${lit(d.timestampFormat)}`]),
     `compression=${lit(gzip ? 'gzip' : 'none')}`,
     `max_line_size=${MAX_LINE_SIZE}`,
   ];
