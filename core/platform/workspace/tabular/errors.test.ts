@@ -85,6 +85,25 @@ describe('located errors, nothing stored', () => {
     const err2 = await failsAtomically([await t.file('b.jsonl', `${ok}\n{"user":"b","timestamp":2}\n`)]);
     expect(err2.location).toMatchObject({ file: 'b.jsonl', line: 2, field: 'item' });
   });
+  it('an id that holds a line break or a nested value → its line', async () => {
+    const broken = 'user,item,timestamp,rating,title\nu1,i1,1,3,x\nu1,"i2\nu2",2,3,x\n';
+    expect((await failsAtomically([await t.file('q.csv', broken)])).location).toMatchObject({ file: 'q.csv', line: 3, field: 'item', expected: expect.stringMatching(/one-line id/) as unknown });
+    const nested = '{"user":"a","item":"x","timestamp":1}\n{"user":{"id":"b"},"item":"y","timestamp":2}\n';
+    const err = await failsAtomically([await t.file('n.jsonl', nested)]);
+    expect(err.location).toMatchObject({ file: 'n.jsonl', line: 2, field: 'user' });
+    expect(err.message).toMatch(/malformed user id/);
+  });
+  it('epoch seconds mixed with milliseconds → the first row in the other unit, also across files', async () => {
+    const rows = Array.from({ length: 12 }, (_, k) => `u${k % 3},i${k},${1_600_000_000 + k},3,x`);
+    rows[7] = `u1,i7,${(1_600_000_000 + 7) * 1000},3,x`;
+    const header = 'user,item,timestamp,rating,title';
+    const err = await failsAtomically([await t.file('mixed.csv', [header, ...rows].join('\n'))]);
+    expect(err.location).toMatchObject({ file: 'mixed.csv', line: 9, field: 'timestamp', expected: expect.stringMatching(/one unit/) as unknown });
+    const millis = rows.map((r, k) => r.replace(/,\d+,3,x$/, `,${(1_600_000_000 + k) * 1000},3,x`));
+    const seconds = await t.file('s.csv', [header, ...rows.filter((_, k) => k !== 7)].join('\n'));
+    const second = await failsAtomically([seconds, await t.file('ms.csv', [header, ...millis].join('\n'))]);
+    expect(second.location).toMatchObject({ file: 'ms.csv', line: 2, field: 'timestamp' });
+  });
 });
 
 describe("onError: 'skip'", () => {

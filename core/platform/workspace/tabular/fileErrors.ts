@@ -54,7 +54,7 @@ async function deriveLine(c: DuckDBConnection, line: number): Promise<number> {
   }
 }
 
-type Role = 'user' | 'item' | 'timestamp' | 'rating' | 'label' | 'json' | 'text';
+type Role = 'user' | 'item' | 'timestamp' | 'rating' | 'label' | 'json' | 'text' | 'user-id' | 'item-id' | 'time-unit';
 
 function roleOf(column: string, m: ColumnMapping): Role {
   if (column === m.user) return 'user';
@@ -78,13 +78,25 @@ function expectedFor(role: Role): string {
       return 'a JSON object';
     case 'text':
       return 'text';
+    case 'user-id':
+    case 'item-id':
+      return 'a one-line id, not an object or a list (a line break here often means an unbalanced quote above)';
+    case 'time-unit':
+      return 'times in one unit across the file (seconds, milliseconds, microseconds or nanoseconds, not a mix)';
   }
 }
 
 function badRowError(file: string, line: number, bad: string, m: ColumnMapping): ApiError {
   const role = bad as Role;
   if (role === 'json') return { code: 'import', message: 'not a JSON object', location: { file, line, expected: expectedFor(role) } };
-  const field = { user: m.user, item: m.item, timestamp: m.timestamp, rating: m.rating, label: m.label }[role as 'user'] ?? bad;
-  const message = role === 'user' || role === 'item' ? `missing ${role} id` : `missing or unreadable ${role}`;
-  return { code: 'import', message, location: { file, line, field, expected: expectedFor(role) } };
+  const field = { user: m.user, item: m.item, timestamp: m.timestamp, rating: m.rating, label: m.label, 'user-id': m.user, 'item-id': m.item, 'time-unit': m.timestamp }[role as 'user'] ?? bad;
+  return { code: 'import', message: BAD_MESSAGES[role] ?? `missing or unreadable ${role}`, location: { file, line, field, expected: expectedFor(role) } };
 }
+
+const BAD_MESSAGES: Partial<Record<Role, string>> = {
+  user: 'missing user id',
+  item: 'missing item id',
+  'user-id': 'malformed user id',
+  'item-id': 'malformed item id',
+  'time-unit': 'timestamp in another unit than the rest of the file',
+};

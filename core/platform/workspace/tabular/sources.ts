@@ -31,6 +31,14 @@ export interface Source {
   column(name: string): SourceColumn;
 }
 
+/** A column read with the type its reader gave it; a structure (a Parquet STRUCT, MAP or list) is nested. */
+function typedColumn(types: ReadonlyMap<string, string>): Source['column'] {
+  return (name) => {
+    const type = types.get(name) ?? 'VARCHAR';
+    return { expr: ident(name), type, nested: String(/^(STRUCT|MAP|UNION)\(|\[\d*\]$/.test(type)) };
+  };
+}
+
 /** Temp table holding the raw lines of the JSON-lines file being staged. */
 export const JSON_LINES = 'tab_json_lines';
 
@@ -57,7 +65,7 @@ async function csvSource(c: DuckDBConnection, f: TabularFile, kind: TabularKind,
     header: d.header ? d.columns : null,
     headerLines: d.skip + (d.header ? 1 : 0),
     quoting: { quote: d.quote, escape: d.escape },
-    column: (name) => ({ expr: ident(name), type: types.get(name) ?? 'VARCHAR' }),
+    column: typedColumn(types),
   };
 }
 
@@ -93,7 +101,7 @@ async function jsonLinesSource(c: DuckDBConnection, f: TabularFile, gzip: boolea
     header: null,
     headerLines: 0,
     quoting: null,
-    column: (name) => ({ expr: `json_extract_string(j, ${jsonKeyPath(name)})`, type: 'VARCHAR' }),
+    column: (name) => ({ expr: `json_extract_string(j, ${jsonKeyPath(name)})`, type: 'VARCHAR', nested: `coalesce(json_type(j, ${jsonKeyPath(name)}) IN ('OBJECT', 'ARRAY'), false)` }),
   };
 }
 
@@ -111,6 +119,6 @@ async function parquetSource(c: DuckDBConnection, f: TabularFile): Promise<Sourc
     header,
     headerLines: 0,
     quoting: null,
-    column: (name) => ({ expr: ident(name), type: types.get(name) ?? 'VARCHAR' }),
+    column: typedColumn(types),
   };
 }

@@ -34,13 +34,17 @@ export interface StagedFile {
   readonly quoting: CsvQuoting | null;
 }
 
-/** Why a staged row is unusable: `bad` is 1 + the index here (a byte, not a string per row). */
-const BAD_FIELDS = ['json', 'user', 'item', 'timestamp', 'rating', 'label'] as const;
+/**
+ * Why a staged row is unusable: `bad` is 1 + the index here (a byte, not a string per row).
+ * user-id / item-id: an id with a line break (an unbalanced quote swallowed lines) or a nested
+ * value; time-unit: a timestamp in another unit than the file's other ones (see timeUnits.ts).
+ */
+export const BAD_FIELDS = ['json', 'user', 'item', 'timestamp', 'rating', 'label', 'user-id', 'item-id', 'time-unit'] as const;
 
 /** SQL giving the field name of a staged row's `bad` code (NULL for usable rows). */
 export const BAD_NAME = `[${BAD_FIELDS.map(lit).join(', ')}][bad]`;
 
-function badCode(field: (typeof BAD_FIELDS)[number]): number {
+export function badCode(field: (typeof BAD_FIELDS)[number]): number {
   return BAD_FIELDS.indexOf(field) + 1;
 }
 
@@ -108,6 +112,10 @@ function checkHeader(src: Source, f: TabularFile, m: ColumnMapping): void {
   }
 }
 
+function hasLineBreak(column: string): string {
+  return `(strpos(${column}, chr(10)) > 0 OR strpos(${column}, chr(13)) > 0)`;
+}
+
 /** SELECT producing staging rows: typed values plus the first bad field, if any. */
 function stageSelect(src: Source, index: number, m: ColumnMapping, k: StageColumns): string {
   const col = (name: string | undefined): ReturnType<Source['column']> | null => (name === undefined ? null : src.column(name));
@@ -115,8 +123,9 @@ function stageSelect(src: Source, index: number, m: ColumnMapping, k: StageColum
   const rating = col(m.rating);
   const label = col(m.label);
   const texts = (m.text ?? []).map((n) => text(n));
+  const nested = (name: string): string => src.column(name).nested ?? 'false';
   const inner = `SELECT ${index} AS file_idx, ${src.line ?? 'NULL'} AS line,
-      trim(${text(m.user)}) AS u, trim(${text(m.item)}) AS i, ${asTime(src.column(m.timestamp))} AS ts,
+      trim(${text(m.user)}) AS u, trim(${text(m.item)}) AS i, ${nested(m.user)} AS u_nested, ${nested(m.item)} AS i_nested, ${asTime(src.column(m.timestamp))} AS ts,
       ${rating ? asNumber(rating) : 'NULL'} AS rating, ${rating ? present(rating) : 'false'} AS has_rating,
       ${label ? asNumber(label) : 'NULL'} AS label, ${label ? present(label) : 'false'} AS has_label,
       ${text(m.title)} AS title, ${text(m.genres)} AS genres, ${text(m.domain)} AS domain,
@@ -124,6 +133,7 @@ function stageSelect(src: Source, index: number, m: ColumnMapping, k: StageColum
     FROM ${src.from}`;
   const bad = `CAST(CASE WHEN unreadable THEN ${badCode('json')}
       WHEN u IS NULL OR u = '' THEN ${badCode('user')} WHEN i IS NULL OR i = '' THEN ${badCode('item')}
+      WHEN u_nested OR ${hasLineBreak('u')} THEN ${badCode('user-id')} WHEN i_nested OR ${hasLineBreak('i')} THEN ${badCode('item-id')}
       WHEN ts IS NULL OR NOT isfinite(ts) THEN ${badCode('timestamp')}
       WHEN has_rating AND (rating IS NULL OR NOT isfinite(rating)) THEN ${badCode('rating')}
       WHEN has_label AND (label IS NULL OR NOT isfinite(label)) THEN ${badCode('label')} END AS UTINYINT)`;

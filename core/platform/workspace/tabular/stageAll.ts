@@ -10,6 +10,7 @@ import { RecForgeError } from '../../../errors';
 import type { ApiError } from '../../../protocol/dto';
 import { detectFile, emptyFile } from './detect';
 import { fileErrors, readingStopped } from './fileErrors';
+import { markOtherTimeUnits } from './timeUnits';
 import { verifyGzip } from './gzipCheck';
 import { createStage, stageColumns, stageFile } from './stage';
 import type { StageColumns, StagedFile } from './stage';
@@ -23,11 +24,15 @@ export async function stageAll(c: DuckDBConnection, files: readonly TabularFile[
   const cols = stageColumns(m, await anyExactLines(files, kind));
   await createStage(c, cols);
   let count = 0;
+  let timeUnit: number | null = null;
   const errors: ApiError[] = [];
   for (const [index, f] of files.entries()) {
-    const s = await stageOne(c, f, index, kind, m, cols);
-    const stopped = s.rejects > 0 ? await readingStopped(c, s) : null;
+    const staged = await stageOne(c, f, index, kind, m, cols);
+    const stopped = staged.rejects > 0 ? await readingStopped(c, staged) : null;
     if (stopped !== null) throw toError(stopped, f);
+    const units = await markOtherTimeUnits(c, index, timeUnit);
+    timeUnit = units.unit;
+    const s = { ...staged, bad: staged.bad + units.marked };
     const bad = s.rejects + s.bad;
     const usable = s.rows - s.bad;
     if (bad > 0 && (policy === 'fail' || usable === 0)) throw toError((await fileErrors(c, s, m, 1))[0], f);

@@ -10,6 +10,8 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 export interface SourceColumn {
   readonly expr: string;
   readonly type: string;
+  /** SQL true where the value is an object or a list (a JSON or Parquet structure), which no id can be. */
+  readonly nested?: string;
 }
 
 /** True when the reader already delivers a number. */
