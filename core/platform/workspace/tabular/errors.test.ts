@@ -56,6 +56,16 @@ describe('located errors, nothing stored', () => {
     const bad = await failsAtomically([await t.file('user.csv', missingUser)]);
     expect(bad.location).toEqual({ file: 'user.csv', line: 4, field: 'user', expected: 'a non-empty id' });
   });
+  it('blank lines before a bad row count in its line, for rejects and for staged rows alike', async () => {
+    const rows = makeCsv(10, 5).trim().split('\n');
+    const withBlanks = rows.flatMap((r, k) => (k > 0 && k % 10 === 0 ? ['', r] : [r]));
+    const badUser = withBlanks.slice();
+    badUser[30] = ',i1,5,3,x';
+    expect((await failsAtomically([await t.file('u.csv', badUser.join('\n'))])).location).toMatchObject({ file: 'u.csv', line: 31, field: 'user' });
+    const badTime = withBlanks.slice();
+    badTime[30] = 'u1,i1,soon,3,x';
+    expect((await failsAtomically([await t.file('t.csv', badTime.join('\n'))])).location).toMatchObject({ file: 't.csv', line: 31, field: 'timestamp' });
+  });
   it('bad UTF-8 → its line', async () => {
     const head = Buffer.from('user,item,timestamp,rating,title\na,x,1,2,ok\n');
     const bad = Buffer.concat([head, Buffer.from('b,'), Buffer.from([0xff, 0xfe]), Buffer.from(',2,3,t\n')]);

@@ -1,14 +1,13 @@
 /**
  * Located errors of one staged file: the reader's rejects merged with rows staged as `bad`
- * (missing id, unparsable time, invalid JSON). CSV rows do not carry their line: a bad row's record
- * number comes from its position, the header lines and the rejected records before it (DuckDB
- * numbers rejects by record too), and recordLines.ts turns record numbers into the lines they
- * start on, which differ once a quoted field spans several lines.
+ * (missing id, unparsable time, invalid JSON). CSV rows do not carry their line: recordLines.ts
+ * finds it from the row's position (skipping the header, blank lines and rejected records), and
+ * turns the record numbers of rejects into the lines they start on.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ApiError } from '../../../protocol/dto';
 import { num, query } from '../db';
-import { withPhysicalLines } from './recordLines';
+import { dataRowLines, withPhysicalLines } from './recordLines';
 import { firstRejects, rejectLinesUpTo, unterminatedQuote } from './rejects';
 import { BAD_NAME, STAGE } from './stage';
 import type { StagedFile } from './stage';
@@ -18,9 +17,9 @@ import type { ColumnMapping } from './types';
 export async function fileErrors(c: DuckDBConnection, s: StagedFile, m: ColumnMapping, limit: number): Promise<ApiError[]> {
   const expectedOf = (column: string): string => expectedFor(roleOf(column, m));
   const rejects = await firstRejects(c, s.file.name, limit, expectedOf);
+  const located = s.quoting === null ? rejects : await withPhysicalLines(rejects, s.file.path, s.file.name, s.quoting);
   const bad = await badRows(c, s, m, limit);
-  const first = [...rejects, ...bad].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0)).slice(0, limit);
-  return s.quoting === null ? first : withPhysicalLines(first, s.file.path, s.file.name, s.quoting);
+  return [...located, ...bad].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0)).slice(0, limit);
 }
 
 /** The error that ended the reading of the file early, or null when the reader got to its end. */
@@ -30,28 +29,19 @@ export async function readingStopped(c: DuckDBConnection, s: StagedFile): Promis
   return (await withPhysicalLines([stop], s.file.path, s.file.name, s.quoting))[0] ?? stop;
 }
 
+/** Rows staged as bad, at their lines: carried by the row, or found from its position (CSV). */
 async function badRows(c: DuckDBConnection, s: StagedFile, m: ColumnMapping, limit: number): Promise<ApiError[]> {
   if (s.bad === 0 || limit <= 0) return [];
   // Rowids inserted within a transaction start at a large offset (beyond 2^53, so they stay in
   // SQL); a file's rows are contiguous, so its row k is rowid - min(rowid).
   const rows = await query(c, `SELECT rowid - (SELECT min(rowid) FROM ${STAGE} WHERE file_idx = $1) AS k, ${s.exactLines ? 'line' : 'NULL AS line'}, ${BAD_NAME} AS bad
     FROM ${STAGE} WHERE file_idx = $1 AND bad IS NOT NULL ORDER BY rowid LIMIT $2`, [s.index, limit]);
-  const out: ApiError[] = [];
-  for (const r of rows) {
-    const line = s.exactLines ? num(r['line']) : await deriveLine(c, s.headerLines + 1 + num(r['k']));
-    out.push(badRowError(s.file.name, line, String(r['bad']), m));
-  }
-  return out;
-}
-
-/** Line of the row that would be at `line` if no row had been rejected before it. */
-async function deriveLine(c: DuckDBConnection, line: number): Promise<number> {
-  let seen = 0;
-  for (;;) {
-    const rejected = (await rejectLinesUpTo(c, line + seen)).length;
-    if (rejected === seen) return line + seen;
-    seen = rejected;
-  }
+  const positions = rows.map((r) => num(r['k']));
+  const lines = s.quoting === null ? null : await dataRowLines(s.file.path, s.file.name, s.quoting, s.headerLines, new Set(await rejectLinesUpTo(c, Number.MAX_SAFE_INTEGER)), positions);
+  return rows.map((r, k) => {
+    const line = lines === null ? num(r['line']) : (lines.get(positions[k] ?? 0) ?? 0);
+    return badRowError(s.file.name, line, String(r['bad']), m);
+  });
 }
 
 type Role = 'user' | 'item' | 'timestamp' | 'rating' | 'label' | 'json' | 'text' | 'user-id' | 'item-id' | 'time-unit';
