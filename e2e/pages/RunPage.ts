@@ -12,6 +12,9 @@ export class RunPage {
   readonly lossChart: Locator;
   readonly lrChart: Locator;
   readonly metricsTable: Locator;
+  /** The running stage of a recipe ("stage 2 of 5: …"). */
+  readonly stage: Locator;
+  readonly progressLabel: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('run-page');
@@ -22,6 +25,13 @@ export class RunPage {
     this.lossChart = page.getByTestId('loss-chart');
     this.lrChart = page.getByTestId('lr-chart');
     this.metricsTable = page.getByTestId('metrics-table');
+    this.stage = page.getByTestId('run-stage');
+    this.progressLabel = page.getByTestId('progress-label');
+  }
+
+  /** How far the main area is scrolled (a page opens at its top). */
+  async scrollTop(): Promise<number> {
+    return this.page.locator('main.main').evaluate((el) => el.scrollTop);
   }
 
   /** Labels of the phase and series markers drawn on the loss chart. */

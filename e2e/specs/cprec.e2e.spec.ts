@@ -14,7 +14,11 @@ test('CPRec: the WSA chart shows warm-up, stable and annealing with the data swi
   expect(await runs.fieldOptions(demo ?? '', 'CPRec (continual pre-training)', 'settings.targetDomain')).toEqual(['Recipe default', 'books', 'games', 'movies']);
   await runs.startRecipe(demo ?? '', 'CPRec (continual pre-training)', TINY);
   const run = studio.run;
+  // The run opens at its top (the form was scrolled to its Start button), naming its stage among the recipe's.
+  expect(await run.scrollTop()).toBe(0);
+  await expect(run.stage).toContainText(/stage \d of \d+: /);
   await run.waitForStatus('done', 150_000);
+  await expect(run.progressLabel).toBeHidden();
 
   // 20 updates: warm-up 2, stable 10, annealing 8 — the annealing phase trains on the mixed corpus.
   // Then SFT from the initial and from the pre-trained model, 6 updates each, on the same step axis.

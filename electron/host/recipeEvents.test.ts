@@ -29,6 +29,12 @@ describe('RecipeRunTracker', () => {
     expect(second.markers).toEqual([{ step: 5, label: 'ingredient', kind: 'series' }]);
   });
 
+  it('a new stage starts without the previous stage’s steps, ETA or speed', () => {
+    const t = new RecipeRunTracker();
+    t.apply(lmProgress([1, 2, 3, 4]));
+    expect(t.apply({ kind: 'stage', stage: 'lambda' }).progress).toEqual({ step: 0, totalSteps: 0, epoch: 0, epochs: 0, etaSeconds: null, phase: 'train' });
+  });
+
   it('puts a resumed run’s replayed points where the first process had them', () => {
     const t = new RecipeRunTracker([{ series: 'base', offset: 0 }, { series: 'ingredient', offset: 4 }], 6);
     const replay = t.apply(lmProgress([2, 3], 'ingredient'));
@@ -38,7 +44,7 @@ describe('RecipeRunTracker', () => {
 
   it('passes stages, metrics, tables and artifacts through', () => {
     const t = new RecipeRunTracker();
-    expect(t.apply({ kind: 'stage', stage: 'train' })).toEqual({ stage: 'train' });
+    expect(t.apply({ kind: 'stage', stage: 'train' })).toMatchObject({ stage: 'train' });
     const artifact = { kind: 'hf-model' as const, path: 'artifacts/model', title: 'model' };
     expect(t.apply({ kind: 'artifact', artifact })).toEqual({ artifacts: [artifact] });
   });

@@ -2,7 +2,8 @@
  * Turns a recipe run's events (core/recipes/runner.ts) into what the host stores and shows: the
  * run's trainings ("series") laid end to end on one step axis, markers where a series starts and
  * where its data phase or source changes, a progress line naming the series and phase, and the
- * metrics, tables and artifacts as they arrive. Series offsets are recorded so a resumed run (a
+ * metrics, tables and artifacts as they arrive. A new stage clears the progress: until it reports
+ * steps of its own, it has no step count or ETA (an evaluation stage never has). Series offsets are recorded so a resumed run (a
  * new host process) puts its replayed points where they were.
  */
 import type { ChartMarker, MetricRecord, RunProgress, TrainPoint } from '../../core/protocol/dto';
@@ -38,7 +39,8 @@ export class RecipeRunTracker {
   apply(event: RecipeRunEvent): RecipeUpdate {
     switch (event.kind) {
       case 'stage':
-        return { stage: event.stage };
+        // The previous stage's steps, ETA and speed say nothing about this one (it may not train).
+        return { stage: event.stage, progress: NO_PROGRESS };
       case 'metrics':
         return { metrics: event.metrics };
       case 'table':
@@ -84,7 +86,7 @@ export class RecipeRunTracker {
   }
 }
 
-/** Before a recipe reports any training progress. */
+/** Before a recipe (or one of its stages) reports any training progress. */
 const NO_PROGRESS: RunProgress = { step: 0, totalSteps: 0, epoch: 0, epochs: 0, etaSeconds: null, phase: 'train' };
 
 /** The part of an update that goes to windows (runs.onProgress) and to the event log; null when none. */

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useLayoutEffect, useRef, type ReactElement, type RefObject } from 'react';
 import { ComparePage } from '../features/compare/ComparePage';
 import { DatasetsPage } from '../features/datasets/DatasetsPage';
 import { ModelsPage } from '../features/models/ModelsPage';
@@ -29,13 +29,25 @@ function CurrentPage(): ReactElement {
   }
 }
 
+/** The main area's element, scrolled back to the top whenever another page or run is shown (it is one scroll container for every page). */
+function useTopOnPageChange(): RefObject<HTMLElement | null> {
+  const main = useRef<HTMLElement | null>(null);
+  const page = useStore((s) => s.page);
+  const selectedRunId = useStore((s) => s.selectedRunId);
+  useLayoutEffect(() => {
+    main.current?.scrollTo({ top: 0 });
+  }, [page, selectedRunId]);
+  return main;
+}
+
 /** Shell: header, sidebar navigation, the current page and the status bar. */
 export function App(): ReactElement {
+  const main = useTopOnPageChange();
   return (
     <div className="app">
       <Header />
       <Sidebar />
-      <main className="main">
+      <main className="main" ref={main}>
         <ErrorBanner />
         <InterruptedRuns />
         <CurrentPage />
