@@ -2,7 +2,7 @@
  * The engine's one error type. It carries a protocol error code and, for bad input, where the
  * problem is (file, line, field, what was expected) so the UI can point at it.
  */
-import type { ApiError, ErrorCode, ErrorLocation } from './protocol/dto';
+import type { ApiError, ErrorCode, ErrorLocation, RequestIssue } from './protocol/dto';
 
 export class RecForgeError extends Error {
   /** The message without the location suffix (the UI formats the location itself). */
@@ -12,6 +12,7 @@ export class RecForgeError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly location?: ErrorLocation,
+    readonly issues?: readonly RequestIssue[],
   ) {
     super(location ? `${message} (${formatLocation(location)})` : message);
     this.name = 'RecForgeError';
@@ -30,7 +31,7 @@ export function formatLocation(loc: ErrorLocation): string {
 /** Converts anything thrown into the protocol's error shape; unknown errors become 'internal'. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof RecForgeError) {
-    return err.location ? { code: err.code, message: err.detail, location: err.location } : { code: err.code, message: err.detail };
+    return { code: err.code, message: err.detail, ...(err.location ? { location: err.location } : {}), ...(err.issues ? { issues: err.issues } : {}) };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message };

@@ -51,6 +51,13 @@ export interface ApiError {
   readonly code: ErrorCode;
   readonly message: string;
   readonly location?: ErrorLocation;
+  /** A refused request's problems, each at its field path (e.g. 'settings.hidden'), so a form can mark them all. */
+  readonly issues?: readonly RequestIssue[];
+}
+
+export interface RequestIssue {
+  readonly field: string;
+  readonly message: string;
 }
 
 /** Every invoke resolves to one of these; transports never throw across the boundary. */

@@ -49,6 +49,16 @@ export class RunsPage {
     await this.page.getByTestId('run-start').click();
   }
 
+  /** The problems listed above the Start button (the form's own checks or the host's refusal). */
+  formErrors(): Locator {
+    return this.page.getByTestId('run-form-errors');
+  }
+
+  /** A generated field of the form, by setting path. */
+  field(path: string): Locator {
+    return this.page.getByTestId(`field-${path}`);
+  }
+
   private async setField(path: string, value: string): Promise<void> {
     const field = this.page.getByTestId(`field-${path}`);
     if ((await field.getAttribute('type')) === 'checkbox') await field.setChecked(value === 'true');

@@ -13,7 +13,13 @@ test('pretrain a language model from scratch on the demo workspace, watch its WS
   const datasets = await studio.gotoDatasets();
   const [demo] = await datasets.names();
   const runs = await studio.gotoRuns();
-  await runs.startRecipe(demo ?? '', 'LM pretraining (from scratch)', TINY);
+  // Settings that only fail together are refused by the host: every problem is shown beside Start, on its field.
+  await runs.startRecipe(demo ?? '', 'LM pretraining (from scratch)', { ...TINY, 'settings.heads': '3', 'settings.kvHeads': '3', 'settings.stableFraction': '0.95' });
+  await expect(runs.formErrors()).toBeInViewport();
+  await expect(runs.formErrors()).toContainText('must be a multiple of heads (3)');
+  await expect(runs.formErrors()).toContainText('warm-up + stable shares must not exceed 1');
+  await expect(runs.field('settings.hidden')).toHaveAttribute('aria-invalid', 'true');
+  await runs.startRecipe(demo ?? '', 'LM pretraining (from scratch)', { ...TINY, 'settings.stableFraction': '0.6' });
   const run = studio.run;
   await expect(run.root).toBeVisible();
   await run.waitForStatus('done', 150_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecForgeError } from '../../core/errors';
+import { RecForgeError, toApiError } from '../../core/errors';
 import { INVOKE_CHANNELS } from '../../core/protocol/channels';
 import { junkFactory } from '../testing/junk';
 import { thrownRecForgeError } from '../../core/testing/recForgeError';
@@ -36,6 +36,15 @@ describe('validateRequest', () => {
     const err = thrownRecForgeError(() => validateRequest('runs.start', { datasetId: 'ds_1', model: 'pad', settings: { hidden: 16, heads: 3 } }));
     expect(err.location?.field).toBe('settings.heads');
     expect(() => validateRequest('runs.start', { datasetId: 'ds_1', model: 'pad', settings: { hidden: 16, heads: 4 } })).not.toThrow();
+  });
+
+  it('lists every problem of a refused request at its field, not only the first', () => {
+    const err = thrownRecForgeError(() => validateRequest('runs.start', { datasetId: 'ds_1', model: 'lm-pretrain', settings: { hidden: 64, heads: 3, kvHeads: 3, stableFraction: 0.95 } }));
+    expect(err.issues).toEqual([
+      { field: 'settings.hidden', message: 'must be a multiple of heads (3)' },
+      { field: 'settings.stableFraction', message: 'warm-up + stable shares must not exceed 1' },
+    ]);
+    expect(toApiError(err).issues).toHaveLength(2);
   });
 
   it('refuses unknown channels and prototype keys', () => {

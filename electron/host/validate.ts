@@ -90,11 +90,13 @@ export function validateRequest(channel: unknown, payload: unknown): { channel: 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || '(payload)';
-    throw new RecForgeError('validation', `invalid ${channel} request: ${field}: ${issue?.message ?? 'invalid'}`, {
+    // Every problem at once (a few), so a form is not fixed one round trip per mistake.
+    const issues = parsed.error.issues.slice(0, 8).map((i) => ({ field: i.path.join('.') || '(payload)', message: i.message }));
+    throw new RecForgeError('validation', `invalid ${channel} request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, {
       file: channel,
       field,
       expected: issue?.message ?? 'a valid payload',
-    });
+    }, issues);
   }
   return { channel, request: parsed.data };
 }

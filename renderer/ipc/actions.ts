@@ -1,4 +1,4 @@
-import type { StartRunRequest } from '../../core/protocol';
+import type { ApiError, StartRunRequest } from '../../core/protocol';
 import { useStore } from '../store';
 import { applyRunState, applyRunSummary } from '../store/reducers';
 import { invoke, toApiError } from './invoke';
@@ -20,17 +20,17 @@ export async function removeDataset(datasetId: string): Promise<void> {
   }
 }
 
-/** Starts a run and opens its page; returns false when the host refused. */
-export async function startRun(request: StartRunRequest): Promise<boolean> {
+/** Starts a run and opens its page; returns why the host refused, or null. */
+export async function startRun(request: StartRunRequest): Promise<ApiError | null> {
   try {
     askNotificationPermission();
     const run = await invoke('runs.start', request);
     setState((s) => applyRunSummary(s, run));
     getState().openRun(run.id);
-    return true;
+    return null;
   } catch (error) {
-    report('Start run', error);
-    return false;
+    // The form shows it beside its Start button, on the fields it names (not in the page banner).
+    return toApiError(error);
   }
 }
 

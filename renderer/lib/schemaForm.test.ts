@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../../core/protocol';
-import { buildSettings, formGroups, initialValues } from './schemaForm';
+import { buildSettings, formGroups, initialValues, refusalProblems } from './schemaForm';
 
 const settings: JsonSchema = {
   type: 'object',
@@ -49,5 +49,12 @@ describe('forms from JSON Schema', () => {
     expect(groups[0]?.fields[0]).toMatchObject({ kind: 'domain', initial: '' });
     expect(buildSettings(groups, { 'settings.targetDomain': 'books' })).toEqual({ ok: true, settings: { settings: { targetDomain: 'books' } } });
     expect(buildSettings(groups, { 'settings.targetDomain': '' })).toEqual({ ok: true, settings: { settings: { targetDomain: '' } } });
+  });
+
+  it("names the host's reasons for refusing a run by the form's labels and marks their fields", () => {
+    const groups = formGroups(settings);
+    const refused = { code: 'validation' as const, message: 'invalid runs.start request: …', issues: [{ field: 'train.epochs', message: 'too big' }, { field: 'datasetId', message: 'unknown' }] };
+    expect(refusalProblems(refused, groups)).toEqual([{ text: 'Epochs: too big', path: 'train.epochs' }, { text: 'datasetId: unknown', path: null }]);
+    expect(refusalProblems({ code: 'not_found', message: 'no dataset ds_9' }, groups)).toEqual([{ text: 'no dataset ds_9', path: null }]);
   });
 });

@@ -4,7 +4,7 @@
  * Values are edited as text and turned back into the nested request object here; the host
  * validates the result again with the same zod schema.
  */
-import type { JsonSchema } from '../../core/protocol';
+import type { ApiError, JsonSchema } from '../../core/protocol';
 
 /**
  * 'model': a registered model's id or 'scratch' (JSON Schema format 'model-ref'); 'domain': one of
@@ -98,4 +98,21 @@ export function buildSettings(groups: readonly SchemaGroup[], values: FormValues
     settings[g.key] = obj;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, settings };
+}
+
+/** One problem of a refused run request, in the form's words, and the field it belongs to (null: none of the form's). */
+export interface FormProblem {
+  readonly text: string;
+  readonly path: string | null;
+}
+
+/** The host's reasons for refusing the form's request, each named by its field's label when the form has that field. */
+export function refusalProblems(error: ApiError, groups: readonly SchemaGroup[]): FormProblem[] {
+  const fields = new Map(groups.flatMap((g) => g.fields.map((f) => [f.path, f.label] as const)));
+  const issues = error.issues ?? [];
+  if (issues.length === 0) return [{ text: error.message, path: error.location?.field !== undefined && fields.has(error.location.field) ? error.location.field : null }];
+  return issues.map((i) => {
+    const label = fields.get(i.field);
+    return label === undefined ? { text: `${i.field}: ${i.message}`, path: null } : { text: `${label}: ${i.message}`, path: i.field };
+  });
 }

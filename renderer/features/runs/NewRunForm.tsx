@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState, type ChangeEvent, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactElement } from 'react';
 import type { RecipeInfo, StartRunRequest } from '../../../core/protocol';
 import { startRun } from '../../ipc/actions';
-import { buildSettings, formGroups, initialValues, type FormValues } from '../../lib/schemaForm';
+import { buildSettings, formGroups, initialValues, refusalProblems, type FormValues } from '../../lib/schemaForm';
 import { useStore } from '../../store';
 import { newRunDatasetId } from '../../store/selectors';
 import { SchemaField } from './SchemaField';
@@ -54,7 +54,11 @@ function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readon
   const [values, setValues] = useState<FormValues>(() => initialValues(groups));
   const [presetId, setPresetId] = useState('');
   const [errors, setErrors] = useState<readonly string[]>([]);
+  const [invalidPaths, setInvalidPaths] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  const errorList = useRef<HTMLUListElement | null>(null);
+  // Errors appear above the Start button; bring them into view when they change.
+  useEffect(() => errorList.current?.scrollIntoView({ block: 'nearest' }), [errors]);
   const onField = useCallback((path: string, text: string) => setValues((v) => ({ ...v, [path]: text })), []);
   const onReset = useCallback(() => {
     setPresetId('');
@@ -67,10 +71,16 @@ function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readon
   const onStart = useCallback(() => {
     const built = buildSettings(groups, values);
     setErrors(built.ok ? [] : built.errors);
+    setInvalidPaths(new Set());
     if (!built.ok) return;
     setBusy(true);
     const request = { datasetId, model: recipe.id, ...built.settings } as StartRunRequest;
-    void startRun(request).finally(() => setBusy(false));
+    void startRun(request).then((refused) => {
+      if (refused === null) return;
+      const problems = refusalProblems(refused, groups);
+      setErrors(problems.map((p) => p.text));
+      setInvalidPaths(new Set(problems.flatMap((p) => (p.path === null ? [] : [p.path]))));
+    }).finally(() => setBusy(false));
   }, [groups, values, datasetId, recipe.id]);
   return (
     <>
@@ -82,13 +92,13 @@ function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readon
             recipe.id === 'reccocktail' && f.path === INSTRUCTION_TEMPLATE ? (
               <InstructionTemplateField key={f.path} field={f} values={values} datasetId={datasetId} onChange={onField} />
             ) : (
-              <SchemaField key={f.path} field={f} value={values[f.path] ?? ''} onChange={onField} />
+              <SchemaField key={f.path} field={f} value={values[f.path] ?? ''} onChange={onField} invalid={invalidPaths.has(f.path)} />
             ),
           )}
         </fieldset>
       ))}
       {errors.length === 0 ? null : (
-        <ul className="form-errors" role="alert" data-testid="run-form-errors">
+        <ul className="form-errors" role="alert" data-testid="run-form-errors" ref={errorList}>
           {errors.map((e) => <li key={e}>{e}</li>)}
         </ul>
       )}

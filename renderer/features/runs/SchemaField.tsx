@@ -10,14 +10,16 @@ interface SchemaFieldProps {
   readonly value: string;
   /** Receives the field path and its new text ('true' / 'false' for checkboxes). */
   readonly onChange: (path: string, text: string) => void;
+  /** The host refused the run because of this field. */
+  readonly invalid?: boolean;
 }
 
 /** A labelled select of a generated field; `children` are its options. */
-function SelectField({ field, value, onChange, children }: SchemaFieldProps & { readonly children: ReactNode }): ReactElement {
+function SelectField({ field, value, onChange, invalid = false, children }: SchemaFieldProps & { readonly children: ReactNode }): ReactElement {
   return (
     <label className="field" title={field.help}>
       <span>{field.label}</span>
-      <select data-testid={`field-${field.path}`} value={value} onChange={(e) => onChange(field.path, e.target.value)}>
+      <select data-testid={`field-${field.path}`} value={value} aria-invalid={invalid} onChange={(e) => onChange(field.path, e.target.value)}>
         {children}
       </select>
       {field.help ? <small className="field-help">{field.help}</small> : null}
@@ -53,7 +55,7 @@ function DomainField(props: SchemaFieldProps): ReactElement {
 }
 
 /** One generated input: number, checkbox or select, labelled and explained by the schema. */
-export const SchemaField = memo(function SchemaField({ field, value, onChange }: SchemaFieldProps): ReactElement {
+export const SchemaField = memo(function SchemaField({ field, value, onChange, invalid = false }: SchemaFieldProps): ReactElement {
   const testId = `field-${field.path}`;
   const onInput = (e: ChangeEvent<HTMLInputElement>): void => {
     const target = e.target;
@@ -62,16 +64,16 @@ export const SchemaField = memo(function SchemaField({ field, value, onChange }:
   if (field.kind === 'boolean') {
     return (
       <label className="field checkbox" title={field.help}>
-        <input type="checkbox" data-testid={testId} checked={value === 'true'} onChange={onInput} />
+        <input type="checkbox" data-testid={testId} checked={value === 'true'} aria-invalid={invalid} onChange={onInput} />
         <span>{field.label}</span>
       </label>
     );
   }
-  if (field.kind === 'model') return <ModelField field={field} value={value} onChange={onChange} />;
-  if (field.kind === 'domain') return <DomainField field={field} value={value} onChange={onChange} />;
+  if (field.kind === 'model') return <ModelField field={field} value={value} onChange={onChange} invalid={invalid} />;
+  if (field.kind === 'domain') return <DomainField field={field} value={value} onChange={onChange} invalid={invalid} />;
   if (field.kind === 'enum') {
     return (
-      <SelectField field={field} value={value} onChange={onChange}>
+      <SelectField field={field} value={value} onChange={onChange} invalid={invalid}>
         {(field.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
       </SelectField>
     );
@@ -86,6 +88,7 @@ export const SchemaField = memo(function SchemaField({ field, value, onChange }:
         {...(field.min !== undefined ? { min: field.min } : {})}
         {...(field.max !== undefined ? { max: field.max } : {})}
         step={field.kind === 'integer' ? 1 : 'any'}
+        aria-invalid={invalid}
         onChange={onInput}
       />
       {field.help ? <small className="field-help">{field.help}</small> : null}
