@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDatasetName, detectFormat } from './detectFormat';
+import { defaultDatasetName, detectFormat, missingFiles } from './detectFormat';
 
 describe('detectFormat', () => {
   it('treats any file named u.data as MovieLens 100K', () => {
@@ -49,5 +49,13 @@ describe('detectFormat for the other supported formats', () => {
     [['clicks.csv'], 'csv'],
   ])('%j → %s', (names, format) => {
     expect(detectFormat(names.map((name) => ({ name })))).toBe(format);
+  });
+
+  it('names the files a format cannot do without, before Import is pressed', () => {
+    const files = (...names: string[]) => names.map((name) => ({ name }));
+    expect(missingFiles('movielens-100k', files('u.data'))).toEqual(['u.item']);
+    expect(missingFiles('movielens-100k', files('u.data', 'U.ITEM', 'u.user'))).toEqual([]);
+    expect(missingFiles('movielens-1m', files('movies.dat'))).toEqual(['ratings.dat']);
+    expect(missingFiles('csv', files('x.csv'))).toEqual([]);
   });
 });

@@ -34,6 +34,19 @@ export function detectFormat(files: readonly ChosenFile[]): DatasetFormat {
   return RULES.find((rule) => names.some(rule.test))?.format ?? 'csv';
 }
 
+/** Files a format cannot be imported without (the importer names them too, but only after Import is pressed). */
+const REQUIRED: Partial<Readonly<Record<DatasetFormat, readonly string[]>>> = {
+  'movielens-100k': ['u.data', 'u.item'],
+  'movielens-1m': ['ratings.dat'],
+  'movielens-csv': ['ratings.csv'],
+};
+
+/** The files `format` needs that are not among the chosen ones. */
+export function missingFiles(format: DatasetFormat, files: readonly ChosenFile[]): string[] {
+  const names = new Set(files.map((f) => f.name.toLowerCase()));
+  return (REQUIRED[format] ?? []).filter((name) => !names.has(name));
+}
+
 function parentFolder(path: string | undefined): string | null {
   if (path === undefined || path === '') return null;
   const segments = path.split(/[\\/]/).filter((s) => s !== '');

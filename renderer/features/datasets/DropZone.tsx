@@ -51,7 +51,7 @@ export function DropZone(): ReactElement {
       >
         <div className="drop-icon" aria-hidden="true">⇪</div>
         <div className="drop-title">Drop interaction files here</div>
-        <div className="drop-hint">or click to browse · u.data (+ u.item, u.user) or .csv</div>
+        <div className="drop-hint">or click to browse · u.data + u.item (+ u.user), or any .csv, .jsonl, .parquet</div>
       </div>
       <input ref={input} type="file" multiple hidden data-testid="file-input" onChange={onChange} />
     </>

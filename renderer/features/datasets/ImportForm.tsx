@@ -3,6 +3,7 @@ import type { DatasetFormat } from '../../../core/protocol';
 import { changeDraftFormat, importDraft, needsMapping } from '../../ipc/importActions';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatLocation } from '../../lib/format';
+import { missingFiles } from '../../lib/detectFormat';
 import { useStore } from '../../store';
 import type { ImportDraft } from '../../store/types';
 import { ImportSettings } from './wizard/ImportSettings';
@@ -80,6 +81,7 @@ export function ImportForm(): ReactElement {
   const onImport = useCallback(() => void importDraft(), []);
 
   if (draft === null) return <><ImportError /><ImportReport /></>;
+  const missing = missingFiles(draft.format, draft.files);
   return (
     <div className="import-form">
       <ul className="file-list" data-testid="import-files">
@@ -105,11 +107,14 @@ export function ImportForm(): ReactElement {
         </label>
         <div className="form-actions">
           <button type="button" className="btn" onClick={clearDraft} disabled={importing}>Clear</button>
-          <button type="button" className="btn btn-primary" data-testid="import-submit" onClick={onImport} disabled={importing || draft.previewing || draft.name.trim() === '' || (needsMapping(draft.format) && draft.previews === null)}>
+          <button type="button" className="btn btn-primary" data-testid="import-submit" onClick={onImport} disabled={importing || draft.previewing || draft.name.trim() === '' || missing.length > 0 || (needsMapping(draft.format) && draft.previews === null)}>
             {importing ? 'Importing…' : 'Import'}
           </button>
         </div>
       </div>
+      {missing.length === 0 ? null : (
+        <p className="import-error-message" role="alert" data-testid="import-missing">This format also needs {missing.join(' and ')}: drop {missing.length === 1 ? 'it' : 'them'} together with the other files.</p>
+      )}
       {needsMapping(draft.format) ? <MappingStep draft={draft} disabled={importing} /> : (
         <ImportSettings minInteractions={draft.minInteractions} options={draft.options} mapped={false} ratingMapped={false} onChange={setDraftSettings} disabled={importing} />
       )}
