@@ -29,6 +29,9 @@ describe('local model folders through the protocol', () => {
     const registered = await dispatch('models.register', { path: dir, name: 'tiny' });
     expect(registered).toMatchObject({ ok: true, value: { name: 'tiny', kind: 'hf-lm', path: dir } });
     const id = (registered as { value: RegisteredModel }).value.id;
+    // One entry per folder and per name: run forms pick models by name.
+    expect(await dispatch('models.register', { path: dir, name: 'again' })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/already registered as 'tiny'/) as unknown, location: { field: 'path' } } });
+    expect(await dispatch('models.register', { path: `${dir}/`, name: 'TINY' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await dispatch('models.list', {})).toMatchObject({ ok: true, value: [{ id }] });
     expect(await dispatch('models.remove', { modelId: id })).toEqual({ ok: true, value: null });
     expect(await dispatch('models.list', {})).toEqual({ ok: true, value: [] });

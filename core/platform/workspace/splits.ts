@@ -41,6 +41,12 @@ export function describeSplit(cols: InteractionColumns, numItems: number, numUse
   };
 }
 
+/** The same split of the same data: kind, parameters, seed and candidates (not id or time). */
+export function sameSplit(a: SplitSummary, b: SplitSummary): boolean {
+  const key = (s: SplitSummary): string => JSON.stringify([s.datasetId, s.kind, Object.entries(s.params).sort(), s.seed, s.candidates]);
+  return key(a) === key(b);
+}
+
 export async function insertSplit(c: DuckDBConnection, s: SplitSummary): Promise<void> {
   await exec(c, 'INSERT INTO splits VALUES ($1, $2, $3, $4::JSON, $5::BIGINT, $6::JSON, $7::JSON, $8)', [
     s.id, s.datasetId, s.kind, JSON.stringify(s.params), s.seed, JSON.stringify(s.counts), JSON.stringify(s.candidates), s.createdAt,

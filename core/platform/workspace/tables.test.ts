@@ -22,6 +22,7 @@ describe('workspace tables: mapped import, splits, export round trip', () => {
     expect(summary).toMatchObject({ users: 20, interactions: 160 });
 
     const loo = await ws.createSplit({ datasetId: summary.id, kind: 'leave-one-out', seed: 1 });
+    expect(await ws.createSplit({ datasetId: summary.id, kind: 'leave-one-out', seed: 1 })).toEqual(loo); // the same split, not a copy
     expect(loo.counts).toMatchObject({ users: 20, testCases: 20, validCases: 20, trainInteractions: 120 });
     const temporal = await ws.createSplit({ datasetId: summary.id, kind: 'temporal-ratio', ratios: [0.5, 0.25, 0.25], seed: 1 });
     expect(temporal.counts.trainInteractions).toBe(80);

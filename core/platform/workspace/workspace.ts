@@ -16,7 +16,7 @@ import { Db } from './db';
 import { loadRecipeSources } from './recipeSources';
 import type { RecipeSource } from '../../recipes/runner';
 import { assertId, monotonicIsoNow, newDatasetId, newModelId, newSplitId } from './ids';
-import { describeSplit, insertSplit, loadColumns, selectSplits } from './splits';
+import { describeSplit, insertSplit, loadColumns, sameSplit, selectSplits } from './splits';
 import { previewItemText, saveItemTemplate } from './itemText';
 import { combinedSource, type UserSpace } from './combine';
 import type { ItemTextPreview } from '../../protocol/itemText';
@@ -39,7 +39,7 @@ import type { TabularFile, TabularImportResult } from './tabular/types';
 export const DEMO_DATASET_NAME = 'Demo: movies + books + games';
 import type { ExportResult, TabularPreview } from '../../protocol/tabular';
 import { configureDuckDb } from './tabular/settings';
-import { deleteModel, insertModel, selectModels } from './models';
+import { clashingModel, deleteModel, insertModel, modelClash, selectModels } from './models';
 import type { ModelFolderInfo, RegisteredModel } from '../../protocol/models';
 import type { DatasetProfile } from '../../protocol/profile';
 
@@ -170,11 +170,14 @@ export class Workspace {
     // The dataset is checked with each read and write: a removal can land between them.
     const { ds, cols } = await this.db.exclusive(async (c) => ({ ds: await requireDataset(c, req.datasetId), cols: await loadColumns(c, req.datasetId) }));
     const split = describeSplit(cols, ds.items, ds.users, req, newSplitId(), monotonicIsoNow());
-    await this.db.transaction(async (c) => {
+    return this.db.transaction(async (c) => {
       await requireDataset(c, req.datasetId);
+      // Splits are deterministic: asking twice gives the one already stored, not a copy.
+      const same = (await selectSplits(c, req.datasetId)).find((s) => sameSplit(s, split));
+      if (same !== undefined) return same;
       await insertSplit(c, split);
+      return split;
     });
-    return split;
   }
 
   /** The dataset's item text template previewed on its first items (`template` to try another). */
@@ -207,7 +210,11 @@ export class Workspace {
   /** Registers an inspected model folder under a name. */
   async registerModel(name: string, info: ModelFolderInfo): Promise<RegisteredModel> {
     const model: RegisteredModel = { id: newModelId(), name: name.trim(), kind: 'hf-lm', path: info.path, createdAt: monotonicIsoNow(), info };
-    await this.db.transaction((c) => insertModel(c, model));
+    await this.db.transaction(async (c) => {
+      const clash = await clashingModel(c, model.name, model.path);
+      if (clash !== null) throw modelClash(clash, model);
+      await insertModel(c, model);
+    });
     return model;
   }
 

@@ -18,7 +18,15 @@ function describe(s: SplitSummary): string {
   if (s.kind === 'cold-item') parts.push(`${formatInt(c.coldItems)} cold items`);
   if (s.candidates) parts.push(`1 + ${s.candidates.negatives} ${s.candidates.strategy} candidates`);
   if (s.seed !== null) parts.push(`seed ${s.seed}`);
+  const dropped = droppedCases(s);
+  if (dropped > 0) parts.push(`${formatInt(dropped)} cases dropped (history shorter than ${String(s.params['minHistory'] ?? 1)})`);
   return parts.join(' · ');
+}
+
+/** Valid / test cases the split left out because their user had too little history before them. */
+function droppedCases(s: SplitSummary): number {
+  const n = s.params['droppedCases'] ?? s.params['droppedTestCases'];
+  return typeof n === 'number' ? n : 0;
 }
 
 /** Evaluation splits of a dataset: define one (with optional sampled candidates) and see its counts. */
@@ -36,7 +44,8 @@ export function DatasetSplits({ datasetId }: { readonly datasetId: string }): Re
   const onCreate = useCallback(() => {
     const req: SplitRequest = { datasetId, kind, seed: 2024, ...(candidates === 'none' ? {} : { candidates: { negatives: 100, strategy: candidates } }) };
     setBusy(true);
-    invoke('datasets.split', req).then((s) => setSplits((l) => [s, ...l]), (e: unknown) => pushError('Split dataset', toApiError(e))).finally(() => setBusy(false));
+    // The host returns the stored split when the same one was made before.
+    invoke('datasets.split', req).then((s) => setSplits((l) => [s, ...l.filter((x) => x.id !== s.id)]), (e: unknown) => pushError('Split dataset', toApiError(e))).finally(() => setBusy(false));
   }, [datasetId, kind, candidates, pushError]);
   return (
     <div className="dataset-splits" data-testid="dataset-splits">
