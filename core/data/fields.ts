@@ -27,6 +27,19 @@ export function parseIntField(raw: string, at: FieldAt): number {
   return n;
 }
 
+/**
+ * Validates an integer id field and returns it as canonical decimal text ('0242' → '242', as the
+ * number would print). Ids are stored as strings, so no Number conversion: above 2^53 it would
+ * change the digits (…993 → …992) or reject the id.
+ */
+export function parseIntIdField(raw: string, at: FieldAt): string {
+  const s = raw.trim();
+  if (!INTEGER.test(s)) importError(`'${preview(raw)}' is not an integer`, at, 'an integer');
+  const negative = s.startsWith('-');
+  const digits = s.slice(negative ? 1 : 0).replace(/^0+(?=\d)/, '');
+  return negative && digits !== '0' ? `-${digits}` : digits;
+}
+
 /** Parses a finite decimal number field (integers, decimals, exponents). */
 export function parseNumberField(raw: string, at: FieldAt): number {
   const s = raw.trim();
@@ -35,10 +48,15 @@ export function parseNumberField(raw: string, at: FieldAt): number {
   return n;
 }
 
-/** Rejects empty ids (after trimming); returns the trimmed id. */
+/**
+ * Rejects empty ids (after trimming) and ids with line breaks; returns the trimmed id. A quoted
+ * CSV field may span lines, so one stray quote would otherwise swallow the following rows into a
+ * single id without any error.
+ */
 export function parseIdField(raw: string, at: FieldAt): string {
   const s = raw.trim();
   if (s.length === 0) importError('empty id', at, 'a non-empty id');
+  if (/[\r\n]/.test(s)) importError(`id '${preview(s)}' spans several lines`, at, 'an id without line breaks (an unbalanced quote?)');
   return s;
 }
 

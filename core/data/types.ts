@@ -2,6 +2,7 @@
  * Shapes shared by the importers, the preprocessing steps and the demo generator.
  * Everything here is plain data so it can be produced by pure code and stored by core/platform.
  */
+import type { ApiError } from '../protocol/dto';
 
 /** One interaction as read from the source, before any filtering or re-indexing. */
 export interface RawInteraction {
@@ -26,6 +27,8 @@ export interface ParsedDataset {
   readonly interactions: readonly RawInteraction[];
   /** Item metadata keyed by raw item id. Items may be missing here (no title known). */
   readonly items: ReadonlyMap<string, ItemInfo>;
+  /** Problems that did not stop the import but the user should see (code 'import', located). */
+  readonly warnings?: readonly ApiError[];
 }
 
 /**

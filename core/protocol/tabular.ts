@@ -80,4 +80,6 @@ export interface ExportResult {
 export interface ImportResult {
   readonly dataset: DatasetSummary;
   readonly skipped: SkippedRows;
+  /** Problems that did not stop the import, located (e.g. rated movies the item file lacks). */
+  readonly warnings: readonly ApiError[];
 }

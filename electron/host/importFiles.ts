@@ -24,9 +24,9 @@ export async function importFiles(ctx: HostContext, req: ImportRequestParsed, ac
       // zod's output types mark absent keys `| undefined`; parsed objects simply lack them.
       ...(req.mapping ? { mapping: req.mapping as ColumnMapping } : {}), ...(req.options ? { options: req.options as ImportOptions } : {}),
     });
-    return { dataset: summary, skipped };
+    return { dataset: summary, skipped, warnings: [] };
   }
   const onProgress = (p: Parameters<typeof ctx.bus.emit<'datasets.onImportProgress'>>[1]): void => ctx.bus.emit('datasets.onImportProgress', p);
-  const dataset = await ctx.workspace.importDataset({ name: req.name, format: req.format as ParsedFormat, files, minInteractions: req.minInteractions }, onProgress);
-  return { dataset, skipped: NOTHING_SKIPPED };
+  const { dataset, warnings } = await ctx.workspace.importDatasetReport({ name: req.name, format: req.format as ParsedFormat, files, minInteractions: req.minInteractions }, onProgress);
+  return { dataset, skipped: NOTHING_SKIPPED, warnings };
 }

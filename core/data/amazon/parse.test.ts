@@ -49,13 +49,17 @@ describe('Amazon 2018', () => {
     expect(ds.items.get('B01')).toEqual({ title: 'Kite', genres: ['Toys & Games', 'Outdoor'] });
     expect(ds.items.get('B03')).toEqual({ title: 'Ball', genres: ['Sports'] });
   });
-  it('locates a missing field, a bad rating and invalid JSON', async () => {
+  it('locates a missing field, a bad rating, invalid JSON, an id number above 2^53 and a file without reviews', async () => {
     const run = (...lines: string[]) => locationOf(parseAmazon({ reviews: [src('r.json', ...lines)], meta: [] }, '2018'));
     expect(await run(j({ asin: 'B', overall: 1, unixReviewTime: 1 }))).toEqual({ file: 'r.json', line: 1, field: 'reviewerID', expected: 'a non-empty string id' });
     expect(await run(j({ reviewerID: 'A', asin: 'B', overall: 1, unixReviewTime: 1 }), j({ reviewerID: 'A', asin: 'B', overall: 7, unixReviewTime: 1 })))
       .toMatchObject({ line: 2, field: 'overall' });
     expect(await run('{"reviewerID": "A",')).toEqual({ file: 'r.json', line: 1, expected: 'a JSON object per line' });
     expect(await run('[1, 2]')).toMatchObject({ line: 1, expected: 'a JSON object per line' });
+    expect(await run('{"reviewerID": 9007199254740993, "asin": "B", "overall": 1, "unixReviewTime": 1}')).toEqual({
+      file: 'r.json', line: 1, field: 'reviewerID', expected: 'a string id; the number 9007199254740992 is above 2^53 and loses digits',
+    });
+    expect(await run('')).toEqual({ file: 'r.json', expected: 'one JSON review object per line' });
   });
 });
 

@@ -20,5 +20,6 @@ export async function parseAmazonReviews(src: TextSource, edition: AmazonEdition
     if (time < 0) importError(`negative time ${time}`, { ...at, field: f.time }, 'a non-negative Unix time');
     out.push({ user, item, timestamp: time / f.timeDivisor, rating });
   }
+  if (out.length === 0) importError('no interactions', { file: src.name }, 'one JSON review object per line');
   return out;
 }

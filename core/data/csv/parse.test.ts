@@ -58,11 +58,20 @@ describe('parseInteractionsCsv', () => {
     const err = await failure(parseInteractionsCsv(src('user,item,timestamp\nu,i,1\nu,i,soon\n')));
     expect(err.location).toEqual({ file: 'log.csv', line: 3, field: 'timestamp', expected: 'a number' });
   });
+  it('rejects an id a stray quote stretched over the next lines, at the line the quote opened', async () => {
+    const err = await failure(parseInteractionsCsv(src('user,item,timestamp\nu1,i1,1\nu2,"i2,2\nu3,i3,3\nu4,i4",4\n')));
+    expect(err.location).toEqual({ file: 'log.csv', line: 3, field: 'item', expected: 'an id without line breaks (an unbalanced quote?)' });
+  });
   it('rejects a row with the wrong number of fields', async () => {
     const err = await failure(parseInteractionsCsv(src('user,item,timestamp\nu,i,1,extra\n')));
     expect(err.location).toMatchObject({ line: 2, expected: '3 comma-separated fields like the header' });
   });
   it('rejects an empty file', async () => {
     expect((await failure(parseInteractionsCsv(src('')))).location).toMatchObject({ line: 1, field: 'header' });
+  });
+  it('names a header-only file as holding no interactions', async () => {
+    const err = await failure(parseInteractionsCsv(src('user,item,timestamp\n\n')));
+    expect(err.message).toMatch(/^no interactions/);
+    expect(err.location).toEqual({ file: 'log.csv', expected: 'at least one row after the header' });
   });
 });

@@ -21,6 +21,7 @@ export async function parseInteractionsCsv(src: TextSource): Promise<ParsedDatas
     if (row.info && !items.has(row.interaction.item)) items.set(row.interaction.item, row.info);
   }
   if (cols === null) importError('empty file', { file: src.name, line: 1, field: 'header' }, EXPECTED_HEADER);
+  if (interactions.length === 0) importError('no interactions', { file: src.name }, 'at least one row after the header');
   return { interactions, items };
 }
 

@@ -7,10 +7,14 @@ export interface LineAt {
   readonly line: number;
 }
 
-/** A required id: a non-empty string, or an integer (kept as its decimal text). */
+/** A required id: a non-empty string, or an integer up to 2^53 (kept as its decimal text). */
 export function idValue(obj: Readonly<Record<string, unknown>>, key: string, at: LineAt): string {
   const v = obj[key];
   if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  // JSON.parse has already rounded such a number (…993 → …992): two ids could merge unseen.
+  if (typeof v === 'number' && Number.isInteger(v)) {
+    importError(`'${key}' is a number above 2^53 (read as ${v})`, { ...at, field: key }, `a string id; the number ${v} is above 2^53 and loses digits`);
+  }
   if (typeof v !== 'string' || v.trim() === '') {
     importError(v === undefined ? `missing '${key}'` : `'${key}' is not a non-empty string`, { ...at, field: key }, 'a non-empty string id');
   }

@@ -1,9 +1,9 @@
 /**
- * MovieLens-100k u.item: "id|title|release date|video date|url|19 genre flags" (latin1 text; the
- * platform decodes it). Genres are the names of the flags set to 1.
+ * MovieLens-100k u.item: "id|title|release date|video date|url|19 genre flags" (latin1 text, or
+ * UTF-8 in re-saved copies; see legacyText.ts). Genres are the names of the flags set to 1.
  */
 import { assertTextLine } from '../binary';
-import { importError, parseIntField } from '../fields';
+import { importError, parseIntIdField } from '../fields';
 import { splitLines } from '../lines';
 import type { ItemInfo, TextSource } from '../types';
 
@@ -20,10 +20,12 @@ export async function parseMovieLensItems(src: TextSource, genreNames: readonly 
     if (parts.length !== width) {
       importError(`expected ${width} '|'-separated fields, found ${parts.length}`, { file: src.name, line }, `id|title|release|video|url|${genreNames.length} genre flags`);
     }
-    const id = String(parseIntField(parts[0] ?? '', { file: src.name, line, field: 'id' }));
+    const id = parseIntIdField(parts[0] ?? '', { file: src.name, line, field: 'id' });
     if (items.has(id)) importError(`duplicate item id ${id}`, { file: src.name, line, field: 'id' }, 'unique item ids');
     items.set(id, { title: (parts[1] ?? '').trim(), genres: readFlags(parts.slice(LEADING), genreNames, src.name, line) });
   }
+  // u.item is required: without rows every movie would silently lose its title and genres.
+  if (items.size === 0) importError('no item rows', { file: src.name }, `one line per movie: id|title|release|video|url|${genreNames.length} genre flags`);
   return items;
 }
 

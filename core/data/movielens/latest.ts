@@ -6,6 +6,7 @@ import { csvRecords } from '../csv/tokenizer';
 import type { CsvRecord } from '../csv/tokenizer';
 import { importError, parseNumberField } from '../fields';
 import type { ItemInfo, ParsedDataset, RawInteraction, TextSource } from '../types';
+import { withMissingItemWarning } from './missingItems';
 import { movieRows, ratingRows } from './rows';
 
 /** ratings.csv is required; movies.csv adds titles and genres. */
@@ -17,7 +18,8 @@ export interface MovieLensCsvSources {
 /** Parses an ml-latest style folder: interactions in file order, items keyed by movieId. */
 export async function parseMovieLensCsv(src: MovieLensCsvSources): Promise<ParsedDataset> {
   const items = src.movies ? await parseMovieLensCsvMovies(src.movies) : new Map<string, ItemInfo>();
-  return { interactions: await parseMovieLensCsvRatings(src.ratings), items };
+  const ds = { interactions: await parseMovieLensCsvRatings(src.ratings), items };
+  return src.movies ? withMissingItemWarning(ds, { ratings: src.ratings.name, items: src.movies.name }) : ds;
 }
 
 /** Yields data records as cells ordered like `names`, after checking the header has them all. */

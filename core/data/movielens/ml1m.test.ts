@@ -33,6 +33,24 @@ describe('MovieLens 1M (.dat)', () => {
     expect(await locationOf(parseMovieLens1m({ ratings: src('ratings.dat', ''), movies: src('movies.dat', '1::A::Drama\n1::B::Drama\n') })))
       .toMatchObject({ file: 'movies.dat', line: 2, field: 'MovieID' });
   });
+  it('rejects a movies.dat given without rows, and warns about rated movies it lacks', async () => {
+    expect(await locationOf(parseMovieLens1m({ ratings: src('ratings.dat', '1::2::5::9\n'), movies: src('movies.dat', '\n') })))
+      .toEqual({ file: 'movies.dat', expected: 'one row per movie: MovieID, title, genres' });
+    const ds = await parseMovieLens1m({ ratings: src('ratings.dat', '1::2::5::9\n1::3::4::9\n'), movies: src('movies.dat', '2::A::Drama\n') });
+    expect(ds.warnings?.map((w) => w.message)).toEqual(['1 item(s) rated in ratings.dat have no row in movies.dat (3); they are imported without title or genres']);
+  });
+  it('keeps user and movie ids above 2^53 digit for digit', async () => {
+    const ds = await parseMovieLens1m({ ratings: src('ratings.dat', '9007199254740993::18446744073709551617::5::9\n'), movies: src('movies.dat', '18446744073709551617::A::Drama\n') });
+    expect(ds.interactions).toEqual([{ user: '9007199254740993', item: '18446744073709551617', rating: 5, timestamp: 9 }]);
+    expect(ds.items.get('18446744073709551617')?.title).toBe('A');
+  });
+  it('names an empty ratings.dat', async () => {
+    expect(await locationOf(parseMovieLens1m({ ratings: src('ratings.dat', '') })))
+      .toEqual({ file: 'ratings.dat', expected: 'one row per rating: UserID, MovieID, Rating, Timestamp' });
+  });
+  it('does not warn without a movies.dat (no titles were promised)', async () => {
+    expect((await parseMovieLens1m({ ratings: src('ratings.dat', '1::2::5::9\n') })).warnings).toBeUndefined();
+  });
 });
 
 describe('MovieLens latest (.csv)', () => {
@@ -58,5 +76,13 @@ describe('MovieLens latest (.csv)', () => {
       .toEqual({ file: 'ratings.csv', line: 3, field: 'timestamp', expected: 'an integer' });
     expect(await locationOf(parseMovieLensCsv({ ratings: src('ratings.csv', ''), movies: src('movies.csv', 'movieId,title,genres\n1,A, B,Drama\n') })))
       .toMatchObject({ file: 'movies.csv', line: 2 });
+  });
+  it('keeps ids above 2^53 digit for digit', async () => {
+    const ds = await parseMovieLensCsv({ ratings: src('ratings.csv', 'userId,movieId,rating,timestamp\n9007199254740993,7,4.5,1\n') });
+    expect(ds.interactions).toEqual([{ user: '9007199254740993', item: '7', rating: 4.5, timestamp: 1 }]);
+  });
+  it('names a header-only ratings.csv', async () => {
+    expect(await locationOf(parseMovieLensCsv({ ratings: src('ratings.csv', 'userId,movieId,rating,timestamp\n') })))
+      .toEqual({ file: 'ratings.csv', expected: 'one row per rating: userId, movieId, rating, timestamp' });
   });
 });

@@ -1,11 +1,13 @@
 /**
  * MovieLens 1M: `ratings.dat` (UserID::MovieID::Rating::Timestamp) and `movies.dat`
- * (MovieID::Title::Genres, latin1, genres joined by '|'). users.dat is not needed.
+ * (MovieID::Title::Genres, latin1 or UTF-8 as legacyText.ts decodes it, genres joined by '|').
+ * users.dat is not needed.
  */
 import { assertTextLine } from '../binary';
 import { importError, parseIntField } from '../fields';
 import { splitLines } from '../lines';
 import type { ItemInfo, ParsedDataset, RawInteraction, TextSource } from '../types';
+import { withMissingItemWarning } from './missingItems';
 import { movieRows, ratingRows } from './rows';
 
 /** ratings.dat is required; movies.dat adds titles and genres. */
@@ -17,7 +19,8 @@ export interface MovieLens1mSources {
 /** Parses an ml-1m folder: interactions in file order, items keyed by MovieID. */
 export async function parseMovieLens1m(src: MovieLens1mSources): Promise<ParsedDataset> {
   const items = src.movies ? await parseMovieLens1mMovies(src.movies) : new Map<string, ItemInfo>();
-  return { interactions: await parseMovieLens1mRatings(src.ratings), items };
+  const ds = { interactions: await parseMovieLens1mRatings(src.ratings), items };
+  return src.movies ? withMissingItemWarning(ds, { ratings: src.ratings.name, items: src.movies.name }) : ds;
 }
 
 /** Yields the '::'-separated cells of each non-blank line, checking the field count. */

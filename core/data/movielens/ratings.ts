@@ -1,6 +1,6 @@
 /** MovieLens-100k u.data: "user \t item \t rating \t timestamp", all integers, rating 1..5. */
 import { assertTextLine } from '../binary';
-import { importError, parseIntField } from '../fields';
+import { importError, parseIntField, parseIntIdField } from '../fields';
 import { splitLines } from '../lines';
 import type { RawInteraction, TextSource } from '../types';
 
@@ -14,6 +14,7 @@ export async function parseMovieLensRatings(src: TextSource): Promise<RawInterac
     if (text.trim() === '') continue;
     out.push(parseRatingLine(text, src.name, line));
   }
+  if (out.length === 0) importError('no interactions', { file: src.name }, `one line per rating: ${FIELDS.join('\\t')}`);
   return out;
 }
 
@@ -24,8 +25,8 @@ function parseRatingLine(text: string, file: string, line: number): RawInteracti
   }
   const [u = '', i = '', r = '', t = ''] = parts;
   // Ids are integers in u.data; validate them as such but keep them as strings like every source.
-  const user = String(parseIntField(u, { file, line, field: 'user' }));
-  const item = String(parseIntField(i, { file, line, field: 'item' }));
+  const user = parseIntIdField(u, { file, line, field: 'user' });
+  const item = parseIntIdField(i, { file, line, field: 'item' });
   const rating = parseIntField(r, { file, line, field: 'rating' });
   if (rating < 1 || rating > 5) importError(`rating ${rating} out of range`, { file, line, field: 'rating' }, 'an integer 1..5');
   const timestamp = parseIntField(t, { file, line, field: 'timestamp' });

@@ -4,7 +4,7 @@
  * and the rating rule differ between releases.
  */
 import type { FieldAt } from '../fields';
-import { importError, parseIntField } from '../fields';
+import { importError, parseIntField, parseIntIdField } from '../fields';
 import type { ItemInfo, RawInteraction, TextSource } from '../types';
 import { splitGenres } from './genreList';
 
@@ -24,11 +24,12 @@ export async function ratingRows(src: TextSource, rows: CellRows, columns: Ratin
   for await (const { cells, line } of rows) {
     const at = (field: string): FieldAt => ({ file: src.name, line, field });
     const [u = '', i = '', r = '', t = ''] = cells;
-    const user = String(parseIntField(u, at(userCol)));
-    const item = String(parseIntField(i, at(itemCol)));
+    const user = parseIntIdField(u, at(userCol));
+    const item = parseIntIdField(i, at(itemCol));
     const value = rating(r, at(ratingCol));
     out.push({ user, item, timestamp: parseIntField(t, at(timeCol)), rating: value });
   }
+  if (out.length === 0) importError('no interactions', { file: src.name }, `one row per rating: ${columns.join(', ')}`);
   return out;
 }
 
@@ -38,9 +39,11 @@ export async function movieRows(src: TextSource, rows: CellRows, idColumn: strin
   for await (const { cells, line } of rows) {
     const [id = '', title = '', genres = ''] = cells;
     const at = { file: src.name, line, field: idColumn };
-    const key = String(parseIntField(id, at));
+    const key = parseIntIdField(id, at);
     if (items.has(key)) importError(`duplicate ${idColumn} ${key}`, at, 'unique movie ids');
     items.set(key, { title: title.trim(), genres: splitGenres(genres) });
   }
+  // A movie file given without rows is a wrong file, not "no titles known".
+  if (items.size === 0) importError('no movie rows', { file: src.name }, `one row per movie: ${idColumn}, title, genres`);
   return items;
 }

@@ -31,6 +31,7 @@ export async function parseRecBoleInter(src: TextSource, startAt = 0): Promise<R
     const ratingText = c.rating < 0 ? '' : (cells[c.rating] ?? '').trim();
     out.push(ratingText === '' ? { user, item, timestamp } : { user, item, timestamp, rating: Number(ratingText) });
   }
+  if (out.length === 0) importError('no interactions', { file: src.name }, 'at least one row after the header');
   return out;
 }
 

@@ -51,13 +51,14 @@ describe('RecBole atomic files', () => {
     expect(loc('user_id:token\titem_id')).toMatchObject({ field: 'column 2' });
     expect(loc('a:token\ta:float')).toMatchObject({ field: 'a', expected: 'unique column names' });
   });
-  it('locates bad rows, wrong column types and missing id columns', async () => {
+  it('locates bad rows, wrong column types, missing id columns and a file without rows', async () => {
     const run = (...lines: string[]) => locationOf(parseRecBole({ inter: [src('d.inter', ...lines)], item: [] }));
     expect(await run(INTER, '1\t2\t3\t4', '1\t2\tgood\t5')).toEqual({ file: 'd.inter', line: 3, field: 'rating', expected: 'a number' });
     expect(await run(INTER, '1\t2\t3 4')).toMatchObject({ line: 2, expected: 'user_id:token\\titem_id:token\\trating:float\\ttimestamp:float' });
     expect(await run('user_id:token\titem_id:float', '1\t2')).toMatchObject({ line: 1, field: 'item_id', expected: 'item_id:token' });
     expect(await run('user_id:token\trating:float', '1\t2')).toMatchObject({ line: 1, field: 'header' });
     expect(await run(INTER, '1\t2\t3\t')).toMatchObject({ line: 2, field: 'timestamp' });
+    expect(await run(INTER)).toEqual({ file: 'd.inter', expected: 'at least one row after the header' });
     const item = locationOf(parseRecBole({ inter: [], item: [src('d.item', 'item_id:token\tvec:float_seq', 'i\t0.5 x')] }));
     expect(await item).toEqual({ file: 'd.item', line: 2, field: 'vec', expected: 'a number' });
   });

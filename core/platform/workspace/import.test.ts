@@ -43,6 +43,16 @@ describe('importDataset: MovieLens-100k', () => {
     expect([ds.users, ds.items, ds.interactions, ds.rawInteractions]).toEqual([943, 1682, 100_000, 100_000]);
   });
 
+  it('reads a UTF-8 copy of u.item (with a BOM) like the latin-1 original, and warns about rated movies it lacks', async () => {
+    const latin1 = await readFile(ml100kFiles[1]?.path ?? '');
+    const lines = latin1.toString('latin1').split('\n').filter((l) => !l.startsWith('50|'));
+    const utf8 = await t.file('u.item', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\n'), 'utf8')]));
+    const { dataset, warnings } = await ws.importDatasetReport({ name: 'utf8', format: 'movielens-100k', files: [ml100kFiles[0] ?? utf8, utf8], minInteractions: 1 });
+    const [source] = await ws.loadRecipeSources(dataset.id);
+    expect(source?.items.map((i) => i.title)).toContain('Misérables, Les (1995)');
+    expect(warnings).toEqual([expect.objectContaining({ message: expect.stringMatching(/^1 item\(s\) rated in u.data have no row in u.item \(50\)/) as unknown, location: expect.objectContaining({ file: 'u.item' }) as unknown })]);
+  });
+
   it('reads gzipped files transparently', async () => {
     const data = await t.file('u.data.gz', gzipSync(await readFile(ml100kFiles[0]?.path ?? '')));
     const ds = await ws.importDataset({ name: 'gz', format: 'movielens-100k', files: [data, ml100kFiles[1] ?? data], minInteractions: 5 });

@@ -6,19 +6,20 @@ import { parseAmazon } from '../../data/amazon/parse';
 import type { AmazonEdition } from '../../data/amazon/editions';
 import { parseMovieLens1m } from '../../data/movielens/ml1m';
 import { parseMovieLensCsv } from '../../data/movielens/latest';
+import { legacyTextSource } from '../../data/movielens/legacyText';
 import { parseRecBole } from '../../data/recbole/parse';
 import type { ParsedDataset } from '../../data/types';
 import { RecForgeError } from '../../errors';
 import { baseName, findFile, needFile, openAll, openImportFile } from './importFiles';
 import type { ImportFile, Progress } from './importFiles';
 
-/** ml-1m: ratings.dat required, movies.dat optional (both latin1). */
+/** ml-1m: ratings.dat required, movies.dat optional (latin1, or UTF-8 in re-saved copies). */
 export async function parseMovieLens1mFiles(files: readonly ImportFile[], onProgress: Progress): Promise<ParsedDataset> {
   const ratings = needFile(files, 'ratings.dat', 'MovieLens-1M');
   const movies = findFile(files, 'movies.dat');
   return parseMovieLens1m({
     ratings: await openImportFile(ratings, 'latin1', onProgress),
-    ...(movies ? { movies: await openImportFile(movies, 'latin1', onProgress) } : {}),
+    ...(movies ? { movies: legacyTextSource(await openImportFile(movies, 'latin1', onProgress)) } : {}),
   });
 }
 

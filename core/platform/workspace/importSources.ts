@@ -5,6 +5,7 @@
 import { concatDatasets } from '../../data/concat';
 import { parseInteractionsCsv } from '../../data/csv/parse';
 import { parseMovieLens100k } from '../../data/movielens/parse';
+import { legacyTextSource } from '../../data/movielens/legacyText';
 import type { ParsedDataset } from '../../data/types';
 import { RecForgeError } from '../../errors';
 import type { DatasetFormat } from '../../protocol/dto';
@@ -43,7 +44,7 @@ async function parseMovieLensFiles(files: readonly ImportFile[], onProgress: Pro
   const genre = findFile(files, 'u.genre');
   return parseMovieLens100k({
     data: await openImportFile(data, 'utf-8', onProgress),
-    item: await openImportFile(item, 'latin1', onProgress), // u.item is ISO-8859-1
+    item: legacyTextSource(await openImportFile(item, 'latin1', onProgress)), // ISO-8859-1, or UTF-8 in re-saved copies
     ...(genre ? { genre: await openImportFile(genre, 'utf-8', onProgress) } : {}),
   });
 }

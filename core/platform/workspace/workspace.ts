@@ -9,7 +9,7 @@ import path from 'node:path';
 import { generateDemoDataset } from '../../data/demo/generate';
 import { prepareDataset } from '../../data/preprocess/prepare';
 import { RecForgeError } from '../../errors';
-import type { DatasetSummary, ImportProgress, MetricRecord, RunSummary } from '../../protocol/dto';
+import type { ApiError, DatasetSummary, ImportProgress, MetricRecord, RunSummary } from '../../protocol/dto';
 import type { LeaveOneOutData } from '../../protocol/worker';
 import { deleteDataset, getDataset, listDatasets, loadLeaveOneOut } from './datasets';
 import { Db } from './db';
@@ -92,6 +92,11 @@ export class Workspace {
 
   /** Parses, k-cores and stores a dataset atomically: either all of it appears, or nothing changes. */
   async importDataset(req: WorkspaceImportRequest, onProgress?: (p: ImportProgress) => void): Promise<DatasetSummary> {
+    return (await this.importDatasetReport(req, onProgress)).dataset;
+  }
+
+  /** importDataset, with the parser's warnings (problems that did not stop the import). */
+  async importDatasetReport(req: WorkspaceImportRequest, onProgress?: (p: ImportProgress) => void): Promise<{ dataset: DatasetSummary; warnings: readonly ApiError[] }> {
     const name = req.name.trim();
     if (name.length === 0) throw new RecForgeError('validation', 'dataset name is empty');
     if (!Number.isInteger(req.minInteractions) || req.minInteractions < 1) {
@@ -101,7 +106,8 @@ export class Workspace {
     const parsed = await parseImportFiles(req.format, req.files, onProgress);
     const prepared = prepareDataset(parsed, { minInteractions: req.minInteractions });
     const meta = { id: newDatasetId(), name, format: req.format, createdAt: monotonicIsoNow() };
-    return this.db.transaction((c) => insertDataset(c, meta, prepared));
+    const dataset = await this.db.transaction((c) => insertDataset(c, meta, prepared));
+    return { dataset, warnings: parsed.warnings ?? [] };
   }
 
   /** A new dataset holding `datasetIds` as its domains (items namespaced, users shared or not). */
