@@ -68,6 +68,21 @@ describe('number formatting', () => {
   });
 });
 
+describe('formatCompact with a tick step', () => {
+  it('shows as many digits as tell ticks a step apart', () => {
+    // The ticks of a learning rate near 1e-3, which the short form printed as "1e-3, 1e-3, 1e-3, 9.8e-4".
+    expect([9.6e-4, 9.8e-4, 1e-3, 1.02e-3, 1.04e-3].map((t) => formatCompact(t, 2e-5))).toEqual(['9.6e-4', '9.8e-4', '1e-3', '1.02e-3', '1.04e-3']);
+    expect([1.1441, 1.1442, 1.1443].map((t) => formatCompact(t, 1e-4))).toEqual(['1.1441', '1.1442', '1.1443']);
+    expect([12000, 14000].map((t) => formatCompact(t, 2000))).toEqual(['12000', '14000']);
+  });
+  it('drops trailing zeros and shows a rounding residue at zero as 0', () => {
+    expect(formatCompact(4.5, 0.5)).toBe('4.5');
+    expect(formatCompact(5, 0.5)).toBe('5');
+    expect(formatCompact(2.7e-17, 0.1)).toBe('0');
+    expect(formatCompact(-0.005, 0.005)).toBe('-5e-3');
+  });
+});
+
 describe('formatTableNumber', () => {
   it('shows counts as integers, tiny values in scientific notation, the rest as metrics', () => {
     expect(formatTableNumber(943)).toBe('943');

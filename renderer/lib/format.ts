@@ -94,8 +94,36 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit] ?? 'TB'}`;
 }
 
-/** Compact numbers for axes and config: 0.001 → "1e-3", 0.25 → "0.25". */
-export function formatCompact(value: number): string {
-  if (value !== 0 && Math.abs(value) < 0.01) return value.toExponential(1).replace('.0e', 'e').replace('e-0', 'e-');
+/**
+ * Compact numbers for axes and config: 0.001 → "1e-3", 0.25 → "0.25". With `step`, the spacing of
+ * an axis's ticks, a value gets just the digits that tell it from its neighbours a step away:
+ * (1.02e-3, 2e-5) → "1.02e-3", where the short form would print "1e-3" for 1e-3 and 1.02e-3 alike.
+ */
+export function formatCompact(value: number, step?: number): string {
+  if (step !== undefined && step > 0) return formatTick(value, step);
+  if (value !== 0 && Math.abs(value) < 0.01) return trimExponential(value.toExponential(1));
   return Number(value.toPrecision(4)).toString();
+}
+
+function formatTick(value: number, step: number): string {
+  if (Math.abs(value) < step * 1e-6) return '0'; // rounding residue of a tick at zero
+  const stepExponent = decimalExponent(step);
+  if (Math.abs(value) < 0.01) return trimExponential(value.toExponential(Math.max(0, decimalExponent(value) - stepExponent)));
+  return trimZeros(value.toFixed(Math.max(0, -stepExponent)));
+}
+
+/** k of a number written as m × 10^k with 1 ≤ |m| < 10 (read from the string, free of log10 rounding). */
+function decimalExponent(value: number): number {
+  return Number(value.toExponential().split('e')[1]);
+}
+
+/** "1.50e-3" → "1.5e-3", "1.0e-3" → "1e-3". */
+function trimExponential(text: string): string {
+  const [mantissa = '', exponent = ''] = text.split('e');
+  return `${trimZeros(mantissa)}e${exponent.replace('+', '')}`;
+}
+
+/** "0.250" → "0.25", "5.0" → "5"; an integer keeps its zeros. */
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }

@@ -21,7 +21,7 @@ import type { HfTokenizerFiles } from '../../text/tokenizer/hfJson';
 import { baseModelDir, COCKTAIL_PATHS, loadCocktailState, type CocktailRunState } from './runState';
 import { entropySearch, type EntropySearch, type PerScenario, type SweepHooks } from './sweep';
 
-/** Metrics at one λ: raw ranks and warm/cold records with protocol (variant 'merged'). */
+/** Metrics at one λ: raw ranks and warm/cold records with protocol (variant 'λ = <value>'). */
 export interface PlaygroundEvaluation {
   readonly evaluation: LambdaEvaluation;
   readonly metrics: readonly MetricRecord[];
@@ -139,7 +139,8 @@ export function createRunPlayground(files: RecipeFiles): RunPlayground {
         const key = String(lambda);
         const evaluation = r.cache.get(key) ?? (await r.pg.evaluateAtLambda(lambda));
         r.cache.set(key, evaluation);
-        return { evaluation, metrics: recordsOf(evaluation, r.state, 'merged') };
+        // Named by its λ: 'merged' is the run's own entropy-λ model in the metrics above.
+        return { evaluation, metrics: recordsOf(evaluation, r.state, `λ = ${lambda}`) };
       }),
     autoLambda: (runDir, hooks = {}) =>
       serial(async () => {

@@ -8,7 +8,8 @@ interface LineChartCardProps {
   readonly series: readonly (LineSeries & { readonly label?: string })[];
   /** Shown in the card head, e.g. the latest value. */
   readonly headline: string;
-  readonly formatY: (y: number) => string;
+  /** `step` is the spacing of the axis ticks (absent for other values). */
+  readonly formatY: (y: number, step?: number) => string;
   readonly emptyText?: string;
   readonly markers?: readonly ChartMark[] | undefined;
 }

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useRef, type PointerEvent, type ReactElement } from 'react';
-import { drawChart, PAD, type ChartMark, type DrawSeries } from './draw';
+import { drawChart, markerLabelAt, PAD, type ChartMark, type DrawSeries } from './draw';
+import type { PlacedLabel } from './markerLabels';
 import { panWindow, zoomWindow, type XWindow } from './viewport';
 
 /** Name of the performance measure of one chart frame (input or data → pixels). */
@@ -15,7 +16,7 @@ interface LineCanvasProps {
   readonly series: readonly LineSeries[];
   readonly height: number;
   readonly formatX: (x: number) => string;
-  readonly formatY: (y: number) => string;
+  readonly formatY: (y: number, step?: number) => string;
   readonly label: string;
   readonly markers?: readonly ChartMark[] | undefined;
 }
@@ -53,6 +54,7 @@ export const LineCanvas = memo(function LineCanvas({ series, height, formatX, fo
   latest.current = series;
   const marks = useRef(markers);
   marks.current = markers;
+  const labels = useRef<readonly PlacedLabel[]>([]);
 
   const paint = useCallback((since: number) => {
     pending.current = null;
@@ -66,12 +68,13 @@ export const LineCanvas = memo(function LineCanvas({ series, height, formatX, fo
     if (el.height !== Math.round(height * dpr)) el.height = Math.round(height * dpr);
     if (!bounds) {
       ctx.clearRect(0, 0, el.width, el.height);
+      labels.current = [];
       return;
     }
     const w = view.current ?? bounds;
     const colors = { grid: resolveColor(el, 'var(--grid)'), text: resolveColor(el, 'var(--text-muted)') };
     const drawn = latest.current.map((s) => ({ ...s, color: resolveColor(el, s.color) }));
-    drawChart(ctx, { width, height, dpr, window: w, series: drawn, colors, formatX, formatY, ...(marks.current ? { markers: marks.current } : {}) });
+    labels.current = drawChart(ctx, { width, height, dpr, window: w, series: drawn, colors, formatX, formatY, ...(marks.current ? { markers: marks.current } : {}) });
     el.dataset['viewX0'] = String(w.x0);
     el.dataset['viewX1'] = String(w.x1);
     performance.measure(FRAME_MEASURE, { start: since, end: performance.now() });
@@ -113,9 +116,18 @@ export const LineCanvas = memo(function LineCanvas({ series, height, formatX, fo
     e.currentTarget.setPointerCapture(e.pointerId);
     drag.current = { x: e.clientX };
   };
+  // A marker label may be elided to fit; hovering it shows the whole text.
+  const showLabelTitle = (e: PointerEvent<HTMLCanvasElement>): void => {
+    const box = e.currentTarget.getBoundingClientRect();
+    e.currentTarget.title = markerLabelAt(labels.current, e.clientX - box.left, e.clientY - box.top) ?? '';
+  };
   const onPointerMove = (e: PointerEvent<HTMLCanvasElement>): void => {
+    if (!drag.current) {
+      showLabelTitle(e);
+      return;
+    }
     const bounds = dataBounds(latest.current);
-    if (!drag.current || !bounds) return;
+    if (!bounds) return;
     view.current = panWindow(view.current ?? bounds, e.clientX - drag.current.x, plotWidth(), bounds);
     drag.current = { x: e.clientX };
     schedule();

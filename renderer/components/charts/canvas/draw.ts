@@ -1,6 +1,8 @@
 /** Paints a multi-series line chart on a 2D canvas: grid, axis labels, M4-decimated lines. */
 import { decimateM4, type Decimated } from './decimate';
-import { niceTicks, type XWindow } from './viewport';
+import { layoutMarkerLabels, type PlacedLabel } from './markerLabels';
+import { niceTicks, tickStep, type XWindow } from './viewport';
+import { yDomain, type YDomain } from './yDomain';
 
 export interface DrawSeries {
   readonly color: string;
@@ -22,7 +24,8 @@ export interface DrawOptions {
   readonly series: readonly DrawSeries[];
   readonly colors: ChartColors;
   readonly formatX: (x: number) => string;
-  readonly formatY: (y: number) => string;
+  /** `step` is the spacing of the axis ticks, so a formatter can show just the digits that tell them apart. */
+  readonly formatY: (y: number, step?: number) => string;
   /** Vertical lines at x with a label at the top (phase and series boundaries). */
   readonly markers?: readonly ChartMark[];
 }
@@ -37,19 +40,23 @@ export interface ChartMark {
 /** Plot area inside the canvas (CSS pixels), leaving room for the axis labels. */
 export const PAD = { left: 56, right: 12, top: 8, bottom: 20 } as const;
 
-function yRange(parts: readonly Decimated[]): { lo: number; hi: number } {
+const Y_TICKS = 4;
+const MARKER_FONT = '10px system-ui, sans-serif';
+/** Height of one row of marker labels, and the most rows they may take. */
+const MARKER_ROW = 12;
+const MARKER_ROWS = 4;
+
+function yRange(parts: readonly Decimated[]): YDomain {
   let lo = Infinity;
   let hi = -Infinity;
   for (const d of parts) {
     lo = Math.min(lo, d.yMin);
     hi = Math.max(hi, d.yMax);
   }
-  if (!Number.isFinite(lo)) return { lo: 0, hi: 1 };
-  const margin = hi > lo ? (hi - lo) * 0.05 : Math.abs(lo) * 0.05 || 1;
-  return { lo: lo - margin, hi: hi + margin };
+  return yDomain(lo, hi);
 }
 
-function drawAxes(ctx: CanvasRenderingContext2D, o: DrawOptions, y: { lo: number; hi: number }, toX: (x: number) => number, toY: (v: number) => number): void {
+function drawAxes(ctx: CanvasRenderingContext2D, o: DrawOptions, y: YDomain, toX: (x: number) => number, toY: (v: number) => number): void {
   ctx.strokeStyle = o.colors.grid;
   ctx.fillStyle = o.colors.text;
   ctx.lineWidth = 1;
@@ -57,13 +64,14 @@ function drawAxes(ctx: CanvasRenderingContext2D, o: DrawOptions, y: { lo: number
   ctx.setLineDash([3, 3]);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of niceTicks(y.lo, y.hi, 4)) {
+  const step = tickStep(y.lo, y.hi, Y_TICKS);
+  for (const t of niceTicks(y.lo, y.hi, Y_TICKS)) {
     const py = Math.round(toY(t)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(PAD.left, py);
     ctx.lineTo(o.width - PAD.right, py);
     ctx.stroke();
-    ctx.fillText(o.formatY(t), PAD.left - 6, py);
+    ctx.fillText(o.formatY(t, step), PAD.left - 6, py);
   }
   ctx.setLineDash([]);
   ctx.textAlign = 'center';
@@ -81,33 +89,60 @@ function drawLine(ctx: CanvasRenderingContext2D, d: Decimated, color: string, to
   ctx.stroke();
 }
 
-function drawMarkers(ctx: CanvasRenderingContext2D, o: DrawOptions, toX: (x: number) => number): void {
+/** Marker labels share at most a third of the plot's height with the lines. */
+function markerRows(plotH: number): number {
+  return Math.max(1, Math.min(MARKER_ROWS, Math.floor(plotH / 3 / MARKER_ROW)));
+}
+
+/** Pixel y of the top of a row of marker labels. */
+function markerRowTop(row: number): number {
+  return PAD.top + 2 + row * MARKER_ROW;
+}
+
+function drawMarkerLine(ctx: CanvasRenderingContext2D, o: DrawOptions, m: ChartMark, px: number): void {
+  ctx.globalAlpha = m.strong ? 0.8 : 0.5;
+  ctx.setLineDash(m.strong ? [] : [4, 3]);
+  ctx.beginPath();
+  ctx.moveTo(px, PAD.top);
+  ctx.lineTo(px, o.height - PAD.bottom);
+  ctx.stroke();
+}
+
+/** Draws the markers in view; returns where their labels went (for tooltips with the full text). */
+function drawMarkers(ctx: CanvasRenderingContext2D, o: DrawOptions, toX: (x: number) => number, plotH: number): PlacedLabel[] {
+  const marks = (o.markers ?? []).filter((m) => m.x >= o.window.x0 && m.x <= o.window.x1);
   ctx.strokeStyle = o.colors.text;
   ctx.fillStyle = o.colors.text;
-  ctx.font = '10px system-ui, sans-serif';
+  ctx.font = MARKER_FONT;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
-  let lastLabelEnd = -Infinity;
-  for (const m of o.markers ?? []) {
-    if (m.x < o.window.x0 || m.x > o.window.x1) continue;
-    const px = Math.round(toX(m.x)) + 0.5;
-    ctx.globalAlpha = m.strong ? 0.8 : 0.5;
-    ctx.setLineDash(m.strong ? [] : [4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(px, PAD.top);
-    ctx.lineTo(px, o.height - PAD.bottom);
-    ctx.stroke();
-    // Labels that would overlap the previous one drop one line.
-    const row = px < lastLabelEnd ? 1 : 0;
-    ctx.fillText(m.label, px + 3, PAD.top + 2 + row * 12);
-    lastLabelEnd = Math.max(lastLabelEnd, px + 3 + ctx.measureText(m.label).width + 4);
+  const pxs = marks.map((m) => Math.round(toX(m.x)) + 0.5);
+  marks.forEach((m, i) => drawMarkerLine(ctx, o, m, pxs[i] as number));
+  const area = { left: PAD.left, right: o.width - PAD.right, rows: markerRows(plotH) };
+  const labels = layoutMarkerLabels(marks.map((m, i) => ({ px: pxs[i] as number, text: m.label })), (t) => ctx.measureText(t).width, area);
+  for (const l of labels) {
+    ctx.globalAlpha = marks[l.index]?.strong ? 0.8 : 0.5;
+    if (l.shown !== '') ctx.fillText(l.shown, l.left, markerRowTop(l.row));
   }
   ctx.globalAlpha = 1;
   ctx.setLineDash([]);
+  return labels;
 }
 
-/** Clears and paints the whole chart. */
-export function drawChart(ctx: CanvasRenderingContext2D, o: DrawOptions): void {
+/**
+ * The full text of the marker label at (x, y), or null. An elided or hidden label still answers
+ * on a few pixels right of its line, so every label can be read in a tooltip.
+ */
+export function markerLabelAt(labels: readonly PlacedLabel[], x: number, y: number): string | null {
+  const hit = labels.find((l) => {
+    const top = markerRowTop(l.row);
+    return y >= top && y < top + MARKER_ROW && x >= l.left && x <= l.left + Math.max(l.width, 8);
+  });
+  return hit?.text ?? null;
+}
+
+/** Clears and paints the whole chart; returns where the marker labels went. */
+export function drawChart(ctx: CanvasRenderingContext2D, o: DrawOptions): PlacedLabel[] {
   ctx.setTransform(o.dpr, 0, 0, o.dpr, 0, 0);
   ctx.clearRect(0, 0, o.width, o.height);
   const plotW = Math.max(1, o.width - PAD.left - PAD.right);
@@ -123,6 +158,7 @@ export function drawChart(ctx: CanvasRenderingContext2D, o: DrawOptions): void {
   ctx.rect(PAD.left, PAD.top, plotW, plotH);
   ctx.clip();
   parts.forEach((d, i) => drawLine(ctx, d, o.series[i]?.color ?? o.colors.text, toX, toY));
-  drawMarkers(ctx, o, toX);
+  const labels = drawMarkers(ctx, o, toX, plotH);
   ctx.restore();
+  return labels;
 }

@@ -30,14 +30,22 @@ export function clampInto(w: XWindow, bounds: XWindow): XWindow {
   return { x0, x1: x0 + span };
 }
 
-/** About `count` round tick values (1, 2, 5 × 10^k steps) covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count: number): number[] {
-  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return Number.isFinite(lo) ? [lo] : [];
+/** The round step (1, 2, 5 × 10^k) that cuts [lo, hi] into about `count` parts. */
+export function tickStep(lo: number, hi: number, count: number): number {
   const raw = (hi - lo) / Math.max(1, count);
   const mag = 10 ** Math.floor(Math.log10(raw));
   const norm = raw / mag;
-  const step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+  // 10 ** -5 is 9.999…e-6 in floating point; rounding keeps the step's decimal exponent true.
+  return Number(((norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag).toPrecision(12));
+}
+
+/** About `count` round tick values (1, 2, 5 × 10^k steps) covering [lo, hi]. */
+export function niceTicks(lo: number, hi: number, count: number): number[] {
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return Number.isFinite(lo) ? [lo] : [];
+  const step = tickStep(lo, hi, count);
   const ticks: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  // Whole multiples of the step, not a running sum: no error builds up, and 0 stays exactly 0.
+  // Both ends allow for rounding (-0.3 / 0.1 is -2.9999999999999996).
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
   return ticks;
 }
