@@ -44,12 +44,12 @@ export const ProgressPanel = memo(function ProgressPanel({ runId, status }: Prog
       </div>
       <ProgressBar pct={working ? 100 : pct} label="Training progress" className={`status-${status}`} testId="progress-bar" indeterminate={working} />
       <div className="progress-facts">
-        {working ? null : (
+        {working || (progress !== null && progress.totalSteps <= 0) ? null : (
           <span data-testid="progress-step">
             Step {formatInt(progress?.step ?? 0)} / {progress === null ? '—' : formatInt(progress.totalSteps)}
           </span>
         )}
-        {working || progress?.label !== undefined ? null : (
+        {working || progress?.label !== undefined || (progress !== null && progress.epochs <= 0) ? null : (
           <span data-testid="progress-epoch">
             Epoch {progress?.epoch ?? 0} / {progress?.epochs ?? '—'}
           </span>

@@ -58,7 +58,9 @@ function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readon
   const [busy, setBusy] = useState(false);
   const errorList = useRef<HTMLUListElement | null>(null);
   // Errors appear above the Start button; bring them into view when they change.
-  useEffect(() => errorList.current?.scrollIntoView({ block: 'nearest' }), [errors]);
+  useEffect(() => {
+    errorList.current?.scrollIntoView({ block: 'nearest' });
+  }, [errors]);
   const onField = useCallback((path: string, text: string) => setValues((v) => ({ ...v, [path]: text })), []);
   const onReset = useCallback(() => {
     setPresetId('');
