@@ -38,6 +38,14 @@ describe('csv tokenizer (RFC 4180)', () => {
 });
 
 describe('parseInteractionsCsv', () => {
+  it('refuses epoch seconds mixed with milliseconds at the first row in the other unit; small numbers have no unit', async () => {
+    const err = await failure(parseInteractionsCsv(src('user,item,timestamp\n', 'u1,i1,1600000000\nu1,i2,3\nu2,i1,1600000001000\n')));
+    expect(err.location).toMatchObject({ file: 'log.csv', line: 4, field: 'timestamp', expected: expect.stringMatching(/one unit/) as unknown });
+    expect(err.message).toMatch(/milliseconds, but line 2 is in seconds/);
+    const ds = await parseInteractionsCsv(src('user,item,timestamp\n', 'u1,i1,1\nu1,i2,1600000000\n'));
+    expect(ds.interactions).toHaveLength(2);
+  });
+
   it('reads interactions in order, optional rating and first title per item', async () => {
     const ds = await parseInteractionsCsv(src('\uFEFFUser, Item ,timestamp,rating,title\n', 'u1,i1,10,4.5,"Dune, Part 1"\nu2,i1,5,,Other\nu1,i2,11,,\n'));
     expect(ds.interactions).toEqual([

@@ -1,5 +1,6 @@
 /** Parses an interaction CSV (header with user,item,timestamp; optional rating,title,domain,genres). */
 import { importError, parseIdField, parseNumberField } from '../fields';
+import { TimeUnitCheck } from '../timeUnit';
 import type { ItemInfo, ParsedDataset, RawInteraction, TextSource } from '../types';
 import { EXPECTED_HEADER, resolveHeader } from './header';
 import type { CsvColumns } from './header';
@@ -11,12 +12,14 @@ export async function parseInteractionsCsv(src: TextSource): Promise<ParsedDatas
   const interactions: RawInteraction[] = [];
   const items = new Map<string, ItemInfo>();
   let cols: CsvColumns | null = null;
+  const units = new TimeUnitCheck();
   for await (const rec of csvRecords(src)) {
     if (cols === null) {
       cols = resolveHeader(rec.fields, src.name, rec.line);
       continue;
     }
     const row = readRow(rec, cols, src.name);
+    units.check(row.interaction.timestamp, { file: src.name, line: rec.line, field: 'timestamp' });
     interactions.push(row.interaction);
     if (row.info && !items.has(row.interaction.item)) items.set(row.interaction.item, row.info);
   }

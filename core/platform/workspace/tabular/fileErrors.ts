@@ -5,6 +5,7 @@
  * turns the record numbers of rejects into the lines they start on.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ONE_TIME_UNIT } from '../../../data/timeUnit';
 import type { ApiError } from '../../../protocol/dto';
 import { num, query } from '../db';
 import { dataRowLines, withPhysicalLines } from './recordLines';
@@ -72,7 +73,7 @@ function expectedFor(role: Role): string {
     case 'item-id':
       return 'a one-line id, not an object or a list (a line break here often means an unbalanced quote above)';
     case 'time-unit':
-      return 'times in one unit across the file (seconds, milliseconds, microseconds or nanoseconds, not a mix)';
+      return ONE_TIME_UNIT;
   }
 }
 

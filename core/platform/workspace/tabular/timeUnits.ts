@@ -1,17 +1,15 @@
 /**
- * Epoch timestamps in mixed units (seconds next to milliseconds) import without a single error
- * and then sort wrongly: every second-based event lands before every millisecond-based one, and
- * the leave-one-out target changes. A value's unit shows in its magnitude — seconds since 1973
- * lie in [1e8, 1e11) (up to the year 5138), milliseconds in [1e11, 1e14), microseconds in
- * [1e14, 1e17), nanoseconds above — so rows in another unit than the import's are marked bad and
- * reported at their lines. Values below 1e8 (sequence numbers, dates before 1973) have no unit.
- * The import's unit is the most common one of the first file that has any.
+ * Rows whose timestamp is in another unit than the import's (core/data/timeUnit.ts: the unit is
+ * read from the magnitude) are marked bad and reported at their lines. The import's unit is the
+ * most common one of the first file that has any.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { exec, num, query } from '../db';
+import { TIME_UNIT_FLOORS } from '../../../data/timeUnit';
 import { badCode, STAGE } from './stage';
 
-const UNIT_OF_TS = 'CASE WHEN ts >= 1e17 THEN 3 WHEN ts >= 1e14 THEN 2 WHEN ts >= 1e11 THEN 1 WHEN ts >= 1e8 THEN 0 END';
+/** timeUnitOf in SQL. */
+const UNIT_OF_TS = `CASE ${TIME_UNIT_FLOORS.map((floor, unit) => ({ floor, unit })).reverse().map(({ floor, unit }) => `WHEN ts >= ${floor} THEN ${unit}`).join(' ')} END`;
 
 /** The most common unit among the file's usable rows, or null when none has one. */
 async function commonUnit(c: DuckDBConnection, fileIndex: number): Promise<number | null> {
