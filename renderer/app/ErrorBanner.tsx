@@ -1,11 +1,17 @@
 import { useCallback, type ReactElement } from 'react';
 import { formatLocation } from '../lib/format';
-import { useStore } from '../store';
+import { useStore, type Store } from '../store';
+import type { UiError } from '../store/types';
 
-/** The newest error of any invoke; dismissing it reveals the one before (at most a few are kept). */
+/** The errors of the page shown now (an import error does not follow the user to a run). */
+function pageErrors(s: Store): readonly UiError[] {
+  return s.errors.filter((e) => e.page === s.page);
+}
+
+/** The newest error of any invoke on this page; dismissing it reveals the one before (at most a few are kept). */
 export function ErrorBanner(): ReactElement | null {
-  const latest = useStore((s) => s.errors[s.errors.length - 1] ?? null);
-  const more = useStore((s) => Math.max(0, s.errors.length - 1));
+  const latest = useStore((s) => pageErrors(s).at(-1) ?? null);
+  const more = useStore((s) => Math.max(0, pageErrors(s).length - 1));
   const dismissError = useStore((s) => s.dismissError);
   const id = latest?.id;
   const onDismiss = useCallback(() => {

@@ -38,6 +38,14 @@ describe('store slices', () => {
     expect(useStore.getState().errors.map((e) => e.error.message)).toEqual(['m2', 'm3', 'm4']);
   });
 
+  it('remembers the page an error happened on (the banner shows it there only)', () => {
+    useStore.getState().navigate('datasets');
+    useStore.getState().pushError('Import log.csv', { code: 'import', message: 'bad' });
+    useStore.getState().openRun('run_1');
+    useStore.getState().pushError('Cancel run', { code: 'busy', message: 'late' });
+    expect(useStore.getState().errors.slice(-2).map((e) => [e.context, e.page])).toEqual([['Import log.csv', 'datasets'], ['Cancel run', 'run']]);
+  });
+
   it('edits and clears the import draft', () => {
     useStore.setState({ draft: { files: [], format: 'csv', name: 'a' }, importError: { code: 'import', message: 'x' } });
     useStore.getState().setDraftFormat('movielens-100k');

@@ -49,7 +49,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   openNewRun: (datasetId) => set({ page: 'runs', newRunDatasetId: datasetId }),
   selectNewRunDataset: (datasetId) => set({ newRunDatasetId: datasetId }),
   pushError: (context, error) =>
-    set((s) => ({ errors: [...s.errors, { id: nextErrorId++, context, error }].slice(-MAX_ERRORS) })),
+    set((s) => ({ errors: [...s.errors, { id: nextErrorId++, context, error, page: s.page }].slice(-MAX_ERRORS) })),
   dismissError: (id) => set((s) => ({ errors: s.errors.filter((e) => e.id !== id) })),
   toggleTheme: () => set((s) => ({ theme: s.theme === 'dark' ? 'light' : 'dark' })),
   pushNotice: (notice) => set((s) => ({ notices: [...s.notices, { ...notice, id: nextErrorId++ }].slice(-MAX_ERRORS) })),

@@ -90,6 +90,8 @@ export interface UiError {
   /** What the user was doing, e.g. "Start run". */
   readonly context: string;
   readonly error: ApiError;
+  /** The page it happened on: the banner shows it there only (it is kept when the user leaves and comes back). */
+  readonly page: Page;
 }
 
 /** A short message about something that happened in the background (a run ended). */
