@@ -63,6 +63,11 @@ export interface RecipeInfo {
    * beginning); absent: Resume continues from the last checkpoint.
    */
   readonly resumeNote?: string;
+  /**
+   * A recipe built on several domains: the fewest a dataset should have and why. With fewer the
+   * form says so before Start (a recipe that cannot run at all also refuses the run).
+   */
+  readonly domains?: { readonly min: number; readonly why: string };
 }
 
 /** 'recipes.previewInstruction': one real example of the dataset rendered with an instruction template, or the template's errors. */

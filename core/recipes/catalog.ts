@@ -20,6 +20,8 @@ export interface RecipeEntry {
   readonly headlineVariant?: string;
   /** See RecipeInfo.resumeNote. */
   readonly resumeNote?: string;
+  /** See RecipeInfo.domains. */
+  readonly domains?: RecipeInfo['domains'];
 }
 
 /** The note of recipes that keep no mid-run checkpoints. */
@@ -63,6 +65,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     settings: recbaseSpecSchema.omit({ model: true }),
     formDefaults: {},
     resumeNote: 'Resume re-fits the quantisers (seeded, quick) and keeps the trained decoders when the semantic IDs come out the same; a decoder cut off mid-training starts again.',
+    domains: { min: 2, why: 'one domain is held out for zero-shot scoring and the decoder pre-trains on the others' },
   },
   {
     id: 'pad',
@@ -114,6 +117,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     settings: cprecSpecSchema.omit({ model: true }),
     formDefaults: {},
     presets: CPREC_PRESETS,
+    domains: { min: 2, why: 'all-domain continual pre-training mixes the other domains into the annealing phase; on one domain it trains on the same data twice' },
     headlineVariant: 'cprec+sft',
     resumeNote: 'Resume keeps the training stages that finished (continual pre-training, SFT from initial, SFT from CPT) and trains from the first unfinished one (a stage cut off mid-training starts again).',
   },
@@ -132,6 +136,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     ],
     settings: reccocktailSpecSchema.omit({ model: true }),
     formDefaults: {},
+    domains: { min: 2, why: 'the base spirit learns from the domains other than the target' },
     presets: RECCOCKTAIL_PRESETS,
     headlineVariant: 'merged',
     resumeNote: 'Resume keeps the training stages that finished (catalog pre-training, base spirit, ingredient) and trains from the first unfinished one (a stage cut off mid-training starts again).',

@@ -54,6 +54,13 @@ export class RunsPage {
     return this.page.getByTestId('run-form-errors');
   }
 
+  /** Chooses a dataset and a recipe in the form; returns the warning shown when the recipe needs more domains than the dataset has. */
+  async choose(datasetName: string, recipeTitle: string): Promise<Locator> {
+    await this.page.getByTestId('run-dataset').selectOption({ label: datasetName });
+    await this.page.getByTestId('run-recipe').selectOption({ label: recipeTitle });
+    return this.page.getByTestId('recipe-domains-warning');
+  }
+
   /** A generated field of the form, by setting path. */
   field(path: string): Locator {
     return this.page.getByTestId(`field-${path}`);

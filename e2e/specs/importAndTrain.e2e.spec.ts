@@ -10,8 +10,12 @@ test('import ml-100k by drop, cancel one SASRec run, finish another and read its
   expect(await datasets.count('ml-100k', 'users')).toBe(943);
   expect(await datasets.count('ml-100k', 'interactions')).toBeGreaterThan(90_000);
 
-  // First run: watch the loss chart grow while it trains, then cancel it.
+  // A multi-domain recipe on this one-domain dataset is flagged before Start; SASRec is not.
   const runs = await studio.gotoRuns();
+  await expect(await runs.choose('ml-100k', 'CPRec (continual pre-training)')).toContainText('at least 2 domains');
+  await expect(await runs.choose('ml-100k', 'SASRec')).toBeHidden();
+
+  // First run: watch the loss chart grow while it trains, then cancel it.
   await runs.start({ datasetName: 'ml-100k', epochs: 2 });
   const run = studio.run;
   await run.waitForStatus('running', 60_000);

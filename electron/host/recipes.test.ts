@@ -12,6 +12,12 @@ describe('recipes.list', () => {
     expect(note('lm-pretrain')).toBeUndefined();
   });
 
+  it('says which recipes are built for several domains, so the form can warn on a one-domain dataset', () => {
+    const multi = listRecipes().filter((r) => r.domains !== undefined).map((r) => [r.id, r.domains?.min]);
+    expect(multi).toEqual(expect.arrayContaining([['cprec', 2], ['reccocktail', 2], ['recbase', 2]]));
+    expect(listRecipes().find((r) => r.id === 'sasrec')?.domains).toBeUndefined();
+  });
+
   it('describes every setting with a title, a default and its bounds, as the forms need', () => {
     for (const recipe of listRecipes()) {
       const groups = Object.entries(recipe.settings.properties ?? {});

@@ -10,6 +10,7 @@ export function listRecipes(): RecipeInfo[] {
     id: r.id, title: r.title, paper: r.paper, summary: r.summary, stages: r.stages, formDefaults: r.formDefaults, presets: r.presets ?? [],
     ...(r.headlineVariant === undefined ? {} : { headlineVariant: r.headlineVariant }),
     ...(r.resumeNote === undefined ? {} : { resumeNote: r.resumeNote }),
+    ...(r.domains === undefined ? {} : { domains: r.domains }),
     settings: z.toJSONSchema(r.settings, { io: 'input', unrepresentable: 'any' }) as JsonSchema,
   }));
   return cached;

@@ -114,6 +114,19 @@ function RecipeForm({ recipe, datasetId }: { readonly recipe: RecipeInfo; readon
   );
 }
 
+/** A multi-domain recipe on a dataset with too few domains: said before Start, with the way out. */
+function DomainsWarning({ recipe, datasetId }: { readonly recipe: RecipeInfo; readonly datasetId: string }): ReactElement | null {
+  const dataset = useStore((s) => s.datasets.find((d) => d.id === datasetId));
+  const need = recipe.domains;
+  if (need === undefined || dataset === undefined || dataset.domains.length >= need.min) return null;
+  const has = dataset.domains.length <= 1 ? 'one domain' : `${dataset.domains.length} domains`;
+  return (
+    <p className="import-report warn" role="note" data-testid="recipe-domains-warning">
+      {recipe.title} is built for at least {need.min} domains, and {dataset.name} has {has}: {need.why}. Combine datasets into one multi-domain dataset on the Datasets page.
+    </p>
+  );
+}
+
 /** New run: dataset, recipe (paper, stages) and its generated settings form. */
 export function NewRunForm(): ReactElement {
   const recipes = useStore((s) => s.recipes);
@@ -137,6 +150,7 @@ export function NewRunForm(): ReactElement {
         <>
           <p className="recipe-paper muted small" data-testid="recipe-paper">{recipe.paper} — {recipe.summary}</p>
           <StageChain stages={recipe.stages} />
+          <DomainsWarning recipe={recipe} datasetId={datasetId} />
           <RecipeForm key={recipe.id} recipe={recipe} datasetId={datasetId} />
         </>
       )}
