@@ -98,7 +98,7 @@ describe('reccocktail runner (scratch model)', () => {
       const state = await loadCocktailState(files, dir);
       const atHalf = await pg.evaluateAtLambda(dir, 0.5);
       expect(atHalf.evaluation.warm.ndcg[1]).toBeCloseTo(Number(tables[1]?.rows[1]?.[3]), 4);
-      expect(atHalf.metrics.filter((m) => m.variant === 'merged' && m.protocol.chance !== undefined)).toHaveLength(2 * 5);
+      expect(atHalf.metrics.filter((m) => m.variant === 'λ = 0.5' && m.protocol.chance !== undefined)).toHaveLength(2 * 5);
       const auto = await pg.autoLambda(dir);
       expect({ warm: auto.warm.lambda, cold: auto.cold.lambda }).toEqual(state.chosen.entropy);
       expect({ warm: auto.warm.gridLambda, cold: auto.cold.gridLambda }).toEqual(state.chosen.entropyGrid);
