@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FULL, SAMPLED } from '../testing/fixtures';
-import { describeProtocol, formatBytes, formatCompact, formatEta, formatInt, formatLineageStep, formatLocation, formatMetric, formatTableNumber } from './format';
+import { describeProtocol, formatBytes, formatCompact, formatEta, formatInt, formatLineageStep, formatLocation, formatMetric, formatShare, formatTableNumber } from './format';
 
 describe('formatLocation', () => {
   it.each([
@@ -90,5 +90,12 @@ describe('formatTableNumber', () => {
     expect(formatTableNumber(3e-5)).toBe('3.000e-5');
     expect(formatTableNumber(0.12345)).toBe('0.1235');
     expect(formatTableNumber(0)).toBe('0');
+  });
+
+  it('shows a share with three significant digits wherever it appears', () => {
+    expect(formatShare(0.07806)).toBe('7.81 %');
+    expect(formatShare(0.5)).toBe('50.0 %');
+    expect(formatShare(0.0001234)).toBe('0.0123 %');
+    expect(formatShare(Number.NaN)).toBe('—');
   });
 });

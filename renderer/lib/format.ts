@@ -127,3 +127,9 @@ function trimExponential(text: string): string {
 function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
+
+/** A share as a percentage with three significant digits (7.806 % → "7.81 %", 0.01234 % → "0.0123 %"): one rounding everywhere it is shown. */
+export function formatShare(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  return `${(fraction * 100).toPrecision(3)} %`;
+}

@@ -1,7 +1,7 @@
 import { memo, useCallback, useState, type ReactElement } from 'react';
 import type { DatasetSummary } from '../../../core/protocol';
 import { removeDataset } from '../../ipc/actions';
-import { formatInt, formatLineageStep } from '../../lib/format';
+import { formatInt, formatLineageStep, formatShare } from '../../lib/format';
 import { useStore } from '../../store';
 import { DatasetExport } from './DatasetExport';
 import { DatasetSplits } from './DatasetSplits';
@@ -19,7 +19,7 @@ function Stat({ label, value, testId }: { readonly label: string; readonly value
 
 function density(d: DatasetSummary): string {
   const cells = d.users * d.items;
-  return cells === 0 ? '—' : `${((d.interactions / cells) * 100).toFixed(2)} %`;
+  return cells === 0 ? '—' : formatShare(d.interactions / cells);
 }
 
 /** One dataset: counts, domains, lineage, and actions. */

@@ -1,14 +1,14 @@
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import type { ApiError, DatasetProfile } from '../../../../core/protocol';
 import { BarCard } from '../../../components/charts/BarCard';
 import { invoke, toApiError } from '../../../ipc/invoke';
-import { formatInt } from '../../../lib/format';
+import { formatInt, formatShare } from '../../../lib/format';
 import { formatTimestamp, historyBars, timeBars } from '../../../lib/profileBars';
 import { LongTailChart } from './LongTailChart';
 
 type Load = { state: 'loading' } | { state: 'ready'; profile: DatasetProfile } | { state: 'error'; error: ApiError };
 
-function Fact({ label, value, testId }: { readonly label: string; readonly value: string; readonly testId: string }): ReactElement {
+function Fact({ label, value, testId }: { readonly label: string; readonly value: ReactNode; readonly testId: string }): ReactElement {
   return (
     <div className="stat">
       <dt>{label}</dt>
@@ -18,10 +18,12 @@ function Fact({ label, value, testId }: { readonly label: string; readonly value
 }
 
 function ProfileFacts({ p }: { readonly p: DatasetProfile }): ReactElement {
-  const range = p.timeRange ? `${formatTimestamp(p.timeRange.min)} → ${formatTimestamp(p.timeRange.max)}` : '—';
+  // A narrow card breaks the range at its arrow, never inside a date ("1998-" / "04").
+  const unbroken = (text: string): ReactElement => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+  const range = p.timeRange ? <>{unbroken(formatTimestamp(p.timeRange.min))} → {unbroken(formatTimestamp(p.timeRange.max))}</> : '—';
   return (
     <dl className="stats">
-      <Fact label="Density" value={`${(p.density * 100).toFixed(3)} %`} testId="profile-density" />
+      <Fact label="Density" value={formatShare(p.density)} testId="profile-density" />
       <Fact label="Gini (items)" value={p.popularity.gini.toFixed(3)} testId="profile-gini" />
       <Fact label="Time range" value={range} testId="profile-time-range" />
       <Fact label="Duplicate pairs" value={formatInt(p.duplicatePairs)} testId="profile-duplicates" />
