@@ -12,13 +12,14 @@ function refuse(requested: string, why: string, roots: readonly string[]): RecFo
   return new RecForgeError('validation', `path ${JSON.stringify(requested)} ${why}`, { file: 'compute', field: 'path', expected: `a path inside ${roots.join(' or ')}` });
 }
 
-const isInside = (root: string, candidate: string): boolean => {
+/** True when `candidate` is `root` or lies below it (both already resolved). */
+export const isInside = (root: string, candidate: string): boolean => {
   const rel = path.relative(root, candidate);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };
 
 /** The real path of `p`: its deepest existing ancestor resolved through symlinks, plus the rest as written. */
-async function realPathOf(p: string): Promise<string> {
+export async function realPathOf(p: string): Promise<string> {
   const rest: string[] = [];
   for (let current = p; ; current = path.dirname(current)) {
     const real = await realpath(current).catch(() => null);

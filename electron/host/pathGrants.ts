@@ -7,9 +7,8 @@
  * grants live in the main process. The web host's client and the CLI are the local user already
  * (the per-launch token), so their callers carry no grants and name paths freely.
  */
-import { realpath } from 'node:fs/promises';
-import { sep } from 'node:path';
 import { RecForgeError } from '../../core/errors';
+import { isInside, realPathOf } from './confinedPath';
 
 /** A connection's access to paths outside the workspace. */
 export interface PathAccess {
@@ -17,32 +16,30 @@ export interface PathAccess {
   check(path: string): Promise<void>;
 }
 
-/** Resolves symlinks so a granted folder cannot be left through one; missing paths stay as given. */
-async function canonical(path: string): Promise<string> {
-  return realpath(path).catch(() => path);
-}
-
-function inside(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
-/** Files and folders handed over by the user; a folder covers everything inside it. */
+/**
+ * Files and folders handed over by the user; a folder covers everything inside it. Paths are
+ * kept and compared resolved through symlinks, so a granted folder cannot be left through one.
+ */
 export class GrantedPaths {
   private readonly files = new Set<string>();
   private readonly folders = new Set<string>();
 
   async grantFile(path: string): Promise<void> {
-    this.files.add(await canonical(path));
+    this.files.add(await realPathOf(path));
   }
 
   async grantFolder(path: string): Promise<void> {
-    this.folders.add(await canonical(path));
+    this.folders.add(await realPathOf(path));
   }
 
   async covers(path: string): Promise<boolean> {
-    const real = await canonical(path);
+    return this.holds(await realPathOf(path));
+  }
+
+  /** Whether the grants cover `real`, a path already resolved with realPathOf. */
+  holds(real: string): boolean {
     if (this.files.has(real)) return true;
-    for (const root of this.folders) if (inside(real, root)) return true;
+    for (const root of this.folders) if (isInside(root, real)) return true;
     return false;
   }
 }
@@ -76,8 +73,8 @@ export function windowPathAccess(grants: GrantedPaths, askUser: (path: string) =
   };
   return {
     async check(path) {
-      if (await grants.covers(path)) return;
-      const real = await canonical(path);
+      const real = await realPathOf(path);
+      if (grants.holds(real)) return;
       if (await answer(real)) return grants.grantFolder(real);
       throw notGranted(path);
     },
