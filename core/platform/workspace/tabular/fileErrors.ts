@@ -9,7 +9,7 @@ import { ONE_TIME_UNIT } from '../../../data/timeUnit';
 import type { ApiError } from '../../../protocol/dto';
 import { num, query } from '../db';
 import { dataRowLines, withPhysicalLines } from './recordLines';
-import { firstRejects, rejectLinesUpTo, unterminatedQuote } from './rejects';
+import { firstRejects, rejectedRecords, unterminatedQuote } from './rejects';
 import { BAD_NAME, STAGE } from './stage';
 import type { StagedFile } from './stage';
 import type { ColumnMapping } from './types';
@@ -38,7 +38,7 @@ async function badRows(c: DuckDBConnection, s: StagedFile, m: ColumnMapping, lim
   const rows = await query(c, `SELECT rowid - (SELECT min(rowid) FROM ${STAGE} WHERE file_idx = $1) AS k, ${s.exactLines ? 'line' : 'NULL AS line'}, ${BAD_NAME} AS bad
     FROM ${STAGE} WHERE file_idx = $1 AND bad IS NOT NULL ORDER BY rowid LIMIT $2`, [s.index, limit]);
   const positions = rows.map((r) => num(r['k']));
-  const lines = s.quoting === null ? null : await dataRowLines(s.file.path, s.file.name, s.quoting, s.headerLines, new Set(await rejectLinesUpTo(c, Number.MAX_SAFE_INTEGER)), positions);
+  const lines = s.quoting === null ? null : await dataRowLines(s.file.path, s.file.name, s.quoting, s.headerLines, await rejectedRecords(c), positions);
   return rows.map((r, k) => {
     const line = lines === null ? num(r['line']) : (lines.get(positions[k] ?? 0) ?? 0);
     return badRowError(s.file.name, line, String(r['bad']), m);

@@ -28,12 +28,15 @@ export async function countRejects(c: DuckDBConnection): Promise<number> {
   return num((await query(c, `SELECT count(DISTINCT line) AS n FROM ${REJECTS}`))[0]?.['n']);
 }
 
-/** Sorted start lines of rejected rows up to `maxLine` (to derive lines of later bad rows). */
-export async function rejectLinesUpTo(c: DuckDBConnection, maxLine: number): Promise<number[]> {
-  if (!(await exists(c))) return [];
-  const rows = await query(c, `SELECT DISTINCT line FROM ${REJECTS} WHERE line <= $1 ORDER BY line`, [maxLine]);
-  return rows.map((r) => num(r['line']));
+/** Record numbers of the last scan's rejected rows (to find staged rows by position among the rest). */
+export async function rejectedRecords(c: DuckDBConnection): Promise<Set<number>> {
+  if (!(await exists(c))) return new Set();
+  const rows = await query(c, `SELECT DISTINCT line FROM ${REJECTS}`);
+  return new Set(rows.map((r) => num(r['line'])));
 }
+
+/** What toError reads of a reject. */
+const REJECT_COLUMNS = 'line, column_name, CAST(error_type AS VARCHAR) AS kind, error_message';
 
 /**
  * The reject after which the reader stopped: an unterminated quote swallows the rest of the file
@@ -41,7 +44,7 @@ export async function rejectLinesUpTo(c: DuckDBConnection, maxLine: number): Pro
  */
 export async function unterminatedQuote(c: DuckDBConnection, file: string): Promise<ApiError | null> {
   if (!(await exists(c))) return null;
-  const sql = `SELECT line, column_name, CAST(error_type AS VARCHAR) AS kind, error_message FROM ${REJECTS}
+  const sql = `SELECT ${REJECT_COLUMNS} FROM ${REJECTS}
     WHERE error_message ILIKE '%unterminated quote%' ORDER BY line LIMIT 1`;
   const [row] = await query(c, sql);
   if (row === undefined) return null;
@@ -52,7 +55,7 @@ export async function unterminatedQuote(c: DuckDBConnection, file: string): Prom
 /** The first `limit` rejected rows of the last scan as located errors (first error per row), in line order. */
 export async function firstRejects(c: DuckDBConnection, file: string, limit: number, expectedOf: (column: string) => string): Promise<ApiError[]> {
   if (limit <= 0 || !(await exists(c))) return [];
-  const sql = `SELECT line, column_name, CAST(error_type AS VARCHAR) AS kind, error_message FROM ${REJECTS}
+  const sql = `SELECT ${REJECT_COLUMNS} FROM ${REJECTS}
     QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx) = 1 ORDER BY line LIMIT $1`;
   const rows = await query(c, sql, [limit]);
   return rows.map((r) => toError(file, r, expectedOf));
