@@ -4,7 +4,7 @@ import { formatEta, formatInt } from '../../lib/format';
 import { isActive, progressPercent } from '../../lib/runStatus';
 import { useStore } from '../../store';
 import { ProgressBar } from '../../components/ProgressBar';
-import { useStagePosition } from './useRunMarkers';
+import { useStagePosition, type StagePosition } from './useRunMarkers';
 
 interface ProgressPanelProps {
   readonly runId: string;
@@ -12,7 +12,7 @@ interface ProgressPanelProps {
 }
 
 /** An active stage that counts no steps (data preparation, evaluation, λ search): no percent, no ETA. */
-function uncounted(status: RunStatus, progress: RunProgress | null, stage: unknown): boolean {
+function uncounted(status: RunStatus, progress: RunProgress | null, stage: StagePosition | null): boolean {
   return isActive(status) && status !== 'queued' && stage !== null && (progress === null || progress.totalSteps <= 0);
 }
 

@@ -6,8 +6,7 @@ import { useStore } from '../../../store';
 export function ImportReport(): ReactElement | null {
   const last = useStore((s) => s.lastImport);
   if (last === null) return null;
-  const { dataset, skipped } = last;
-  const warnings = last.warnings ?? [];
+  const { dataset, skipped, warnings } = last;
   return (
     <div className={skipped.count > 0 || warnings.length > 0 ? 'import-report warn' : 'import-report'} role="status" data-testid="import-report" data-skipped={skipped.count}>
       <div>
