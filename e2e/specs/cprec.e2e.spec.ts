@@ -15,6 +15,7 @@ test('CPRec: the WSA chart shows warm-up, stable and annealing with the data swi
   await runs.startRecipe(demo ?? '', 'CPRec (continual pre-training)', TINY);
   const run = studio.run;
   // The run opens at its top (the form was scrolled to its Start button), naming its stage among the recipe's.
+  await expect(run.root).toBeVisible();
   expect(await run.scrollTop()).toBe(0);
   await expect(run.stage).toContainText(/stage \d of \d+: /);
   await run.waitForStatus('done', 150_000);
