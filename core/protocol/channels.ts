@@ -18,6 +18,7 @@ const invoke = [
   'datasets.export',
   'datasets.split',
   'datasets.splits',
+  'datasets.removeSplit',
   'datasets.itemText',
   'datasets.setItemTemplate',
   'datasets.remove',

@@ -3,7 +3,7 @@ export type * from './dto';
 export type * from './ipc';
 export type * from './worker';
 export type * from './bridge';
-export type { FileRef, ImportRequest, PreviewRequest, ExportRequest, SplitRequest, ImportLogRequest, RunIdRequest, DatasetIdRequest, AnnotateRunRequest, RunModelRequest, RunModelArtifactRequest, InstructionPreviewRequest } from './schemas';
+export type { FileRef, ImportRequest, PreviewRequest, ExportRequest, SplitRequest, ImportLogRequest, RunIdRequest, DatasetIdRequest, SplitIdRequest, AnnotateRunRequest, RunModelRequest, RunModelArtifactRequest, InstructionPreviewRequest } from './schemas';
 export type { RunSpec, StartRunRequest } from './runSchemas';
 export type * from './profile';
 export type { Pipeline, PipelineDataset } from './pipeline';

@@ -14,7 +14,7 @@ import type {
 import type { DatasetProfile } from './profile';
 import type { Pipeline } from './pipeline';
 import type { InstructionPreview, RecipeInfo } from './recipes';
-import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, InstructionPreviewRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelArtifactRequest, RunModelRequest } from './schemas';
+import type { AnnotateRunRequest, CombineRequest, DatasetIdRequest, ExportRequest, InstructionPreviewRequest, ItemTextRequest, PreviewRequest, SetItemTemplateRequest, SplitIdRequest, SplitRequest, ImportLogRequest, ImportRequest, ModelFolderRequest, ModelIdRequest, RegisterModelRequest, RunIdRequest, RunModelArtifactRequest, RunModelRequest } from './schemas';
 import type { ActionProgress, CancelActionRequest, RunActionRequest } from './recipeActions';
 import type { ModelFolderInfo, RegisteredModel } from './models';
 import type { ExportResult, ImportResult, TabularPreview } from './tabular';
@@ -46,6 +46,8 @@ export interface InvokeMap {
   'datasets.setItemTemplate': (req: SetItemTemplateRequest) => ItemTextPreview;
   /** The splits defined on a dataset, newest first. */
   'datasets.splits': (req: DatasetIdRequest) => SplitSummary[];
+  /** Delete a split definition (nothing refers to it: every metric keeps its own protocol). */
+  'datasets.removeSplit': (req: SplitIdRequest) => null;
   /** Write a dataset as Parquet or RecBole atomic files into the workspace's exports/ folder. */
   'datasets.export': (req: ExportRequest) => ExportResult;
   /** Sizes, long tail, history lengths, time histogram and data-quality counters of a dataset. */

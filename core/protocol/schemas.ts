@@ -123,6 +123,8 @@ export const annotateRunRequestSchema = z
   })
   .strict();
 export const datasetIdRequestSchema = z.object({ datasetId: id }).strict();
+/** One split of a dataset. */
+export const splitIdRequestSchema = z.object({ datasetId: id, splitId: id }).strict();
 export const emptyRequestSchema = z.object({}).strict().optional();
 
 export type FileRef = z.infer<typeof fileRefSchema>;
@@ -160,3 +162,4 @@ export type RegisterModelRequest = z.infer<typeof registerModelRequestSchema>;
 export type ModelIdRequest = z.infer<typeof modelIdRequestSchema>;
 export type ImportLogRequest = z.infer<typeof importLogRequestSchema>;
 export type DatasetIdRequest = z.infer<typeof datasetIdRequestSchema>;
+export type SplitIdRequest = z.infer<typeof splitIdRequestSchema>;

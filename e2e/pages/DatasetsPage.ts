@@ -81,6 +81,19 @@ export class DatasetsPage {
     return split;
   }
 
+  /** Removes the dataset's splits of that kind (two clicks: Remove, then Confirm remove). */
+  async removeSplits(name: string, kind: string): Promise<void> {
+    const rows = this.row(name).locator(`[data-testid="split-row"][data-kind="${kind}"]`);
+    while ((await rows.count()) > 0) {
+      const remove = rows.first().getByTestId('split-remove');
+      await remove.click();
+      await expect(remove).toHaveText('Confirm remove');
+      const before = await rows.count();
+      await remove.click();
+      await expect(rows).toHaveCount(before - 1);
+    }
+  }
+
   /** Exports as Parquet and downloads the interactions file to `saveAs`. */
   async exportParquet(name: string, saveAs: string): Promise<string> {
     const row = this.row(name);

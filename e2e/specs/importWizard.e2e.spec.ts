@@ -27,6 +27,14 @@ test('drop a CSV, map its columns, import, profile, split, export Parquet and im
   await expect(studio.page.getByTestId('item-text-save')).toBeDisabled();
   const split = await datasets.split('shop', 'leave-one-out');
   await expect(split).toHaveAttribute('data-test-cases', '60');
+  // A split can go again; the host forgets it too (a reload lists none).
+  await datasets.split('shop', 'temporal-ratio');
+  await datasets.removeSplits('shop', 'temporal-ratio');
+  await studio.page.reload();
+  await studio.gotoDatasets();
+  await datasets.openProfile('shop');
+  await expect(datasets.row('shop').locator('[data-testid="split-row"]')).toHaveCount(1);
+  await expect(datasets.row('shop').locator('[data-testid="split-row"][data-kind="leave-one-out"]')).toHaveCount(1);
 
   const parquet = await datasets.exportParquet('shop', testInfo.outputPath('interactions.parquet'));
   await datasets.drop([{ name: 'interactions.parquet', bytes: await readFile(parquet) }]);

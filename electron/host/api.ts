@@ -10,6 +10,7 @@ import type {
   RunModelRequest,
   RunModelArtifactRequest,
   DatasetIdRequest,
+  SplitIdRequest,
   ExportRequest,
   ImportLogRequest,
   ModelFolderRequest,
@@ -55,6 +56,7 @@ interface ParsedRequests {
   'datasets.export': ExportRequest;
   'datasets.split': SplitRequestParsed;
   'datasets.splits': DatasetIdRequest;
+  'datasets.removeSplit': SplitIdRequest;
   'datasets.itemText': ItemTextRequest;
   'datasets.setItemTemplate': SetItemTemplateRequest;
   'datasets.profile': DatasetIdRequest;
@@ -105,6 +107,10 @@ function buildHandlers(ctx: HostContext): Handlers {
     'datasets.export': (req) => ctx.workspace.exportDataset(req.datasetId, req.format),
     'datasets.split': (req) => ctx.workspace.createSplit(req),
     'datasets.splits': (req) => ctx.workspace.listSplits(req.datasetId),
+    'datasets.removeSplit': async (req) => {
+      await ctx.workspace.removeSplit(req.datasetId, req.splitId);
+      return null;
+    },
     'datasets.itemText': (req) => ctx.workspace.itemText(req.datasetId, req.template),
     'datasets.setItemTemplate': async (req) => {
       await ctx.workspace.setItemTemplate(req.datasetId, req.template);

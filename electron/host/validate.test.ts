@@ -61,6 +61,8 @@ describe('validateRequest', () => {
       ['datasets.import', { name: '', format: 'csv', files: [{ kind: 'path', path: '/tmp/a' }] }],
       ['datasets.import', { name: 'x', format: 'exe', files: [{ kind: 'path', path: '/tmp/a' }] }],
       ['datasets.remove', 'ds_1'],
+      ['datasets.removeSplit', { datasetId: 'ds_1', splitId: '../splits' }],
+      ['datasets.removeSplit', { datasetId: 'ds_1' }],
       ['system.info', { sneaky: 1 }],
     ];
     for (const [channel, payload] of bad) {

@@ -7,6 +7,7 @@ import { RecForgeError } from '../../core/errors';
 import type { InvokeChannel } from '../../core/protocol/ipc';
 import {
   datasetIdRequestSchema,
+  splitIdRequestSchema,
   emptyRequestSchema,
   exportRequestSchema,
   previewRequestSchema,
@@ -43,6 +44,7 @@ const requestSchemas: Record<InvokeChannel, z.ZodType> = {
   'datasets.export': exportRequestSchema,
   'datasets.split': splitRequestSchema,
   'datasets.splits': datasetIdRequestSchema,
+  'datasets.removeSplit': splitIdRequestSchema,
   'datasets.itemText': itemTextRequestSchema,
   'datasets.setItemTemplate': setItemTemplateRequestSchema,
   'datasets.profile': datasetIdRequestSchema,

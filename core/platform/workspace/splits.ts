@@ -62,6 +62,11 @@ function toSplit(r: Row): SplitSummary {
   };
 }
 
+/** Deletes one split of a dataset; false when the dataset has no such split. */
+export async function deleteSplit(c: DuckDBConnection, datasetId: string, splitId: string): Promise<boolean> {
+  return (await query(c, 'DELETE FROM splits WHERE dataset_id = $1 AND id = $2 RETURNING id', [datasetId, splitId])).length > 0;
+}
+
 export async function selectSplits(c: DuckDBConnection, datasetId: string): Promise<SplitSummary[]> {
   return (await query(c, 'SELECT * FROM splits WHERE dataset_id = $1 ORDER BY created_at DESC', [datasetId])).map(toSplit);
 }

@@ -30,6 +30,11 @@ describe('workspace tables: mapped import, splits, export round trip', () => {
     expect(cold).toMatchObject({ seed: 7, candidates: { negatives: 5, strategy: 'popularity', seed: 7 } });
     expect(cold.counts.coldItems).toBeGreaterThan(0);
     expect((await ws.listSplits(summary.id)).map((s) => s.kind)).toEqual(['cold-item', 'temporal-ratio', 'leave-one-out']);
+    await ws.removeSplit(summary.id, temporal.id);
+    expect((await ws.listSplits(summary.id)).map((s) => s.kind)).toEqual(['cold-item', 'leave-one-out']);
+    await expect(ws.removeSplit(summary.id, temporal.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(ws.removeSplit('ds_other', loo.id)).rejects.toMatchObject({ code: 'not_found' }); // a split is removed through its own dataset only
+    expect((await ws.listSplits(summary.id)).map((s) => s.id)).toEqual([cold.id, loo.id]);
 
     const exported = await ws.exportDataset(summary.id, 'parquet');
     expect(exported.files.map((f) => f.name)).toEqual(expect.arrayContaining(['interactions.parquet', 'items.parquet']));

@@ -16,7 +16,7 @@ import { Db } from './db';
 import { loadRecipeSources } from './recipeSources';
 import type { RecipeSource } from '../../recipes/runner';
 import { assertId, monotonicIsoNow, newDatasetId, newModelId, newSplitId } from './ids';
-import { describeSplit, insertSplit, loadColumns, sameSplit, selectSplits } from './splits';
+import { deleteSplit, describeSplit, insertSplit, loadColumns, sameSplit, selectSplits } from './splits';
 import { previewItemText, saveItemTemplate } from './itemText';
 import { combinedSource, type UserSpace } from './combine';
 import type { ItemTextPreview } from '../../protocol/itemText';
@@ -194,6 +194,14 @@ export class Workspace {
   /** Saves the dataset's item text template (checked first). */
   setItemTemplate(datasetId: string, template: string): Promise<void> {
     return this.db.exclusive((c) => saveItemTemplate(c, datasetId, template));
+  }
+
+  /**
+   * Deletes a split definition. Nothing else refers to a split (runs record their own protocol
+   * with every metric), so removing one never changes a stored result.
+   */
+  async removeSplit(datasetId: string, splitId: string): Promise<void> {
+    if (!(await this.db.exclusive((c) => deleteSplit(c, datasetId, splitId)))) throw new RecForgeError('not_found', `dataset ${datasetId} has no split ${splitId}`);
   }
 
   /** The dataset's splits, newest first. */

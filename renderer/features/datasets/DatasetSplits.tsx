@@ -29,7 +29,22 @@ function droppedCases(s: SplitSummary): number {
   return typeof n === 'number' ? n : 0;
 }
 
-/** Evaluation splits of a dataset: define one (with optional sampled candidates) and see its counts. */
+/** One stored split: its counts, and Remove (asks once more before it deletes). */
+function SplitRow({ split, onRemove }: { readonly split: SplitSummary; readonly onRemove: (id: string) => void }): ReactElement {
+  const [confirming, setConfirming] = useState(false);
+  const onClick = useCallback(() => (confirming ? onRemove(split.id) : setConfirming(true)), [confirming, onRemove, split.id]);
+  const onBlur = useCallback(() => setConfirming(false), []);
+  return (
+    <li data-testid="split-row" data-kind={split.kind} data-test-cases={split.counts.testCases}>
+      <strong>{KIND_LABELS[split.kind].split(' (')[0]}</strong> <span className="muted small">{describe(split)}</span>{' '}
+      <button type="button" className="btn btn-danger-ghost btn-small" data-testid="split-remove" onClick={onClick} onBlur={onBlur} title="Delete this split definition (metrics of runs keep their own protocol)">
+        {confirming ? 'Confirm remove' : 'Remove'}
+      </button>
+    </li>
+  );
+}
+
+/** Evaluation splits of a dataset: define one (with optional sampled candidates), see its counts, remove it. */
 export function DatasetSplits({ datasetId }: { readonly datasetId: string }): ReactElement {
   const [splits, setSplits] = useState<readonly SplitSummary[]>([]);
   const [kind, setKind] = useState<Kind>('leave-one-out');
@@ -47,6 +62,9 @@ export function DatasetSplits({ datasetId }: { readonly datasetId: string }): Re
     // The host returns the stored split when the same one was made before.
     invoke('datasets.split', req).then((s) => setSplits((l) => [s, ...l.filter((x) => x.id !== s.id)]), (e: unknown) => pushError('Split dataset', toApiError(e))).finally(() => setBusy(false));
   }, [datasetId, kind, candidates, pushError]);
+  const onRemove = useCallback((splitId: string) => {
+    invoke('datasets.removeSplit', { datasetId, splitId }).then(() => setSplits((l) => l.filter((x) => x.id !== splitId)), (e: unknown) => pushError('Remove split', toApiError(e)));
+  }, [datasetId, pushError]);
   return (
     <div className="dataset-splits" data-testid="dataset-splits">
       <div className="form-row">
@@ -62,11 +80,7 @@ export function DatasetSplits({ datasetId }: { readonly datasetId: string }): Re
         <button type="button" className="btn btn-ghost btn-small" data-testid="split-create" disabled={busy} onClick={onCreate}>{busy ? 'Splitting…' : 'Create split'}</button>
       </div>
       <ul className="split-list">
-        {splits.map((s) => (
-          <li key={s.id} data-testid="split-row" data-kind={s.kind} data-test-cases={s.counts.testCases}>
-            <strong>{KIND_LABELS[s.kind].split(' (')[0]}</strong> <span className="muted small">{describe(s)}</span>
-          </li>
-        ))}
+        {splits.map((s) => <SplitRow key={s.id} split={s} onRemove={onRemove} />)}
       </ul>
     </div>
   );
