@@ -220,7 +220,12 @@ export interface RunSummary {
   /** The user's notes on the run (free text) and tags (to find and group runs). */
   readonly notes: string;
   readonly tags: readonly string[];
+  /** A cancelled or failed run: how far it had got (absent when it stopped before its first step, or finished). */
+  readonly stoppedAt?: RunStop;
 }
+
+/** Where a run stopped: its last progress (a multi-stage recipe's step counts belong to the stage in `label`). */
+export type RunStop = Pick<RunProgress, 'step' | 'totalSteps' | 'epoch' | 'epochs' | 'label'>;
 
 /** A training series as parallel columns (compact on the wire: a run can log a million points). */
 export interface SeriesColumns {

@@ -41,6 +41,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     stages: STAGES_CRM,
     settings: sasrecSpecSchema.omit({ model: true }),
     formDefaults: { 'train.epochs': 20 },
+    resumeNote: 'Resume continues exactly from the last checkpoint, written at the end of every epoch: the steps of the epoch that was cut off train again (the charts redraw them), and the result equals an uninterrupted run.',
   },
   {
     id: 'lm-pretrain',
@@ -55,6 +56,7 @@ export const RECIPES: readonly RecipeEntry[] = [
     ],
     settings: lmPretrainSpecSchema.omit({ model: true }),
     formDefaults: {},
+    resumeNote: "Resume continues exactly from the last checkpoint (one every 'Checkpoint every' steps): the steps after it train again (the charts redraw them), and the losses equal an uninterrupted run's.",
   },
   {
     id: 'recbase',

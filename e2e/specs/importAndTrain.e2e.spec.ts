@@ -30,11 +30,16 @@ test('import ml-100k by drop, cancel one SASRec run, finish another and read its
   const atCancel = await run.lossPoints();
   await studio.page.waitForTimeout(1_500);
   expect(await run.lossPoints()).toBe(atCancel);
+  // Before Resume the page says how far the run got and what Resume trains again; the list says it too.
+  const cancelledId = await run.runId();
+  await expect(studio.page.getByTestId('resume-note')).toContainText(/^Stopped at step [\d,]+ of [\d,]+, epoch [12] of 2\. Resume continues exactly from the last checkpoint, written at the end of every epoch/);
 
   // Second run: let it finish and read the evaluation with its protocol.
   await studio.gotoRuns();
+  await expect(studio.page.locator(`[data-testid="run-item"][data-run-id="${cancelledId}"] [data-testid="run-item-scale"]`)).toContainText(/2 epochs · stopped at step [\d,]+ of [\d,]+, epoch [12] of 2$/);
   await runs.start({ datasetName: 'ml-100k', epochs: 2 });
   await run.waitForStatus('done', 150_000);
+  await expect(studio.page.getByTestId('resume-note')).toHaveCount(0); // a finished run has nothing to resume
   const hr = await run.metricValue('HR', 10, 'sampled');
   const ndcg = await run.metricValue('NDCG', 10, 'sampled');
   expect(hr).toBeGreaterThan(0.1); // chance level for 1 + 100 is 10/101 ≈ 0.099 at HR@10

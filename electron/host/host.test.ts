@@ -88,10 +88,19 @@ describe('host: import → train → evaluate through the protocol', () => {
     });
     await epochTwo; // epochs 1 and 2 are checkpointed
     value(await dispatch('runs.cancel', { runId: started.id }));
-    await waitForStatus(harness.ctx, started.id, 'cancelled', 5_000);
+    const cancelled = await waitForStatus(harness.ctx, started.id, 'cancelled', 5_000);
+    // Where it stopped travels with the run (the list says it, not only the run page).
+    const listedStop = value<RunSummary[]>(await dispatch('runs.list', {})).find((r) => r.id === started.id)?.stoppedAt;
+    expect(listedStop).toEqual(cancelled.stoppedAt);
+    expect(listedStop).toMatchObject({ epochs: 6, epoch: expect.any(Number) as number, totalSteps: expect.any(Number) as number });
+    expect(listedStop?.epoch).toBeGreaterThanOrEqual(3);
+    expect(listedStop?.step).toBeGreaterThan(0);
+    expect(listedStop?.step).toBeLessThan(listedStop?.totalSteps ?? 0);
     expect(value<RunSummary>(await dispatch('runs.resume', { runId: started.id })).status).toBe('queued');
     const done = await waitForStatus(harness.ctx, started.id, 'done');
     expect(done.metrics.length).toBeGreaterThan(0);
+    expect(done.stoppedAt).toBeUndefined(); // finished: nothing stopped any more
+    expect(value<RunSummary[]>(await dispatch('runs.list', {})).find((r) => r.id === started.id)?.stoppedAt).toBeUndefined();
     const state = value<RunState>(await dispatch('runs.get', { runId: started.id }));
     const steps = state.series.step;
     expect(steps).toEqual(steps.map((_, i) => i + 1));

@@ -62,6 +62,7 @@ export class HostContext {
     const workspace = await Workspace.open(options.workspaceDir);
     await clearUploads(workspace.dir);
     const ctx = new HostContext(workspace, options);
+    await ctx.runs.recordInterruptedStops();
     if (options.seedDemo && (await workspace.listDatasets()).length === 0) await workspace.importDemo();
     ctx.worker.start();
     return ctx;

@@ -9,7 +9,8 @@ describe('recipes.list', () => {
     expect(note('recbase')).toMatch(/keeps the trained decoders when the semantic IDs come out the same/);
     expect(note('pad')).toMatch(/keeps the seeds that finished/);
     for (const id of ['reccocktail', 'cprec']) expect(note(id)).toMatch(/keeps the training stages that finished/);
-    expect(note('lm-pretrain')).toBeUndefined();
+    expect(note('sasrec')).toMatch(/last checkpoint, written at the end of every epoch: the steps of the epoch that was cut off train again/);
+    expect(note('lm-pretrain')).toMatch(/one every 'Checkpoint every' steps\): the steps after it train again/);
   });
 
   it('says which recipes are built for several domains, so the form can warn on a one-domain dataset', () => {

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RecForgeError } from '../../core/errors';
 import { WINDOW_RECIPES } from '../../core/protocol/compute';
-import type { MetricRecord, RunProgress, RunState, RunStatus, RunSummary, TrainPoint } from '../../core/protocol/dto';
+import type { MetricRecord, RunProgress, RunState, RunStatus, RunStop, RunSummary, TrainPoint } from '../../core/protocol/dto';
 import type { RecipeRunEvent } from '../../core/recipes/runner';
 import type { RunArtifact } from '../../core/protocol/recipeRun';
 import { chartDelta, RecipeRunTracker } from './recipeEvents';
@@ -131,6 +131,18 @@ export class RunService {
     const next: RunSummary = { ...summary, ...patch };
     this.publish(next);
     return next;
+  }
+
+  /**
+   * Runs a crash interrupted (marked when the workspace opened) get where they stopped from their
+   * event logs, once; a log that cannot be read leaves the run as it is.
+   */
+  async recordInterruptedStops(): Promise<void> {
+    for (const run of await this.workspace.listRuns()) {
+      if (run.error !== 'interrupted' || run.stoppedAt !== undefined) continue;
+      const stop = await readRunSeries(this.workspace, run.id).then(({ progress }) => stopOf(progress), () => null);
+      if (stop !== null) await this.workspace.updateRun(run.id, { stoppedAt: stop });
+    }
   }
 
   async list(): Promise<RunSummary[]> {
@@ -313,10 +325,15 @@ export class RunService {
 
   private async finish(runId: string, status: RunStatus, error: string | null): Promise<RunSummary> {
     const finishedAt = new Date().toISOString();
-    await this.workspace.updateRun(runId, { status, finishedAt, error });
+    // A run stopped again before its first new step (cancelled while queued to resume) keeps where it stopped before.
+    const reached = stopOf(this.store.progress(runId));
+    const stopPatch = status === 'done' ? { stoppedAt: null } : reached === null ? {} : { stoppedAt: reached };
+    await this.workspace.updateRun(runId, { status, finishedAt, error, ...stopPatch });
     // A finished run cannot resume: its stage checkpoints (a copy of what artifacts/ holds, or more) only took space.
     if (status === 'done') await rm(join(this.workspace.runDir(runId), 'checkpoints', 'stages'), { recursive: true, force: true }).catch(() => undefined);
-    const next: RunSummary = { ...(await this.summary(runId)), status, finishedAt, error };
+    const { stoppedAt: earlier, ...summary } = await this.summary(runId);
+    const stop = status === 'done' ? undefined : reached ?? earlier;
+    const next: RunSummary = { ...summary, status, finishedAt, error, ...(stop === undefined ? {} : { stoppedAt: stop }) };
     this.publish(next);
     this.requests.delete(runId);
     if (this.active === runId) {
@@ -335,6 +352,13 @@ export class RunService {
   private enqueueWrite(write: () => Promise<unknown>): void {
     this.persist = this.persist.then(write).catch(() => undefined);
   }
+}
+
+/** Where a run that did not finish had got; null before its first progress. */
+export function stopOf(progress: RunProgress | null): RunStop | null {
+  if (progress === null) return null;
+  const { step, totalSteps, epoch, epochs, label } = progress;
+  return { step, totalSteps, epoch, epochs, ...(label === undefined ? {} : { label }) };
 }
 
 /** SASRec and the LLM recipes may run on a window's WebGPU worker; the rest stay on the Node worker. */

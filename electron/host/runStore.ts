@@ -74,6 +74,11 @@ export class RunStore {
     return recipe ? { ...base, markers: state.markers, stage: state.stage, tables: state.tables, artifacts: state.artifacts } : base;
   }
 
+  /** The run's latest progress (without building its series). */
+  progress(runId: string): RunProgress | null {
+    return this.runs.get(runId)?.progress ?? null;
+  }
+
   summary(runId: string): RunSummary | undefined {
     return this.runs.get(runId)?.summary;
   }

@@ -1,5 +1,6 @@
 /** How a run is named in lists, titles and chart legends. */
-import type { RunSummary } from '../../core/protocol';
+import type { RunStop, RunSummary } from '../../core/protocol';
+import { formatInt } from './format';
 
 const MODEL_NAMES: Readonly<Record<RunSummary['model'], string>> = { sasrec: 'SASRec', 'lm-pretrain': 'LM pretraining', recbase: 'RecBase', pad: 'PAD vs SASRec', rellax: 'ReLLaX ablation', cprec: 'CPRec', reccocktail: 'RecCocktail', external: 'Imported log' };
 
@@ -14,4 +15,19 @@ export function runScale(run: RunSummary): string {
   if (train === undefined) return 'training log';
   if (typeof train['epochs'] === 'number') return `${train['epochs']} epochs`;
   return typeof train['steps'] === 'number' ? `${train['steps']} steps` : 'trained';
+}
+
+/**
+ * "stopped at step 620 of 1,200 (ingredient · stable)", "stopped at step 340 of 600, epoch 4 of 15":
+ * how far a cancelled or failed run had got (a stage's own steps when the run names its stage).
+ */
+export function stopLabel(stop: RunStop): string {
+  const at = stop.totalSteps > 0 ? `stopped at step ${formatInt(stop.step)} of ${formatInt(stop.totalSteps)}` : 'stopped';
+  if (stop.label !== undefined) return `${at} (${stop.label})`;
+  return stop.epochs > 1 ? `${at}, epoch ${stop.epoch} of ${stop.epochs}` : at;
+}
+
+/** The stop position of a run that can resume, or null. */
+export function stopOf(run: RunSummary): RunStop | null {
+  return (run.status === 'cancelled' || run.status === 'failed') && run.stoppedAt !== undefined ? run.stoppedAt : null;
 }

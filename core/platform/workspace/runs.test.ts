@@ -141,4 +141,16 @@ describe('open / reopen', () => {
     await ws.updateRun('run_n', { tags: [] });
     expect((await ws.getRun('run_n'))?.tags).toEqual([]);
   });
+
+  it('stores where a run stopped, and forgets it when the run finishes', async () => {
+    await ws.createRun(run('run_s', '2026-02-02T00:00:00.000Z'));
+    expect((await ws.getRun('run_s'))?.stoppedAt).toBeUndefined();
+    const stop = { step: 620, totalSteps: 1200, epoch: 1, epochs: 1, label: "ingredient · stable (movies, it's)" };
+    await ws.updateRun('run_s', { status: 'cancelled', stoppedAt: stop });
+    expect((await ws.getRun('run_s'))?.stoppedAt).toEqual(stop);
+    await ws.updateRun('run_s', { status: 'running' }); // a resumed run keeps it until it ends
+    expect((await ws.getRun('run_s'))?.stoppedAt).toEqual(stop);
+    await ws.updateRun('run_s', { status: 'done', stoppedAt: null });
+    expect(await ws.getRun('run_s')).not.toHaveProperty('stoppedAt');
+  });
 });

@@ -1,11 +1,14 @@
 /** The runs & metrics registry. Metrics are keyed by (run, name, k, protocol): saving again replaces. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { EvalProtocol, MetricRecord, RunStatus, RunSummary } from '../../protocol/dto';
+import type { EvalProtocol, MetricRecord, RunStatus, RunStop, RunSummary } from '../../protocol/dto';
 import { exec, num, query, strOrNull } from './db';
 import type { Row } from './db';
 
 /** Fields of a run that change after creation. */
-export type RunPatch = Partial<Pick<RunSummary, 'status' | 'finishedAt' | 'error' | 'notes' | 'tags'>>;
+export type RunPatch = Partial<Pick<RunSummary, 'status' | 'finishedAt' | 'error' | 'notes' | 'tags'>> & {
+  /** null clears it (a resumed run that finished). */
+  readonly stoppedAt?: RunStop | null;
+};
 
 /** Statuses a run can only have while a host process is driving it. */
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['queued', 'running', 'evaluating'];
@@ -23,12 +26,13 @@ export async function insertRun(c: DuckDBConnection, s: RunSummary): Promise<voi
 export async function patchRun(c: DuckDBConnection, id: string, patch: RunPatch): Promise<boolean> {
   const [exists] = await query(c, 'SELECT 1 AS x FROM runs WHERE id = $1', [id]);
   if (!exists) return false;
-  const columns = { status: 'status', finishedAt: 'finished_at', error: 'error', notes: 'notes', tags: 'tags' } as const;
+  const columns = { status: 'status', finishedAt: 'finished_at', error: 'error', notes: 'notes', tags: 'tags', stoppedAt: 'stopped_at' } as const;
+  const casts: Partial<Record<keyof RunPatch, string>> = { tags: '::JSON::VARCHAR[]', stoppedAt: '::JSON' };
   const keys = (Object.keys(columns) as (keyof RunPatch)[]).filter((k) => patch[k] !== undefined);
   if (keys.length === 0) return true;
-  // Lists travel as JSON text and are cast back (positional parameters have scalar types).
-  const set = keys.map((k, i) => `${columns[k]} = $${i + 2}${k === 'tags' ? '::JSON::VARCHAR[]' : ''}`).join(', ');
-  const values = keys.map((k) => (k === 'tags' ? JSON.stringify(patch.tags) : (patch[k] as string | null | undefined) ?? null));
+  // Lists and objects travel as JSON text and are cast back (positional parameters have scalar types).
+  const set = keys.map((k, i) => `${columns[k]} = $${i + 2}${casts[k] ?? ''}`).join(', ');
+  const values = keys.map((k) => (k === 'tags' || (k === 'stoppedAt' && patch.stoppedAt !== null) ? JSON.stringify(patch[k]) : (patch[k] as string | null | undefined) ?? null));
   await exec(c, `UPDATE runs SET ${set} WHERE id = $1`, [id, ...values]);
   return true;
 }
@@ -88,5 +92,6 @@ function toRun(r: Row, metrics: MetricRecord[]): RunSummary {
     error: strOrNull(r['error']),
     notes: String(r['notes'] ?? ''),
     tags: Array.isArray(r['tags']) ? (r['tags'] as unknown[]).map(String) : [],
+    ...(r['stopped_at'] === null || r['stopped_at'] === undefined ? {} : { stoppedAt: JSON.parse(String(r['stopped_at'])) as RunStop }),
   };
 }

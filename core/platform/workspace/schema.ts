@@ -67,7 +67,10 @@ const V7: readonly string[] = ['ALTER TABLE datasets ADD COLUMN IF NOT EXISTS it
 /** v8: which model of a run a metric belongs to, when a run compares several (null: the run's model). */
 const V8: readonly string[] = ['ALTER TABLE metrics ADD COLUMN IF NOT EXISTS variant VARCHAR'];
 
-const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4, V5, V6, V7, V8];
+/** v9: where a cancelled or failed run stopped (its last progress; null: finished, or stopped before its first step). */
+const V9: readonly string[] = ['ALTER TABLE runs ADD COLUMN IF NOT EXISTS stopped_at JSON'];
+
+const MIGRATIONS: readonly (readonly string[])[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

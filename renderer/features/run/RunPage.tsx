@@ -2,7 +2,7 @@ import { useCallback, useEffect, type ReactElement } from 'react';
 import type { MetricRecord, RunSummary } from '../../../core/protocol';
 import { changeRun, loadRun } from '../../ipc/actions';
 import { downloadPipeline } from '../../ipc/runFileActions';
-import { runTitle } from '../../lib/runLabel';
+import { runTitle, stopLabel, stopOf } from '../../lib/runLabel';
 import { isActive, resumeTitleOf } from '../../lib/runStatus';
 import { useStore } from '../../store';
 import { CocktailPlayground } from './CocktailPlayground';
@@ -49,6 +49,15 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
   );
 }
 
+/** Before Resume: how far the run got, and what Resume keeps and trains again (said, not only in a tooltip). */
+function ResumeNote({ run }: { readonly run: RunSummary }): ReactElement | null {
+  const note = useStore((s) => resumeTitleOf(s.recipes, run.model));
+  if (run.status !== 'failed' && run.status !== 'cancelled') return null;
+  const stop = stopOf(run);
+  const where = stop === null ? '' : `${stopLabel(stop).replace(/^s/, 'S')}. `;
+  return <p className="muted small resume-note" data-testid="resume-note">{where}{note}</p>;
+}
+
 /** The RecCocktail run's λ table (core/recipes/reccocktail/report.ts). */
 const LAMBDA_TABLE = 'reccocktail-lambda';
 
@@ -72,6 +81,7 @@ export function RunPage({ runId }: { readonly runId: string }): ReactElement {
   return (
     <section className="page" data-testid="run-page" data-run-id={runId}>
       <RunTitle run={run} />
+      <ResumeNote run={run} />
       {run.error !== null ? (
         <div className="run-error" role="alert" data-testid="run-error">{run.error}</div>
       ) : null}
