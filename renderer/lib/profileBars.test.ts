@@ -8,9 +8,9 @@ const profile = (over: Partial<DatasetProfile>): DatasetProfile => ({
 });
 
 describe('profile chart data', () => {
-  it('labels log bins as ranges', () => {
-    const p = profile({ historyLengths: [{ lo: 1, hi: 2, count: 3 }, { lo: 2, hi: 4, count: 1 }, { lo: 4, hi: 8, count: 0 }] });
-    expect(historyBars(p)).toEqual([{ label: '1', value: 3 }, { label: '2–3', value: 1 }, { label: '4–7', value: 0 }]);
+  it('labels log bins as ranges, with their start as the axis tick', () => {
+    const p = profile({ historyLengths: [{ lo: 1, hi: 2, count: 3 }, { lo: 2, hi: 4, count: 1 }, { lo: 512, hi: 1024, count: 0 }] });
+    expect(historyBars(p)).toEqual([{ label: '1', tick: '1', value: 3 }, { label: '2–3', tick: '2', value: 1 }, { label: '512–1023', tick: '512', value: 0 }]);
   });
   it('formats seconds, milliseconds and plain counters', () => {
     expect(formatTimestamp(874965758)).toBe('1997-09'); // ml-100k's first rating

@@ -7,9 +7,12 @@ const MS_THRESHOLD = 1e11;
 /** Below this, timestamps are not Unix times (synthetic step counters, ordinal days). */
 const UNIX_THRESHOLD = 1e8;
 
-/** "1", "2–3", "4–7", … for the log-spaced history-length bins. */
+/**
+ * "1", "2–3", "4–7", … for the log-spaced history-length bins; the axis shows each bin's start
+ * ("512", not "512–1023"), short enough that every bin keeps its label.
+ */
 export function historyBars(p: DatasetProfile): Bar[] {
-  return p.historyLengths.map((b) => ({ label: b.hi - b.lo === 1 ? String(b.lo) : `${b.lo}–${b.hi - 1}`, value: b.count }));
+  return p.historyLengths.map((b) => ({ label: b.hi - b.lo === 1 ? String(b.lo) : `${b.lo}–${b.hi - 1}`, tick: String(b.lo), value: b.count }));
 }
 
 /** A timestamp as "2019-03" when it looks like Unix time, else the number itself. */
