@@ -39,6 +39,18 @@ describe('host: import → train → evaluate through the protocol', () => {
     expect(dataset).toMatchObject({ users: 120, items: 60, interactions: 120 * 12, rawInteractions: 120 * 12 });
   });
 
+  it('warns when a text file ends inside its last line (a cut-off copy), by both import paths', async () => {
+    const rows = Array.from({ length: 60 }, (_, k) => `u${k % 10},i${k % 7},${1_600_000_000 + 1_000 * k}`);
+    const cut = join(harness.dir, 'cut.csv');
+    await writeFile(cut, `user,item,timestamp\n${rows.join('\n')}`.slice(0, -4)); // the last timestamp loses 4 digits and still parses
+    const expected = { code: 'import', location: { file: 'cut.csv', line: 61, expected: 'a line end after the last row' } };
+    const viaMapping = value<ImportResult>(await dispatch('datasets.import', { name: 'cut', format: 'csv', files: [{ kind: 'path', path: cut }], mapping: { user: 'user', item: 'item', timestamp: 'timestamp' }, options: { onError: 'skip' } }));
+    expect(viaMapping.warnings).toEqual([expect.objectContaining(expected)]);
+    const viaParser = value<ImportResult>(await dispatch('datasets.import', { name: 'cut 2', format: 'csv', files: [{ kind: 'path', path: cut }] }));
+    expect(viaParser.warnings).toEqual([expect.objectContaining(expected)]);
+    expect(value<ImportResult>(await dispatch('datasets.import', { name: 'whole', format: 'csv', files: [{ kind: 'path', path: await writeRingCsv(harness.dir) }] })).warnings).toEqual([]);
+  });
+
   it('trains a run to the end and stores metrics with their protocol and the event log', async () => {
     const started = value<RunSummary>(await dispatch('runs.start', tinyRun(dataset.id, 2)));
     const done = await waitForStatus(harness.ctx, started.id, 'done');

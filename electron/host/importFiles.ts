@@ -8,6 +8,7 @@ import type { ParsedFormat } from '../../core/platform/workspace/importSources';
 import type { HostContext } from './hostContext';
 import type { PathAccess } from './pathGrants';
 import { resolveFileRefs } from './uploads';
+import { openLastLineWarnings } from '../../core/platform/workspace/lastLineCheck';
 
 const NOTHING_SKIPPED = { count: 0, errors: [] } as const;
 
@@ -24,9 +25,9 @@ export async function importFiles(ctx: HostContext, req: ImportRequestParsed, ac
       // zod's output types mark absent keys `| undefined`; parsed objects simply lack them.
       ...(req.mapping ? { mapping: req.mapping as ColumnMapping } : {}), ...(req.options ? { options: req.options as ImportOptions } : {}),
     });
-    return { dataset: summary, skipped, warnings: [] };
+    return { dataset: summary, skipped, warnings: await openLastLineWarnings(files) };
   }
   const onProgress = (p: Parameters<typeof ctx.bus.emit<'datasets.onImportProgress'>>[1]): void => ctx.bus.emit('datasets.onImportProgress', p);
   const { dataset, warnings } = await ctx.workspace.importDatasetReport({ name: req.name, format: req.format as ParsedFormat, files, minInteractions: req.minInteractions }, onProgress);
-  return { dataset, skipped: NOTHING_SKIPPED, warnings };
+  return { dataset, skipped: NOTHING_SKIPPED, warnings: [...(await openLastLineWarnings(files)), ...warnings] };
 }
