@@ -45,6 +45,18 @@ test('a pipeline file with a bad setting exits 1 and names that file and the fie
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(file);
     expect(r.stderr).toContain('run.train.epochs');
+    // A domain the dataset lacks is refused before any run exists, at its place in the file.
+    const typo = testInfo.outputPath('typo.pipeline.json');
+    await writeFile(typo, JSON.stringify({ ...PIPELINE, run: { model: 'pad', settings: { domain: 'movie' } } }));
+    const refused = await runCli(['run', typo, '--workspace', workspace]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(typo);
+    expect(refused.stderr).toContain('run.settings.domain');
+    expect(refused.stderr).not.toContain('failed'); // no run was created to fail
+    // Broken JSON is located at its line.
+    const broken = testInfo.outputPath('broken.pipeline.json');
+    await writeFile(broken, '{\n  "format": "recforge-pipeline",\n  version: 1\n}\n');
+    expect((await runCli(['run', broken, '--workspace', workspace])).stderr).toContain(`${broken}:3`);
   } finally {
     await removeWorkspace(workspace);
   }

@@ -11,6 +11,13 @@ import { ProgressBar } from './progressBar';
 
 const FINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
 
+/** The line of a JSON.parse error, from the position Node's message gives ("… at position 61"). */
+function lineOfJsonError(text: string, message: string): { line?: number } {
+  const at = /at position (\d+)/.exec(message);
+  if (at === null) return {};
+  return { line: text.slice(0, Number(at[1])).split('\n').length };
+}
+
 async function readPipelineFile(file: string): Promise<unknown> {
   const text = await readFile(file, 'utf8').catch((err: unknown) => {
     throw new RecForgeError('not_found', `cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`, { file });
@@ -18,18 +25,18 @@ async function readPipelineFile(file: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new RecForgeError('validation', `${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`, { file, expected: 'a pipeline JSON file' });
+    const message = err instanceof Error ? err.message : String(err);
+    throw new RecForgeError('validation', `${file} is not JSON: ${message}`, { file, ...lineOfJsonError(text, message), expected: 'a pipeline JSON file' });
   }
 }
 
-/** Names the host gives the pipeline in error locations; on the command line it is the file itself. */
-const PIPELINE_NAMES: ReadonlySet<string> = new Set(['pipelines.run', 'pipeline']);
+/** The name the host gives the pipeline in error locations; on the command line it is the file itself. */
+const PIPELINE = 'pipeline';
 
 function unwrap<T>(result: ApiResult<unknown>, file: string): T {
   if (result.ok) return result.value as T;
   const e = result.error;
-  const location = e.location && PIPELINE_NAMES.has(e.location.file) ? { ...e.location, file } : e.location;
-  throw new RecForgeError(e.code, e.message, location);
+  throw new RecForgeError(e.code, e.message, e.location?.file === PIPELINE ? { ...e.location, file } : e.location);
 }
 
 /** Runs the pipeline to its end; resolves with the final run summary. */

@@ -26,7 +26,9 @@ describe('pipelines through the protocol', () => {
     const back = await dispatch('runs.pipeline', { runId });
     if (!back.ok) throw new Error(back.error.message);
     // Demo datasets are referred to as the demo (portable), everything else by name.
-    expect(back.value).toEqual({ ...pipelineSchema.parse(sent), dataset: { kind: 'demo' }, name: `sasrec on ${demo?.name}` });
+    // The pipeline's name stays with the run (its notes say it) and comes back in the file.
+    expect(back.value).toEqual({ ...pipelineSchema.parse(sent), dataset: { kind: 'demo' } });
+    expect((started.value as { notes: string }).notes).toBe("From the pipeline 'p'.");
     // Still the demo once the dataset is removed: running the pipeline regenerates it.
     await dispatch('datasets.remove', { datasetId: demo?.id });
     expect(await dispatch('runs.pipeline', { runId })).toMatchObject({ ok: true, value: { dataset: { kind: 'demo' } } });
@@ -55,6 +57,22 @@ describe('pipelines through the protocol', () => {
     const missing = await dispatch('pipelines.run', pipeline({ kind: 'name', name: 'nope' }));
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', location: { field: 'dataset.name' } } });
     const bad = await dispatch('pipelines.run', { ...(pipeline({ kind: 'demo' }) as object), version: 2 });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', location: { field: 'version' } } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/^invalid pipeline: version/) as unknown, location: { file: 'pipeline', field: 'version' } } });
+  });
+
+  it('refuses a domain the dataset does not have before any run exists, at its field', async () => {
+    const dispatch = createDispatch(h.ctx);
+    const runsBefore = (await h.ctx.runs.list()).length;
+    const misspelt = { format: 'recforge-pipeline', version: 1, name: 'typo', dataset: { kind: 'demo' }, run: { model: 'pad', settings: { domain: 'movie' } } };
+    const refused = await dispatch('pipelines.run', misspelt);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', location: { file: 'pipeline', field: 'run.settings.domain', expected: "one of 'books', 'games', 'movies', or empty for the recipe's default" }, issues: [{ field: 'run.settings.domain' }] } });
+    // The same request from the studio's form is refused at the form's field.
+    const direct = await dispatch('runs.start', { datasetId: (await h.ctx.demoDataset()).id, model: 'pad', settings: { domain: 'movie' } });
+    expect(direct).toMatchObject({ ok: false, error: { location: { file: 'settings', field: 'settings.domain' }, issues: [{ field: 'settings.domain' }] } });
+    expect((await h.ctx.runs.list()).length).toBe(runsBefore);
+    // A dataset whose items all carry one domain offers that domain, and its recipes accept it.
+    const [demo] = await h.ctx.workspace.listDatasets();
+    const sources = await h.ctx.workspace.loadRecipeSources(demo?.id ?? '');
+    expect(sources.map((s) => s.name).sort()).toEqual(await h.ctx.workspace.recipeSourceNames(demo?.id ?? ''));
   });
 });

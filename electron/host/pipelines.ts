@@ -17,10 +17,32 @@ async function resolveDataset(ctx: HostContext, ref: PipelineDataset): Promise<D
   return found; // without an exact id: newest first, so a re-imported dataset of the same name wins
 }
 
-/** Resolves the pipeline's dataset and queues its run. */
+/** A run's log names the pipeline it came from, so the pipeline written back keeps its name. */
+interface PipelineEvent {
+  readonly type: 'pipeline';
+  readonly name: string;
+}
+
+function isPipelineEvent(e: unknown): e is PipelineEvent {
+  return typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'pipeline' && typeof (e as { name?: unknown }).name === 'string';
+}
+
+/** A refusal of the run's settings, located in the pipeline (where they sit under `run`). */
+function inPipeline(err: unknown): unknown {
+  if (!(err instanceof RecForgeError) || err.location?.file !== 'settings') return err;
+  const field = err.location.field === undefined ? {} : { field: `run.${err.location.field}` };
+  return new RecForgeError(err.code, err.message, { ...err.location, file: 'pipeline', ...field }, err.issues?.map((i) => ({ ...i, field: `run.${i.field}` })));
+}
+
+/** Resolves the pipeline's dataset and queues its run; the run's notes name the pipeline. */
 export async function runPipeline(ctx: HostContext, pipeline: PipelineParsed): Promise<RunSummary> {
   const dataset = await resolveDataset(ctx, pipeline.dataset);
-  return ctx.runs.start({ ...pipeline.run, datasetId: dataset.id });
+  const run = await ctx.runs.start({ ...pipeline.run, datasetId: dataset.id }).catch((err: unknown) => {
+    throw inPipeline(err);
+  });
+  const event: PipelineEvent = { type: 'pipeline', name: pipeline.name };
+  await ctx.workspace.appendRunEvents(run.id, [event]);
+  return ctx.runs.annotate(run.id, { notes: `From the pipeline '${pipeline.name}'.` });
 }
 
 /** The pipeline that reproduces a run: its dataset (by name, or the demo) and its full config. */
@@ -33,10 +55,11 @@ export async function pipelineOfRun(ctx: HostContext, runId: string): Promise<Pi
   // A removed demo is still the demo: the pipeline regenerates it.
   const demo = dataset === null ? run.datasetName === DEMO_DATASET_NAME : dataset.format === 'demo';
   const ref: PipelineDataset = demo ? { kind: 'demo' } : dataset === null ? { kind: 'name', name: run.datasetName } : { kind: 'name', name: dataset.name, id: dataset.id };
+  const from = (await ctx.workspace.readRunEvents(runId)).find(isPipelineEvent);
   return {
     format: 'recforge-pipeline',
     version: 1,
-    name: `${run.model} on ${run.datasetName}`,
+    name: from?.name ?? `${run.model} on ${run.datasetName}`,
     dataset: ref,
     // Through the schema: a run stored by an older RecForge gets today's defaults filled in.
     run: runSpecSchema.parse({ model: run.model, ...run.config }),

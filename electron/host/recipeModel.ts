@@ -12,7 +12,7 @@ import type { RecipeModelRef } from '../../core/recipes/runner';
 export async function resolveRecipeModel(workspace: Workspace, base: string | undefined): Promise<RecipeModelRef> {
   if (base === undefined || base === 'scratch') return { kind: 'scratch' };
   const model = (await workspace.listModels()).find((m) => m.id === base);
-  if (!model) throw new RecForgeError('not_found', `model ${base} is not registered in this workspace`, { file: 'run settings', field: 'base.model', expected: "'scratch' or a model from the Models page" });
+  if (!model) throw new RecForgeError('not_found', `model ${base} is not registered in this workspace`, { file: 'settings', field: 'base.model', expected: "'scratch' or a model from the Models page" });
   await access(join(model.path, 'config.json')).catch(() => {
     throw new RecForgeError('not_found', `the folder of model ${model.name} is gone: ${model.path}`, { file: join(model.path, 'config.json') });
   });

@@ -15,3 +15,9 @@ export function listRecipes(): RecipeInfo[] {
   }));
   return cached;
 }
+
+/** The settings of a recipe that name a domain of the run's dataset (JSON Schema format 'domain-ref'). */
+export function domainRefSettings(recipeId: string): string[] {
+  const settings = listRecipes().find((r) => r.id === recipeId)?.settings.properties?.['settings']?.properties ?? {};
+  return Object.entries(settings).filter(([, leaf]) => leaf.format === 'domain-ref').map(([key]) => key);
+}

@@ -11,6 +11,7 @@ import type { RecipeRunEvent } from '../../core/recipes/runner';
 import type { RunArtifact } from '../../core/protocol/recipeRun';
 import { chartDelta, RecipeRunTracker } from './recipeEvents';
 import { resolveRecipeModel } from './recipeModel';
+import { assertDomainRefs } from './domainRefs';
 import type { StartRunRequestParsed } from '../../core/protocol/runSchemas';
 import type { WorkerEvent } from '../../core/protocol/worker';
 import type { Workspace } from '../../core/platform/workspace';
@@ -58,6 +59,7 @@ export class RunService {
     const dataset = await this.workspace.getDataset(req.datasetId);
     if (!dataset) throw new RecForgeError('not_found', `dataset ${req.datasetId} does not exist`);
     await resolveRecipeModel(this.workspace, baseModelOf(req)); // refuse an unknown model now, not after queueing
+    await assertDomainRefs(this.workspace, req); // and a domain the dataset does not have
     const summary: RunSummary = {
       id: newRunId(),
       datasetId: dataset.id,

@@ -94,8 +94,10 @@ export function validateRequest(channel: unknown, payload: unknown): { channel: 
     const field = issue?.path.join('.') || '(payload)';
     // Every problem at once (a few), so a form is not fixed one round trip per mistake.
     const issues = parsed.error.issues.slice(0, 8).map((i) => ({ field: i.path.join('.') || '(payload)', message: i.message }));
-    throw new RecForgeError('validation', `invalid ${channel} request: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, {
-      file: channel,
+    // A pipeline is a file the user wrote: name it so (the CLI and the studio put the file's name there).
+    const subject = channel === 'pipelines.run' ? 'pipeline' : `${channel} request`;
+    throw new RecForgeError('validation', `invalid ${subject}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, {
+      file: channel === 'pipelines.run' ? 'pipeline' : channel,
       field,
       expected: issue?.message ?? 'a valid payload',
     }, issues);

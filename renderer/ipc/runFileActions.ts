@@ -1,5 +1,5 @@
 /** Run files from the studio: pipeline files (download one, run one) and imported training logs. */
-import type { ExportResult, Pipeline } from '../../core/protocol';
+import type { ApiError, ExportResult, Pipeline } from '../../core/protocol';
 import { useStore } from '../store';
 import { applyRunSummary } from '../store/reducers';
 import { invoke, toApiError } from './invoke';
@@ -24,6 +24,11 @@ export async function downloadPipeline(runId: string): Promise<void> {
   }
 }
 
+/** A refusal located in the file the user picked (the host names a pipeline 'pipeline', as the CLI maps it too). */
+function inPipelineFile(error: ApiError, file: string): ApiError {
+  return error.location?.file === 'pipeline' ? { ...error, location: { ...error.location, file } } : error;
+}
+
 /** Parses a picked pipeline file and runs it; the host validates it like the CLI does. */
 export async function runPipelineFile(file: File): Promise<void> {
   try {
@@ -38,7 +43,7 @@ export async function runPipelineFile(file: File): Promise<void> {
     setState((s) => applyRunSummary(s, run));
     getState().openRun(run.id);
   } catch (error) {
-    getState().pushError(`Run ${file.name}`, toApiError(error));
+    getState().pushError(`Run ${file.name}`, inPipelineFile(toApiError(error), file.name));
   }
 }
 

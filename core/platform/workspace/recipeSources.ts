@@ -56,5 +56,12 @@ export async function loadRecipeSources(c: DuckDBConnection, datasetId: string):
   const users = (await query(c, 'SELECT raw_id FROM users WHERE dataset_id = $1 ORDER BY user_idx', [datasetId])).map((r) => String(r['raw_id']));
   const cols = await columnsWithRating(c, datasetId);
   const parts = splitByDomain(users, items, cols, (it) => it.domain);
-  return parts.map((p) => ({ name: parts.length === 1 ? name : p.name, users: p.users, items: p.items.map(({ domain: _d, ...it }) => it), rows: p.rows }));
+  // A source is named by its items' domain (the dataset's name where they have none), as the studio offers them.
+  return parts.map((p) => ({ name: p.name, users: p.users, items: p.items.map(({ domain: _d, ...it }) => it), rows: p.rows }));
+}
+
+/** The names loadRecipeSources gives the dataset's sources, without loading them; sorted. */
+export async function selectSourceNames(c: DuckDBConnection, datasetId: string): Promise<string[]> {
+  const rows = await query(c, 'SELECT DISTINCT COALESCE(i.domain, d.name) AS source FROM items i JOIN datasets d ON d.id = i.dataset_id WHERE i.dataset_id = $1', [datasetId]);
+  return rows.map((r) => String(r['source'])).sort();
 }

@@ -13,7 +13,7 @@ import type { ApiError, DatasetSummary, ImportProgress, MetricRecord, RunSummary
 import type { LeaveOneOutData } from '../../protocol/worker';
 import { deleteDataset, getDataset, listDatasets, loadLeaveOneOut } from './datasets';
 import { Db } from './db';
-import { loadRecipeSources } from './recipeSources';
+import { loadRecipeSources, selectSourceNames } from './recipeSources';
 import type { RecipeSource } from '../../recipes/runner';
 import { assertId, monotonicIsoNow, newDatasetId, newModelId, newSplitId } from './ids';
 import { deleteSplit, describeSplit, insertSplit, loadColumns, sameSplit, selectSplits } from './splits';
@@ -209,12 +209,17 @@ export class Workspace {
     return this.db.exclusive((c) => selectSplits(c, datasetId));
   }
 
-  /** The dataset's leave-one-out split (chronological by `ord`). */
   /** The dataset as recipes read it: one source per item domain, item texts rendered. */
   async loadRecipeSources(datasetId: string): Promise<RecipeSource[]> {
     return this.db.exclusive((c) => loadRecipeSources(c, datasetId));
   }
 
+  /** The names of those sources (what a recipe's domain setting may name), without loading them. */
+  recipeSourceNames(datasetId: string): Promise<string[]> {
+    return this.db.exclusive((c) => selectSourceNames(c, datasetId));
+  }
+
+  /** The dataset's leave-one-out split (chronological by `ord`). */
   async loadLeaveOneOut(datasetId: string): Promise<LeaveOneOutData> {
     const data = await this.db.exclusive((c) => loadLeaveOneOut(c, datasetId));
     if (!data) throw new RecForgeError('not_found', `dataset ${datasetId} does not exist`);
