@@ -1,7 +1,8 @@
 /**
  * Runs screen: the new-run form and the run list.
  */
-import type { Locator, Page } from '@playwright/test';
+import { basename } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface NewRunOptions {
   readonly datasetName: string;
@@ -20,9 +21,10 @@ export class RunsPage {
     await this.page.getByTestId('pipeline-file-input').setInputFiles(file);
   }
 
-  /** Imports a training log (CSV / JSON lines) through "Import training log…". */
-  async importLog(file: string): Promise<void> {
+  /** Imports a training log (CSV / JSON lines) through "Import training log…"; its run page opens. */
+  async importLog(file: string, timeout = 30_000): Promise<void> {
     await this.page.getByTestId('log-import-input').setInputFiles(file);
+    await expect(this.page.getByTestId('run-page').locator('h1')).toContainText(basename(file), { timeout });
   }
 
   /** Opens a run from the list by its id. */

@@ -356,11 +356,14 @@ export class RunService {
   }
 }
 
+/** A live label's speed ("… · 10954 tokens/s"): a fact of the moment, not of where the run stopped. */
+const SPEED = / · \d+ tokens\/s$/;
+
 /** Where a run that did not finish had got; null before its first progress. */
 export function stopOf(progress: RunProgress | null): RunStop | null {
   if (progress === null) return null;
   const { step, totalSteps, epoch, epochs, label } = progress;
-  return { step, totalSteps, epoch, epochs, ...(label === undefined ? {} : { label }) };
+  return { step, totalSteps, epoch, epochs, ...(label === undefined ? {} : { label: label.replace(SPEED, '') }) };
 }
 
 /** SASRec and the LLM recipes may run on a window's WebGPU worker; the rest stay on the Node worker. */

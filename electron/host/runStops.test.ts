@@ -10,6 +10,7 @@ import type { RunProgress, RunSummary } from '../../core/protocol/dto';
 import { Workspace } from '../../core/platform/workspace';
 import { buildTestWorker } from '../testing/buildWorker';
 import { HostContext } from './hostContext';
+import { stopOf } from './runService';
 
 const progress = (step: number, epoch: number): RunProgress => ({ step, totalSteps: 40, epoch, epochs: 4, etaSeconds: 3, phase: 'train' });
 
@@ -43,5 +44,12 @@ describe('stop position of interrupted runs', () => {
     host = await startHost(dir);
     expect((await host.workspace.getRun('run_cut'))?.stoppedAt).toEqual({ step: 17, totalSteps: 40, epoch: 2, epochs: 4 });
     await host.close();
+  });
+});
+
+describe('stopOf', () => {
+  it('keeps the stage of a recipe label but not its momentary speed', () => {
+    expect(stopOf({ ...progress(162, 1), label: 'all-domain · stable (domain-specific) · 10954 tokens/s' })).toEqual({ step: 162, totalSteps: 40, epoch: 1, epochs: 4, label: 'all-domain · stable (domain-specific)' });
+    expect(stopOf(null)).toBeNull();
   });
 });

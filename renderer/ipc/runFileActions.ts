@@ -54,6 +54,7 @@ export async function importTrainingLog(file: File): Promise<void> {
     if (ref === undefined) return;
     const run = await invoke('runs.importLog', { name: file.name, file: ref });
     setState((s) => applyRunSummary(s, run));
+    getState().openRun(run.id); // its page shows what was imported (the list row sits below the form)
   } catch (error) {
     getState().pushError(`Import ${file.name}`, toApiError(error));
   }

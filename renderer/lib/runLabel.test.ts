@@ -21,5 +21,7 @@ describe('run labels', () => {
     expect(stopOf(run({ status: 'running', stoppedAt }))).toBeNull(); // resumed: the progress bar says it
     expect(stopOf(run({}))).toBeNull();
     expect(runScale(run({ stoppedAt }))).toBe('15 epochs');
+    expect(runScale(run({ config: { train: { epochs: 1 } } }))).toBe('1 epoch');
+    expect(runScale(run({ config: { settings: { steps: 2000 } } }))).toBe('2,000 steps');
   });
 });

@@ -9,12 +9,17 @@ export function runTitle(run: RunSummary): string {
   return `${MODEL_NAMES[run.model]} · ${run.datasetName}`;
 }
 
+/** "1 epoch", "2,000 steps". */
+function plural(n: number, unit: string): string {
+  return `${formatInt(n)} ${unit}${n === 1 ? '' : 's'}`;
+}
+
 /** "15 epochs" / "2,000 steps" for trained runs, "training log" for imported ones. */
 export function runScale(run: RunSummary): string {
   const train = run.config?.['train'] ?? run.config?.['settings'];
   if (train === undefined) return 'training log';
-  if (typeof train['epochs'] === 'number') return `${train['epochs']} epochs`;
-  return typeof train['steps'] === 'number' ? `${train['steps']} steps` : 'trained';
+  if (typeof train['epochs'] === 'number') return plural(train['epochs'], 'epoch');
+  return typeof train['steps'] === 'number' ? plural(train['steps'], 'step') : 'trained';
 }
 
 /**

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type ChangeEvent, type ReactElement }
 import type { ApiError, ModelFolderInfo, RegisteredModel } from '../../../core/protocol';
 import { invoke, toApiError } from '../../ipc/invoke';
 import { getBridge } from '../../ipc/transport';
-import { formatLocation } from '../../lib/format';
+import { formatInt, formatLocation } from '../../lib/format';
 import { ModelInfoCard } from './ModelInfoCard';
 
 /** Local Hugging Face models: inspect a folder (nothing is loaded), register it for the recipes. */
@@ -75,7 +75,7 @@ export function ModelsPage(): ReactElement {
         <ul className="run-list" data-testid="model-list">
           {models.map((m) => (
             <li key={m.id} className="panel model-row" data-testid="model-row" data-model-name={m.name}>
-              <strong>{m.name}</strong> <span className="muted small">{m.info.architecture} · {(m.info.parameters / 1e6).toFixed(2)} M params · {m.path}</span>
+              <strong>{m.name}</strong> <span className="muted small">{m.info.architecture} · {formatInt(m.info.parameters)} parameters · {m.path}</span>
               <span className="grow" />
               <button type="button" className="btn btn-danger-ghost btn-small" onClick={() => onRemove(m.id)}>Remove</button>
             </li>

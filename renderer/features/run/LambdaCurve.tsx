@@ -2,6 +2,7 @@ import { memo, useMemo, type ReactElement } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps, type LabelProps } from 'recharts';
 import type { ResultTable } from '../../../core/protocol';
 import { AXIS_TICK, CHART_MARGIN, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '../../components/charts/chartStyle';
+import { yDomain } from '../../components/charts/canvas/yDomain';
 
 const CHART_STYLE = { width: '100%', height: 236 } as const;
 const AXIS_TITLE = { fill: 'var(--text-muted)', fontSize: 11, textAnchor: 'middle' } as const;
@@ -77,6 +78,17 @@ function hasData(table: ResultTable, column: string): boolean {
 
 const formatLambda = (x: number): string => String(Math.round(x * 100) / 100);
 const formatValue = (y: number): string => y.toFixed(2);
+const formatEntropy = (y: number): string => y.toFixed(3);
+
+/**
+ * The entropy axis spans the entropies themselves: they differ by hundredths of a nat, and from 0
+ * every entropy line would be flat, its minimum (what entropy guidance looks for) invisible.
+ */
+function entropyDomain(points: readonly Point[], lines: readonly CurveSeries[]): [number, number] {
+  const values = points.flatMap((p) => lines.filter((l) => l.entropy).map((l) => p[l.column] ?? NaN)).filter(Number.isFinite);
+  const d = yDomain(Math.min(...values), Math.max(...values));
+  return [d.lo, d.hi];
+}
 
 /** Swatches drawn like the lines: colour, dash and marker. */
 function CurveLegend({ lines }: { readonly lines: readonly CurveSeries[] }): ReactElement {
@@ -106,6 +118,7 @@ export const LambdaCurve = memo(function LambdaCurve({ table, lambda }: { readon
   const ticks = useMemo(() => points.map((p) => p['λ'] ?? 0), [points]);
   const lines = useMemo(() => LINES.filter((l) => hasData(table, l.column)), [table]);
   const entropy = lines.some((l) => l.entropy);
+  const entropyRange = useMemo(() => entropyDomain(points, lines), [points, lines]);
   return (
     <div className="chart-card" data-testid="lambda-curve" data-points={points.length}>
       <CurveLegend lines={lines} />
@@ -113,12 +126,13 @@ export const LambdaCurve = memo(function LambdaCurve({ table, lambda }: { readon
         <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
         <XAxis dataKey="λ" type="number" domain={[0, 1]} ticks={ticks} tick={AXIS_TICK} stroke="var(--border)" tickFormatter={formatLambda} height={36} label={X_TITLE} />
         <YAxis yAxisId="ndcg" tick={AXIS_TICK} stroke="var(--border)" width={56} tickFormatter={formatValue} label={NDCG_TITLE} />
-        {entropy ? <YAxis yAxisId="entropy" orientation="right" tick={AXIS_TICK} stroke="var(--border)" width={56} tickFormatter={formatValue} label={ENTROPY_TITLE} /> : null}
+        {entropy ? <YAxis yAxisId="entropy" orientation="right" domain={entropyRange} tick={AXIS_TICK} stroke="var(--border)" width={56} tickFormatter={formatEntropy} label={ENTROPY_TITLE} /> : null}
         <Tooltip contentStyle={TOOLTIP_STYLE} labelStyle={TOOLTIP_LABEL_STYLE} labelFormatter={(x) => `λ ${Number(x).toFixed(2)}`} formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} />
         {lines.map((l) => (
           <Line key={l.column} yAxisId={l.entropy ? 'entropy' : 'ndcg'} dataKey={l.column} stroke={l.color} strokeWidth={l.entropy ? 1.5 : 2} {...l.dash} dot={l.dot} isAnimationActive={false} />
         ))}
-        <ReferenceLine yAxisId="ndcg" x={lambda} stroke="var(--text-muted)" />
+        {/* Drawn over the axis line when λ is 0 or 1, so it keeps its own colour and weight. */}
+        <ReferenceLine yAxisId="ndcg" x={lambda} stroke="var(--text)" strokeWidth={1.5} />
       </LineChart>
     </div>
   );

@@ -31,6 +31,14 @@ export const MetricsTable = memo(function MetricsTable({ metrics }: { readonly m
   const variants = metrics.some((m) => m.variant !== undefined);
   const chance = metrics.some((m) => m.protocol.chance !== undefined);
   const columns = 2 + (variants ? 1 : 0) + (chance ? 1 : 0);
+  if (metrics.length === 0) {
+    return (
+      <div className="panel">
+        <div className="panel-title">Metrics</div>
+        <p className="empty" data-testid="metrics-empty">No metrics: this run measured none (an imported training log carries only its loss and learning rate).</p>
+      </div>
+    );
+  }
   return (
     <div className="panel">
       <div className="panel-title">Metrics</div>
