@@ -4,19 +4,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { RecForgeError } from '../../core/errors';
+import { jsonErrorPosition } from '../../core/text/jsonPosition';
 import type { ApiResult, RunProgressDelta, RunStatus, RunSummary } from '../../core/protocol/dto';
 import { createDispatch } from '../host/api';
 import type { HostContext } from '../host/hostContext';
 import { ProgressBar } from './progressBar';
 
 const FINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
-
-/** The line of a JSON.parse error, from the position Node's message gives ("… at position 61"). */
-function lineOfJsonError(text: string, message: string): { line?: number } {
-  const at = /at position (\d+)/.exec(message);
-  if (at === null) return {};
-  return { line: text.slice(0, Number(at[1])).split('\n').length };
-}
 
 async function readPipelineFile(file: string): Promise<unknown> {
   const text = await readFile(file, 'utf8').catch((err: unknown) => {
@@ -26,7 +20,8 @@ async function readPipelineFile(file: string): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new RecForgeError('validation', `${file} is not JSON: ${message}`, { file, ...lineOfJsonError(text, message), expected: 'a pipeline JSON file' });
+    const at = jsonErrorPosition(text);
+    throw new RecForgeError('validation', `${file} is not JSON: ${message}`, { file, ...(at === null ? {} : { line: at.line }), expected: 'a pipeline JSON file' });
   }
 }
 

@@ -70,7 +70,7 @@ describe('pipelines through the protocol', () => {
     const direct = await dispatch('runs.start', { datasetId: (await h.ctx.demoDataset()).id, model: 'pad', settings: { domain: 'movie' } });
     expect(direct).toMatchObject({ ok: false, error: { location: { file: 'settings', field: 'settings.domain' }, issues: [{ field: 'settings.domain' }] } });
     expect((await h.ctx.runs.list()).length).toBe(runsBefore);
-    // A dataset whose items all carry one domain offers that domain, and its recipes accept it.
+    // The names checked before the run are the names the recipe's sources get when it loads them.
     const [demo] = await h.ctx.workspace.listDatasets();
     const sources = await h.ctx.workspace.loadRecipeSources(demo?.id ?? '');
     expect(sources.map((s) => s.name).sort()).toEqual(await h.ctx.workspace.recipeSourceNames(demo?.id ?? ''));

@@ -1,6 +1,7 @@
 /** How a run is named in lists, titles and chart legends. */
 import type { RunStop, RunSummary } from '../../core/protocol';
 import { formatInt } from './format';
+import { canResume } from './runStatus';
 
 const MODEL_NAMES: Readonly<Record<RunSummary['model'], string>> = { sasrec: 'SASRec', 'lm-pretrain': 'LM pretraining', recbase: 'RecBase', pad: 'PAD vs SASRec', rellax: 'ReLLaX ablation', cprec: 'CPRec', reccocktail: 'RecCocktail', external: 'Imported log' };
 
@@ -34,5 +35,5 @@ export function stopLabel(stop: RunStop): string {
 
 /** The stop position of a run that can resume, or null. */
 export function stopOf(run: RunSummary): RunStop | null {
-  return (run.status === 'cancelled' || run.status === 'failed') && run.stoppedAt !== undefined ? run.stoppedAt : null;
+  return canResume(run.status) && run.stoppedAt !== undefined ? run.stoppedAt : null;
 }

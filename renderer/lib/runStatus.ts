@@ -8,6 +8,11 @@ export function isActive(status: RunStatus): boolean {
   return ACTIVE.has(status);
 }
 
+/** Failed (e.g. interrupted) or cancelled: the run can continue from its checkpoints. */
+export function canResume(status: RunStatus): boolean {
+  return status === 'failed' || status === 'cancelled';
+}
+
 /** Integer percent 0–100 for the progress bar. A finished run is 100 %. */
 export function progressPercent(status: RunStatus, progress: RunProgress | null): number {
   if (status === 'done') return 100;

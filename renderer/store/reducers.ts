@@ -1,4 +1,5 @@
 import type { DatasetSummary, RunProgress, RunProgressDelta, RunState, RunSummary } from '../../core/protocol';
+import { canResume } from '../lib/runStatus';
 import { appendPoints, EMPTY_SERIES, pointsOf, seriesFromColumns } from './series';
 import type { RunExtrasView, RunSlice } from './types';
 
@@ -50,7 +51,7 @@ export function newerProgress(current: RunProgress | undefined, next: RunProgres
  */
 export function applyRunSummary(state: RunData, summary: RunSummary): Pick<RunData, 'runs' | 'progress'> {
   const before = state.runs.find((r) => r.id === summary.id)?.status;
-  const resumed = (before === 'cancelled' || before === 'failed') && summary.status === 'queued';
+  const resumed = before !== undefined && canResume(before) && summary.status === 'queued';
   if (!resumed || !(summary.id in state.progress)) return { runs: upsertRun(state.runs, summary), progress: state.progress };
   const { [summary.id]: _dropped, ...progress } = state.progress;
   return { runs: upsertRun(state.runs, summary), progress };

@@ -32,7 +32,7 @@ export async function patchRun(c: DuckDBConnection, id: string, patch: RunPatch)
   if (keys.length === 0) return true;
   // Lists and objects travel as JSON text and are cast back (positional parameters have scalar types).
   const set = keys.map((k, i) => `${columns[k]} = $${i + 2}${casts[k] ?? ''}`).join(', ');
-  const values = keys.map((k) => (k === 'tags' || (k === 'stoppedAt' && patch.stoppedAt !== null) ? JSON.stringify(patch[k]) : (patch[k] as string | null | undefined) ?? null));
+  const values = keys.map((k) => (casts[k] !== undefined && patch[k] !== null ? JSON.stringify(patch[k]) : (patch[k] as string | null | undefined) ?? null));
   await exec(c, `UPDATE runs SET ${set} WHERE id = $1`, [id, ...values]);
   return true;
 }

@@ -3,7 +3,7 @@ import type { MetricRecord, RunSummary } from '../../../core/protocol';
 import { changeRun, loadRun } from '../../ipc/actions';
 import { downloadPipeline } from '../../ipc/runFileActions';
 import { runTitle, stopLabel, stopOf } from '../../lib/runLabel';
-import { isActive, resumeTitleOf } from '../../lib/runStatus';
+import { canResume, isActive, resumeTitleOf } from '../../lib/runStatus';
 import { useStore } from '../../store';
 import { CocktailPlayground } from './CocktailPlayground';
 import { LossChart } from './LossChart';
@@ -24,7 +24,7 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
   const onCancel = useCallback(() => void changeRun('runs.cancel', run.id), [run.id]);
   const onResume = useCallback(() => void changeRun('runs.resume', run.id), [run.id]);
   const onPipeline = useCallback(() => void downloadPipeline(run.id), [run.id]);
-  const resumable = run.status === 'failed' || run.status === 'cancelled';
+  const resumable = canResume(run.status);
   const resumeTitle = useStore((s) => resumeTitleOf(s.recipes, run.model));
   return (
     <header className="page-header run-title">
@@ -52,7 +52,7 @@ function RunTitle({ run }: { readonly run: RunSummary }): ReactElement {
 /** Before Resume: how far the run got, and what Resume keeps and trains again (said, not only in a tooltip). */
 function ResumeNote({ run }: { readonly run: RunSummary }): ReactElement | null {
   const note = useStore((s) => resumeTitleOf(s.recipes, run.model));
-  if (run.status !== 'failed' && run.status !== 'cancelled') return null;
+  if (!canResume(run.status)) return null;
   const stop = stopOf(run);
   const where = stop === null ? '' : `${stopLabel(stop).replace(/^s/, 'S')}. `;
   return <p className="muted small resume-note" data-testid="resume-note">{where}{note}</p>;
